@@ -1,0 +1,155 @@
+//! What the audit log records, modelled on the Logboek Dataverwerkingen (the Verwerkingenlogging
+//! standard of the Dutch government, Logius/VNG).
+//!
+//! Each audit row answers the standard's questions:
+//!
+//! | standard field      | here                                                        |
+//! |---------------------|-------------------------------------------------------------|
+//! | `trace_id`          | the request id of the HTTP request that did the processing  |
+//! | `operation`         | [`AuditAction::code`]                                       |
+//! | `activity`          | [`Verwerkingsactiviteit::id`] (from [`activiteit_for`])     |
+//! | `dataSubjectId`     | the [`PersonId`](crate::ids::PersonId) whose data it was    |
+//! | `controller`        | the organisation (gemeente) responsible for the processing  |
+//! | legal basis         | [`Verwerkingsactiviteit::grondslag`]                        |
+//!
+//! The activities are the entries of the gemeente's register of processing activities (AVG art. 30);
+//! every action maps to exactly one, so each log row can be explained to the person concerned.
+
+code_enum! {
+    /// One kind of processing, as stored in the log and shown in the who-saw view.
+    pub enum AuditAction {
+        PersonRead = "persoon_inzien", "Persoonsgegevens ingezien",
+        PersonListed = "persoon_in_lijst", "Getoond in een overzicht",
+        PersonCreated = "persoon_aangemaakt", "Persoon geregistreerd",
+        PersonUpdated = "persoon_gewijzigd", "Persoonsgegevens gewijzigd",
+        PersonReassigned = "regisseur_gewijzigd", "Andere regisseur toegewezen",
+        HouseholdRead = "huishouden_inzien", "Huishouden ingezien",
+        HouseholdCreated = "huishouden_aangemaakt", "Huishouden vastgelegd",
+        HouseholdUpdated = "huishouden_gewijzigd", "Huishouden gewijzigd",
+        AuditRead = "inzage_log_bekeken", "Inzagelog bekeken",
+        UserCreated = "gebruiker_aangemaakt", "Gebruiker aangemaakt",
+        UserUpdated = "gebruiker_gewijzigd", "Gebruiker gewijzigd",
+        ApiKeyCreated = "api_sleutel_aangemaakt", "API-sleutel aangemaakt",
+        SignIn = "ingelogd", "Ingelogd",
+        SignInFailed = "inloggen_mislukt", "Inloggen mislukt",
+        SignOut = "uitgelogd", "Uitgelogd",
+        PasswordChanged = "wachtwoord_gewijzigd", "Wachtwoord gewijzigd",
+        TotpEnabled = "totp_ingeschakeld", "Tweestapsverificatie ingeschakeld",
+        DemoLoaded = "demo_geladen", "Demogegevens geladen",
+    }
+}
+
+impl AuditAction {
+    /// Whether this action discloses or changes a person's registered facts, i.e. belongs in that
+    /// person's "wie heeft mijn gegevens gezien" view. `AuditRead` is not: looking at the log shows
+    /// who processed data, not the data itself (it is logged under supervision instead).
+    pub fn is_person_data(self) -> bool {
+        use AuditAction::*;
+        matches!(
+            self,
+            PersonRead
+                | PersonListed
+                | PersonCreated
+                | PersonUpdated
+                | PersonReassigned
+                | HouseholdRead
+                | HouseholdCreated
+                | HouseholdUpdated
+        )
+    }
+}
+
+/// An entry of the register of processing activities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Verwerkingsactiviteit {
+    pub id: &'static str,
+    pub naam: &'static str,
+    pub grondslag: &'static str,
+}
+
+pub const REGIE_INBURGERING: Verwerkingsactiviteit = Verwerkingsactiviteit {
+    id: "regie-inburgering",
+    naam: "Regie op inburgering en participatie",
+    grondslag: "Wet inburgering 2021, art. 14-16 en 47 (AVG art. 6 lid 1 sub c en e)",
+};
+
+pub const BEHEER_ACCOUNTS: Verwerkingsactiviteit = Verwerkingsactiviteit {
+    id: "beheer-accounts",
+    naam: "Beheer van gebruikers en toegang",
+    grondslag: "AVG art. 6 lid 1 sub e; art. 32 (beveiliging)",
+};
+
+pub const TOEZICHT_PRIVACY: Verwerkingsactiviteit = Verwerkingsactiviteit {
+    id: "toezicht-verwerkingen",
+    naam: "Toezicht op de verwerking van persoonsgegevens",
+    grondslag: "AVG art. 5 lid 2, art. 30 en 39",
+};
+
+/// Every activity, for the register page and for checking stored ids.
+pub const ACTIVITEITEN: &[Verwerkingsactiviteit] =
+    &[REGIE_INBURGERING, BEHEER_ACCOUNTS, TOEZICHT_PRIVACY];
+
+/// The processing activity (and so the legal basis) under which an action is logged.
+pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
+    use AuditAction::*;
+    match action {
+        PersonRead | PersonListed | PersonCreated | PersonUpdated | PersonReassigned
+        | HouseholdRead | HouseholdCreated | HouseholdUpdated => REGIE_INBURGERING,
+        AuditRead => TOEZICHT_PRIVACY,
+        // Loading demo data creates fictitious accounts and persons in a test environment: an act of
+        // system management, not of regie on real people.
+        UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut
+        | PasswordChanged | TotpEnabled | DemoLoaded => BEHEER_ACCOUNTS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_named_by_the_spec_are_stable() {
+        assert_eq!(AuditAction::PersonRead.code(), "persoon_inzien");
+        assert_eq!(AuditAction::PersonListed.code(), "persoon_in_lijst");
+        assert_eq!(AuditAction::PersonCreated.code(), "persoon_aangemaakt");
+        assert_eq!(AuditAction::PersonUpdated.code(), "persoon_gewijzigd");
+        assert_eq!(AuditAction::PersonReassigned.code(), "regisseur_gewijzigd");
+        assert_eq!(AuditAction::AuditRead.code(), "inzage_log_bekeken");
+        assert_eq!(AuditAction::SignIn.code(), "ingelogd");
+    }
+
+    #[test]
+    fn every_action_has_a_unique_code_that_parses_back() {
+        let codes: HashSet<_> = AuditAction::ALL.iter().map(|a| a.code()).collect();
+        assert_eq!(codes.len(), AuditAction::ALL.len());
+        for a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.code()), Some(*a));
+            assert!(!a.label().is_empty());
+        }
+    }
+
+    #[test]
+    fn person_data_is_processed_under_regie_and_nothing_else_is() {
+        for a in AuditAction::ALL {
+            assert_eq!(
+                a.is_person_data(),
+                activiteit_for(*a) == REGIE_INBURGERING,
+                "{a:?}"
+            );
+        }
+        assert_eq!(activiteit_for(AuditAction::AuditRead), TOEZICHT_PRIVACY);
+        assert_eq!(activiteit_for(AuditAction::SignInFailed), BEHEER_ACCOUNTS);
+    }
+
+    #[test]
+    fn every_activity_is_used_and_has_a_legal_basis() {
+        let used: HashSet<_> = AuditAction::ALL
+            .iter()
+            .map(|a| activiteit_for(*a).id)
+            .collect();
+        let ids: HashSet<_> = ACTIVITEITEN.iter().map(|a| a.id).collect();
+        assert_eq!(used, ids);
+        assert!(ACTIVITEITEN.iter().all(|a| a.grondslag.contains("AVG")));
+    }
+}

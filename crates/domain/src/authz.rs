@@ -1,0 +1,216 @@
+//! Access decisions: the single place that says who may do what with which data.
+//!
+//! Two questions, always in this order: does one of the actor's roles grant this action at all, and
+//! does the data belong to the actor's own gemeente? Person data is only for medewerkers of a
+//! gemeente, and only for persons of that gemeente. Roles combine: an actor may do what any one of
+//! their roles allows. Lists are not filtered after fetching: [`person_scope`] gives the storage
+//! layer the WHERE clause.
+
+use crate::ids::{GebruikerId, OrganisatieId};
+
+code_enum! {
+    /// A role of a medewerker. Partner roles (taalschool, welzijn) come with partner grants later.
+    #[derive(PartialOrd, Ord)]
+    pub enum Role {
+        Regisseur = "regisseur", "Regisseur inburgering",
+        Teamleider = "teamleider", "Teamleider",
+        Beleid = "beleid", "Beleidsmedewerker",
+        Beheerder = "beheerder", "Functioneel beheerder",
+        Privacy = "privacy", "Privacyfunctionaris",
+    }
+}
+
+code_enum! {
+    pub enum OrganisatieSoort {
+        Gemeente = "gemeente", "Gemeente",
+        Partner = "partner", "Partnerorganisatie",
+    }
+}
+
+/// The signed-in medewerker, as the web layer builds it from the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: GebruikerId,
+    pub organisatie_id: OrganisatieId,
+    pub organisatie_soort: OrganisatieSoort,
+    pub roles: Vec<Role>,
+}
+
+impl Actor {
+    pub fn has(&self, r: Role) -> bool {
+        self.roles.contains(&r)
+    }
+
+    /// The actor's gemeente, when their organisation is one.
+    pub fn gemeente_id(&self) -> Option<OrganisatieId> {
+        (self.organisatie_soort == OrganisatieSoort::Gemeente).then_some(self.organisatie_id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    PersonList,
+    PersonView,
+    PersonCreate,
+    PersonEdit,
+    PersonReassign,
+    HouseholdView,
+    HouseholdEdit,
+    AuditViewPerson,
+    AuditViewGemeente,
+    UserManage,
+    OrganisationManage,
+}
+
+impl Action {
+    pub const ALL: &'static [Action] = &[
+        Action::PersonList,
+        Action::PersonView,
+        Action::PersonCreate,
+        Action::PersonEdit,
+        Action::PersonReassign,
+        Action::HouseholdView,
+        Action::HouseholdEdit,
+        Action::AuditViewPerson,
+        Action::AuditViewGemeente,
+        Action::UserManage,
+        Action::OrganisationManage,
+    ];
+
+    /// Whether the action reads or changes data about persons (including who processed it).
+    pub fn is_person_data(self) -> bool {
+        !matches!(self, Action::UserManage | Action::OrganisationManage)
+    }
+}
+
+/// The facts about a person that access depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonRef {
+    pub gemeente_id: OrganisatieId,
+    /// Not used for decisions yet: every regisseur of a gemeente may act for its persons (teams
+    /// stand in for each other). Kept so a caseload-only rule can be added here, in one place.
+    pub regisseur_id: Option<GebruikerId>,
+}
+
+/// What an action is done to. Person-data actions take a `Person`, or a `Gemeente` for "the persons
+/// of this gemeente" (lists, creating, scopes); management actions take an `Organisation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    Person(PersonRef),
+    Gemeente(OrganisatieId),
+    Organisation(OrganisatieId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Deny(DenyReason),
+}
+
+impl Decision {
+    pub fn is_allowed(self) -> bool {
+        self == Decision::Allow
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DenyReason {
+    /// None of the actor's roles grants this action on this kind of resource.
+    NoRole,
+    /// The data belongs to another gemeente (or, for management, another organisation).
+    OtherGemeente,
+    /// Person data is only for medewerkers of a gemeente.
+    NotAGemeente,
+}
+
+impl DenyReason {
+    /// Dutch, for the person who was refused.
+    pub fn message(self) -> &'static str {
+        match self {
+            DenyReason::NoRole => "U heeft geen rol die deze handeling toestaat.",
+            DenyReason::OtherGemeente => {
+                "Deze gegevens horen bij een andere gemeente of organisatie."
+            }
+            DenyReason::NotAGemeente => {
+                "Alleen medewerkers van een gemeente kunnen persoonsgegevens inzien."
+            }
+        }
+    }
+
+    /// Stable machine code, e.g. for problem+json and the audit log.
+    pub fn code(self) -> &'static str {
+        match self {
+            DenyReason::NoRole => "no_role",
+            DenyReason::OtherGemeente => "other_gemeente",
+            DenyReason::NotAGemeente => "not_a_gemeente",
+        }
+    }
+}
+
+/// What one role allows, regardless of whose data it is.
+fn role_grants(role: Role, action: Action) -> bool {
+    use Action::*;
+    match role {
+        Role::Regisseur => matches!(
+            action,
+            PersonList | PersonView | PersonCreate | PersonEdit | HouseholdView | HouseholdEdit
+        ),
+        Role::Teamleider => matches!(
+            action,
+            PersonList
+                | PersonView
+                | PersonReassign
+                | HouseholdView
+                | AuditViewPerson
+                | AuditViewGemeente
+        ),
+        Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente),
+        // Beleid gets aggregates (later), never a person.
+        Role::Beleid => false,
+        Role::Beheerder => matches!(action, UserManage | OrganisationManage),
+    }
+}
+
+/// May `actor` do `action` on `resource`?
+pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
+    let target = match (action.is_person_data(), resource) {
+        (true, Resource::Person(p)) => p.gemeente_id,
+        (true, Resource::Gemeente(g)) => g,
+        (false, Resource::Organisation(o)) => o,
+        // An action on the wrong kind of resource is granted by no role.
+        _ => return Decision::Deny(DenyReason::NoRole),
+    };
+    if !actor.roles.iter().any(|r| role_grants(*r, action)) {
+        return Decision::Deny(DenyReason::NoRole);
+    }
+    if action.is_person_data() && actor.gemeente_id().is_none() {
+        return Decision::Deny(DenyReason::NotAGemeente);
+    }
+    if target != actor.organisatie_id {
+        return Decision::Deny(DenyReason::OtherGemeente);
+    }
+    Decision::Allow
+}
+
+/// The rows of `personen` an actor may list/view, rendered by the storage layer into a WHERE clause
+/// (never fetch-then-filter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonScope {
+    Nothing,
+    Gemeente(OrganisatieId),
+}
+
+/// `Gemeente(own)` exactly when the actor may do `action` for the persons of their own gemeente.
+pub fn person_scope(actor: &Actor, action: Action) -> PersonScope {
+    match actor.gemeente_id() {
+        Some(own) if can(actor, action, Resource::Gemeente(own)).is_allowed() => {
+            PersonScope::Gemeente(own)
+        }
+        _ => PersonScope::Nothing,
+    }
+}
+
+#[cfg(test)]
+mod invariants;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,216 @@
+//! Field-level validation errors, shared by every parser in the domain.
+//!
+//! A `FieldError` names the API property (lowerCamelCase), a machine code and a Dutch message for the
+//! person at the screen. Messages never echo the value that was typed: values can be personal data
+//! (a BSN), and these errors end up in logs and problem+json bodies.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+/// One refused field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldError {
+    /// API property name, lowerCamelCase, e.g. "vNummer".
+    pub field: &'static str,
+    /// Machine code: "required", "invalid", "too_long", "unknown_value", "out_of_range",
+    /// "inconsistent" or "duplicate".
+    pub code: &'static str,
+    /// Dutch, for a person: "Dit BSN voldoet niet aan de elfproef."
+    pub message: String,
+}
+
+/// All refused fields of one input; parsers collect every error instead of stopping at the first, so
+/// a form shows everything that needs fixing at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    pub fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    pub fn push(&mut self, field: &'static str, code: &'static str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field,
+            code,
+            message: message.into(),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first error for `field`, to show next to that form field.
+    pub fn for_field(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == field)
+    }
+
+    /// `Ok(ok)` when nothing was refused, otherwise all collected errors.
+    pub fn into_result<T>(self, ok: T) -> Result<T, ValidationErrors> {
+        if self.is_empty() { Ok(ok) } else { Err(self) }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, FieldError> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {}", e.field, e.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Why a typed date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("Onbekende datumnotatie: gebruik jjjj-mm-dd of dd-mm-jjjj.")]
+    Format,
+    #[error("Geen bestaande datum: gebruik jjjj-mm-dd.")]
+    NotACalendarDate,
+}
+
+/// Parses "jjjj-mm-dd" (what date inputs and the API send) and "dd-mm-jjjj" (what case workers type).
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let parts: Vec<&str> = input.trim().split('-').collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(DateError::Format);
+    };
+    if [a, b, c]
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|x| x.is_ascii_digit()))
+    {
+        return Err(DateError::Format);
+    }
+    let (y, m, d) = match (a.len(), b.len(), c.len()) {
+        (4, 1..=2, 1..=2) => (a, b, c),
+        (1..=2, 1..=2, 4) => (c, b, a),
+        _ => return Err(DateError::Format),
+    };
+    // At most four ASCII digits each, so these cannot overflow.
+    let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Format);
+    let year = i32::try_from(num(y)?).map_err(|_| DateError::Format)?;
+    NaiveDate::from_ymd_opt(year, num(m)?, num(d)?).ok_or(DateError::NotACalendarDate)
+}
+
+/// Problems with one line of free text (already trimmed): too long, or containing control characters
+/// that would break CSV exports and letters. Returns (code, Dutch message).
+pub(crate) fn text_problem(value: &str, max: usize) -> Option<(&'static str, String)> {
+    let len = value.chars().count();
+    if len > max {
+        return Some((
+            "too_long",
+            format!("Gebruik hoogstens {max} tekens (nu {len})."),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Some((
+            "invalid",
+            "Gebruik geen tabs, regeleinden of andere stuurtekens.".to_owned(),
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn collects_errors_and_finds_them_per_field() {
+        let mut errors = ValidationErrors::new();
+        assert_eq!(errors.clone().into_result(7), Ok(7));
+        errors.push("bsn", "invalid", "Dit BSN voldoet niet aan de elfproef.");
+        errors.push("email", "too_long", "Te lang.");
+        assert!(!errors.is_empty());
+        assert_eq!(errors.for_field("email").map(|e| e.code), Some("too_long"));
+        assert_eq!(errors.for_field("postcode"), None);
+        assert_eq!(
+            errors.to_string(),
+            "bsn: Dit BSN voldoet niet aan de elfproef.; email: Te lang."
+        );
+        assert_eq!(errors.clone().into_result(()), Err(errors));
+    }
+
+    #[test]
+    fn dates_in_both_notations_and_impossible_dates() {
+        let d = NaiveDate::from_ymd_opt(2024, 2, 29).expect("leap day");
+        assert_eq!(parse_date("2024-02-29"), Ok(d));
+        assert_eq!(parse_date(" 29-02-2024 "), Ok(d));
+        assert_eq!(parse_date("29-2-2024"), Ok(d));
+        assert_eq!(parse_date("2031-02-30"), Err(DateError::NotACalendarDate));
+        assert_eq!(parse_date("2023-02-29"), Err(DateError::NotACalendarDate));
+        assert_eq!(parse_date("2024-13-01"), Err(DateError::NotACalendarDate));
+        for bad in [
+            "",
+            "2024/02/29",
+            "24-02-29",
+            "2024-02",
+            "2024-02-29-1",
+            "+202-02-29",
+            "2024-0x-01",
+        ] {
+            assert_eq!(parse_date(bad), Err(DateError::Format), "{bad:?}");
+        }
+        assert_eq!(
+            DateError::NotACalendarDate.to_string(),
+            "Geen bestaande datum: gebruik jjjj-mm-dd."
+        );
+    }
+
+    #[test]
+    fn text_problems() {
+        assert_eq!(text_problem("Amsterdam", 9), None);
+        assert_eq!(text_problem("Amsterdam", 8).map(|p| p.0), Some("too_long"));
+        assert_eq!(
+            text_problem("Ams\tterdam", 100).map(|p| p.0),
+            Some("invalid")
+        );
+        assert_eq!(
+            text_problem("Çelik–Öztürk", 12),
+            None,
+            "counts characters, not bytes"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn every_calendar_date_parses_in_both_notations(days in 0i64..80_000) {
+            let date = NaiveDate::from_ymd_opt(1900, 1, 1).expect("start") + chrono::Days::new(days as u64);
+            prop_assert_eq!(parse_date(&date.format("%Y-%m-%d").to_string()), Ok(date));
+            prop_assert_eq!(parse_date(&date.format("%d-%m-%Y").to_string()), Ok(date));
+        }
+
+        #[test]
+        fn day_beyond_month_end_is_not_a_calendar_date(year in 1900i32..2100, month in 1u32..=12, extra in 1u32..=5) {
+            let first_next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            }.expect("first of next month");
+            let last = first_next.pred_opt().expect("last day").format("%d").to_string();
+            let day: u32 = last.parse::<u32>().expect("digits") + extra;
+            prop_assume!(day <= 99);
+            let text = format!("{year:04}-{month:02}-{day:02}");
+            prop_assert_eq!(parse_date(&text), Err(DateError::NotACalendarDate));
+        }
+
+        #[test]
+        fn text_length_limit_is_exact(len in 0usize..300, max in 1usize..260) {
+            let value = "é".repeat(len);
+            let problem = text_problem(&value, max);
+            prop_assert_eq!(problem.is_some(), len > max);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Storage layer: SQLite (embedded default) and PostgreSQL (scale) behind one repository API.
+//!
+//! Every repository function is written once; the [`on_pool!`] and [`on_tx!`] macros compile its body
+//! for both backends, with the same SQL text where the dialects agree. Writes take a [`Tx`] so the web
+//! layer can commit a change and its audit rows together.
+
+mod db;
+mod error;
+mod macros;
+
+pub mod api_keys;
+pub mod audit;
+pub mod audit_batcher;
+pub mod bulk;
+pub mod households;
+pub mod login_attempts;
+pub mod organisations;
+pub mod persons;
+pub mod sessions;
+pub mod users;
+
+pub use db::{Backend, Db, DbOptions, Tx};
+pub use error::{StorageError, StorageResult};

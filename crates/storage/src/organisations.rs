@@ -1,0 +1,104 @@
+//! Organisations: gemeenten and (from the partners issue on) partner organisations.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+use wegwijs_domain::authz::OrganisatieSoort;
+use wegwijs_domain::ids::OrganisatieId;
+
+use crate::{Db, StorageError, StorageResult, Tx, on_pool, on_tx, on_tx_exec};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: OrganisatieId,
+    pub naam: String,
+    pub soort: OrganisatieSoort,
+    pub gemeentecode: Option<String>,
+    pub versie: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    naam: String,
+    soort: String,
+    gemeentecode: Option<String>,
+    versie: i64,
+}
+
+impl TryFrom<Row> for Organisation {
+    type Error = StorageError;
+    fn try_from(r: Row) -> StorageResult<Self> {
+        let soort = OrganisatieSoort::parse(&r.soort)
+            .ok_or_else(|| StorageError::Corrupt(format!("organisatie.soort {}", r.soort)))?;
+        Ok(Organisation {
+            id: OrganisatieId(r.id),
+            naam: r.naam,
+            soort,
+            gemeentecode: r.gemeentecode,
+            versie: r.versie,
+        })
+    }
+}
+
+pub async fn insert(tx: &mut Tx, org: &Organisation, now: DateTime<Utc>) -> StorageResult<()> {
+    const SQL: &str = "INSERT INTO organisaties (id, naam, soort, gemeentecode, versie, aangemaakt_op) \
+                       VALUES ($1, $2, $3, $4, 1, $5)";
+    let res = on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(org.id.0)
+        .bind(&org.naam)
+        .bind(org.soort.code())
+        .bind(&org.gemeentecode)
+        .bind(now)
+        .execute(c)
+        .await);
+    match res {
+        Ok(_) => Ok(()),
+        Err(e) if StorageError::is_unique_violation(&e) => Err(StorageError::Duplicate {
+            field: "naam",
+            existing: None,
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn get(db: &Db, id: OrganisatieId) -> StorageResult<Organisation> {
+    const SQL: &str = "SELECT id, naam, soort, gemeentecode, versie FROM organisaties WHERE id = $1";
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SQL).bind(id.0).fetch_optional(p).await)?;
+    row.ok_or(StorageError::NotFound)?.try_into()
+}
+
+pub async fn list(db: &Db) -> StorageResult<Vec<Organisation>> {
+    const SQL: &str =
+        "SELECT id, naam, soort, gemeentecode, versie FROM organisaties ORDER BY soort, naam";
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(SQL).fetch_all(p).await)?;
+    rows.into_iter().map(Organisation::try_from).collect()
+}
+
+pub async fn find_by_name(db: &Db, naam: &str) -> StorageResult<Option<Organisation>> {
+    const SQL: &str = "SELECT id, naam, soort, gemeentecode, versie FROM organisaties WHERE naam = $1";
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SQL).bind(naam).fetch_optional(p).await)?;
+    row.map(Organisation::try_from).transpose()
+}
+
+/// Renames an organisation, refusing a stale version.
+pub async fn rename(tx: &mut Tx, id: OrganisatieId, naam: &str, expected: i64) -> StorageResult<()> {
+    const SQL: &str =
+        "UPDATE organisaties SET naam = $1, versie = versie + 1 WHERE id = $2 AND versie = $3";
+    let res = on_tx_exec!(tx, |c| sqlx::query(SQL).bind(naam).bind(id.0).bind(expected).execute(c).await);
+    let done = match res {
+        Ok(n) => n,
+        Err(e) if StorageError::is_unique_violation(&e) => {
+            return Err(StorageError::Duplicate { field: "naam", existing: None });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if done == 1 {
+        return Ok(());
+    }
+    const CUR: &str = "SELECT versie FROM organisaties WHERE id = $1";
+    let cur: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(CUR).bind(id.0).fetch_optional(c).await)?;
+    match cur {
+        Some(current) => Err(StorageError::Conflict { expected, current }),
+        None => Err(StorageError::NotFound),
+    }
+}

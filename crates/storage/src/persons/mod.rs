@@ -1,0 +1,97 @@
+//! The person record (the inburgeraar's dossier data). Reads are always filtered by the actor's
+//! [`PersonScope`] inside the SQL; a person outside the scope is simply "not found".
+
+mod list;
+pub(crate) mod row;
+mod write;
+
+use chrono::{DateTime, Utc};
+use wegwijs_domain::authz::PersonScope;
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
+use wegwijs_domain::person::PersonDetails;
+
+use crate::{Db, StorageError, StorageResult, on_pool};
+use row::row_select;
+
+pub use list::{ListQuery, Page, PersonSummary, RegisseurFilter, Sort, list};
+pub use write::{insert, reassign, update};
+pub(crate) use write::INSERT as INSERT_SQL;
+
+/// A stored person: the validated details plus the bookkeeping around them.
+#[derive(Debug, Clone)]
+pub struct PersonRecord {
+    pub id: PersonId,
+    pub gemeente_id: OrganisatieId,
+    pub regisseur_id: Option<GebruikerId>,
+    pub regisseur_naam: Option<String>,
+    pub versie: i64,
+    pub details: PersonDetails,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    pub gewijzigd_door_naam: Option<String>,
+}
+
+/// The gemeente a scope limits to; `None` means the scope allows nothing.
+pub(crate) fn scope_gemeente(scope: PersonScope) -> Option<OrganisatieId> {
+    match scope {
+        PersonScope::Gemeente(g) => Some(g),
+        PersonScope::Nothing => None,
+    }
+}
+
+/// One person, if the scope allows it.
+pub async fn get(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<PersonRecord> {
+    let gemeente = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
+    const SQL: &str = concat!(row_select!(), " WHERE p.id = $1 AND p.gemeente_id = $2");
+    let row: Option<row::PersonRow> =
+        on_pool!(db, |p| sqlx::query_as(SQL).bind(id.0).bind(gemeente.0).fetch_optional(p).await)?;
+    row.ok_or(StorageError::NotFound)?.try_into()
+}
+
+/// Normalises a name for prefix search: lower case, diacritics folded, apostrophes and hyphens as
+/// spaces, so "Al-Hassan" and "al hassan" find the same person.
+pub fn search_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.trim().chars().flat_map(char::to_lowercase) {
+        let folded = match ch {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'š' | 'ś' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            '\'' | '’' | '-' | '.' => ' ',
+            c => c,
+        };
+        if folded == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(folded);
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_key;
+
+    #[test]
+    fn search_key_folds_case_diacritics_and_hyphens() {
+        assert_eq!(search_key("  Al-Hassan "), "al hassan");
+        assert_eq!(search_key("Çelik"), "celik");
+        assert_eq!(search_key("O'Neill"), "o neill");
+        assert_eq!(search_key("Tesfaÿe  Müller"), "tesfaye  muller".replace("  ", " "));
+    }
+}
+
+/// The gemeente a person belongs to, without reading any personal data (for the audit-log view, whose
+/// readers may not see the dossier itself).
+pub async fn gemeente_of(db: &Db, id: PersonId) -> StorageResult<Option<OrganisatieId>> {
+    const SQL: &str = "SELECT gemeente_id FROM personen WHERE id = $1";
+    let g: Option<uuid::Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL).bind(id.0).fetch_optional(p).await)?;
+    Ok(g.map(OrganisatieId))
+}

@@ -1,0 +1,75 @@
+//! Sign-in sessions, stored in the database so they survive a restart and are shared by every instance.
+//! Only a hash of the cookie value is stored: a copy of the database does not let anyone sign in.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+use wegwijs_domain::ids::GebruikerId;
+
+use crate::{Db, StorageResult, Tx, on_pool, on_tx_exec};
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub gebruiker_id: GebruikerId,
+    pub csrf_token: String,
+    /// Password accepted, second factor still to come: only the TOTP page is open.
+    pub tweede_factor_nodig: bool,
+    pub verloopt_op: DateTime<Utc>,
+}
+
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub gebruiker_id: GebruikerId,
+    pub csrf_token: &'a str,
+    pub tweede_factor_nodig: bool,
+    pub verloopt_op: DateTime<Utc>,
+}
+
+pub async fn insert(tx: &mut Tx, s: &NewSession<'_>, now: DateTime<Utc>) -> StorageResult<()> {
+    const SQL: &str = "INSERT INTO sessies (token_hash, gebruiker_id, csrf_token, tweede_factor_nodig, aangemaakt_op, verloopt_op) \
+                       VALUES ($1, $2, $3, $4, $5, $6)";
+    on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(s.token_hash)
+        .bind(s.gebruiker_id.0)
+        .bind(s.csrf_token)
+        .bind(s.tweede_factor_nodig)
+        .bind(now)
+        .bind(s.verloopt_op)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
+/// The live session for a cookie hash; expired sessions are not returned.
+pub async fn find(db: &Db, token_hash: &str, now: DateTime<Utc>) -> StorageResult<Option<Session>> {
+    const SQL: &str = "SELECT gebruiker_id, csrf_token, tweede_factor_nodig, verloopt_op FROM sessies \
+                       WHERE token_hash = $1 AND verloopt_op > $2";
+    let row: Option<(Uuid, String, bool, DateTime<Utc>)> =
+        on_pool!(db, |p| sqlx::query_as(SQL).bind(token_hash).bind(now).fetch_optional(p).await)?;
+    Ok(row.map(|(id, csrf, tf, exp)| Session {
+        gebruiker_id: GebruikerId(id),
+        csrf_token: csrf,
+        tweede_factor_nodig: tf,
+        verloopt_op: exp,
+    }))
+}
+
+pub async fn delete(tx: &mut Tx, token_hash: &str) -> StorageResult<()> {
+    const SQL: &str = "DELETE FROM sessies WHERE token_hash = $1";
+    on_tx_exec!(tx, |c| sqlx::query(SQL).bind(token_hash).execute(c).await)?;
+    Ok(())
+}
+
+/// Ends every session of a user (password change, deactivation).
+pub async fn delete_for_user(tx: &mut Tx, id: GebruikerId) -> StorageResult<()> {
+    const SQL: &str = "DELETE FROM sessies WHERE gebruiker_id = $1";
+    on_tx_exec!(tx, |c| sqlx::query(SQL).bind(id.0).execute(c).await)?;
+    Ok(())
+}
+
+pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> StorageResult<u64> {
+    const SQL: &str = "DELETE FROM sessies WHERE verloopt_op <= $1";
+    let mut tx = db.begin().await?;
+    let n = on_tx_exec!(&mut tx, |c| sqlx::query(SQL).bind(now).execute(c).await)?;
+    tx.commit().await?;
+    Ok(n)
+}

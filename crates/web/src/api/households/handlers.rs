@@ -1,0 +1,102 @@
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+use wegwijs_domain::ids::HuishoudenId;
+
+use super::dto::{Huishouden, HuishoudenInvoer, HuishoudenLijst, HuishoudenSamenvatting};
+use crate::api::persons::get::with_etag;
+use crate::api::persons::update::if_match;
+use crate::api::problem::{ApiError, ApiJson, Problem};
+use crate::app::households;
+use crate::auth::ApiUser;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct LijstParams {
+    pub pagina: Option<i64>,
+    /// 1-200, standaard 25
+    pub pagina_grootte: Option<i64>,
+}
+
+/// De huishoudens van uw gemeente.
+#[utoipa::path(get, path = "/api/v1/huishoudens", tag = "huishoudens", params(LijstParams),
+    responses((status = 200, description = "Een pagina huishoudens", body = HuishoudenLijst),
+              (status = 403, description = "Geen toegang", body = Problem, content_type = "application/problem+json")),
+    security(("apiKey" = [])))]
+pub async fn list_huishoudens(
+    State(state): State<AppState>,
+    user: ApiUser,
+    Query(p): Query<LijstParams>,
+) -> Result<Json<HuishoudenLijst>, ApiError> {
+    let per = p.pagina_grootte.unwrap_or(25).clamp(1, 200);
+    let pagina = p.pagina.unwrap_or(1).max(1);
+    let (rows, totaal) = households::list(&user.ctx(&state), per, (pagina - 1) * per).await?;
+    Ok(Json(HuishoudenLijst {
+        huishoudens: rows
+            .into_iter()
+            .map(|r| HuishoudenSamenvatting { id: r.id, versie: r.versie, omschrijving: r.omschrijving, aantal_leden: r.leden })
+            .collect(),
+        pagina,
+        pagina_grootte: per,
+        totaal,
+    }))
+}
+
+/// Eén huishouden (het lezen van de leden wordt gelogd).
+#[utoipa::path(get, path = "/api/v1/huishoudens/{id}", tag = "huishoudens",
+    params(("id" = Uuid, Path, description = "Id van het huishouden")),
+    responses((status = 200, description = "Het huishouden", body = Huishouden),
+              (status = 404, description = "Niet gevonden", body = Problem, content_type = "application/problem+json")),
+    security(("apiKey" = [])))]
+pub async fn get_huishouden(State(state): State<AppState>, user: ApiUser, Path(id): Path<Uuid>) -> Result<Response, ApiError> {
+    let h = households::view(&user.ctx(&state), HuishoudenId(id)).await?;
+    Ok(with_etag(Json(Huishouden::from(&h)).into_response(), h.versie))
+}
+
+/// Een huishouden vastleggen.
+#[utoipa::path(post, path = "/api/v1/huishoudens", tag = "huishoudens", request_body = HuishoudenInvoer,
+    responses((status = 201, description = "Aangemaakt", body = Huishouden),
+              (status = 400, description = "Ongeldige invoer", body = Problem, content_type = "application/problem+json")),
+    security(("apiKey" = [])))]
+pub async fn create_huishouden(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ApiJson(input): ApiJson<HuishoudenInvoer>,
+) -> Result<Response, ApiError> {
+    let ctx = user.ctx(&state);
+    let id = households::create(&ctx, &input.omschrijving, &input.leden()?).await?;
+    let h = households::view(&ctx, id).await?;
+    let mut res = with_etag((StatusCode::CREATED, Json(Huishouden::from(&h))).into_response(), h.versie);
+    if let Ok(loc) = HeaderValue::from_str(&format!("/api/v1/huishoudens/{id}")) {
+        res.headers_mut().insert(header::LOCATION, loc);
+    }
+    Ok(res)
+}
+
+/// Een huishouden wijzigen (omschrijving en leden vervangen). Vereist `If-Match`.
+#[utoipa::path(put, path = "/api/v1/huishoudens/{id}", tag = "huishoudens", request_body = HuishoudenInvoer,
+    params(("id" = Uuid, Path, description = "Id van het huishouden"),
+           ("If-Match" = String, Header, description = "ETag van de versie die u wijzigt")),
+    responses((status = 200, description = "Gewijzigd", body = Huishouden),
+              (status = 412, description = "Intussen door iemand anders gewijzigd", body = Problem, content_type = "application/problem+json"),
+              (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
+    security(("apiKey" = [])))]
+pub async fn update_huishouden(
+    State(state): State<AppState>,
+    user: ApiUser,
+    Path(id): Path<Uuid>,
+    headers: HeaderMap,
+    ApiJson(input): ApiJson<HuishoudenInvoer>,
+) -> Result<Response, ApiError> {
+    let expected = if_match(&headers)?;
+    let ctx = user.ctx(&state);
+    households::update(&ctx, HuishoudenId(id), &input.omschrijving, &input.leden()?, expected).await?;
+    let h = households::view(&ctx, HuishoudenId(id)).await?;
+    Ok(with_etag(Json(Huishouden::from(&h)).into_response(), h.versie))
+}

@@ -1,0 +1,4 @@
+//! `/api/v1/huishoudens`.
+
+pub mod dto;
+pub mod handlers;

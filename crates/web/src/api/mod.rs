@@ -1,0 +1,44 @@
+//! The JSON API under `/api/v1`, following the NL API Design Rules (see docs/API.md).
+
+pub mod health;
+pub mod households;
+pub mod openapi;
+pub mod persons;
+pub mod problem;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::HeaderValue;
+use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::state::AppState;
+
+/// The API's semantic version, sent as `API-Version` on every response.
+pub const API_VERSION: &str = "1.0.0";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi::openapi_json))
+        .route("/api/v1/personen", get(persons::list::list_personen).post(persons::create::create_persoon))
+        .route("/api/v1/personen/{id}", get(persons::get::get_persoon).put(persons::update::update_persoon))
+        .route("/api/v1/personen/{id}/verwerkingen", get(persons::verwerkingen::list_verwerkingen))
+        .route(
+            "/api/v1/huishoudens",
+            get(households::handlers::list_huishoudens).post(households::handlers::create_huishouden),
+        )
+        .route(
+            "/api/v1/huishoudens/{id}",
+            get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
+        )
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(SetResponseHeaderLayer::overriding(
+            axum::http::HeaderName::from_static("api-version"),
+            HeaderValue::from_static(API_VERSION),
+        ))
+}
+
+async fn not_found() -> problem::ApiError {
+    problem::ApiError(crate::error::AppError::NotFound)
+}

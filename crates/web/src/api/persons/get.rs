@@ -1,0 +1,36 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use uuid::Uuid;
+use wegwijs_domain::ids::PersonId;
+
+use super::dto::Persoon;
+use crate::api::problem::{ApiError, Problem};
+use crate::app::persons;
+use crate::auth::ApiUser;
+use crate::state::AppState;
+
+/// Eén persoon opvragen (wordt gelogd in het verwerkingenlog).
+#[utoipa::path(get, path = "/api/v1/personen/{id}", tag = "personen",
+    params(("id" = Uuid, Path, description = "Id van de persoon")),
+    responses(
+        (status = 200, description = "De persoon; ETag bevat de versie", body = Persoon),
+        (status = 401, description = "Niet geauthenticeerd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen toegang", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Niet gevonden of buiten uw gemeente", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("apiKey" = [])))]
+pub async fn get_persoon(State(state): State<AppState>, user: ApiUser, Path(id): Path<Uuid>) -> Result<Response, ApiError> {
+    let ctx = user.ctx(&state);
+    let dossier = persons::view(&ctx, PersonId(id)).await?;
+    let body = Persoon::from_record(&dossier.person, dossier.household.as_ref().map(|h| h.id.0));
+    Ok(with_etag(Json(body).into_response(), dossier.person.versie))
+}
+
+pub fn with_etag(mut res: Response, versie: i64) -> Response {
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{versie}\"")) {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    res
+}

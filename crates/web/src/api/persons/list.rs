@@ -1,0 +1,120 @@
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use wegwijs_domain::ids::GebruikerId;
+use wegwijs_domain::person::Doelgroep;
+use wegwijs_storage::persons::{ListQuery, RegisseurFilter, Sort};
+
+use super::dto::{Link, PaginaLinks, PersoonLijst, PersoonSamenvatting};
+use crate::api::problem::{ApiError, Problem};
+use crate::app::persons;
+use crate::auth::ApiUser;
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct LijstParams {
+    /// Naam (begin van achternaam of voornaam), BSN of V-nummer.
+    pub zoek: Option<String>,
+    /// asielstatushouder, gezinsmigrant, overige_migrant
+    pub doelgroep: Option<String>,
+    /// `mij` (eigen caseload), `geen` (zonder regisseur) of het id van een regisseur.
+    pub regisseur: Option<String>,
+    /// naam (standaard), geboortedatum, koppeling
+    pub sorteer: Option<String>,
+    /// Paginanummer, vanaf 1.
+    pub pagina: Option<u32>,
+    /// Aantal per pagina, 1-200 (standaard 25).
+    pub pagina_grootte: Option<u32>,
+}
+
+fn invalid(field: &'static str, msg: &str) -> ApiError {
+    let mut e = wegwijs_domain::validation::ValidationErrors::new();
+    e.push(field, "unknown_value", msg);
+    ApiError(AppError::Invalid(e))
+}
+
+pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError> {
+    let doelgroep = match p.doelgroep.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(code) => Some(Doelgroep::parse(code).ok_or_else(|| {
+            invalid("doelgroep", "Kies asielstatushouder, gezinsmigrant of overige_migrant.")
+        })?),
+    };
+    let regisseur = match p.regisseur.as_deref().filter(|s| !s.is_empty()) {
+        None => RegisseurFilter::Alle,
+        Some("mij") => RegisseurFilter::Van(me),
+        Some("geen") => RegisseurFilter::Geen,
+        Some(id) => RegisseurFilter::Van(
+            id.parse().map_err(|_| invalid("regisseur", "Gebruik mij, geen of het id van een regisseur."))?,
+        ),
+    };
+    let sort = match p.sorteer.as_deref().filter(|s| !s.is_empty()) {
+        None => Sort::Naam,
+        Some(s) => Sort::parse(s).ok_or_else(|| invalid("sorteer", "Kies naam, geboortedatum of koppeling."))?,
+    };
+    let per_pagina = p.pagina_grootte.unwrap_or(25);
+    if !(1..=200).contains(&per_pagina) {
+        return Err(invalid("paginaGrootte", "Kies een paginagrootte van 1 tot en met 200."));
+    }
+    if p.zoek.as_deref().is_some_and(|z| z.chars().count() > 100) {
+        return Err(invalid("zoek", "Een zoekterm is hoogstens 100 tekens."));
+    }
+    Ok(ListQuery {
+        zoek: p.zoek.clone(),
+        doelgroep,
+        regisseur,
+        eigen_eerst: Some(me),
+        sort,
+        pagina: p.pagina.unwrap_or(1).max(1),
+        per_pagina,
+    })
+}
+
+/// Personen zoeken en bladeren, binnen uw gemeente (elke getoonde rij wordt gelogd).
+#[utoipa::path(get, path = "/api/v1/personen", tag = "personen", params(LijstParams),
+    responses(
+        (status = 200, description = "Een pagina personen", body = PersoonLijst),
+        (status = 400, description = "Ongeldige parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Niet geauthenticeerd", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen toegang", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("apiKey" = [])))]
+pub async fn list_personen(
+    State(state): State<AppState>,
+    user: ApiUser,
+    Query(params): Query<LijstParams>,
+) -> Result<Json<PersoonLijst>, ApiError> {
+    let query = to_query(&params, user.user.id)?;
+    let ctx = user.ctx(&state);
+    let page = persons::list(&ctx, &query).await?;
+    let link = |n: u32| Link { href: page_href(&params, n, page.per_pagina) };
+    let last = u32::try_from((page.totaal + i64::from(page.per_pagina) - 1) / i64::from(page.per_pagina)).unwrap_or(u32::MAX);
+    Ok(Json(PersoonLijst {
+        personen: page.items.iter().map(PersoonSamenvatting::from).collect(),
+        pagina: page.pagina,
+        pagina_grootte: page.per_pagina,
+        totaal: page.totaal,
+        links: PaginaLinks {
+            self_: link(page.pagina),
+            next: (page.pagina < last).then(|| link(page.pagina + 1)),
+            prev: (page.pagina > 1).then(|| link(page.pagina - 1)),
+        },
+    }))
+}
+
+fn page_href(p: &LijstParams, pagina: u32, per: u32) -> String {
+    let mut pairs: Vec<(&str, String)> = vec![];
+    for (k, v) in [("zoek", &p.zoek), ("doelgroep", &p.doelgroep), ("regisseur", &p.regisseur), ("sorteer", &p.sorteer)] {
+        if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
+            pairs.push((k, v.clone()));
+        }
+    }
+    pairs.push(("pagina", pagina.to_string()));
+    pairs.push(("paginaGrootte", per.to_string()));
+    let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("/api/v1/personen?{qs}")
+}

@@ -1,0 +1,162 @@
+//! Errors as `application/problem+json` (RFC 9457), as the NL API Design Rules require, with the field
+//! errors listed in `invalidParams`.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use utoipa::ToSchema;
+
+use crate::error::AppError;
+
+/// Een foutmelding volgens RFC 9457 (problem details).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// URI die het soort fout aanduidt.
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// De velden die niet in orde zijn.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invalid_params: Vec<InvalidParam>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvalidParam {
+    /// Naam van het veld (lowerCamelCase, zoals in het request).
+    pub name: String,
+    /// Machineleesbare code: required, invalid, too_long, unknown_value, out_of_range, inconsistent, duplicate.
+    pub code: String,
+    /// Uitleg in het Nederlands.
+    pub reason: String,
+}
+
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+impl From<wegwijs_storage::StorageError> for ApiError {
+    fn from(e: wegwijs_storage::StorageError) -> Self {
+        ApiError(e.into())
+    }
+}
+
+fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> Problem {
+    Problem {
+        type_: format!("https://wegwijs.example/problemen/{slug}"),
+        title: title.into(),
+        status: status.as_u16(),
+        detail,
+        instance: None,
+        invalid_params: vec![],
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (p, extra): (Problem, Option<(header::HeaderName, String)>) = match self.0 {
+            AppError::Unauthenticated => (
+                problem(StatusCode::UNAUTHORIZED, "niet-geauthenticeerd", "Niet geauthenticeerd",
+                    "Stuur een geldige API-sleutel mee: Authorization: Bearer <sleutel>.".into()),
+                Some((header::WWW_AUTHENTICATE, "Bearer".into())),
+            ),
+            AppError::Forbidden(reason) => (
+                problem(StatusCode::FORBIDDEN, "geen-toegang", "Geen toegang", reason.message().to_string()),
+                None,
+            ),
+            AppError::NotFound => (
+                problem(StatusCode::NOT_FOUND, "niet-gevonden", "Niet gevonden",
+                    "De gevraagde resource bestaat niet of u heeft er geen toegang toe.".into()),
+                None,
+            ),
+            AppError::Invalid(errors) => {
+                let mut p = problem(StatusCode::BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer",
+                    "Een of meer velden zijn niet in orde; zie invalidParams.".into());
+                p.invalid_params = errors
+                    .0
+                    .into_iter()
+                    .map(|e| InvalidParam { name: e.field.into(), code: e.code.into(), reason: e.message })
+                    .collect();
+                (p, None)
+            }
+            AppError::Conflict { expected, current } => (
+                problem(StatusCode::PRECONDITION_FAILED, "verouderde-versie", "Verouderde versie",
+                    format!("Iemand anders heeft dit record intussen gewijzigd (uw versie {expected}, huidige versie {current}). Haal het opnieuw op en pas uw wijziging daarop toe.")),
+                Some((header::ETAG, format!("\"{current}\""))),
+            ),
+            AppError::Duplicate { field, existing } => {
+                let mut p = problem(StatusCode::CONFLICT, "bestaat-al", "Bestaat al",
+                    format!("Er bestaat al een persoon met dit {} in deze gemeente.", if field == "vNummer" { "V-nummer" } else { "BSN" }));
+                p.instance = existing.map(|id| format!("/api/v1/personen/{id}"));
+                p.invalid_params.push(InvalidParam { name: field.into(), code: "duplicate".into(),
+                    reason: "Deze waarde is al in gebruik bij een andere persoon.".into() });
+                (p, None)
+            }
+            AppError::PreconditionRequired => (
+                problem(StatusCode::PRECONDITION_REQUIRED, "if-match-vereist", "If-Match vereist",
+                    "Stuur bij een wijziging de ETag van de versie die u wijzigt mee in de If-Match-header.".into()),
+                None,
+            ),
+            AppError::BadRequest(detail) => (problem(StatusCode::BAD_REQUEST, "ongeldig-verzoek", "Ongeldig verzoek", detail), None),
+            AppError::TooManyRequests { retry_after_secs } => (
+                problem(StatusCode::TOO_MANY_REQUESTS, "te-veel-verzoeken", "Te veel verzoeken",
+                    format!("Probeer het over {retry_after_secs} seconden opnieuw.")),
+                Some((header::RETRY_AFTER, retry_after_secs.to_string())),
+            ),
+            AppError::Internal(msg) => {
+                tracing::error!(error = %msg, "internal error");
+                (problem(StatusCode::INTERNAL_SERVER_ERROR, "interne-fout", "Interne fout",
+                    "Er ging iets mis aan onze kant. Vermeld bij contact de waarde van de x-request-id-header.".into()), None)
+            }
+        };
+        problem_response(p, extra)
+    }
+}
+
+pub fn problem_response(p: Problem, extra: Option<(header::HeaderName, String)>) -> Response {
+    let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut res = (status, Json(p)).into_response();
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    if let Some((name, value)) = extra
+        && let Ok(v) = HeaderValue::from_str(&value)
+    {
+        res.headers_mut().insert(name, v);
+    }
+    res
+}
+
+/// `Json<T>` whose rejections (malformed JSON, wrong types, unknown fields, wrong content type) are
+/// problem+json instead of axum's plain text.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) => Err(ApiError(AppError::BadRequest(json_message(&rejection)))),
+        }
+    }
+}
+
+fn json_message(r: &JsonRejection) -> String {
+    match r {
+        JsonRejection::MissingJsonContentType(_) => "Gebruik Content-Type: application/json.".into(),
+        JsonRejection::JsonSyntaxError(e) => format!("De JSON is niet geldig: {}", e.body_text()),
+        JsonRejection::JsonDataError(e) => format!("De JSON past niet bij het schema: {}", e.body_text()),
+        JsonRejection::BytesRejection(_) => "Het verzoek is te groot of kon niet worden gelezen.".into(),
+        other => other.body_text(),
+    }
+}

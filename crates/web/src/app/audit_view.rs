@@ -1,0 +1,37 @@
+//! "Wie heeft dit dossier gezien": the audit rows about one person (teamleider, privacy officer), and
+//! the gemeente's whole log (privacy officer). Looking at the log is itself a processing, so it is logged.
+
+use wegwijs_domain::audit::AuditAction;
+use wegwijs_domain::authz::{Action, PersonRef, Resource};
+use wegwijs_domain::ids::PersonId;
+use wegwijs_storage::audit::{self, AuditRecord};
+use wegwijs_storage::persons;
+
+use super::Ctx;
+use crate::error::{AppError, AppResult};
+
+pub const PAGE_SIZE: i64 = 100;
+
+/// The log of one person of the actor's gemeente. The person must exist in that gemeente.
+pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<Vec<AuditRecord>> {
+    let gemeente = ctx.require_in_own_gemeente(Action::AuditViewPerson)?;
+    // Privacy officers may not read the dossier, so check membership with the gemeente scope only.
+    let gemeente_of_person = persons::gemeente_of(&ctx.state.db, id).await?;
+    if gemeente_of_person != Some(gemeente) {
+        return Err(AppError::NotFound);
+    }
+    ctx.require(Action::AuditViewPerson, Resource::Person(PersonRef { gemeente_id: gemeente, regisseur_id: None }))?;
+    let rows = audit::for_person(&ctx.state.db, id, PAGE_SIZE, (pagina.max(1) - 1) * PAGE_SIZE).await?;
+    let entry = ctx.audit.entry(ctx.now(), AuditAction::AuditRead, Some(gemeente), Some(id), None);
+    ctx.state.audit.record(vec![entry]).await?;
+    Ok(rows)
+}
+
+/// The whole log of the actor's gemeente (privacy officer).
+pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditRecord>> {
+    let gemeente = ctx.require_in_own_gemeente(Action::AuditViewGemeente)?;
+    let rows = audit::for_gemeente(&ctx.state.db, gemeente, PAGE_SIZE, (pagina.max(1) - 1) * PAGE_SIZE).await?;
+    let entry = ctx.audit.entry(ctx.now(), AuditAction::AuditRead, Some(gemeente), None, Some(format!("pagina {pagina}")));
+    ctx.state.audit.record(vec![entry]).await?;
+    Ok(rows)
+}

@@ -1,0 +1,115 @@
+//! Households: a regisseur links persons of the gemeente into one household.
+
+use uuid::Uuid;
+use wegwijs_domain::audit::AuditAction;
+use wegwijs_domain::authz::{Action, person_scope};
+use wegwijs_domain::household::{LidInput, validate_leden, validate_omschrijving};
+use wegwijs_domain::ids::HuishoudenId;
+use wegwijs_domain::validation::ValidationErrors;
+use wegwijs_storage::households::{self, Household, HouseholdSummary};
+use wegwijs_storage::{StorageError, audit};
+
+use super::Ctx;
+use crate::error::{AppError, AppResult};
+
+/// Validation of the whole input, all errors at once.
+fn validate(omschrijving: &str, leden: &[LidInput]) -> AppResult<String> {
+    let mut errors = ValidationErrors::new();
+    let omschrijving = match validate_omschrijving(omschrijving) {
+        Ok(o) => Some(o),
+        Err(e) => {
+            errors.0.extend(e.0);
+            None
+        }
+    };
+    if let Err(e) = validate_leden(leden) {
+        errors.0.extend(e.0);
+    }
+    match omschrijving {
+        Some(o) if errors.is_empty() => Ok(o),
+        _ => Err(AppError::Invalid(errors)),
+    }
+}
+
+fn member_error(e: StorageError) -> AppError {
+    match e {
+        // A member outside the gemeente: say so at the field instead of a bare 404.
+        StorageError::NotFound => {
+            let mut errors = ValidationErrors::new();
+            errors.push("leden", "unknown_value", "Een of meer leden zijn geen persoon van uw gemeente.");
+            AppError::Invalid(errors)
+        }
+        StorageError::Duplicate { existing, .. } => {
+            let mut errors = ValidationErrors::new();
+            let waar = existing.map(|h| format!(" (huishouden {h})")).unwrap_or_default();
+            errors.push("leden", "duplicate", format!("Een of meer leden horen al bij een ander huishouden{waar}."));
+            AppError::Invalid(errors)
+        }
+        other => other.into(),
+    }
+}
+
+fn audit_members(ctx: &Ctx<'_>, actie: AuditAction, h: &HuishoudenId, leden: &[LidInput]) -> Vec<audit::AuditEntry> {
+    let now = ctx.now();
+    let gemeente = ctx.actor.gemeente_id();
+    leden
+        .iter()
+        .map(|l| ctx.audit.entry(now, actie, gemeente, Some(l.persoon_id), Some(format!("huishouden {h}"))))
+        .collect()
+}
+
+pub async fn create(ctx: &Ctx<'_>, omschrijving: &str, leden: &[LidInput]) -> AppResult<HuishoudenId> {
+    let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
+    let omschrijving = validate(omschrijving, leden)?;
+    let id = HuishoudenId(Uuid::now_v7());
+    let mut tx = ctx.state.db.begin().await?;
+    households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now()).await.map_err(member_error)?;
+    audit::insert(&mut tx, &audit_members(ctx, AuditAction::HouseholdCreated, &id, leden)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    ctx: &Ctx<'_>,
+    id: HuishoudenId,
+    omschrijving: &str,
+    leden: &[LidInput],
+    expected: i64,
+) -> AppResult<i64> {
+    let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
+    let omschrijving = validate(omschrijving, leden)?;
+    let before = households::get(&ctx.state.db, person_scope(ctx.actor, Action::HouseholdEdit), id).await?;
+    let mut tx = ctx.state.db.begin().await?;
+    let versie = households::update(&mut tx, id, gemeente, &omschrijving, leden, expected, ctx.now())
+        .await
+        .map_err(member_error)?;
+    // Log both the members who left and those who stayed or joined: each person's household data changed.
+    let mut touched: Vec<LidInput> = leden.to_vec();
+    for old in &before.leden {
+        if !leden.iter().any(|l| l.persoon_id == old.persoon_id) {
+            touched.push(LidInput { persoon_id: old.persoon_id, relatie: old.relatie, nareiziger: old.nareiziger });
+        }
+    }
+    audit::insert(&mut tx, &audit_members(ctx, AuditAction::HouseholdUpdated, &id, &touched)).await?;
+    tx.commit().await?;
+    Ok(versie)
+}
+
+/// One household, logged as a read of each member.
+pub async fn view(ctx: &Ctx<'_>, id: HuishoudenId) -> AppResult<Household> {
+    ctx.require_in_own_gemeente(Action::HouseholdView)?;
+    let h = households::get(&ctx.state.db, person_scope(ctx.actor, Action::HouseholdView), id).await?;
+    let leden: Vec<LidInput> = h
+        .leden
+        .iter()
+        .map(|l| LidInput { persoon_id: l.persoon_id, relatie: l.relatie, nareiziger: l.nareiziger })
+        .collect();
+    ctx.state.audit.record(audit_members(ctx, AuditAction::HouseholdRead, &id, &leden)).await?;
+    Ok(h)
+}
+
+/// The gemeente's households (descriptions and sizes only: no personal data, so nothing to log).
+pub async fn list(ctx: &Ctx<'_>, limit: i64, offset: i64) -> AppResult<(Vec<HouseholdSummary>, i64)> {
+    ctx.require_in_own_gemeente(Action::HouseholdView)?;
+    Ok(households::list(&ctx.state.db, person_scope(ctx.actor, Action::HouseholdView), limit, offset).await?)
+}

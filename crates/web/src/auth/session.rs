@@ -1,0 +1,157 @@
+//! The signed-in user of an HTML request, from the session cookie.
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::de::DeserializeOwned;
+use wegwijs_domain::authz::Actor;
+use wegwijs_storage::audit::{AuditContext, Bron};
+use wegwijs_storage::users::User;
+use wegwijs_storage::{sessions, users};
+
+use super::tokens::{constant_time_eq, sha256_hex};
+use crate::app::Ctx;
+use crate::error::AppError;
+use crate::middleware::request_id::request_id;
+use crate::pages::error_page::PageError;
+use crate::state::AppState;
+
+/// A fully signed-in user (password and, where required, second factor).
+pub struct SignedIn {
+    pub user: User,
+    pub actor: Actor,
+    pub csrf_token: String,
+    pub token_hash: String,
+    pub request_id: String,
+}
+
+/// A session that may still wait for its second factor (only the TOTP page takes this).
+pub struct SignedInAny(pub SignedIn, pub bool);
+
+impl SignedIn {
+    pub fn ctx<'a>(&'a self, state: &'a AppState) -> Ctx<'a> {
+        Ctx {
+            state,
+            actor: &self.actor,
+            audit: AuditContext {
+                trace_id: self.request_id.clone(),
+                gebruiker_id: Some(self.user.id),
+                organisatie_id: Some(self.user.organisatie_id),
+                bron: Bron::Ui,
+            },
+        }
+    }
+}
+
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Where an anonymous visitor goes: the sign-in page, remembering the page they wanted.
+pub struct ToSignIn(String);
+
+impl IntoResponse for ToSignIn {
+    fn into_response(self) -> Response {
+        Redirect::to(&format!("/inloggen?terug={}", urlencode(&self.0))).into_response()
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+async fn load(parts: &Parts, state: &AppState) -> Result<Option<(SignedIn, bool)>, AppError> {
+    let Some(token) = cookie_value(&parts.headers, state.config.cookie_name()) else {
+        return Ok(None);
+    };
+    let token_hash = sha256_hex(&token);
+    let Some(session) = sessions::find(&state.db, &token_hash, state.clock.now()).await? else {
+        return Ok(None);
+    };
+    let user = match users::get(&state.db, session.gebruiker_id).await {
+        Ok(u) if u.actief => u,
+        Ok(_) | Err(wegwijs_storage::StorageError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let actor = user.actor();
+    let signed = SignedIn { user, actor, csrf_token: session.csrf_token, token_hash, request_id: request_id(parts) };
+    Ok(Some((signed, session.tweede_factor_nodig)))
+}
+
+impl FromRequestParts<AppState> for SignedInAny {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        match load(parts, state).await {
+            Ok(Some((s, pending))) => Ok(SignedInAny(s, pending)),
+            Ok(None) => Err(ToSignIn(parts.uri.path().to_string()).into_response()),
+            Err(e) => Err(PageError(e).into_response()),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let SignedInAny(s, pending) = SignedInAny::from_request_parts(parts, state).await?;
+        if pending {
+            return Err(Redirect::to("/inloggen/verificatie").into_response());
+        }
+        Ok(s)
+    }
+}
+
+/// A form posted by a signed-in user, with its CSRF token checked against the session.
+pub struct CsrfForm<F>(pub SignedIn, pub F);
+
+/// The same for the TOTP step, whose session still waits for its second factor.
+pub struct CsrfFormAny<F>(pub SignedIn, pub bool, pub F);
+
+async fn read_form<F: DeserializeOwned>(req: Request, csrf: &str) -> Result<F, Response> {
+    let bytes = axum::body::to_bytes(req.into_body(), 256 * 1024)
+        .await
+        .map_err(|_| PageError(AppError::BadRequest("Het formulier is te groot.".into())).into_response())?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let sent = pairs.iter().find(|(k, _)| k == "_csrf").map(|(_, v)| v.as_str()).unwrap_or("");
+    if !constant_time_eq(sent, csrf) {
+        return Err(PageError(AppError::BadRequest(
+            "Dit formulier is verlopen of komt niet van Wegwijs. Laad de pagina opnieuw en probeer het nog eens.".into(),
+        ))
+        .into_response());
+    }
+    serde_urlencoded::from_bytes(&bytes).map_err(|e| {
+        PageError(AppError::BadRequest(format!("Het formulier kon niet worden gelezen: {e}"))).into_response()
+    })
+}
+
+impl<F: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<F> {
+    type Rejection = Response;
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let signed = SignedIn::from_request_parts(&mut parts, state).await?;
+        let form = read_form(Request::from_parts(parts, body), &signed.csrf_token).await?;
+        Ok(CsrfForm(signed, form))
+    }
+}
+
+impl<F: DeserializeOwned + Send> FromRequest<AppState> for CsrfFormAny<F> {
+    type Rejection = Response;
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let SignedInAny(signed, pending) = SignedInAny::from_request_parts(&mut parts, state).await?;
+        let form = read_form(Request::from_parts(parts, body), &signed.csrf_token).await?;
+        Ok(CsrfFormAny(signed, pending, form))
+    }
+}

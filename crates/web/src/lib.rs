@@ -1,0 +1,19 @@
+//! Web layer of Wegwijs: the HTML pages (askama, plain forms, Dutch), the JSON API under `/api/v1`
+//! and the middleware around both. Handlers stay thin: they check access through the domain's
+//! `authz` module (via `app/`), call storage and render.
+
+pub mod api;
+pub mod app;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod middleware;
+pub mod pages;
+mod router;
+pub mod state;
+mod static_files;
+
+pub use config::WebConfig;
+pub use router::router;
+pub use state::AppState;

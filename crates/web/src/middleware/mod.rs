@@ -1,0 +1,5 @@
+//! Middleware, one concern per file.
+
+pub mod origin_check;
+pub mod request_id;
+pub mod security_headers;

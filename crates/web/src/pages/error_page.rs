@@ -1,0 +1,75 @@
+//! Errors as a Dutch HTML page with a way back; unexpected errors are logged and shown with only an apology.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::layout::Layout;
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    heading: String,
+    message: String,
+}
+
+pub struct PageError(pub AppError);
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        PageError(e)
+    }
+}
+
+impl From<wegwijs_storage::StorageError> for PageError {
+    fn from(e: wegwijs_storage::StorageError) -> Self {
+        PageError(e.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, heading, message) = match self.0 {
+            AppError::Unauthenticated => {
+                (StatusCode::UNAUTHORIZED, "Niet ingelogd", "Log in om deze pagina te zien.".to_string())
+            }
+            AppError::Forbidden(reason) => (StatusCode::FORBIDDEN, "Geen toegang", reason.message().to_string()),
+            AppError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Niet gevonden",
+                "Deze pagina of dit dossier bestaat niet, of valt buiten uw gemeente.".to_string(),
+            ),
+            AppError::Invalid(e) => (StatusCode::UNPROCESSABLE_ENTITY, "Ongeldige invoer", e.to_string()),
+            AppError::Conflict { .. } => (
+                StatusCode::CONFLICT,
+                "Intussen gewijzigd",
+                "Iemand anders heeft dit intussen gewijzigd. Open de pagina opnieuw.".to_string(),
+            ),
+            AppError::Duplicate { .. } => (StatusCode::CONFLICT, "Bestaat al", "Dit gegeven is al in gebruik.".to_string()),
+            AppError::PreconditionRequired => (StatusCode::PRECONDITION_REQUIRED, "Versie ontbreekt", String::new()),
+            AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, "Ongeldig verzoek", m),
+            AppError::TooManyRequests { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "Even wachten",
+                format!("Te veel pogingen. Probeer het over {} minuten opnieuw.", retry_after_secs.div_ceil(60)),
+            ),
+            AppError::Internal(msg) => {
+                tracing::error!(error = %msg, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Er ging iets mis",
+                    "Er ging iets mis aan onze kant. Uw gegevens zijn niet half opgeslagen. Probeer het opnieuw; \
+                     lukt het niet, noem dan de foutcode (x-request-id) aan de functioneel beheerder."
+                        .to_string(),
+                )
+            }
+        };
+        let page = ErrorPage { layout: Layout::anonymous(String::new(), heading), heading: heading.into(), message };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, heading).into_response(),
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! `/personen/{id}/bewerken`: change a person. A stale save is refused and shows what the other person changed.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use uuid::Uuid;
+use wegwijs_domain::authz::Action;
+use wegwijs_domain::ids::PersonId;
+use wegwijs_domain::person::FIELD_LABELS;
+
+use super::fields::{PersonForm, person_fieldsets};
+use super::new::{ConflictView, PersonFormPage, rerender};
+use crate::app::changes::changed_raw;
+use crate::app::persons;
+use crate::auth::SignedIn;
+use crate::auth::session::CsrfForm;
+use crate::error::AppError;
+use crate::pages::error_page::PageError;
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::{render, render_status, tijdstip};
+use crate::state::AppState;
+
+pub async fn form(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+    Path(id): Path<Uuid>,
+) -> Result<Response, PageError> {
+    let ctx = signed.ctx(&state);
+    let person = persons::load(&ctx, Action::PersonEdit, PersonId(id)).await?;
+    // The form shows the whole record: that is a read of it.
+    persons::audit_read(&ctx, &person).await?;
+    let name = person.details.display_name();
+    Ok(render(&PersonFormPage {
+        layout: Layout::new(&signed, nonce, format!("{name} bewerken"), ""),
+        heading: format!("{name} bewerken"),
+        action: format!("/personen/{id}"),
+        cancel_href: format!("/personen/{id}"),
+        fieldsets: person_fieldsets(&person.details.to_raw()),
+        summary: vec![],
+        versie: Some(person.versie),
+        conflict: None,
+        duplicate_href: None,
+    }))
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    Path(id): Path<Uuid>,
+    CsrfForm(signed, form): CsrfForm<PersonForm>,
+) -> Result<Response, PageError> {
+    let ctx = signed.ctx(&state);
+    let raw = form.to_raw();
+    let expected = form.versie.ok_or_else(|| PageError(AppError::BadRequest("De versie ontbreekt in het formulier.".into())))?;
+    match persons::update(&ctx, PersonId(id), &raw, expected).await {
+        Ok(_) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Err(AppError::Conflict { .. }) => {
+            // Show the other person's saved values beside this user's input; the form now carries the new
+            // version, so saving again is a deliberate choice to overwrite.
+            let current = persons::load(&ctx, Action::PersonEdit, PersonId(id)).await?;
+            persons::audit_read(&ctx, &current).await?;
+            let theirs = current.details.to_raw();
+            let rows = changed_raw(&theirs, &raw)
+                .into_iter()
+                .map(|field| {
+                    let label = FIELD_LABELS.iter().find(|(n, _)| *n == field).map(|(_, l)| *l).unwrap_or(field);
+                    (label.to_string(), raw_value(&theirs, field), raw_value(&raw, field))
+                })
+                .collect();
+            let name = current.details.display_name();
+            let page = PersonFormPage {
+                layout: Layout::new(&signed, nonce, format!("{name} bewerken"), ""),
+                heading: format!("{name} bewerken"),
+                action: format!("/personen/{id}"),
+                cancel_href: format!("/personen/{id}"),
+                fieldsets: person_fieldsets(&raw),
+                summary: vec![],
+                versie: Some(current.versie),
+                conflict: Some(ConflictView {
+                    who: current.gewijzigd_door_naam.clone().unwrap_or_else(|| "een andere gebruiker".into()),
+                    when: tijdstip(current.gewijzigd_op),
+                    rows,
+                }),
+                duplicate_href: None,
+            };
+            Ok(render_status(StatusCode::CONFLICT, &page))
+        }
+        Err(e) => {
+            let layout = Layout::new(&signed, nonce, "Persoon bewerken", "");
+            rerender(layout, "Persoon bewerken", &format!("/personen/{id}"), &format!("/personen/{id}"), &raw, Some(expected), e)
+        }
+    }
+}
+
+fn raw_value(r: &wegwijs_domain::person::RawPerson, field: &str) -> String {
+    let v = match field {
+        "bsn" => &r.bsn,
+        "vNummer" => &r.v_nummer,
+        "voornamen" => &r.voornamen,
+        "tussenvoegsel" => &r.tussenvoegsel,
+        "geslachtsnaam" => &r.geslachtsnaam,
+        "geboortedatum" => &r.geboortedatum,
+        "geslacht" => &r.geslacht,
+        "geboorteland" => &r.geboorteland,
+        "nationaliteit" => &r.nationaliteit,
+        "talen" => &r.talen,
+        "tolkNodig" => &r.tolk_nodig,
+        "tolkTaal" => &r.tolk_taal,
+        "alfabetisering" => &r.alfabetisering,
+        "opleidingsniveau" => &r.opleidingsniveau,
+        "werkervaring" => &r.werkervaring,
+        "doelgroep" => &r.doelgroep,
+        "regime" => &r.regime,
+        "uitkeringPw" => &r.uitkering_pw,
+        "uitkeringPwStartdatum" => &r.uitkering_pw_startdatum,
+        "datumKoppeling" => &r.datum_koppeling,
+        "datumBrpInschrijving" => &r.datum_brp_inschrijving,
+        "datumKennisgevingDuo" => &r.datum_kennisgeving_duo,
+        "datumHuisvesting" => &r.datum_huisvesting,
+        "straat" => &r.straat,
+        "huisnummer" => &r.huisnummer,
+        "postcode" => &r.postcode,
+        "woonplaats" => &r.woonplaats,
+        "telefoon" => &r.telefoon,
+        "email" => &r.email,
+        _ => &None,
+    };
+    v.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "(leeg)".into())
+}

@@ -1,0 +1,8 @@
+//! The person pages: dossier, create/edit form, who-saw-this, reassignment.
+
+pub mod audit;
+pub mod edit;
+pub mod fields;
+pub mod new;
+pub mod reassign;
+pub mod show;

@@ -1,0 +1,107 @@
+//! `/personen/nieuw`: register a person.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use wegwijs_domain::authz::Action;
+use wegwijs_domain::person::RawPerson;
+use wegwijs_domain::validation::ValidationErrors;
+
+use super::fields::{PersonForm, person_fieldsets};
+use crate::app::persons;
+use crate::auth::SignedIn;
+use crate::auth::session::CsrfForm;
+use crate::error::AppError;
+use crate::pages::error_page::PageError;
+use crate::pages::forms::{Fieldset, SummaryItem, attach_errors};
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::{render, render_status};
+use crate::state::AppState;
+
+/// A collision with an earlier save, shown above the form.
+pub struct ConflictView {
+    pub who: String,
+    pub when: String,
+    pub rows: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "person_form.html")]
+pub struct PersonFormPage {
+    pub layout: Layout,
+    pub heading: String,
+    pub action: String,
+    pub cancel_href: String,
+    pub fieldsets: Vec<Fieldset>,
+    pub summary: Vec<SummaryItem>,
+    pub versie: Option<i64>,
+    pub conflict: Option<ConflictView>,
+    pub duplicate_href: Option<String>,
+}
+
+pub async fn form(State(state): State<AppState>, signed: SignedIn, nonce: Nonce) -> Result<Response, PageError> {
+    signed.ctx(&state).require_in_own_gemeente(Action::PersonCreate)?;
+    Ok(render(&PersonFormPage {
+        layout: Layout::new(&signed, nonce, "Nieuwe persoon", "/personen/nieuw"),
+        heading: "Nieuwe persoon registreren".into(),
+        action: "/personen".into(),
+        cancel_href: "/caseload".into(),
+        fieldsets: person_fieldsets(&RawPerson::default()),
+        summary: vec![],
+        versie: None,
+        conflict: None,
+        duplicate_href: None,
+    }))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    CsrfForm(signed, form): CsrfForm<PersonForm>,
+) -> Result<Response, PageError> {
+    let raw = form.to_raw();
+    match persons::create(&signed.ctx(&state), &raw, None).await {
+        Ok(id) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Err(e) => {
+            let layout = Layout::new(&signed, nonce, "Nieuwe persoon", "/personen/nieuw");
+            rerender(layout, "Nieuwe persoon registreren", "/personen", "/caseload", &raw, None, e)
+        }
+    }
+}
+
+/// Shows the form again with the user's input and the errors next to the fields (HTTP 422).
+pub fn rerender(
+    layout: Layout,
+    heading: &str,
+    action: &str,
+    cancel: &str,
+    raw: &RawPerson,
+    versie: Option<i64>,
+    err: AppError,
+) -> Result<Response, PageError> {
+    let (errors, duplicate_href) = match err {
+        AppError::Invalid(errors) => (errors, None),
+        AppError::Duplicate { field, existing } => {
+            let mut errors = ValidationErrors::new();
+            let what = if field == "vNummer" { "dit V-nummer" } else { "dit BSN" };
+            errors.push(field, "duplicate", format!("Er bestaat al een persoon met {what} in uw gemeente."));
+            (errors, existing.map(|id| format!("/personen/{id}")))
+        }
+        other => return Err(PageError(other)),
+    };
+    let mut fieldsets = person_fieldsets(raw);
+    let summary = attach_errors(&mut fieldsets, &errors);
+    let page = PersonFormPage {
+        layout: layout,
+        heading: heading.into(),
+        action: action.into(),
+        cancel_href: cancel.into(),
+        fieldsets,
+        summary,
+        versie,
+        conflict: None,
+        duplicate_href,
+    };
+    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}

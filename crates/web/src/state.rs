@@ -1,0 +1,27 @@
+use std::sync::Arc;
+
+use wegwijs_domain::clock::Clock;
+use wegwijs_domain::login_throttle::ThrottlePolicy;
+use wegwijs_storage::Db;
+use wegwijs_storage::audit_batcher::AuditBatcher;
+
+use crate::config::WebConfig;
+
+/// Shared by every request. Holds no per-user state: sessions live in the database, so several
+/// instances can serve the same users behind a load balancer.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub audit: AuditBatcher,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<WebConfig>,
+    pub throttle: Arc<ThrottlePolicy>,
+}
+
+impl AppState {
+    /// Must be called inside a tokio runtime (starts the audit writer).
+    pub fn new(db: Db, clock: Arc<dyn Clock>, config: WebConfig) -> AppState {
+        let audit = AuditBatcher::start(db.clone());
+        AppState { db, audit, clock, config: Arc::new(config), throttle: Arc::new(ThrottlePolicy::default()) }
+    }
+}
