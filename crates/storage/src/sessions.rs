@@ -73,3 +73,10 @@ pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> StorageResult<u64> {
     tx.commit().await?;
     Ok(n)
 }
+
+/// Marks the second factor as given: the session now opens every page its user may see.
+pub async fn complete_second_factor(tx: &mut Tx, token_hash: &str) -> StorageResult<()> {
+    const SQL: &str = "UPDATE sessies SET tweede_factor_nodig = FALSE WHERE token_hash = $1";
+    on_tx_exec!(tx, |c| sqlx::query(SQL).bind(token_hash).execute(c).await)?;
+    Ok(())
+}

@@ -75,6 +75,21 @@ pub fn search_key(s: &str) -> String {
     out.trim_end().to_string()
 }
 
+
+/// The gemeente a person belongs to, without reading any personal data (for the audit-log view, whose
+/// readers may not see the dossier itself).
+pub async fn gemeente_of(db: &Db, id: PersonId) -> StorageResult<Option<OrganisatieId>> {
+    const SQL: &str = "SELECT gemeente_id FROM personen WHERE id = $1";
+    let g: Option<uuid::Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL).bind(id.0).fetch_optional(p).await)?;
+    Ok(g.map(OrganisatieId))
+}
+
+/// Number of persons in the whole database (is it empty? how big is the benchmark set?).
+pub async fn count_all(db: &Db) -> StorageResult<i64> {
+    const SQL: &str = "SELECT COUNT(*) FROM personen";
+    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL).fetch_one(p).await)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::search_key;
@@ -86,12 +101,4 @@ mod tests {
         assert_eq!(search_key("O'Neill"), "o neill");
         assert_eq!(search_key("Tesfaÿe  Müller"), "tesfaye  muller".replace("  ", " "));
     }
-}
-
-/// The gemeente a person belongs to, without reading any personal data (for the audit-log view, whose
-/// readers may not see the dossier itself).
-pub async fn gemeente_of(db: &Db, id: PersonId) -> StorageResult<Option<OrganisatieId>> {
-    const SQL: &str = "SELECT gemeente_id FROM personen WHERE id = $1";
-    let g: Option<uuid::Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL).bind(id.0).fetch_optional(p).await)?;
-    Ok(g.map(OrganisatieId))
 }

@@ -2,6 +2,7 @@
 //! token of the API and the TOTP second factor.
 
 pub mod bearer;
+pub mod client_addr;
 pub mod password;
 pub mod session;
 pub mod tokens;

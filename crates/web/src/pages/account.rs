@@ -1,0 +1,109 @@
+//! `/account`: change your password, turn on the second factor.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::app::accounts;
+use crate::auth::session::CsrfForm;
+use crate::auth::{SignedIn, totp};
+use crate::error::AppError;
+use crate::pages::error_page::PageError;
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::render_status;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub layout: Layout,
+    pub email: String,
+    pub totp_on: bool,
+    pub new_secret: String,
+    pub new_url: String,
+    pub password_error: Option<(String, String)>,
+    pub totp_error: Option<String>,
+    pub notice: Option<String>,
+}
+
+fn page(signed: &SignedIn, nonce: Nonce, secret: Option<String>) -> Result<AccountPage, PageError> {
+    let secret = secret.unwrap_or_else(totp::new_secret);
+    Ok(AccountPage {
+        layout: Layout::new(signed, nonce, "Mijn account", "/account"),
+        email: signed.user.email.clone(),
+        totp_on: signed.user.totp_geheim.is_some(),
+        new_url: totp::provisioning_url(&secret, &signed.user.email)?,
+        new_secret: secret,
+        password_error: None,
+        totp_error: None,
+        notice: None,
+    })
+}
+
+pub async fn show(signed: SignedIn, nonce: Nonce, axum::extract::Query(q): axum::extract::Query<Notice>) -> Result<Response, PageError> {
+    let mut p = page(&signed, nonce, None)?;
+    p.notice = match q.gewijzigd.as_deref() {
+        Some("wachtwoord") => Some("Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into()),
+        Some("totp") => Some("De tweede stap (authenticator-app) staat aan.".into()),
+        _ => None,
+    };
+    Ok(render_status(StatusCode::OK, &p))
+}
+
+#[derive(Deserialize)]
+pub struct Notice {
+    pub gewijzigd: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    pub huidig: String,
+    pub nieuw: String,
+    pub herhaling: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    CsrfForm(signed, f): CsrfForm<PasswordForm>,
+) -> Result<Response, PageError> {
+    match accounts::change_password(&state, &signed.user, &f.huidig, &f.nieuw, &f.herhaling, &signed.request_id).await {
+        Ok(token) => {
+            let mut res = Redirect::to("/account?gewijzigd=wachtwoord").into_response();
+            if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
+                res.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            Ok(res)
+        }
+        Err(AppError::Invalid(e)) => {
+            let mut p = page(&signed, nonce, None)?;
+            p.password_error = e.0.into_iter().next().map(|f| (f.field.to_string(), f.message));
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(other) => Err(PageError(other)),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TotpForm {
+    pub geheim: String,
+    pub code: String,
+}
+
+pub async fn enable_totp(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    CsrfForm(signed, f): CsrfForm<TotpForm>,
+) -> Result<Response, PageError> {
+    match accounts::enable_totp(&state, &signed.user, &f.geheim, &f.code, &signed.request_id).await {
+        Ok(()) => Ok(Redirect::to("/account?gewijzigd=totp").into_response()),
+        Err(AppError::Invalid(e)) => {
+            let mut p = page(&signed, nonce, Some(f.geheim))?;
+            p.totp_error = e.0.into_iter().next().map(|f| f.message);
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(other) => Err(PageError(other)),
+    }
+}

@@ -1,0 +1,4 @@
+//! Functional administration (beheerder): accounts and organisations.
+
+pub mod organisations;
+pub mod users;

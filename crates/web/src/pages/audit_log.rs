@@ -1,0 +1,36 @@
+//! `/verwerkingen`: the privacy officer's view of the gemeente's verwerkingenlog.
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+
+use super::person::audit::{AuditPage, AuditRow, PaginaQuery};
+use crate::app::audit_view;
+use crate::auth::SignedIn;
+use crate::pages::error_page::PageError;
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::render;
+use crate::state::AppState;
+
+pub async fn show(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+    Query(q): Query<PaginaQuery>,
+) -> Result<Response, PageError> {
+    let pagina = q.pagina.unwrap_or(1).max(1);
+    let rows = audit_view::for_gemeente(&signed.ctx(&state), pagina).await?;
+    let full = rows.len() as i64 == audit_view::PAGE_SIZE;
+    Ok(render(&AuditPage {
+        layout: Layout::new(&signed, nonce, "Verwerkingenlog", "/verwerkingen"),
+        heading: "Verwerkingenlog".into(),
+        intro: "Alle verwerkingen van persoonsgegevens in uw gemeente, nieuwste eerst. Het log kan niet worden \
+                gewijzigd of verwijderd."
+            .into(),
+        rows: rows.into_iter().map(AuditRow::from).collect(),
+        pagina,
+        next: full.then(|| format!("/verwerkingen?pagina={}", pagina + 1)),
+        prev: (pagina > 1).then(|| format!("/verwerkingen?pagina={}", pagina - 1)),
+        back_href: None,
+        show_person: true,
+    }))
+}

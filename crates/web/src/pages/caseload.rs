@@ -1,0 +1,157 @@
+//! `/caseload`: the regisseur's list, with search, filters, sorting and paging. The regisseur's own
+//! persons come first; every row shown is logged.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+use wegwijs_domain::person::Doelgroep;
+use wegwijs_storage::persons::{ListQuery, RegisseurFilter, Sort};
+
+use super::forms::SelectOption;
+use crate::app::persons;
+use crate::auth::SignedIn;
+use crate::pages::error_page::PageError;
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::{datum, render};
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CaseloadQuery {
+    pub zoek: Option<String>,
+    pub doelgroep: Option<String>,
+    /// "mij" (default for a regisseur), "alle", "geen" or a regisseur's id
+    pub regisseur: Option<String>,
+    pub sorteer: Option<String>,
+    pub pagina: Option<u32>,
+}
+
+pub struct CaseloadRow {
+    pub href: String,
+    pub naam: String,
+    pub bsn: String,
+    pub v_nummer: String,
+    pub geboortedatum: String,
+    pub doelgroep: String,
+    pub koppeling: String,
+    pub regisseur: String,
+    pub eigen: bool,
+}
+
+#[derive(Template)]
+#[template(path = "caseload.html")]
+pub struct CaseloadPage {
+    pub layout: Layout,
+    pub zoek: String,
+    pub doelgroepen: Vec<SelectOption>,
+    pub regisseurs: Vec<SelectOption>,
+    pub sorteringen: Vec<SelectOption>,
+    pub rows: Vec<CaseloadRow>,
+    pub totaal: i64,
+    pub pagina: u32,
+    pub pages: u32,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+fn options(current: &str, items: Vec<(String, String)>) -> Vec<SelectOption> {
+    items.into_iter().map(|(value, label)| SelectOption { selected: value == current, value, label }).collect()
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+    Query(q): Query<CaseloadQuery>,
+) -> Result<Response, PageError> {
+    let ctx = signed.ctx(&state);
+    let me = signed.user.id;
+    let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
+    let default_filter = if is_regisseur { "mij" } else { "alle" };
+    let regisseur_code = q.regisseur.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| default_filter.into());
+    // Searching looks through the whole gemeente; browsing starts with the regisseur's own caseload.
+    let searching = q.zoek.as_deref().is_some_and(|z| !z.trim().is_empty());
+    let filter = match regisseur_code.as_str() {
+        "mij" if !searching || q.regisseur.is_some() => RegisseurFilter::Van(me),
+        "geen" => RegisseurFilter::Geen,
+        "alle" | "mij" => RegisseurFilter::Alle,
+        other => other.parse().map(|id| RegisseurFilter::Van(wegwijs_domain::ids::GebruikerId(id))).unwrap_or_default(),
+    };
+    let doelgroep = q.doelgroep.as_deref().and_then(Doelgroep::parse);
+    let sort = q.sorteer.as_deref().and_then(Sort::parse).unwrap_or_default();
+    let query = ListQuery {
+        zoek: q.zoek.clone().map(|z| z.chars().take(100).collect()),
+        doelgroep,
+        regisseur: filter,
+        eigen_eerst: Some(me),
+        sort,
+        pagina: q.pagina.unwrap_or(1).max(1),
+        per_pagina: 25,
+    };
+    let page = persons::list(&ctx, &query).await?;
+    let gemeente = ctx.gemeente()?;
+    let mut regisseur_items = vec![
+        ("mij".to_string(), "Mijn caseload".to_string()),
+        ("alle".to_string(), "Hele gemeente".to_string()),
+        ("geen".to_string(), "Zonder regisseur".to_string()),
+    ];
+    for (id, naam) in wegwijs_storage::users::regisseurs_of(&state.db, gemeente).await? {
+        if id != me {
+            regisseur_items.push((id.to_string(), format!("Caseload van {naam}")));
+        }
+    }
+    let pages = u32::try_from((page.totaal + 24) / 25).unwrap_or(u32::MAX).max(1);
+    let href = |n: u32| {
+        let pairs = [
+            ("zoek", q.zoek.clone().unwrap_or_default()),
+            ("doelgroep", q.doelgroep.clone().unwrap_or_default()),
+            ("regisseur", regisseur_code.clone()),
+            ("sorteer", sort.code().to_string()),
+            ("pagina", n.to_string()),
+        ];
+        format!("/caseload?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
+    };
+    let rows = page
+        .items
+        .iter()
+        .map(|p| CaseloadRow {
+            href: format!("/personen/{}", p.id),
+            naam: match &p.tussenvoegsel {
+                Some(t) => format!("{}, {} {}", p.geslachtsnaam, p.voornamen, t),
+                None => format!("{}, {}", p.geslachtsnaam, p.voornamen),
+            },
+            bsn: p.bsn.clone().unwrap_or_else(|| "—".into()),
+            v_nummer: p.v_nummer.clone().unwrap_or_else(|| "—".into()),
+            geboortedatum: datum(p.geboortedatum),
+            doelgroep: p.doelgroep.as_deref().and_then(Doelgroep::parse).map(|d| d.label().to_string()).unwrap_or_else(|| "onbekend".into()),
+            koppeling: datum(p.datum_koppeling),
+            regisseur: p.regisseur_naam.clone().unwrap_or_else(|| "—".into()),
+            eigen: p.regisseur_id == Some(me.0),
+        })
+        .collect();
+    Ok(render(&CaseloadPage {
+        layout: Layout::new(&signed, nonce, "Mijn caseload", "/caseload"),
+        zoek: q.zoek.clone().unwrap_or_default(),
+        doelgroepen: options(
+            q.doelgroep.as_deref().unwrap_or(""),
+            std::iter::once((String::new(), "Alle doelgroepen".to_string()))
+                .chain(Doelgroep::ALL.iter().map(|d| (d.code().to_string(), d.label().to_string())))
+                .collect(),
+        ),
+        regisseurs: options(&regisseur_code, regisseur_items),
+        sorteringen: options(
+            sort.code(),
+            vec![
+                ("naam".into(), "Naam".into()),
+                ("geboortedatum".into(), "Geboortedatum".into()),
+                ("koppeling".into(), "Koppeling (nieuwste eerst)".into()),
+            ],
+        ),
+        rows,
+        totaal: page.totaal,
+        pagina: page.pagina,
+        pages,
+        prev_href: (page.pagina > 1).then(|| href(page.pagina - 1)),
+        next_href: (page.pagina < pages).then(|| href(page.pagina + 1)),
+    }))
+}

@@ -1,0 +1,174 @@
+//! `/personen/{id}/huishouden`: compose the household of a person (members, relation, nareiziger).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use uuid::Uuid;
+use wegwijs_domain::authz::{Action, person_scope};
+use wegwijs_domain::household::{LidInput, Relatie};
+use wegwijs_domain::ids::PersonId;
+use wegwijs_domain::validation::ValidationErrors;
+use wegwijs_storage::persons::{ListQuery, RegisseurFilter};
+
+use super::forms::SelectOption;
+use super::person::fields::relatie_choices;
+use crate::app::{households, persons};
+use crate::auth::SignedIn;
+use crate::auth::session::CsrfForm;
+use crate::error::AppError;
+use crate::pages::error_page::PageError;
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::{datum, render, render_status};
+use crate::state::AppState;
+
+pub struct MemberRow {
+    pub id: Uuid,
+    pub naam: String,
+    pub geboortedatum: String,
+    pub relaties: Vec<SelectOption>,
+    pub nareiziger: bool,
+}
+
+#[derive(Template)]
+#[template(path = "household_edit.html")]
+pub struct HouseholdPage {
+    pub layout: Layout,
+    pub person_id: Uuid,
+    pub person_name: String,
+    pub omschrijving: String,
+    pub versie: Option<i64>,
+    pub huishouden_id: Option<Uuid>,
+    pub members: Vec<MemberRow>,
+    pub nieuw_relaties: Vec<SelectOption>,
+    pub errors: Vec<String>,
+}
+
+fn relatie_options(selected: Relatie) -> Vec<SelectOption> {
+    relatie_choices()
+        .into_iter()
+        .map(|(code, label)| SelectOption { value: code.into(), label: label.into(), selected: code == selected.code() })
+        .collect()
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+    Path(id): Path<Uuid>,
+) -> Result<Response, PageError> {
+    Ok(render(&build_page(&state, &signed, nonce, id, vec![]).await?))
+}
+
+/// The page as stored now, with `errors` shown at the top.
+async fn build_page(
+    state: &AppState,
+    signed: &SignedIn,
+    nonce: Nonce,
+    id: Uuid,
+    errors: Vec<String>,
+) -> Result<HouseholdPage, PageError> {
+    let ctx = signed.ctx(state);
+    let dossier = persons::view(&ctx, PersonId(id)).await?;
+    ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
+    let name = dossier.person.details.display_name();
+    let huishouden_id = dossier.household.as_ref().map(|h| h.id.0);
+    let (omschrijving, versie, members) = match &dossier.household {
+        Some(h) => (
+            h.omschrijving.clone(),
+            Some(h.versie),
+            h.leden
+                .iter()
+                .map(|l| MemberRow {
+                    id: l.persoon_id.0,
+                    naam: l.naam(),
+                    geboortedatum: datum(l.geboortedatum),
+                    relaties: relatie_options(l.relatie),
+                    nareiziger: l.nareiziger,
+                })
+                .collect(),
+        ),
+        None => (
+            format!("Huishouden {}", dossier.person.details.geslachtsnaam),
+            None,
+            vec![MemberRow {
+                id,
+                naam: name.clone(),
+                geboortedatum: datum(dossier.person.details.geboortedatum),
+                relaties: relatie_options(Relatie::Referentiepersoon),
+                nareiziger: false,
+            }],
+        ),
+    };
+    Ok(HouseholdPage {
+        layout: Layout::new(signed, nonce, format!("Huishouden van {name}"), ""),
+        person_id: id,
+        person_name: name,
+        omschrijving,
+        versie,
+        huishouden_id,
+        members,
+        nieuw_relaties: relatie_options(Relatie::Kind),
+        errors,
+    })
+}
+
+fn field<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    Path(id): Path<Uuid>,
+    CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let ctx = signed.ctx(&state);
+    let mut leden = Vec::new();
+    let mut errors = ValidationErrors::new();
+    for (k, v) in &pairs {
+        if k != "lid" {
+            continue;
+        }
+        let Ok(pid) = v.parse::<Uuid>() else { continue };
+        if field(&pairs, &format!("verwijder_{pid}")).is_some() {
+            continue;
+        }
+        let relatie = field(&pairs, &format!("relatie_{pid}")).and_then(Relatie::parse).unwrap_or(Relatie::Overig);
+        let nareiziger = field(&pairs, &format!("nareiziger_{pid}")).is_some();
+        leden.push(LidInput { persoon_id: PersonId(pid), relatie, nareiziger });
+    }
+    if let Some(zoek) = field(&pairs, "nieuw_lid").map(str::trim).filter(|s| !s.is_empty()) {
+        let query = ListQuery { zoek: Some(zoek.to_string()), regisseur: RegisseurFilter::Alle, per_pagina: 2, ..Default::default() };
+        let found = wegwijs_storage::persons::list(&state.db, person_scope(&signed.actor, Action::PersonList), &query).await?;
+        match found.items.as_slice() {
+            [one] => leden.push(LidInput {
+                persoon_id: one.person_id(),
+                relatie: field(&pairs, "nieuw_relatie").and_then(Relatie::parse).unwrap_or(Relatie::Overig),
+                nareiziger: field(&pairs, "nieuw_nareiziger").is_some(),
+            }),
+            [] => errors.push("nieuw_lid", "unknown_value", "Geen persoon gevonden in uw gemeente. Registreer de persoon eerst, of zoek op BSN of V-nummer."),
+            _ => errors.push("nieuw_lid", "inconsistent", "Meer dan één persoon gevonden: gebruik het BSN of V-nummer."),
+        }
+    }
+    let omschrijving = field(&pairs, "omschrijving").unwrap_or("").to_string();
+    let versie = field(&pairs, "versie").and_then(|v| v.parse::<i64>().ok());
+    let huishouden = field(&pairs, "huishouden").and_then(|v| v.parse::<Uuid>().ok());
+    let result = if !errors.is_empty() {
+        Err(AppError::Invalid(errors))
+    } else {
+        match (huishouden, versie) {
+            (Some(h), Some(v)) => households::update(&ctx, wegwijs_domain::ids::HuishoudenId(h), &omschrijving, &leden, v).await.map(|_| ()),
+            _ => households::create(&ctx, &omschrijving, &leden).await.map(|_| ()),
+        }
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let messages = e.0.into_iter().map(|f| f.message).collect();
+            let page = build_page(&state, &signed, nonce, id, messages).await?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(other) => Err(PageError(other)),
+    }
+}

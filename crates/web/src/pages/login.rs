@@ -1,0 +1,166 @@
+//! Signing in (`/inloggen`), the second factor (`/inloggen/verificatie`) and signing out (`/uitloggen`).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::app::accounts;
+use crate::auth::SignedInAny;
+use crate::auth::client_addr::ClientAddr;
+use crate::auth::session::CsrfFormAny;
+use crate::auth::totp;
+use crate::error::AppError;
+use crate::middleware::request_id::HEADER as REQUEST_ID;
+use crate::pages::error_page::PageError;
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::{render, render_status};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub layout: Layout,
+    pub email: String,
+    pub terug: String,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LoginQuery {
+    pub terug: Option<String>,
+    pub uitgelogd: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    pub email: String,
+    pub wachtwoord: String,
+    #[serde(default)]
+    pub terug: String,
+}
+
+/// Only a path on this site: never redirect to another host after signing in.
+fn safe_return(terug: &str) -> &str {
+    if terug.starts_with('/') && !terug.starts_with("//") && !terug.contains('\\') { terug } else { "/" }
+}
+
+pub async fn form(nonce: Nonce, Query(q): Query<LoginQuery>) -> Response {
+    render(&LoginPage {
+        layout: Layout::anonymous(nonce.0, "Inloggen"),
+        email: String::new(),
+        terug: q.terug.unwrap_or_default(),
+        error: None,
+        notice: q.uitgelogd.map(|_| "U bent uitgelogd.".to_string()),
+    })
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    ClientAddr(addr): ClientAddr,
+    headers: axum::http::HeaderMap,
+    Form(f): Form<LoginForm>,
+) -> Response {
+    let trace = headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("onbekend").to_string();
+    let result = accounts::sign_in(&state, &f.email, &f.wachtwoord, &addr, &trace).await;
+    let (status, error) = match result {
+        Ok(session) => {
+            let target = if session.second_factor_pending { "/inloggen/verificatie" } else { safe_return(&f.terug) };
+            let mut res = Redirect::to(target).into_response();
+            if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&session.token)) {
+                res.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            return res;
+        }
+        Err(AppError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e.0.into_iter().next().map(|f| f.message)),
+        Err(AppError::TooManyRequests { retry_after_secs }) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(format!(
+                "Te veel mislukte pogingen. Probeer het over {} minuten opnieuw.",
+                retry_after_secs.div_ceil(60)
+            )),
+        ),
+        Err(other) => return PageError(other).into_response(),
+    };
+    render_status(
+        status,
+        &LoginPage {
+            layout: Layout::anonymous(nonce.0, "Inloggen"),
+            email: f.email,
+            terug: f.terug,
+            error,
+            notice: None,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "totp.html")]
+pub struct TotpPage {
+    pub layout: Layout,
+    pub enrol_secret: Option<String>,
+    pub enrol_url: Option<String>,
+    pub error: Option<String>,
+}
+
+fn totp_page(signed: &crate::auth::SignedIn, nonce: String, secret: Option<String>, error: Option<String>) -> Result<TotpPage, PageError> {
+    let mut layout = Layout::anonymous(nonce, "Tweede stap");
+    layout.csrf = signed.csrf_token.clone();
+    let enrol_url = match &secret {
+        Some(s) => Some(totp::provisioning_url(s, &signed.user.email)?),
+        None => None,
+    };
+    Ok(TotpPage { layout, enrol_secret: secret, enrol_url, error })
+}
+
+pub async fn totp_form(SignedInAny(signed, pending): SignedInAny, nonce: Nonce) -> Result<Response, PageError> {
+    if !pending {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let secret = signed.user.totp_geheim.is_none().then(totp::new_secret);
+    Ok(render(&totp_page(&signed, nonce.0, secret, None)?))
+}
+
+#[derive(Deserialize)]
+pub struct TotpForm {
+    pub code: String,
+    pub geheim: Option<String>,
+}
+
+pub async fn totp_submit(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    CsrfFormAny(signed, pending, f): CsrfFormAny<TotpForm>,
+) -> Result<Response, PageError> {
+    if !pending {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let enrol = if signed.user.totp_geheim.is_none() { f.geheim.clone() } else { None };
+    match accounts::complete_second_factor(&state, &signed.user, &signed.token_hash, &f.code, enrol.as_deref()).await {
+        Ok(()) => Ok(Redirect::to("/").into_response()),
+        Err(AppError::Invalid(e)) => {
+            let msg = e.0.into_iter().next().map(|f| f.message);
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &totp_page(&signed, nonce.0, enrol, msg)?))
+        }
+        Err(other) => Err(PageError(other)),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    CsrfFormAny(signed, _, _): CsrfFormAny<Empty>,
+) -> Result<Response, PageError> {
+    accounts::sign_out(&state, &signed.user, &signed.token_hash, &signed.request_id).await?;
+    let mut res = Redirect::to("/inloggen?uitgelogd=1").into_response();
+    if let Ok(v) = HeaderValue::from_str(&state.config.clear_cookie()) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}

@@ -1,0 +1,92 @@
+//! `/personen/{id}/verwerkingen`: who saw or changed this record (teamleider, privacy officer).
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+use uuid::Uuid;
+use wegwijs_domain::ids::PersonId;
+use wegwijs_storage::audit::AuditRecord;
+
+use crate::app::audit_view;
+use crate::auth::SignedIn;
+use crate::pages::error_page::PageError;
+use crate::pages::layout::{Layout, Nonce};
+use crate::pages::{render, tijdstip};
+use crate::state::AppState;
+
+pub struct AuditRow {
+    pub tijdstip: String,
+    pub gebruiker: String,
+    pub organisatie: String,
+    pub handeling: &'static str,
+    pub details: String,
+    pub grondslag: String,
+    pub bron: String,
+    pub trace_id: String,
+    pub persoon_href: Option<String>,
+}
+
+impl From<AuditRecord> for AuditRow {
+    fn from(r: AuditRecord) -> Self {
+        AuditRow {
+            tijdstip: tijdstip(r.tijdstip),
+            gebruiker: r.gebruiker_naam.unwrap_or_else(|| "systeem".into()),
+            organisatie: r.organisatie_naam.unwrap_or_default(),
+            handeling: r.actie.label(),
+            details: r.details.unwrap_or_default(),
+            grondslag: r.grondslag,
+            bron: r.bron,
+            trace_id: r.trace_id,
+            persoon_href: r.persoon_id.map(|p| format!("/personen/{p}/verwerkingen")),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "audit_list.html")]
+pub struct AuditPage {
+    pub layout: Layout,
+    pub heading: String,
+    pub intro: String,
+    pub rows: Vec<AuditRow>,
+    pub pagina: i64,
+    pub next: Option<String>,
+    pub prev: Option<String>,
+    pub back_href: Option<String>,
+    pub show_person: bool,
+}
+
+#[derive(Deserialize)]
+pub struct PaginaQuery {
+    pub pagina: Option<i64>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+    Path(id): Path<Uuid>,
+    Query(q): Query<PaginaQuery>,
+) -> Result<Response, PageError> {
+    let pagina = q.pagina.unwrap_or(1).max(1);
+    let rows = audit_view::for_person(&signed.ctx(&state), PersonId(id), pagina).await?;
+    let full = rows.len() as i64 == audit_view::PAGE_SIZE;
+    let base = format!("/personen/{id}/verwerkingen");
+    Ok(render(&AuditPage {
+        layout: Layout::new(&signed, nonce, "Wie heeft dit dossier gezien", ""),
+        heading: "Wie heeft dit dossier gezien of gewijzigd".into(),
+        intro: "Elke keer dat iemand de gegevens van deze persoon opent, in een lijst ziet of wijzigt, staat hier. \
+                Ook het bekijken van deze lijst wordt vastgelegd."
+            .into(),
+        rows: rows.into_iter().map(AuditRow::from).collect(),
+        pagina,
+        next: full.then(|| format!("{base}?pagina={}", pagina + 1)),
+        prev: (pagina > 1).then(|| format!("{base}?pagina={}", pagina - 1)),
+        back_href: signed
+            .actor
+            .has(wegwijs_domain::authz::Role::Teamleider)
+            .then(|| format!("/personen/{id}")),
+        show_person: false,
+    }))
+}

@@ -1,0 +1,135 @@
+//! The command-line interface. Every subcommand that touches data takes `--database-url` (or
+//! `DATABASE_URL`), so admin commands work on the same database as a running server.
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "wegwijs", version, about = "Wegwijs: regie op inburgering en participatie (Wet inburgering 2021)")]
+pub struct Cli {
+    /// Log as JSON lines instead of readable text.
+    #[arg(long, global = true, env = "WEGWIJS_LOG_JSON")]
+    pub log_json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// sqlite://PATH (created if missing) or postgres://USER@HOST/DB
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://wegwijs.db")]
+    pub database_url: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web server (runs migrations first).
+    Serve(ServeArgs),
+    /// Run the database migrations and exit.
+    Migrate(DbArgs),
+    /// Fill an empty database with deterministic synthetic demo data.
+    Demo(DemoArgs),
+    /// Accounts and API keys.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Make a consistent copy of a live SQLite database.
+    Backup(BackupArgs),
+    /// Measure latency and throughput against the real HTTP stack.
+    Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "WEGWIJS_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Fill an empty database with demo data and print the demo accounts.
+    #[arg(long)]
+    pub demo: bool,
+    /// Number of demo persons for --demo.
+    #[arg(long, default_value_t = 600)]
+    pub demo_persons: usize,
+    /// Served over https (directly or behind a TLS proxy): Secure cookies with the __Host- prefix.
+    #[arg(long, env = "WEGWIJS_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Behind a reverse proxy: take the client address from X-Forwarded-For (for throttling).
+    #[arg(long, env = "WEGWIJS_TRUST_PROXY")]
+    pub trust_proxy: bool,
+    /// Roles that must use a second factor (TOTP), comma separated, e.g. "regisseur,teamleider,beheerder".
+    #[arg(long, env = "WEGWIJS_TOTP_REQUIRED", value_delimiter = ',')]
+    pub totp_required: Vec<String>,
+    /// Connections in the read pool (SQLite) or in total (PostgreSQL).
+    #[arg(long, env = "WEGWIJS_DB_CONNECTIONS", default_value_t = 16)]
+    pub db_connections: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Number of persons (up to 250,000 and more; above 5,000 the data spans 342 gemeenten).
+    #[arg(long, default_value_t = 600)]
+    pub persons: usize,
+    /// Seed of the generator: the same seed gives the same data.
+    #[arg(long, default_value_t = 2021)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an account (asks for a password, or generates one with --generate-password).
+    CreateUser(CreateUserArgs),
+    /// Create an API key for a user; the token is printed once and stored only as a hash.
+    CreateApiKey(CreateApiKeyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateUserArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub name: String,
+    /// Name of the organisation (a gemeente or partner), as listed by the beheer pages.
+    #[arg(long)]
+    pub organisation: String,
+    /// regisseur, teamleider, beleid, beheerder or privacy; repeat or comma-separate for several.
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub role: Vec<String>,
+    /// Generate a password and print it instead of asking for one.
+    #[arg(long)]
+    pub generate_password: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateApiKeyArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// E-mail address of the user the key acts as.
+    #[arg(long)]
+    pub user: String,
+    /// What the key is for (shown to administrators).
+    #[arg(long, default_value = "API-sleutel")]
+    pub description: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Where to write the copy.
+    #[arg(long)]
+    pub to: std::path::PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}
