@@ -32,6 +32,9 @@ pub async fn insert(
 pub async fn user_for_token(db: &Db, token_hash: &str) -> StorageResult<Option<GebruikerId>> {
     const SQL: &str = "SELECT k.gebruiker_id FROM api_sleutels k JOIN gebruikers g ON g.id = k.gebruiker_id \
                        WHERE k.token_hash = $1 AND k.ingetrokken_op IS NULL AND g.actief";
-    let id: Option<Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL).bind(token_hash).fetch_optional(p).await)?;
+    let id: Option<Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .bind(token_hash)
+        .fetch_optional(p)
+        .await)?;
     Ok(id.map(GebruikerId))
 }

@@ -131,7 +131,8 @@ struct Row {
 impl TryFrom<Row> for AuditRecord {
     type Error = StorageError;
     fn try_from(r: Row) -> StorageResult<Self> {
-        let actie = AuditAction::parse(&r.actie).ok_or_else(|| StorageError::Corrupt(format!("actie {}", r.actie)))?;
+        let actie = AuditAction::parse(&r.actie)
+            .ok_or_else(|| StorageError::Corrupt(format!("actie {}", r.actie)))?;
         Ok(AuditRecord {
             id: r.id,
             tijdstip: r.tijdstip,
@@ -162,23 +163,44 @@ macro_rules! select_audit {
 }
 
 /// Everything recorded about one person, newest first.
-pub async fn for_person(db: &Db, persoon: PersonId, limit: i64, offset: i64) -> StorageResult<Vec<AuditRecord>> {
+pub async fn for_person(
+    db: &Db,
+    persoon: PersonId,
+    limit: i64,
+    offset: i64,
+) -> StorageResult<Vec<AuditRecord>> {
     const SQL: &str = select_audit!("WHERE a.persoon_id = $1");
-    let rows: Vec<Row> =
-        on_pool!(db, |p| sqlx::query_as(SQL).bind(persoon.0).bind(limit).bind(offset).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(persoon.0)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter().map(AuditRecord::try_from).collect()
 }
 
 /// Everything recorded within one gemeente, newest first (privacy officer).
-pub async fn for_gemeente(db: &Db, gemeente: OrganisatieId, limit: i64, offset: i64) -> StorageResult<Vec<AuditRecord>> {
+pub async fn for_gemeente(
+    db: &Db,
+    gemeente: OrganisatieId,
+    limit: i64,
+    offset: i64,
+) -> StorageResult<Vec<AuditRecord>> {
     const SQL: &str = select_audit!("WHERE a.gemeente_id = $1");
-    let rows: Vec<Row> =
-        on_pool!(db, |p| sqlx::query_as(SQL).bind(gemeente.0).bind(limit).bind(offset).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(gemeente.0)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter().map(AuditRecord::try_from).collect()
 }
 
 /// Number of rows about a person (tests and the who-saw pager).
 pub async fn count_for_person(db: &Db, persoon: PersonId) -> StorageResult<i64> {
     const SQL: &str = "SELECT COUNT(*) FROM audit_log WHERE persoon_id = $1";
-    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL).bind(persoon.0).fetch_one(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .bind(persoon.0)
+        .fetch_one(p)
+        .await)?)
 }

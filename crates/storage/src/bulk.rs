@@ -24,21 +24,36 @@ pub struct BulkHousehold {
     pub leden: Vec<LidInput>,
 }
 
-pub async fn insert_persons(tx: &mut Tx, persons: &[BulkPerson], now: DateTime<Utc>) -> StorageResult<()> {
+pub async fn insert_persons(
+    tx: &mut Tx,
+    persons: &[BulkPerson],
+    now: DateTime<Utc>,
+) -> StorageResult<()> {
     for p in persons {
         on_tx_exec!(tx, |c| {
-            let q = sqlx::query(INSERT_SQL).bind(p.id.0).bind(p.gemeente.0).bind(p.regisseur.map(|r| r.0));
-            bind_details!(q, &p.details).bind(now).bind(now).bind(None::<uuid::Uuid>).execute(c).await
+            let q = sqlx::query(INSERT_SQL)
+                .bind(p.id.0)
+                .bind(p.gemeente.0)
+                .bind(p.regisseur.map(|r| r.0));
+            bind_details!(q, &p.details)
+                .bind(now)
+                .bind(now)
+                .bind(None::<uuid::Uuid>)
+                .execute(c)
+                .await
         })?;
     }
     Ok(())
 }
 
-pub async fn insert_households(tx: &mut Tx, households: &[BulkHousehold], now: DateTime<Utc>) -> StorageResult<()> {
+pub async fn insert_households(
+    tx: &mut Tx,
+    households: &[BulkHousehold],
+    now: DateTime<Utc>,
+) -> StorageResult<()> {
     const HEAD: &str = "INSERT INTO huishoudens (id, gemeente_id, omschrijving, versie, aangemaakt_op, gewijzigd_op) \
                         VALUES ($1, $2, $3, 1, $4, $5)";
-    const MEMBER: &str =
-        "INSERT INTO huishouden_leden (huishouden_id, persoon_id, relatie, nareiziger) VALUES ($1, $2, $3, $4)";
+    const MEMBER: &str = "INSERT INTO huishouden_leden (huishouden_id, persoon_id, relatie, nareiziger) VALUES ($1, $2, $3, $4)";
     for h in households {
         on_tx_exec!(tx, |c| sqlx::query(HEAD)
             .bind(h.id.0)

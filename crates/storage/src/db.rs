@@ -62,7 +62,10 @@ impl Db {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let mut pg = PgConnectOptions::from_str(url)?;
             if let Some(schema) = &opts.pg_schema {
-                pg = pg.options([("search_path", schema.as_str())]);
+                // The application name lets a test harness find (and end) the connections of its schema.
+                pg = pg
+                    .options([("search_path", schema.as_str())])
+                    .application_name(schema);
             }
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections)

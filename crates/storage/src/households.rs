@@ -50,10 +50,18 @@ struct MemberRow {
 }
 
 /// Checks that every member is a person of this gemeente (a household never spans gemeenten).
-async fn check_members(tx: &mut Tx, gemeente: OrganisatieId, leden: &[LidInput]) -> StorageResult<()> {
+async fn check_members(
+    tx: &mut Tx,
+    gemeente: OrganisatieId,
+    leden: &[LidInput],
+) -> StorageResult<()> {
     const SQL: &str = "SELECT COUNT(*) FROM personen WHERE id = $1 AND gemeente_id = $2";
     for lid in leden {
-        let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(SQL).bind(lid.persoon_id.0).bind(gemeente.0).fetch_one(c).await)?;
+        let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(SQL)
+            .bind(lid.persoon_id.0)
+            .bind(gemeente.0)
+            .fetch_one(c)
+            .await)?;
         if n == 0 {
             return Err(StorageError::NotFound);
         }
@@ -62,25 +70,37 @@ async fn check_members(tx: &mut Tx, gemeente: OrganisatieId, leden: &[LidInput])
 }
 
 async fn insert_members(tx: &mut Tx, id: HuishoudenId, leden: &[LidInput]) -> StorageResult<()> {
-    const SQL: &str =
-        "INSERT INTO huishouden_leden (huishouden_id, persoon_id, relatie, nareiziger) VALUES ($1, $2, $3, $4)";
+    const SQL: &str = "INSERT INTO huishouden_leden (huishouden_id, persoon_id, relatie, nareiziger) VALUES ($1, $2, $3, $4)";
     const WHERE: &str = "SELECT huishouden_id FROM huishouden_leden WHERE persoon_id = $1";
     for lid in leden {
-        let res = on_tx_exec!(tx, |c| sqlx::query(SQL)
+        // Check first: on PostgreSQL a failed INSERT aborts the transaction, so no query could follow it.
+        let other: Option<Uuid> = on_tx!(tx, |c| sqlx::query_scalar(WHERE)
+            .bind(lid.persoon_id.0)
+            .fetch_optional(c)
+            .await)?;
+        if other.is_some() {
+            return Err(StorageError::Duplicate {
+                field: "leden",
+                existing: other,
+            });
+        }
+        on_tx_exec!(tx, |c| sqlx::query(SQL)
             .bind(id.0)
             .bind(lid.persoon_id.0)
             .bind(lid.relatie.code())
             .bind(lid.nareiziger)
             .execute(c)
-            .await);
-        if let Err(e) = res {
-            if !StorageError::is_unique_violation(&e) {
-                return Err(e.into());
+            .await)
+        .map_err(|e| {
+            if StorageError::is_unique_violation(&e) {
+                StorageError::Duplicate {
+                    field: "leden",
+                    existing: None,
+                }
+            } else {
+                e.into()
             }
-            let other: Option<Uuid> =
-                on_tx!(tx, |c| sqlx::query_scalar(WHERE).bind(lid.persoon_id.0).fetch_optional(c).await)?;
-            return Err(StorageError::Duplicate { field: "leden", existing: other });
-        }
+        })?;
     }
     Ok(())
 }
@@ -96,7 +116,14 @@ pub async fn create(
     check_members(tx, gemeente, leden).await?;
     const SQL: &str = "INSERT INTO huishoudens (id, gemeente_id, omschrijving, versie, aangemaakt_op, gewijzigd_op) \
                        VALUES ($1, $2, $3, 1, $4, $5)";
-    on_tx_exec!(tx, |c| sqlx::query(SQL).bind(id.0).bind(gemeente.0).bind(omschrijving).bind(now).bind(now).execute(c).await)?;
+    on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(id.0)
+        .bind(gemeente.0)
+        .bind(omschrijving)
+        .bind(now)
+        .bind(now)
+        .execute(c)
+        .await)?;
     insert_members(tx, id, leden).await
 }
 
@@ -122,8 +149,11 @@ pub async fn update(
         .await)?;
     if n != 1 {
         const CUR: &str = "SELECT versie FROM huishoudens WHERE id = $1 AND gemeente_id = $2";
-        let cur: Option<i64> =
-            on_tx!(tx, |c| sqlx::query_scalar(CUR).bind(id.0).bind(gemeente.0).fetch_optional(c).await)?;
+        let cur: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(CUR)
+            .bind(id.0)
+            .bind(gemeente.0)
+            .fetch_optional(c)
+            .await)?;
         return Err(match cur {
             Some(current) => StorageError::Conflict { expected, current },
             None => StorageError::NotFound,
@@ -139,16 +169,21 @@ pub async fn update(
 pub async fn get(db: &Db, scope: PersonScope, id: HuishoudenId) -> StorageResult<Household> {
     let gemeente = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
     const SQL: &str = "SELECT id, gemeente_id, omschrijving, versie FROM huishoudens WHERE id = $1 AND gemeente_id = $2";
-    let head: Option<(Uuid, Uuid, String, i64)> =
-        on_pool!(db, |p| sqlx::query_as(SQL).bind(id.0).bind(gemeente.0).fetch_optional(p).await)?;
+    let head: Option<(Uuid, Uuid, String, i64)> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(id.0)
+        .bind(gemeente.0)
+        .fetch_optional(p)
+        .await)?;
     let (hid, gid, omschrijving, versie) = head.ok_or(StorageError::NotFound)?;
     const MEMBERS: &str = "SELECT l.persoon_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.geboortedatum, \
                            l.relatie, l.nareiziger FROM huishouden_leden l JOIN personen p ON p.id = l.persoon_id \
                            WHERE l.huishouden_id = $1 ORDER BY l.relatie = 'referentiepersoon' DESC, p.geboortedatum";
-    let rows: Vec<MemberRow> = on_pool!(db, |p| sqlx::query_as(MEMBERS).bind(hid).fetch_all(p).await)?;
+    let rows: Vec<MemberRow> =
+        on_pool!(db, |p| sqlx::query_as(MEMBERS).bind(hid).fetch_all(p).await)?;
     let mut leden = Vec::with_capacity(rows.len());
     for r in rows {
-        let relatie = Relatie::parse(&r.relatie).ok_or_else(|| StorageError::Corrupt(format!("relatie {}", r.relatie)))?;
+        let relatie = Relatie::parse(&r.relatie)
+            .ok_or_else(|| StorageError::Corrupt(format!("relatie {}", r.relatie)))?;
         leden.push(Member {
             persoon_id: PersonId(r.persoon_id),
             voornamen: r.voornamen,
@@ -159,13 +194,26 @@ pub async fn get(db: &Db, scope: PersonScope, id: HuishoudenId) -> StorageResult
             nareiziger: r.nareiziger,
         });
     }
-    Ok(Household { id: HuishoudenId(hid), gemeente_id: OrganisatieId(gid), omschrijving, versie, leden })
+    Ok(Household {
+        id: HuishoudenId(hid),
+        gemeente_id: OrganisatieId(gid),
+        omschrijving,
+        versie,
+        leden,
+    })
 }
 
 /// The household a person belongs to, if any and if the scope allows it.
-pub async fn of_person(db: &Db, scope: PersonScope, persoon: PersonId) -> StorageResult<Option<Household>> {
+pub async fn of_person(
+    db: &Db,
+    scope: PersonScope,
+    persoon: PersonId,
+) -> StorageResult<Option<Household>> {
     const SQL: &str = "SELECT huishouden_id FROM huishouden_leden WHERE persoon_id = $1";
-    let id: Option<Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL).bind(persoon.0).fetch_optional(p).await)?;
+    let id: Option<Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .bind(persoon.0)
+        .fetch_optional(p)
+        .await)?;
     match id {
         Some(id) => Ok(Some(get(db, scope, HuishoudenId(id)).await?)),
         None => Ok(None),
@@ -180,7 +228,12 @@ pub struct HouseholdSummary {
     pub versie: i64,
 }
 
-pub async fn list(db: &Db, scope: PersonScope, limit: i64, offset: i64) -> StorageResult<(Vec<HouseholdSummary>, i64)> {
+pub async fn list(
+    db: &Db,
+    scope: PersonScope,
+    limit: i64,
+    offset: i64,
+) -> StorageResult<(Vec<HouseholdSummary>, i64)> {
     let Some(gemeente) = scope_gemeente(scope) else {
         return Ok((vec![], 0));
     };
@@ -188,8 +241,15 @@ pub async fn list(db: &Db, scope: PersonScope, limit: i64, offset: i64) -> Stora
                        (SELECT COUNT(*) FROM huishouden_leden l WHERE l.huishouden_id = h.id) AS leden \
                        FROM huishoudens h WHERE h.gemeente_id = $1 ORDER BY h.omschrijving, h.id LIMIT $2 OFFSET $3";
     const COUNT: &str = "SELECT COUNT(*) FROM huishoudens WHERE gemeente_id = $1";
-    let rows: Vec<HouseholdSummary> =
-        on_pool!(db, |p| sqlx::query_as(SQL).bind(gemeente.0).bind(limit).bind(offset).fetch_all(p).await)?;
-    let total: i64 = on_pool!(db, |p| sqlx::query_scalar(COUNT).bind(gemeente.0).fetch_one(p).await)?;
+    let rows: Vec<HouseholdSummary> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(gemeente.0)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(p)
+        .await)?;
+    let total: i64 = on_pool!(db, |p| sqlx::query_scalar(COUNT)
+        .bind(gemeente.0)
+        .fetch_one(p)
+        .await)?;
     Ok((rows, total))
 }

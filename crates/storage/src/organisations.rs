@@ -62,8 +62,12 @@ pub async fn insert(tx: &mut Tx, org: &Organisation, now: DateTime<Utc>) -> Stor
 }
 
 pub async fn get(db: &Db, id: OrganisatieId) -> StorageResult<Organisation> {
-    const SQL: &str = "SELECT id, naam, soort, gemeentecode, versie FROM organisaties WHERE id = $1";
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SQL).bind(id.0).fetch_optional(p).await)?;
+    const SQL: &str =
+        "SELECT id, naam, soort, gemeentecode, versie FROM organisaties WHERE id = $1";
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(id.0)
+        .fetch_optional(p)
+        .await)?;
     row.ok_or(StorageError::NotFound)?.try_into()
 }
 
@@ -75,20 +79,37 @@ pub async fn list(db: &Db) -> StorageResult<Vec<Organisation>> {
 }
 
 pub async fn find_by_name(db: &Db, naam: &str) -> StorageResult<Option<Organisation>> {
-    const SQL: &str = "SELECT id, naam, soort, gemeentecode, versie FROM organisaties WHERE naam = $1";
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SQL).bind(naam).fetch_optional(p).await)?;
+    const SQL: &str =
+        "SELECT id, naam, soort, gemeentecode, versie FROM organisaties WHERE naam = $1";
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(naam)
+        .fetch_optional(p)
+        .await)?;
     row.map(Organisation::try_from).transpose()
 }
 
 /// Renames an organisation, refusing a stale version.
-pub async fn rename(tx: &mut Tx, id: OrganisatieId, naam: &str, expected: i64) -> StorageResult<()> {
+pub async fn rename(
+    tx: &mut Tx,
+    id: OrganisatieId,
+    naam: &str,
+    expected: i64,
+) -> StorageResult<()> {
     const SQL: &str =
         "UPDATE organisaties SET naam = $1, versie = versie + 1 WHERE id = $2 AND versie = $3";
-    let res = on_tx_exec!(tx, |c| sqlx::query(SQL).bind(naam).bind(id.0).bind(expected).execute(c).await);
+    let res = on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(naam)
+        .bind(id.0)
+        .bind(expected)
+        .execute(c)
+        .await);
     let done = match res {
         Ok(n) => n,
         Err(e) if StorageError::is_unique_violation(&e) => {
-            return Err(StorageError::Duplicate { field: "naam", existing: None });
+            return Err(StorageError::Duplicate {
+                field: "naam",
+                existing: None,
+            });
         }
         Err(e) => return Err(e.into()),
     };
@@ -96,7 +117,10 @@ pub async fn rename(tx: &mut Tx, id: OrganisatieId, naam: &str, expected: i64) -
         return Ok(());
     }
     const CUR: &str = "SELECT versie FROM organisaties WHERE id = $1";
-    let cur: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(CUR).bind(id.0).fetch_optional(c).await)?;
+    let cur: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(CUR)
+        .bind(id.0)
+        .fetch_optional(c)
+        .await)?;
     match cur {
         Some(current) => Err(StorageError::Conflict { expected, current }),
         None => Err(StorageError::NotFound),

@@ -43,8 +43,11 @@ pub async fn insert(tx: &mut Tx, s: &NewSession<'_>, now: DateTime<Utc>) -> Stor
 pub async fn find(db: &Db, token_hash: &str, now: DateTime<Utc>) -> StorageResult<Option<Session>> {
     const SQL: &str = "SELECT gebruiker_id, csrf_token, tweede_factor_nodig, verloopt_op FROM sessies \
                        WHERE token_hash = $1 AND verloopt_op > $2";
-    let row: Option<(Uuid, String, bool, DateTime<Utc>)> =
-        on_pool!(db, |p| sqlx::query_as(SQL).bind(token_hash).bind(now).fetch_optional(p).await)?;
+    let row: Option<(Uuid, String, bool, DateTime<Utc>)> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(p)
+        .await)?;
     Ok(row.map(|(id, csrf, tf, exp)| Session {
         gebruiker_id: GebruikerId(id),
         csrf_token: csrf,

@@ -63,8 +63,16 @@ impl TryFrom<Row> for User {
         let soort = OrganisatieSoort::parse(&r.soort)
             .ok_or_else(|| StorageError::Corrupt(format!("soort {}", r.soort)))?;
         let mut roles = Vec::new();
-        for code in r.rollen.as_deref().unwrap_or("").split(',').filter(|c| !c.is_empty()) {
-            roles.push(Role::parse(code).ok_or_else(|| StorageError::Corrupt(format!("rol {code}")))?);
+        for code in r
+            .rollen
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter(|c| !c.is_empty())
+        {
+            roles.push(
+                Role::parse(code).ok_or_else(|| StorageError::Corrupt(format!("rol {code}")))?,
+            );
         }
         roles.sort();
         Ok(User {
@@ -89,7 +97,9 @@ macro_rules! select_user {
         concat!(
             "SELECT g.id, g.email, g.naam, g.organisatie_id, o.naam AS organisatie_naam, o.soort, \
              g.wachtwoord_hash, g.totp_geheim, g.actief, g.versie, \
-             (SELECT ", $agg, " FROM gebruiker_rollen r WHERE r.gebruiker_id = g.id) AS rollen \
+             (SELECT ",
+            $agg,
+            " FROM gebruiker_rollen r WHERE r.gebruiker_id = g.id) AS rollen \
              FROM gebruikers g JOIN organisaties o ON o.id = g.organisatie_id ",
             $where
         )
@@ -113,13 +123,19 @@ pub fn normalise_email(email: &str) -> String {
 pub async fn find_by_email(db: &Db, email: &str) -> StorageResult<Option<User>> {
     let email = normalise_email(email);
     let sql = by_dialect!(db, "WHERE g.email = $1");
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(sql).bind(&email).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(sql)
+        .bind(&email)
+        .fetch_optional(p)
+        .await)?;
     row.map(User::try_from).transpose()
 }
 
 pub async fn get(db: &Db, id: GebruikerId) -> StorageResult<User> {
     let sql = by_dialect!(db, "WHERE g.id = $1");
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(sql).bind(id.0).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(sql)
+        .bind(id.0)
+        .fetch_optional(p)
+        .await)?;
     row.ok_or(StorageError::NotFound)?.try_into()
 }
 
@@ -130,11 +146,20 @@ pub async fn list_by_organisation(db: &Db, org: OrganisatieId) -> StorageResult<
 }
 
 /// The regisseurs of a gemeente, for the caseload filter and the reassign form.
-pub async fn regisseurs_of(db: &Db, gemeente: OrganisatieId) -> StorageResult<Vec<(GebruikerId, String)>> {
+pub async fn regisseurs_of(
+    db: &Db,
+    gemeente: OrganisatieId,
+) -> StorageResult<Vec<(GebruikerId, String)>> {
     const SQL: &str = "SELECT g.id, g.naam FROM gebruikers g JOIN gebruiker_rollen r ON r.gebruiker_id = g.id \
                        WHERE g.organisatie_id = $1 AND r.rol = 'regisseur' AND g.actief ORDER BY g.naam";
-    let rows: Vec<(Uuid, String)> = on_pool!(db, |p| sqlx::query_as(SQL).bind(gemeente.0).fetch_all(p).await)?;
-    Ok(rows.into_iter().map(|(id, n)| (GebruikerId(id), n)).collect())
+    let rows: Vec<(Uuid, String)> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(gemeente.0)
+        .fetch_all(p)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n)| (GebruikerId(id), n))
+        .collect())
 }
 
 pub async fn insert(tx: &mut Tx, u: &NewUser<'_>, now: DateTime<Utc>) -> StorageResult<()> {
@@ -153,7 +178,10 @@ pub async fn insert(tx: &mut Tx, u: &NewUser<'_>, now: DateTime<Utc>) -> Storage
     match res {
         Ok(_) => {}
         Err(e) if StorageError::is_unique_violation(&e) => {
-            return Err(StorageError::Duplicate { field: "email", existing: None });
+            return Err(StorageError::Duplicate {
+                field: "email",
+                existing: None,
+            });
         }
         Err(e) => return Err(e.into()),
     }
@@ -165,7 +193,11 @@ pub async fn set_roles(tx: &mut Tx, id: GebruikerId, roles: &[Role]) -> StorageR
     const INS: &str = "INSERT INTO gebruiker_rollen (gebruiker_id, rol) VALUES ($1, $2)";
     on_tx_exec!(tx, |c| sqlx::query(DEL).bind(id.0).execute(&mut *c).await)?;
     for role in roles {
-        on_tx_exec!(tx, |c| sqlx::query(INS).bind(id.0).bind(role.code()).execute(c).await)?;
+        on_tx_exec!(tx, |c| sqlx::query(INS)
+            .bind(id.0)
+            .bind(role.code())
+            .execute(c)
+            .await)?;
     }
     Ok(())
 }
@@ -180,7 +212,13 @@ pub async fn update_profile(
     expected: i64,
 ) -> StorageResult<()> {
     const SQL: &str = "UPDATE gebruikers SET naam = $1, actief = $2, versie = versie + 1 WHERE id = $3 AND versie = $4";
-    let n = on_tx_exec!(tx, |c| sqlx::query(SQL).bind(naam).bind(actief).bind(id.0).bind(expected).execute(c).await)?;
+    let n = on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(naam)
+        .bind(actief)
+        .bind(id.0)
+        .bind(expected)
+        .execute(c)
+        .await)?;
     if n != 1 {
         return Err(stale(tx, id, expected).await);
     }
@@ -193,7 +231,11 @@ pub async fn update_profile(
 
 async fn stale(tx: &mut Tx, id: GebruikerId, expected: i64) -> StorageError {
     const CUR: &str = "SELECT versie FROM gebruikers WHERE id = $1";
-    match on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(CUR).bind(id.0).fetch_optional(c).await) {
+    match on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(CUR)
+        .bind(id.0)
+        .fetch_optional(c)
+        .await)
+    {
         Ok(Some(current)) => StorageError::Conflict { expected, current },
         Ok(None) => StorageError::NotFound,
         Err(e) => e.into(),
@@ -201,13 +243,22 @@ async fn stale(tx: &mut Tx, id: GebruikerId, expected: i64) -> StorageError {
 }
 
 pub async fn set_password(tx: &mut Tx, id: GebruikerId, hash: &str) -> StorageResult<()> {
-    const SQL: &str = "UPDATE gebruikers SET wachtwoord_hash = $1, versie = versie + 1 WHERE id = $2";
-    on_tx_exec!(tx, |c| sqlx::query(SQL).bind(hash).bind(id.0).execute(c).await)?;
+    const SQL: &str =
+        "UPDATE gebruikers SET wachtwoord_hash = $1, versie = versie + 1 WHERE id = $2";
+    on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(hash)
+        .bind(id.0)
+        .execute(c)
+        .await)?;
     Ok(())
 }
 
 pub async fn set_totp(tx: &mut Tx, id: GebruikerId, secret: Option<&str>) -> StorageResult<()> {
     const SQL: &str = "UPDATE gebruikers SET totp_geheim = $1, versie = versie + 1 WHERE id = $2";
-    on_tx_exec!(tx, |c| sqlx::query(SQL).bind(secret).bind(id.0).execute(c).await)?;
+    on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(secret)
+        .bind(id.0)
+        .execute(c)
+        .await)?;
     Ok(())
 }

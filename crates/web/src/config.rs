@@ -33,7 +33,11 @@ impl Default for WebConfig {
 
 impl WebConfig {
     pub fn cookie_name(&self) -> &'static str {
-        if self.secure_cookies { "__Host-wegwijs" } else { "wegwijs" }
+        if self.secure_cookies {
+            "__Host-wegwijs"
+        } else {
+            "wegwijs"
+        }
     }
 }
 
@@ -51,6 +55,9 @@ impl WebConfig {
     /// The `Set-Cookie` value that removes the session cookie.
     pub fn clear_cookie(&self) -> String {
         let secure = if self.secure_cookies { "; Secure" } else { "" };
-        format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", self.cookie_name())
+        format!(
+            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+            self.cookie_name()
+        )
     }
 }

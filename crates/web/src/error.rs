@@ -20,7 +20,10 @@ pub enum AppError {
     #[error("verouderde versie")]
     Conflict { expected: i64, current: i64 },
     #[error("bestaat al")]
-    Duplicate { field: &'static str, existing: Option<Uuid> },
+    Duplicate {
+        field: &'static str,
+        existing: Option<Uuid>,
+    },
     /// An update without `If-Match` (API).
     #[error("If-Match ontbreekt")]
     PreconditionRequired,
@@ -37,7 +40,9 @@ impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
         match e {
             StorageError::NotFound => AppError::NotFound,
-            StorageError::Conflict { expected, current } => AppError::Conflict { expected, current },
+            StorageError::Conflict { expected, current } => {
+                AppError::Conflict { expected, current }
+            }
             StorageError::Duplicate { field, existing } => AppError::Duplicate { field, existing },
             other => AppError::Internal(other.to_string()),
         }

@@ -27,23 +27,38 @@ fn pages() -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/inloggen", get(login::form).post(login::submit))
-        .route("/inloggen/verificatie", get(login::totp_form).post(login::totp_submit))
+        .route(
+            "/inloggen/verificatie",
+            get(login::totp_form).post(login::totp_submit),
+        )
         .route("/uitloggen", post(login::sign_out))
         .route("/caseload", get(caseload::show))
         .route("/personen", post(person::new::create))
         .route("/personen/nieuw", get(person::new::form))
-        .route("/personen/{id}", get(person::show::show).post(person::edit::save))
+        .route(
+            "/personen/{id}",
+            get(person::show::show).post(person::edit::save),
+        )
         .route("/personen/{id}/bewerken", get(person::edit::form))
         .route("/personen/{id}/verwerkingen", get(person::audit::show))
         .route("/personen/{id}/regisseur", post(person::reassign::save))
-        .route("/personen/{id}/huishouden", get(household::form).post(household::save))
+        .route(
+            "/personen/{id}/huishouden",
+            get(household::form).post(household::save),
+        )
         .route("/verwerkingen", get(audit_log::show))
         .route("/account", get(account::show))
         .route("/account/wachtwoord", post(account::change_password))
         .route("/account/totp", post(account::enable_totp))
-        .route("/beheer/gebruikers", get(admin::users::list).post(admin::users::create))
+        .route(
+            "/beheer/gebruikers",
+            get(admin::users::list).post(admin::users::create),
+        )
         .route("/beheer/gebruikers/{id}", post(admin::users::update))
-        .route("/beheer/organisaties", get(admin::organisations::list).post(admin::organisations::create))
+        .route(
+            "/beheer/organisaties",
+            get(admin::organisations::list).post(admin::organisations::create),
+        )
         .route("/static/{file}", get(static_files::serve))
         .route("/health", get(api::health::health))
         .fallback(page_not_found)
@@ -58,7 +73,7 @@ async fn page_not_found() -> Response {
 /// The whole application: pages, API and the middleware every request passes.
 pub fn router(state: AppState) -> Router {
     pages()
-        .merge(api::router())
+        .nest("/api/v1", api::router())
         .layer(from_fn(security_headers))
         .layer(CatchPanicLayer::custom(|_| {
             (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis aan onze kant.").into_response()

@@ -22,6 +22,12 @@ impl AppState {
     /// Must be called inside a tokio runtime (starts the audit writer).
     pub fn new(db: Db, clock: Arc<dyn Clock>, config: WebConfig) -> AppState {
         let audit = AuditBatcher::start(db.clone());
-        AppState { db, audit, clock, config: Arc::new(config), throttle: Arc::new(ThrottlePolicy::default()) }
+        AppState {
+            db,
+            audit,
+            clock,
+            config: Arc::new(config),
+            throttle: Arc::new(ThrottlePolicy::default()),
+        }
     }
 }

@@ -4,7 +4,11 @@
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "wegwijs", version, about = "Wegwijs: regie op inburgering en participatie (Wet inburgering 2021)")]
+#[command(
+    name = "wegwijs",
+    version,
+    about = "Wegwijs: regie op inburgering en participatie (Wet inburgering 2021)"
+)]
 pub struct Cli {
     /// Log as JSON lines instead of readable text.
     #[arg(long, global = true, env = "WEGWIJS_LOG_JSON")]

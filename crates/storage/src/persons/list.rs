@@ -8,7 +8,7 @@ use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 use wegwijs_domain::person::{Bsn, Doelgroep, VNummer};
 
 use super::{scope_gemeente, search_key};
-use crate::{Backend, Db, StorageResult, on_pool};
+use crate::{Db, StorageResult, on_pool};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RegisseurFilter {
@@ -38,13 +38,15 @@ impl Sort {
         }
     }
     pub fn parse(s: &str) -> Option<Sort> {
-        [Sort::Naam, Sort::Geboortedatum, Sort::KoppelingNieuwste].into_iter().find(|x| x.code() == s)
+        [Sort::Naam, Sort::Geboortedatum, Sort::KoppelingNieuwste]
+            .into_iter()
+            .find(|x| x.code() == s)
     }
     fn order_by(self) -> &'static str {
         match self {
             Sort::Naam => "p.zoek_achternaam, p.zoek_voornamen, p.id",
-            Sort::Geboortedatum => "p.geboortedatum, p.zoek_achternaam, p.id",
-            Sort::KoppelingNieuwste => "p.datum_koppeling DESC, p.zoek_achternaam, p.id",
+            Sort::Geboortedatum => "p.geboortedatum NULLS LAST, p.zoek_achternaam, p.id",
+            Sort::KoppelingNieuwste => "p.datum_koppeling DESC NULLS LAST, p.zoek_achternaam, p.id",
         }
     }
 }
@@ -119,7 +121,9 @@ fn classify(zoek: &str) -> Option<Term> {
     }
     let key = search_key(t);
     match key.split_once(' ') {
-        Some((first, rest)) if !rest.is_empty() => Some(Term::TwoPart(first.to_string(), rest.to_string())),
+        Some((first, rest)) if !rest.is_empty() => {
+            Some(Term::TwoPart(first.to_string(), rest.to_string()))
+        }
         _ => Some(Term::Prefix(key)),
     }
 }
@@ -134,7 +138,12 @@ pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<P
     let per_pagina = q.per_pagina.clamp(1, 200);
     let pagina = q.pagina.max(1);
     let Some(gemeente) = scope_gemeente(scope) else {
-        return Ok(Page { items: vec![], totaal: 0, pagina, per_pagina });
+        return Ok(Page {
+            items: vec![],
+            totaal: 0,
+            pagina,
+            per_pagina,
+        });
     };
     let mut sql_where = String::from(" WHERE p.gemeente_id = $1");
     let mut binds: Vec<Bind> = vec![Bind::Uuid(gemeente.0)];
@@ -175,24 +184,31 @@ pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<P
         }
     }
     if let Some(d) = q.doelgroep {
-        push(" AND p.doelgroep = ${0}", vec![Bind::Text(d.code().to_string())], &mut binds);
+        push(
+            " AND p.doelgroep = ${0}",
+            vec![Bind::Text(d.code().to_string())],
+            &mut binds,
+        );
     }
     match q.regisseur {
         RegisseurFilter::Alle => {}
-        RegisseurFilter::Van(r) => push(" AND p.regisseur_id = ${0}", vec![Bind::Uuid(r.0)], &mut binds),
+        RegisseurFilter::Van(r) => push(
+            " AND p.regisseur_id = ${0}",
+            vec![Bind::Uuid(r.0)],
+            &mut binds,
+        ),
         RegisseurFilter::Geen => push(" AND p.regisseur_id IS NULL", vec![], &mut binds),
     }
     let count_sql = format!("SELECT COUNT(*) FROM personen p{sql_where}");
     let mut order = String::new();
     if let Some(me) = q.eigen_eerst {
         binds.push(Bind::Uuid(me.0));
-        order.push_str(&format!("CASE WHEN p.regisseur_id = ${} THEN 0 ELSE 1 END, ", binds.len()));
+        order.push_str(&format!(
+            "CASE WHEN p.regisseur_id = ${} THEN 0 ELSE 1 END, ",
+            binds.len()
+        ));
     }
     order.push_str(q.sort.order_by());
-    if q.sort == Sort::KoppelingNieuwste && db.backend() == Backend::Postgres {
-        // SQLite sorts NULL first ascending (last descending); match that on PostgreSQL.
-        order = order.replace("p.datum_koppeling DESC", "p.datum_koppeling DESC NULLS LAST");
-    }
     let n = binds.len();
     let list_sql = format!(
         "SELECT p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, p.v_nummer, \
@@ -202,7 +218,11 @@ pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<P
         n + 1,
         n + 2
     );
-    let count_binds = if q.eigen_eerst.is_some() { &binds[..n - 1] } else { &binds[..] };
+    let count_binds = if q.eigen_eerst.is_some() {
+        &binds[..n - 1]
+    } else {
+        &binds[..]
+    };
     let offset = i64::from(pagina - 1) * i64::from(per_pagina);
     let totaal: i64 = on_pool!(db, |p| {
         let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql));
@@ -222,9 +242,18 @@ pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<P
                 Bind::Text(t) => query.bind(t.clone()),
             };
         }
-        query.bind(i64::from(per_pagina)).bind(offset).fetch_all(p).await
+        query
+            .bind(i64::from(per_pagina))
+            .bind(offset)
+            .fetch_all(p)
+            .await
     })?;
-    Ok(Page { items, totaal, pagina, per_pagina })
+    Ok(Page {
+        items,
+        totaal,
+        pagina,
+        per_pagina,
+    })
 }
 
 enum Bind {

@@ -14,8 +14,8 @@ use crate::{Db, StorageError, StorageResult, on_pool};
 use row::row_select;
 
 pub use list::{ListQuery, Page, PersonSummary, RegisseurFilter, Sort, list};
-pub use write::{insert, reassign, update};
 pub(crate) use write::INSERT as INSERT_SQL;
+pub use write::{insert, reassign, update};
 
 /// A stored person: the validated details plus the bookkeeping around them.
 #[derive(Debug, Clone)]
@@ -43,8 +43,11 @@ pub(crate) fn scope_gemeente(scope: PersonScope) -> Option<OrganisatieId> {
 pub async fn get(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<PersonRecord> {
     let gemeente = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
     const SQL: &str = concat!(row_select!(), " WHERE p.id = $1 AND p.gemeente_id = $2");
-    let row: Option<row::PersonRow> =
-        on_pool!(db, |p| sqlx::query_as(SQL).bind(id.0).bind(gemeente.0).fetch_optional(p).await)?;
+    let row: Option<row::PersonRow> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(id.0)
+        .bind(gemeente.0)
+        .fetch_optional(p)
+        .await)?;
     row.ok_or(StorageError::NotFound)?.try_into()
 }
 
@@ -75,19 +78,23 @@ pub fn search_key(s: &str) -> String {
     out.trim_end().to_string()
 }
 
-
 /// The gemeente a person belongs to, without reading any personal data (for the audit-log view, whose
 /// readers may not see the dossier itself).
 pub async fn gemeente_of(db: &Db, id: PersonId) -> StorageResult<Option<OrganisatieId>> {
     const SQL: &str = "SELECT gemeente_id FROM personen WHERE id = $1";
-    let g: Option<uuid::Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL).bind(id.0).fetch_optional(p).await)?;
+    let g: Option<uuid::Uuid> = on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .bind(id.0)
+        .fetch_optional(p)
+        .await)?;
     Ok(g.map(OrganisatieId))
 }
 
 /// Number of persons in the whole database (is it empty? how big is the benchmark set?).
 pub async fn count_all(db: &Db) -> StorageResult<i64> {
     const SQL: &str = "SELECT COUNT(*) FROM personen";
-    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL).fetch_one(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .fetch_one(p)
+        .await)?)
 }
 
 #[cfg(test)]
@@ -99,6 +106,9 @@ mod tests {
         assert_eq!(search_key("  Al-Hassan "), "al hassan");
         assert_eq!(search_key("Çelik"), "celik");
         assert_eq!(search_key("O'Neill"), "o neill");
-        assert_eq!(search_key("Tesfaÿe  Müller"), "tesfaye  muller".replace("  ", " "));
+        assert_eq!(
+            search_key("Tesfaÿe  Müller"),
+            "tesfaye  muller".replace("  ", " ")
+        );
     }
 }

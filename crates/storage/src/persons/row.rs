@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 use wegwijs_domain::person::{
-    Alfabetisering, Bsn, Doelgroep, Geslacht, Opleidingsniveau, PersonDetails, Postcode, Regime, VNummer,
-    Werkervaring,
+    Alfabetisering, Bsn, Doelgroep, Geslacht, Opleidingsniveau, PersonDetails, Postcode, Regime,
+    VNummer, Werkervaring,
 };
 
 use super::PersonRecord;
@@ -67,10 +67,16 @@ pub(crate) struct PersonRow {
 }
 
 /// Parses a stored code; a value that no longer parses is corruption, not "unknown".
-fn code<T>(v: Option<String>, what: &str, parse: impl Fn(&str) -> Option<T>) -> Result<Option<T>, StorageError> {
+fn code<T>(
+    v: Option<String>,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, StorageError> {
     match v {
         None => Ok(None),
-        Some(s) => parse(&s).map(Some).ok_or_else(|| StorageError::Corrupt(format!("{what}: {s}"))),
+        Some(s) => parse(&s)
+            .map(Some)
+            .ok_or_else(|| StorageError::Corrupt(format!("{what}: {s}"))),
     }
 }
 
@@ -91,7 +97,11 @@ impl TryFrom<PersonRow> for PersonRecord {
             tolk_nodig: r.tolk_nodig,
             tolk_taal: r.tolk_taal,
             alfabetisering: code(r.alfabetisering, "alfabetisering", Alfabetisering::parse)?,
-            opleidingsniveau: code(r.opleidingsniveau, "opleidingsniveau", Opleidingsniveau::parse)?,
+            opleidingsniveau: code(
+                r.opleidingsniveau,
+                "opleidingsniveau",
+                Opleidingsniveau::parse,
+            )?,
             werkervaring: code(r.werkervaring, "werkervaring", Werkervaring::parse)?,
             doelgroep: code(r.doelgroep, "doelgroep", Doelgroep::parse)?,
             regime: code(r.regime, "regime", Regime::parse)?,

@@ -34,7 +34,8 @@ async fn find_duplicate(
     except: Option<PersonId>,
 ) -> StorageResult<Option<(&'static str, Uuid)>> {
     const BY_BSN: &str = "SELECT id FROM personen WHERE gemeente_id = $1 AND bsn = $2 AND id <> $3";
-    const BY_V: &str = "SELECT id FROM personen WHERE gemeente_id = $1 AND v_nummer = $2 AND id <> $3";
+    const BY_V: &str =
+        "SELECT id FROM personen WHERE gemeente_id = $1 AND v_nummer = $2 AND id <> $3";
     let except = except.map(|p| p.0).unwrap_or(Uuid::nil());
     if let Some(bsn) = &d.bsn {
         let hit: Option<Uuid> = on_tx!(tx, |c| sqlx::query_scalar(BY_BSN)
@@ -63,13 +64,15 @@ async fn find_duplicate(
 
 fn map_unique(e: sqlx::Error) -> StorageError {
     if StorageError::is_unique_violation(&e) {
-        StorageError::Duplicate { field: "bsn", existing: None }
+        StorageError::Duplicate {
+            field: "bsn",
+            existing: None,
+        }
     } else {
         e.into()
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "one value per column group; a struct would only rename them")]
 pub async fn insert(
     tx: &mut Tx,
     id: PersonId,
@@ -80,11 +83,22 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> StorageResult<()> {
     if let Some((field, existing)) = find_duplicate(tx, gemeente, details, None).await? {
-        return Err(StorageError::Duplicate { field, existing: Some(existing) });
+        return Err(StorageError::Duplicate {
+            field,
+            existing: Some(existing),
+        });
     }
     on_tx_exec!(tx, |c| {
-        let q = sqlx::query(INSERT).bind(id.0).bind(gemeente.0).bind(regisseur.map(|r| r.0));
-        bind_details!(q, details).bind(now).bind(now).bind(by.map(|b| b.0)).execute(c).await
+        let q = sqlx::query(INSERT)
+            .bind(id.0)
+            .bind(gemeente.0)
+            .bind(regisseur.map(|r| r.0));
+        bind_details!(q, details)
+            .bind(now)
+            .bind(now)
+            .bind(by.map(|b| b.0))
+            .execute(c)
+            .await
     })
     .map_err(map_unique)?;
     Ok(())
@@ -101,7 +115,10 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> StorageResult<i64> {
     if let Some((field, existing)) = find_duplicate(tx, gemeente, details, Some(id)).await? {
-        return Err(StorageError::Duplicate { field, existing: Some(existing) });
+        return Err(StorageError::Duplicate {
+            field,
+            existing: Some(existing),
+        });
     }
     let n = on_tx_exec!(tx, |c| {
         let q = sqlx::query(UPDATE);
@@ -115,7 +132,11 @@ pub async fn update(
             .await
     })
     .map_err(map_unique)?;
-    if n == 1 { Ok(expected + 1) } else { Err(stale(tx, id, gemeente, expected).await) }
+    if n == 1 {
+        Ok(expected + 1)
+    } else {
+        Err(stale(tx, id, gemeente, expected).await)
+    }
 }
 
 /// Moves a person to another regisseur's caseload (teamleider), with the same version check.
@@ -139,12 +160,21 @@ pub async fn reassign(
         .bind(expected)
         .execute(c)
         .await)?;
-    if n == 1 { Ok(expected + 1) } else { Err(stale(tx, id, gemeente, expected).await) }
+    if n == 1 {
+        Ok(expected + 1)
+    } else {
+        Err(stale(tx, id, gemeente, expected).await)
+    }
 }
 
 async fn stale(tx: &mut Tx, id: PersonId, gemeente: OrganisatieId, expected: i64) -> StorageError {
     const CUR: &str = "SELECT versie FROM personen WHERE id = $1 AND gemeente_id = $2";
-    match on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(CUR).bind(id.0).bind(gemeente.0).fetch_optional(c).await) {
+    match on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(CUR)
+        .bind(id.0)
+        .bind(gemeente.0)
+        .fetch_optional(c)
+        .await)
+    {
         Ok(Some(current)) => StorageError::Conflict { expected, current },
         Ok(None) => StorageError::NotFound,
         Err(e) => e.into(),

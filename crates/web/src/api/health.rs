@@ -18,12 +18,25 @@ pub struct Health {
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
     match state.db.schema_version().await {
         Ok(v) => {
-            let h = Health { status: "ok", database: state.db.backend().name(), schema_version: v, version: env!("CARGO_PKG_VERSION") };
-            (StatusCode::OK, Json(serde_json::to_value(h).unwrap_or_default()))
+            let h = Health {
+                status: "ok",
+                database: state.db.backend().name(),
+                schema_version: v,
+                version: env!("CARGO_PKG_VERSION"),
+            };
+            (
+                StatusCode::OK,
+                Json(serde_json::to_value(h).unwrap_or_default()),
+            )
         }
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable", "database": state.db.backend().name()})))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(
+                    serde_json::json!({"status": "unavailable", "database": state.db.backend().name()}),
+                ),
+            )
         }
     }
 }

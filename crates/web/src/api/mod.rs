@@ -17,18 +17,29 @@ use crate::state::AppState;
 /// The API's semantic version, sent as `API-Version` on every response.
 pub const API_VERSION: &str = "1.0.0";
 
+/// The API's routes, relative to `/api/v1` (the caller nests them there).
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/openapi.json", get(openapi::openapi_json))
-        .route("/api/v1/personen", get(persons::list::list_personen).post(persons::create::create_persoon))
-        .route("/api/v1/personen/{id}", get(persons::get::get_persoon).put(persons::update::update_persoon))
-        .route("/api/v1/personen/{id}/verwerkingen", get(persons::verwerkingen::list_verwerkingen))
+        .route("/openapi.json", get(openapi::openapi_json))
         .route(
-            "/api/v1/huishoudens",
-            get(households::handlers::list_huishoudens).post(households::handlers::create_huishouden),
+            "/personen",
+            get(persons::list::list_personen).post(persons::create::create_persoon),
         )
         .route(
-            "/api/v1/huishoudens/{id}",
+            "/personen/{id}",
+            get(persons::get::get_persoon).put(persons::update::update_persoon),
+        )
+        .route(
+            "/personen/{id}/verwerkingen",
+            get(persons::verwerkingen::list_verwerkingen),
+        )
+        .route(
+            "/huishoudens",
+            get(households::handlers::list_huishoudens)
+                .post(households::handlers::create_huishouden),
+        )
+        .route(
+            "/huishoudens/{id}",
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
         .fallback(not_found)

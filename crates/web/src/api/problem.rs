@@ -128,7 +128,10 @@ impl IntoResponse for ApiError {
 pub fn problem_response(p: Problem, extra: Option<(header::HeaderName, String)>) -> Response {
     let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut res = (status, Json(p)).into_response();
-    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
     if let Some((name, value)) = extra
         && let Ok(v) = HeaderValue::from_str(&value)
     {
@@ -153,10 +156,59 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
 fn json_message(r: &JsonRejection) -> String {
     match r {
-        JsonRejection::MissingJsonContentType(_) => "Gebruik Content-Type: application/json.".into(),
+        JsonRejection::MissingJsonContentType(_) => {
+            "Gebruik Content-Type: application/json.".into()
+        }
         JsonRejection::JsonSyntaxError(e) => format!("De JSON is niet geldig: {}", e.body_text()),
-        JsonRejection::JsonDataError(e) => format!("De JSON past niet bij het schema: {}", e.body_text()),
-        JsonRejection::BytesRejection(_) => "Het verzoek is te groot of kon niet worden gelezen.".into(),
+        JsonRejection::JsonDataError(e) => {
+            format!("De JSON past niet bij het schema: {}", e.body_text())
+        }
+        JsonRejection::BytesRejection(_) => {
+            "Het verzoek is te groot of kon niet worden gelezen.".into()
+        }
         other => other.body_text(),
+    }
+}
+
+/// `Path<T>` whose rejection (for example an id that is not a UUID) is problem+json.
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => Ok(ApiPath(v)),
+            Err(_) => Err(ApiError(AppError::NotFound)),
+        }
+    }
+}
+
+/// `Query<T>` whose rejection (a parameter of the wrong type) is problem+json.
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
+            Err(e) => Err(ApiError(AppError::BadRequest(format!(
+                "Ongeldige queryparameter: {}",
+                e.body_text()
+            )))),
+        }
     }
 }

@@ -38,29 +38,54 @@ fn system_ctx(trace_id: &str, user: Option<&User>, bron: Bron) -> AuditContext {
 }
 
 fn needs_totp(state: &AppState, user: &User) -> bool {
-    user.totp_geheim.is_some() || user.roles.iter().any(|r| state.config.totp_required_for.contains(r))
+    user.totp_geheim.is_some()
+        || user
+            .roles
+            .iter()
+            .any(|r| state.config.totp_required_for.contains(r))
 }
 
-pub async fn sign_in(state: &AppState, email: &str, wachtwoord: &str, adres: &str, trace_id: &str) -> AppResult<NewSession> {
+pub async fn sign_in(
+    state: &AppState,
+    email: &str,
+    wachtwoord: &str,
+    adres: &str,
+    trace_id: &str,
+) -> AppResult<NewSession> {
     let email = users::normalise_email(email);
     let now = state.clock.now();
     let since = now - state.throttle.window;
     let recent = login_attempts::recent_failures(&state.db, &email, adres, since).await?;
-    if let ThrottleDecision::Refuse { retry_after_secs } =
-        decide(&state.throttle, recent.account, recent.address, recent.oldest, now)
-    {
+    if let ThrottleDecision::Refuse { retry_after_secs } = decide(
+        &state.throttle,
+        recent.account,
+        recent.address,
+        recent.oldest,
+        now,
+    ) {
         return Err(AppError::TooManyRequests { retry_after_secs });
     }
     let user = users::find_by_email(&state.db, &email).await?;
-    let stored = user.as_ref().map(|u| u.wachtwoord_hash.clone()).unwrap_or_else(|| password::DUMMY_HASH.into());
-    let ok = password::verify(wachtwoord.to_string(), stored).await? && user.as_ref().is_some_and(|u| u.actief);
+    let stored = user
+        .as_ref()
+        .map(|u| u.wachtwoord_hash.clone())
+        .unwrap_or_else(|| password::DUMMY_HASH.into());
+    let ok = password::verify(wachtwoord.to_string(), stored).await?
+        && user.as_ref().is_some_and(|u| u.actief);
     let mut tx = state.db.begin().await?;
     login_attempts::record(&mut tx, &email, adres, ok, now).await?;
     let ctx = system_ctx(trace_id, user.as_ref(), Bron::Ui);
     let Some(user) = user.filter(|_| ok) else {
-        audit::insert(&mut tx, &[ctx.entry(now, AuditAction::SignInFailed, None, None, None)]).await?;
+        audit::insert(
+            &mut tx,
+            &[ctx.entry(now, AuditAction::SignInFailed, None, None, None)],
+        )
+        .await?;
         tx.commit().await?;
-        return Err(invalid("wachtwoord", "Het e-mailadres of het wachtwoord klopt niet."));
+        return Err(invalid(
+            "wachtwoord",
+            "Het e-mailadres of het wachtwoord klopt niet.",
+        ));
     };
     let token = tokens::random_token();
     let pending = needs_totp(state, &user);
@@ -72,9 +97,16 @@ pub async fn sign_in(state: &AppState, email: &str, wachtwoord: &str, adres: &st
         verloopt_op: now + Duration::hours(state.config.session_hours),
     };
     sessions::insert(&mut tx, &new, now).await?;
-    audit::insert(&mut tx, &[ctx.entry(now, AuditAction::SignIn, None, None, None)]).await?;
+    audit::insert(
+        &mut tx,
+        &[ctx.entry(now, AuditAction::SignIn, None, None, None)],
+    )
+    .await?;
     tx.commit().await?;
-    Ok(NewSession { token, second_factor_pending: pending })
+    Ok(NewSession {
+        token,
+        second_factor_pending: pending,
+    })
 }
 
 /// Checks the second factor. `enrol_secret` is set when the user sets up TOTP during this sign-in.
@@ -85,14 +117,21 @@ pub async fn complete_second_factor(
     code: &str,
     enrol_secret: Option<&str>,
 ) -> AppResult<()> {
-    let secret = user.totp_geheim.as_deref().or(enrol_secret).ok_or_else(|| invalid("code", "Stel eerst een authenticator-app in."))?;
+    let secret = user
+        .totp_geheim
+        .as_deref()
+        .or(enrol_secret)
+        .ok_or_else(|| invalid("code", "Stel eerst een authenticator-app in."))?;
     let now = state.clock.now();
     let unix = u64::try_from(now.timestamp()).unwrap_or(0);
     if !totp::check(secret, &user.email, code, unix)? {
         let mut tx = state.db.begin().await?;
         login_attempts::record(&mut tx, &user.email, "totp", false, now).await?;
         tx.commit().await?;
-        return Err(invalid("code", "Deze code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw."));
+        return Err(invalid(
+            "code",
+            "Deze code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw.",
+        ));
     }
     let mut tx = state.db.begin().await?;
     if user.totp_geheim.is_none() {
@@ -103,12 +142,21 @@ pub async fn complete_second_factor(
     Ok(())
 }
 
-pub async fn sign_out(state: &AppState, user: &User, token_hash: &str, trace_id: &str) -> AppResult<()> {
+pub async fn sign_out(
+    state: &AppState,
+    user: &User,
+    token_hash: &str,
+    trace_id: &str,
+) -> AppResult<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     sessions::delete(&mut tx, token_hash).await?;
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
-    audit::insert(&mut tx, &[ctx.entry(now, AuditAction::SignOut, None, None, None)]).await?;
+    audit::insert(
+        &mut tx,
+        &[ctx.entry(now, AuditAction::SignOut, None, None, None)],
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -127,7 +175,10 @@ pub async fn change_password(
     }
     check_new_password(nieuw, &user.email)?;
     if nieuw != herhaling {
-        return Err(invalid("herhaling", "De twee nieuwe wachtwoorden zijn niet gelijk."));
+        return Err(invalid(
+            "herhaling",
+            "De twee nieuwe wachtwoorden zijn niet gelijk.",
+        ));
     }
     let hash = password::hash(&state.config, nieuw.to_string()).await?;
     let now = state.clock.now();
@@ -144,21 +195,43 @@ pub async fn change_password(
     };
     sessions::insert(&mut tx, &new, now).await?;
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
-    audit::insert(&mut tx, &[ctx.entry(now, AuditAction::PasswordChanged, None, None, None)]).await?;
+    audit::insert(
+        &mut tx,
+        &[ctx.entry(now, AuditAction::PasswordChanged, None, None, None)],
+    )
+    .await?;
     tx.commit().await?;
     Ok(token)
 }
 
 /// Turns on TOTP for a signed-in user after they proved their app shows the right code.
-pub async fn enable_totp(state: &AppState, user: &User, secret: &str, code: &str, trace_id: &str) -> AppResult<()> {
+pub async fn enable_totp(
+    state: &AppState,
+    user: &User,
+    secret: &str,
+    code: &str,
+    trace_id: &str,
+) -> AppResult<()> {
     let now = state.clock.now();
-    if !totp::check(secret, &user.email, code, u64::try_from(now.timestamp()).unwrap_or(0))? {
-        return Err(invalid("code", "Deze code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw."));
+    if !totp::check(
+        secret,
+        &user.email,
+        code,
+        u64::try_from(now.timestamp()).unwrap_or(0),
+    )? {
+        return Err(invalid(
+            "code",
+            "Deze code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw.",
+        ));
     }
     let mut tx = state.db.begin().await?;
     users::set_totp(&mut tx, user.id, Some(secret)).await?;
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
-    audit::insert(&mut tx, &[ctx.entry(now, AuditAction::TotpEnabled, None, None, None)]).await?;
+    audit::insert(
+        &mut tx,
+        &[ctx.entry(now, AuditAction::TotpEnabled, None, None, None)],
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -172,17 +245,27 @@ pub struct NewAccount<'a> {
 }
 
 /// Creates an account (beheer pages and `wegwijs admin create-user`). `by` is None for the CLI.
-pub async fn create_user(state: &AppState, a: &NewAccount<'_>, by: &AuditContext) -> AppResult<GebruikerId> {
+pub async fn create_user(
+    state: &AppState,
+    a: &NewAccount<'_>,
+    by: &AuditContext,
+) -> AppResult<GebruikerId> {
     let mut errors = ValidationErrors::new();
     let email = users::normalise_email(a.email);
     let valid_email = email.len() <= 254
-        && email.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'));
+        && email
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'));
     if !valid_email {
         errors.push("email", "invalid", "Vul een geldig e-mailadres in.");
     }
     let naam = a.naam.trim();
     if naam.is_empty() || naam.chars().count() > 200 {
-        errors.push("naam", "required", "Vul een naam in (hoogstens 200 tekens).");
+        errors.push(
+            "naam",
+            "required",
+            "Vul een naam in (hoogstens 200 tekens).",
+        );
     }
     if a.roles.is_empty() {
         errors.push("rollen", "required", "Kies minstens één rol.");
@@ -197,27 +280,65 @@ pub async fn create_user(state: &AppState, a: &NewAccount<'_>, by: &AuditContext
     let id = GebruikerId(Uuid::now_v7());
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let new = NewUser { id, email: &email, naam, organisatie_id: a.organisatie, wachtwoord_hash: &hash, roles: a.roles };
+    let new = NewUser {
+        id,
+        email: &email,
+        naam,
+        organisatie_id: a.organisatie,
+        wachtwoord_hash: &hash,
+        roles: a.roles,
+    };
     match users::insert(&mut tx, &new, now).await {
         Err(wegwijs_storage::StorageError::Duplicate { .. }) => {
-            return Err(invalid("email", "Er bestaat al een account met dit e-mailadres."));
+            return Err(invalid(
+                "email",
+                "Er bestaat al een account met dit e-mailadres.",
+            ));
         }
         other => other?,
     }
-    let detail = Some(format!("account {id}, rollen {}", a.roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")));
-    audit::insert(&mut tx, &[by.entry(now, AuditAction::UserCreated, None, None, detail)]).await?;
+    let detail = Some(format!(
+        "account {id}, rollen {}",
+        a.roles
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    ));
+    audit::insert(
+        &mut tx,
+        &[by.entry(now, AuditAction::UserCreated, None, None, detail)],
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Makes an API key for a user; returns the token, which is stored only as a hash.
-pub async fn create_api_key(state: &AppState, user: &User, omschrijving: &str, by: &AuditContext) -> AppResult<String> {
+pub async fn create_api_key(
+    state: &AppState,
+    user: &User,
+    omschrijving: &str,
+    by: &AuditContext,
+) -> AppResult<String> {
     let token = tokens::new_api_key();
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    api_keys::insert(&mut tx, Uuid::now_v7(), user.id, &tokens::sha256_hex(&token), omschrijving, now).await?;
+    api_keys::insert(
+        &mut tx,
+        Uuid::now_v7(),
+        user.id,
+        &tokens::sha256_hex(&token),
+        omschrijving,
+        now,
+    )
+    .await?;
     let detail = Some(format!("API-sleutel voor {}", user.id));
-    audit::insert(&mut tx, &[by.entry(now, AuditAction::ApiKeyCreated, None, None, detail)]).await?;
+    audit::insert(
+        &mut tx,
+        &[by.entry(now, AuditAction::ApiKeyCreated, None, None, detail)],
+    )
+    .await?;
     tx.commit().await?;
     Ok(token)
 }

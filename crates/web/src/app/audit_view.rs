@@ -20,9 +20,27 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
     if gemeente_of_person != Some(gemeente) {
         return Err(AppError::NotFound);
     }
-    ctx.require(Action::AuditViewPerson, Resource::Person(PersonRef { gemeente_id: gemeente, regisseur_id: None }))?;
-    let rows = audit::for_person(&ctx.state.db, id, PAGE_SIZE, (pagina.max(1) - 1) * PAGE_SIZE).await?;
-    let entry = ctx.audit.entry(ctx.now(), AuditAction::AuditRead, Some(gemeente), Some(id), None);
+    ctx.require(
+        Action::AuditViewPerson,
+        Resource::Person(PersonRef {
+            gemeente_id: gemeente,
+            regisseur_id: None,
+        }),
+    )?;
+    let rows = audit::for_person(
+        &ctx.state.db,
+        id,
+        PAGE_SIZE,
+        (pagina.max(1) - 1) * PAGE_SIZE,
+    )
+    .await?;
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::AuditRead,
+        Some(gemeente),
+        Some(id),
+        None,
+    );
     ctx.state.audit.record(vec![entry]).await?;
     Ok(rows)
 }
@@ -30,8 +48,20 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
 /// The whole log of the actor's gemeente (privacy officer).
 pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditRecord>> {
     let gemeente = ctx.require_in_own_gemeente(Action::AuditViewGemeente)?;
-    let rows = audit::for_gemeente(&ctx.state.db, gemeente, PAGE_SIZE, (pagina.max(1) - 1) * PAGE_SIZE).await?;
-    let entry = ctx.audit.entry(ctx.now(), AuditAction::AuditRead, Some(gemeente), None, Some(format!("pagina {pagina}")));
+    let rows = audit::for_gemeente(
+        &ctx.state.db,
+        gemeente,
+        PAGE_SIZE,
+        (pagina.max(1) - 1) * PAGE_SIZE,
+    )
+    .await?;
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::AuditRead,
+        Some(gemeente),
+        None,
+        Some(format!("pagina {pagina}")),
+    );
     ctx.state.audit.record(vec![entry]).await?;
     Ok(rows)
 }

@@ -36,35 +36,68 @@ fn member_error(e: StorageError) -> AppError {
         // A member outside the gemeente: say so at the field instead of a bare 404.
         StorageError::NotFound => {
             let mut errors = ValidationErrors::new();
-            errors.push("leden", "unknown_value", "Een of meer leden zijn geen persoon van uw gemeente.");
+            errors.push(
+                "leden",
+                "unknown_value",
+                "Een of meer leden zijn geen persoon van uw gemeente.",
+            );
             AppError::Invalid(errors)
         }
         StorageError::Duplicate { existing, .. } => {
             let mut errors = ValidationErrors::new();
-            let waar = existing.map(|h| format!(" (huishouden {h})")).unwrap_or_default();
-            errors.push("leden", "duplicate", format!("Een of meer leden horen al bij een ander huishouden{waar}."));
+            let waar = existing
+                .map(|h| format!(" (huishouden {h})"))
+                .unwrap_or_default();
+            errors.push(
+                "leden",
+                "duplicate",
+                format!("Een of meer leden horen al bij een ander huishouden{waar}."),
+            );
             AppError::Invalid(errors)
         }
         other => other.into(),
     }
 }
 
-fn audit_members(ctx: &Ctx<'_>, actie: AuditAction, h: &HuishoudenId, leden: &[LidInput]) -> Vec<audit::AuditEntry> {
+fn audit_members(
+    ctx: &Ctx<'_>,
+    actie: AuditAction,
+    h: &HuishoudenId,
+    leden: &[LidInput],
+) -> Vec<audit::AuditEntry> {
     let now = ctx.now();
     let gemeente = ctx.actor.gemeente_id();
     leden
         .iter()
-        .map(|l| ctx.audit.entry(now, actie, gemeente, Some(l.persoon_id), Some(format!("huishouden {h}"))))
+        .map(|l| {
+            ctx.audit.entry(
+                now,
+                actie,
+                gemeente,
+                Some(l.persoon_id),
+                Some(format!("huishouden {h}")),
+            )
+        })
         .collect()
 }
 
-pub async fn create(ctx: &Ctx<'_>, omschrijving: &str, leden: &[LidInput]) -> AppResult<HuishoudenId> {
+pub async fn create(
+    ctx: &Ctx<'_>,
+    omschrijving: &str,
+    leden: &[LidInput],
+) -> AppResult<HuishoudenId> {
     let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
     let omschrijving = validate(omschrijving, leden)?;
     let id = HuishoudenId(Uuid::now_v7());
     let mut tx = ctx.state.db.begin().await?;
-    households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now()).await.map_err(member_error)?;
-    audit::insert(&mut tx, &audit_members(ctx, AuditAction::HouseholdCreated, &id, leden)).await?;
+    households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now())
+        .await
+        .map_err(member_error)?;
+    audit::insert(
+        &mut tx,
+        &audit_members(ctx, AuditAction::HouseholdCreated, &id, leden),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -78,19 +111,40 @@ pub async fn update(
 ) -> AppResult<i64> {
     let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
     let omschrijving = validate(omschrijving, leden)?;
-    let before = households::get(&ctx.state.db, person_scope(ctx.actor, Action::HouseholdEdit), id).await?;
+    let before = households::get(
+        &ctx.state.db,
+        person_scope(ctx.actor, Action::HouseholdEdit),
+        id,
+    )
+    .await?;
     let mut tx = ctx.state.db.begin().await?;
-    let versie = households::update(&mut tx, id, gemeente, &omschrijving, leden, expected, ctx.now())
-        .await
-        .map_err(member_error)?;
+    let versie = households::update(
+        &mut tx,
+        id,
+        gemeente,
+        &omschrijving,
+        leden,
+        expected,
+        ctx.now(),
+    )
+    .await
+    .map_err(member_error)?;
     // Log both the members who left and those who stayed or joined: each person's household data changed.
     let mut touched: Vec<LidInput> = leden.to_vec();
     for old in &before.leden {
         if !leden.iter().any(|l| l.persoon_id == old.persoon_id) {
-            touched.push(LidInput { persoon_id: old.persoon_id, relatie: old.relatie, nareiziger: old.nareiziger });
+            touched.push(LidInput {
+                persoon_id: old.persoon_id,
+                relatie: old.relatie,
+                nareiziger: old.nareiziger,
+            });
         }
     }
-    audit::insert(&mut tx, &audit_members(ctx, AuditAction::HouseholdUpdated, &id, &touched)).await?;
+    audit::insert(
+        &mut tx,
+        &audit_members(ctx, AuditAction::HouseholdUpdated, &id, &touched),
+    )
+    .await?;
     tx.commit().await?;
     Ok(versie)
 }
@@ -98,18 +152,40 @@ pub async fn update(
 /// One household, logged as a read of each member.
 pub async fn view(ctx: &Ctx<'_>, id: HuishoudenId) -> AppResult<Household> {
     ctx.require_in_own_gemeente(Action::HouseholdView)?;
-    let h = households::get(&ctx.state.db, person_scope(ctx.actor, Action::HouseholdView), id).await?;
+    let h = households::get(
+        &ctx.state.db,
+        person_scope(ctx.actor, Action::HouseholdView),
+        id,
+    )
+    .await?;
     let leden: Vec<LidInput> = h
         .leden
         .iter()
-        .map(|l| LidInput { persoon_id: l.persoon_id, relatie: l.relatie, nareiziger: l.nareiziger })
+        .map(|l| LidInput {
+            persoon_id: l.persoon_id,
+            relatie: l.relatie,
+            nareiziger: l.nareiziger,
+        })
         .collect();
-    ctx.state.audit.record(audit_members(ctx, AuditAction::HouseholdRead, &id, &leden)).await?;
+    ctx.state
+        .audit
+        .record(audit_members(ctx, AuditAction::HouseholdRead, &id, &leden))
+        .await?;
     Ok(h)
 }
 
 /// The gemeente's households (descriptions and sizes only: no personal data, so nothing to log).
-pub async fn list(ctx: &Ctx<'_>, limit: i64, offset: i64) -> AppResult<(Vec<HouseholdSummary>, i64)> {
+pub async fn list(
+    ctx: &Ctx<'_>,
+    limit: i64,
+    offset: i64,
+) -> AppResult<(Vec<HouseholdSummary>, i64)> {
     ctx.require_in_own_gemeente(Action::HouseholdView)?;
-    Ok(households::list(&ctx.state.db, person_scope(ctx.actor, Action::HouseholdView), limit, offset).await?)
+    Ok(households::list(
+        &ctx.state.db,
+        person_scope(ctx.actor, Action::HouseholdView),
+        limit,
+        offset,
+    )
+    .await?)
 }

@@ -25,9 +25,9 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The actor's own gemeente, or 403 when the actor does not work for a gemeente.
     pub fn gemeente(&self) -> AppResult<OrganisatieId> {
-        self.actor
-            .gemeente_id()
-            .ok_or(AppError::Forbidden(wegwijs_domain::authz::DenyReason::NotAGemeente))
+        self.actor.gemeente_id().ok_or(AppError::Forbidden(
+            wegwijs_domain::authz::DenyReason::NotAGemeente,
+        ))
     }
 
     /// Refuses with 403 unless the actor may do `action` on `resource`.

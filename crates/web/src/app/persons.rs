@@ -20,7 +20,10 @@ pub struct Dossier {
 }
 
 fn person_ref(p: &PersonRecord) -> Resource {
-    Resource::Person(PersonRef { gemeente_id: p.gemeente_id, regisseur_id: p.regisseur_id })
+    Resource::Person(PersonRef {
+        gemeente_id: p.gemeente_id,
+        regisseur_id: p.regisseur_id,
+    })
 }
 
 /// Loads a person the actor may see, without writing an audit row (callers audit what they show).
@@ -33,21 +36,47 @@ pub async fn load(ctx: &Ctx<'_>, action: Action, id: PersonId) -> AppResult<Pers
 
 /// Records that the actor saw the whole record (edit form, conflict view).
 pub async fn audit_read(ctx: &Ctx<'_>, person: &PersonRecord) -> AppResult<()> {
-    let entry = ctx.audit.entry(ctx.now(), AuditAction::PersonRead, Some(person.gemeente_id), Some(person.id), None);
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::PersonRead,
+        Some(person.gemeente_id),
+        Some(person.id),
+        None,
+    );
     Ok(ctx.state.audit.record(vec![entry]).await?)
 }
 
 /// The dossier page / API get: one audit row, durable before the data is returned.
 pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
     let person = load(ctx, Action::PersonView, id).await?;
-    let household =
-        households::of_person(&ctx.state.db, person_scope(ctx.actor, Action::HouseholdView), id).await?;
+    let household = households::of_person(
+        &ctx.state.db,
+        person_scope(ctx.actor, Action::HouseholdView),
+        id,
+    )
+    .await?;
     let now = ctx.now();
-    let mut entries = vec![ctx.audit.entry(now, AuditAction::PersonRead, Some(person.gemeente_id), Some(id), None)];
+    let mut entries = vec![ctx.audit.entry(
+        now,
+        AuditAction::PersonRead,
+        Some(person.gemeente_id),
+        Some(id),
+        None,
+    )];
     // The household block shows the other members' names and birth dates: that is a read of their data too.
-    for lid in household.iter().flat_map(|h| &h.leden).filter(|l| l.persoon_id != id) {
+    for lid in household
+        .iter()
+        .flat_map(|h| &h.leden)
+        .filter(|l| l.persoon_id != id)
+    {
         let detail = Some(format!("huishouden van {id}"));
-        entries.push(ctx.audit.entry(now, AuditAction::PersonListed, Some(person.gemeente_id), Some(lid.persoon_id), detail));
+        entries.push(ctx.audit.entry(
+            now,
+            AuditAction::PersonListed,
+            Some(person.gemeente_id),
+            Some(lid.persoon_id),
+            detail,
+        ));
     }
     ctx.state.audit.record(entries).await?;
     Ok(Dossier { person, household })
@@ -56,20 +85,37 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
 /// A caseload page or API list: one audit row per person shown (list rows carry personal data).
 pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
     let gemeente = ctx.require_in_own_gemeente(Action::PersonList)?;
-    let page = persons::list(&ctx.state.db, person_scope(ctx.actor, Action::PersonList), query).await?;
+    let page = persons::list(
+        &ctx.state.db,
+        person_scope(ctx.actor, Action::PersonList),
+        query,
+    )
+    .await?;
     let now = ctx.now();
     let details = Some(format!("lijst pagina {}", page.pagina));
     let entries = page
         .items
         .iter()
-        .map(|p| ctx.audit.entry(now, AuditAction::PersonListed, Some(gemeente), Some(p.person_id()), details.clone()))
+        .map(|p| {
+            ctx.audit.entry(
+                now,
+                AuditAction::PersonListed,
+                Some(gemeente),
+                Some(p.person_id()),
+                details.clone(),
+            )
+        })
         .collect();
     ctx.state.audit.record(entries).await?;
     Ok(page)
 }
 
 /// Creates a person in the actor's gemeente; the record and its audit row commit together.
-pub async fn create(ctx: &Ctx<'_>, raw: &RawPerson, regisseur: Option<GebruikerId>) -> AppResult<PersonId> {
+pub async fn create(
+    ctx: &Ctx<'_>,
+    raw: &RawPerson,
+    regisseur: Option<GebruikerId>,
+) -> AppResult<PersonId> {
     let gemeente = ctx.require_in_own_gemeente(Action::PersonCreate)?;
     let details = PersonDetails::parse(raw, ctx.state.clock.today())?;
     let regisseur = match regisseur {
@@ -81,22 +127,50 @@ pub async fn create(ctx: &Ctx<'_>, raw: &RawPerson, regisseur: Option<GebruikerI
     let id = PersonId(Uuid::now_v7());
     let now = ctx.now();
     let mut tx = ctx.state.db.begin().await?;
-    persons::insert(&mut tx, id, gemeente, regisseur, &details, Some(ctx.actor.user_id), now).await?;
-    let entry = ctx.audit.entry(now, AuditAction::PersonCreated, Some(gemeente), Some(id), None);
+    persons::insert(
+        &mut tx,
+        id,
+        gemeente,
+        regisseur,
+        &details,
+        Some(ctx.actor.user_id),
+        now,
+    )
+    .await?;
+    let entry = ctx.audit.entry(
+        now,
+        AuditAction::PersonCreated,
+        Some(gemeente),
+        Some(id),
+        None,
+    );
     audit::insert(&mut tx, &[entry]).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Replaces a person's details if `expected_version` is current; returns the new version.
-pub async fn update(ctx: &Ctx<'_>, id: PersonId, raw: &RawPerson, expected_version: i64) -> AppResult<i64> {
+pub async fn update(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    raw: &RawPerson,
+    expected_version: i64,
+) -> AppResult<i64> {
     let before = load(ctx, Action::PersonEdit, id).await?;
     let details = PersonDetails::parse(raw, ctx.state.clock.today())?;
     let changed = changed_fields(&before.details, &details);
     let now = ctx.now();
     let mut tx = ctx.state.db.begin().await?;
-    let versie =
-        persons::update(&mut tx, id, before.gemeente_id, &details, expected_version, ctx.actor.user_id, now).await?;
+    let versie = persons::update(
+        &mut tx,
+        id,
+        before.gemeente_id,
+        &details,
+        expected_version,
+        ctx.actor.user_id,
+        now,
+    )
+    .await?;
     let entry = ctx.audit.entry(
         now,
         AuditAction::PersonUpdated,
@@ -118,20 +192,40 @@ pub async fn reassign(
 ) -> AppResult<i64> {
     let before = load(ctx, Action::PersonReassign, id).await?;
     if let Some(r) = regisseur {
-        let regisseurs = wegwijs_storage::users::regisseurs_of(&ctx.state.db, before.gemeente_id).await?;
+        let regisseurs =
+            wegwijs_storage::users::regisseurs_of(&ctx.state.db, before.gemeente_id).await?;
         if !regisseurs.iter().any(|(rid, _)| *rid == r) {
             let mut errors = wegwijs_domain::validation::ValidationErrors::new();
-            errors.push("regisseurId", "unknown_value", "Kies een regisseur van deze gemeente.");
+            errors.push(
+                "regisseurId",
+                "unknown_value",
+                "Kies een regisseur van deze gemeente.",
+            );
             return Err(AppError::Invalid(errors));
         }
     }
     let now = ctx.now();
     let mut tx = ctx.state.db.begin().await?;
-    let versie =
-        persons::reassign(&mut tx, id, before.gemeente_id, regisseur, expected_version, ctx.actor.user_id, now)
-            .await?;
-    let detail = regisseur.map(|r| format!("naar regisseur {r}")).unwrap_or_else(|| "zonder regisseur".into());
-    let entry = ctx.audit.entry(now, AuditAction::PersonReassigned, Some(before.gemeente_id), Some(id), Some(detail));
+    let versie = persons::reassign(
+        &mut tx,
+        id,
+        before.gemeente_id,
+        regisseur,
+        expected_version,
+        ctx.actor.user_id,
+        now,
+    )
+    .await?;
+    let detail = regisseur
+        .map(|r| format!("naar regisseur {r}"))
+        .unwrap_or_else(|| "zonder regisseur".into());
+    let entry = ctx.audit.entry(
+        now,
+        AuditAction::PersonReassigned,
+        Some(before.gemeente_id),
+        Some(id),
+        Some(detail),
+    );
     audit::insert(&mut tx, &[entry]).await?;
     tx.commit().await?;
     Ok(versie)

@@ -50,8 +50,14 @@ impl FromRequestParts<AppState> for ApiUser {
             .await
             .map_err(|e| ApiError(e.into()))?
             .ok_or(ApiError(AppError::Unauthenticated))?;
-        let user = users::get(&state.db, user_id).await.map_err(|e| ApiError(e.into()))?;
+        let user = users::get(&state.db, user_id)
+            .await
+            .map_err(|e| ApiError(e.into()))?;
         let actor = user.actor();
-        Ok(ApiUser { user, actor, request_id: request_id(parts) })
+        Ok(ApiUser {
+            user,
+            actor,
+            request_id: request_id(parts),
+        })
     }
 }

@@ -67,7 +67,9 @@ impl IntoResponse for ToSignIn {
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -87,7 +89,13 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<(SignedIn, bool)
         Err(e) => return Err(e.into()),
     };
     let actor = user.actor();
-    let signed = SignedIn { user, actor, csrf_token: session.csrf_token, token_hash, request_id: request_id(parts) };
+    let signed = SignedIn {
+        user,
+        actor,
+        csrf_token: session.csrf_token,
+        token_hash,
+        request_id: request_id(parts),
+    };
     Ok(Some((signed, session.tweede_factor_nodig)))
 }
 
@@ -122,9 +130,15 @@ pub struct CsrfFormAny<F>(pub SignedIn, pub bool, pub F);
 async fn read_form<F: DeserializeOwned>(req: Request, csrf: &str) -> Result<F, Response> {
     let bytes = axum::body::to_bytes(req.into_body(), 256 * 1024)
         .await
-        .map_err(|_| PageError(AppError::BadRequest("Het formulier is te groot.".into())).into_response())?;
+        .map_err(|_| {
+            PageError(AppError::BadRequest("Het formulier is te groot.".into())).into_response()
+        })?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-    let sent = pairs.iter().find(|(k, _)| k == "_csrf").map(|(_, v)| v.as_str()).unwrap_or("");
+    let sent = pairs
+        .iter()
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
     if !constant_time_eq(sent, csrf) {
         return Err(PageError(AppError::BadRequest(
             "Dit formulier is verlopen of komt niet van Wegwijs. Laad de pagina opnieuw en probeer het nog eens.".into(),
@@ -132,7 +146,10 @@ async fn read_form<F: DeserializeOwned>(req: Request, csrf: &str) -> Result<F, R
         .into_response());
     }
     serde_urlencoded::from_bytes(&bytes).map_err(|e| {
-        PageError(AppError::BadRequest(format!("Het formulier kon niet worden gelezen: {e}"))).into_response()
+        PageError(AppError::BadRequest(format!(
+            "Het formulier kon niet worden gelezen: {e}"
+        )))
+        .into_response()
     })
 }
 
@@ -150,7 +167,8 @@ impl<F: DeserializeOwned + Send> FromRequest<AppState> for CsrfFormAny<F> {
     type Rejection = Response;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
         let (mut parts, body) = req.into_parts();
-        let SignedInAny(signed, pending) = SignedInAny::from_request_parts(&mut parts, state).await?;
+        let SignedInAny(signed, pending) =
+            SignedInAny::from_request_parts(&mut parts, state).await?;
         let form = read_form(Request::from_parts(parts, body), &signed.csrf_token).await?;
         Ok(CsrfFormAny(signed, pending, form))
     }

@@ -8,8 +8,16 @@ fn totp(secret_b32: &str, email: &str) -> Result<TOTP, AppError> {
     let bytes = Secret::Encoded(secret_b32.to_string())
         .to_bytes()
         .map_err(|e| AppError::Internal(format!("totp secret: {e:?}")))?;
-    TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, Some("Wegwijs".into()), email.to_string())
-        .map_err(|e| AppError::Internal(format!("totp: {e}")))
+    TOTP::new(
+        Algorithm::SHA1,
+        6,
+        1,
+        30,
+        bytes,
+        Some("Wegwijs".into()),
+        email.to_string(),
+    )
+    .map_err(|e| AppError::Internal(format!("totp: {e}")))
 }
 
 /// A fresh secret in base32, to show once and store.

@@ -17,7 +17,10 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     let cross = match fetch_site {
         Some("same-origin") | Some("none") => false,
         Some(_) => true,
-        None => match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST)) {
+        None => match (
+            headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+            headers.get(header::HOST),
+        ) {
             (Some(origin), Some(host)) => {
                 let host = host.to_str().unwrap_or("");
                 origin != format!("http://{host}") && origin != format!("https://{host}")
@@ -26,7 +29,11 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
         },
     };
     if cross {
-        return (StatusCode::FORBIDDEN, "Verzoek van een andere website geweigerd.").into_response();
+        return (
+            StatusCode::FORBIDDEN,
+            "Verzoek van een andere website geweigerd.",
+        )
+            .into_response();
     }
     next.run(req).await
 }

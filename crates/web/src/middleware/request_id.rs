@@ -18,8 +18,13 @@ pub fn request_id(parts: &Parts) -> String {
 pub struct MakeRequestUuidV7;
 
 impl tower_http::request_id::MakeRequestId for MakeRequestUuidV7 {
-    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<tower_http::request_id::RequestId> {
+    fn make_request_id<B>(
+        &mut self,
+        _: &axum::http::Request<B>,
+    ) -> Option<tower_http::request_id::RequestId> {
         let id = uuid::Uuid::now_v7().to_string();
-        axum::http::HeaderValue::from_str(&id).ok().map(tower_http::request_id::RequestId::new)
+        axum::http::HeaderValue::from_str(&id)
+            .ok()
+            .map(tower_http::request_id::RequestId::new)
     }
 }

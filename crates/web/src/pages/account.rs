@@ -42,10 +42,16 @@ fn page(signed: &SignedIn, nonce: Nonce, secret: Option<String>) -> Result<Accou
     })
 }
 
-pub async fn show(signed: SignedIn, nonce: Nonce, axum::extract::Query(q): axum::extract::Query<Notice>) -> Result<Response, PageError> {
+pub async fn show(
+    signed: SignedIn,
+    nonce: Nonce,
+    axum::extract::Query(q): axum::extract::Query<Notice>,
+) -> Result<Response, PageError> {
     let mut p = page(&signed, nonce, None)?;
     p.notice = match q.gewijzigd.as_deref() {
-        Some("wachtwoord") => Some("Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into()),
+        Some("wachtwoord") => {
+            Some("Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into())
+        }
         Some("totp") => Some("De tweede stap (authenticator-app) staat aan.".into()),
         _ => None,
     };
@@ -69,7 +75,16 @@ pub async fn change_password(
     nonce: Nonce,
     CsrfForm(signed, f): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
-    match accounts::change_password(&state, &signed.user, &f.huidig, &f.nieuw, &f.herhaling, &signed.request_id).await {
+    match accounts::change_password(
+        &state,
+        &signed.user,
+        &f.huidig,
+        &f.nieuw,
+        &f.herhaling,
+        &signed.request_id,
+    )
+    .await
+    {
         Ok(token) => {
             let mut res = Redirect::to("/account?gewijzigd=wachtwoord").into_response();
             if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
@@ -79,7 +94,10 @@ pub async fn change_password(
         }
         Err(AppError::Invalid(e)) => {
             let mut p = page(&signed, nonce, None)?;
-            p.password_error = e.0.into_iter().next().map(|f| (f.field.to_string(), f.message));
+            p.password_error =
+                e.0.into_iter()
+                    .next()
+                    .map(|f| (f.field.to_string(), f.message));
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(other) => Err(PageError(other)),
@@ -97,7 +115,8 @@ pub async fn enable_totp(
     nonce: Nonce,
     CsrfForm(signed, f): CsrfForm<TotpForm>,
 ) -> Result<Response, PageError> {
-    match accounts::enable_totp(&state, &signed.user, &f.geheim, &f.code, &signed.request_id).await {
+    match accounts::enable_totp(&state, &signed.user, &f.geheim, &f.code, &signed.request_id).await
+    {
         Ok(()) => Ok(Redirect::to("/account?gewijzigd=totp").into_response()),
         Err(AppError::Invalid(e)) => {
             let mut p = page(&signed, nonce, Some(f.geheim))?;

@@ -55,7 +55,14 @@ pub struct CaseloadPage {
 }
 
 fn options(current: &str, items: Vec<(String, String)>) -> Vec<SelectOption> {
-    items.into_iter().map(|(value, label)| SelectOption { selected: value == current, value, label }).collect()
+    items
+        .into_iter()
+        .map(|(value, label)| SelectOption {
+            selected: value == current,
+            value,
+            label,
+        })
+        .collect()
 }
 
 pub async fn show(
@@ -68,17 +75,28 @@ pub async fn show(
     let me = signed.user.id;
     let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
     let default_filter = if is_regisseur { "mij" } else { "alle" };
-    let regisseur_code = q.regisseur.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| default_filter.into());
+    let regisseur_code = q
+        .regisseur
+        .clone()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| default_filter.into());
     // Searching looks through the whole gemeente; browsing starts with the regisseur's own caseload.
     let searching = q.zoek.as_deref().is_some_and(|z| !z.trim().is_empty());
     let filter = match regisseur_code.as_str() {
         "mij" if !searching || q.regisseur.is_some() => RegisseurFilter::Van(me),
         "geen" => RegisseurFilter::Geen,
         "alle" | "mij" => RegisseurFilter::Alle,
-        other => other.parse().map(|id| RegisseurFilter::Van(wegwijs_domain::ids::GebruikerId(id))).unwrap_or_default(),
+        other => other
+            .parse()
+            .map(|id| RegisseurFilter::Van(wegwijs_domain::ids::GebruikerId(id)))
+            .unwrap_or_default(),
     };
     let doelgroep = q.doelgroep.as_deref().and_then(Doelgroep::parse);
-    let sort = q.sorteer.as_deref().and_then(Sort::parse).unwrap_or_default();
+    let sort = q
+        .sorteer
+        .as_deref()
+        .and_then(Sort::parse)
+        .unwrap_or_default();
     let query = ListQuery {
         zoek: q.zoek.clone().map(|z| z.chars().take(100).collect()),
         doelgroep,
@@ -100,7 +118,9 @@ pub async fn show(
             regisseur_items.push((id.to_string(), format!("Caseload van {naam}")));
         }
     }
-    let pages = u32::try_from((page.totaal + 24) / 25).unwrap_or(u32::MAX).max(1);
+    let pages = u32::try_from((page.totaal + 24) / 25)
+        .unwrap_or(u32::MAX)
+        .max(1);
     let href = |n: u32| {
         let pairs = [
             ("zoek", q.zoek.clone().unwrap_or_default()),
@@ -109,7 +129,10 @@ pub async fn show(
             ("sorteer", sort.code().to_string()),
             ("pagina", n.to_string()),
         ];
-        format!("/caseload?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
+        format!(
+            "/caseload?{}",
+            serde_urlencoded::to_string(pairs).unwrap_or_default()
+        )
     };
     let rows = page
         .items
@@ -123,7 +146,12 @@ pub async fn show(
             bsn: p.bsn.clone().unwrap_or_else(|| "—".into()),
             v_nummer: p.v_nummer.clone().unwrap_or_else(|| "—".into()),
             geboortedatum: datum(p.geboortedatum),
-            doelgroep: p.doelgroep.as_deref().and_then(Doelgroep::parse).map(|d| d.label().to_string()).unwrap_or_else(|| "onbekend".into()),
+            doelgroep: p
+                .doelgroep
+                .as_deref()
+                .and_then(Doelgroep::parse)
+                .map(|d| d.label().to_string())
+                .unwrap_or_else(|| "onbekend".into()),
             koppeling: datum(p.datum_koppeling),
             regisseur: p.regisseur_naam.clone().unwrap_or_else(|| "—".into()),
             eigen: p.regisseur_id == Some(me.0),
@@ -135,7 +163,11 @@ pub async fn show(
         doelgroepen: options(
             q.doelgroep.as_deref().unwrap_or(""),
             std::iter::once((String::new(), "Alle doelgroepen".to_string()))
-                .chain(Doelgroep::ALL.iter().map(|d| (d.code().to_string(), d.label().to_string())))
+                .chain(
+                    Doelgroep::ALL
+                        .iter()
+                        .map(|d| (d.code().to_string(), d.label().to_string())),
+                )
                 .collect(),
         ),
         regisseurs: options(&regisseur_code, regisseur_items),

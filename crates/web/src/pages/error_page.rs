@@ -32,28 +32,49 @@ impl From<wegwijs_storage::StorageError> for PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let (status, heading, message) = match self.0 {
-            AppError::Unauthenticated => {
-                (StatusCode::UNAUTHORIZED, "Niet ingelogd", "Log in om deze pagina te zien.".to_string())
-            }
-            AppError::Forbidden(reason) => (StatusCode::FORBIDDEN, "Geen toegang", reason.message().to_string()),
+            AppError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "Niet ingelogd",
+                "Log in om deze pagina te zien.".to_string(),
+            ),
+            AppError::Forbidden(reason) => (
+                StatusCode::FORBIDDEN,
+                "Geen toegang",
+                reason.message().to_string(),
+            ),
             AppError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "Niet gevonden",
                 "Deze pagina of dit dossier bestaat niet, of valt buiten uw gemeente.".to_string(),
             ),
-            AppError::Invalid(e) => (StatusCode::UNPROCESSABLE_ENTITY, "Ongeldige invoer", e.to_string()),
+            AppError::Invalid(e) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Ongeldige invoer",
+                e.to_string(),
+            ),
             AppError::Conflict { .. } => (
                 StatusCode::CONFLICT,
                 "Intussen gewijzigd",
                 "Iemand anders heeft dit intussen gewijzigd. Open de pagina opnieuw.".to_string(),
             ),
-            AppError::Duplicate { .. } => (StatusCode::CONFLICT, "Bestaat al", "Dit gegeven is al in gebruik.".to_string()),
-            AppError::PreconditionRequired => (StatusCode::PRECONDITION_REQUIRED, "Versie ontbreekt", String::new()),
+            AppError::Duplicate { .. } => (
+                StatusCode::CONFLICT,
+                "Bestaat al",
+                "Dit gegeven is al in gebruik.".to_string(),
+            ),
+            AppError::PreconditionRequired => (
+                StatusCode::PRECONDITION_REQUIRED,
+                "Versie ontbreekt",
+                String::new(),
+            ),
             AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, "Ongeldig verzoek", m),
             AppError::TooManyRequests { retry_after_secs } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "Even wachten",
-                format!("Te veel pogingen. Probeer het over {} minuten opnieuw.", retry_after_secs.div_ceil(60)),
+                format!(
+                    "Te veel pogingen. Probeer het over {} minuten opnieuw.",
+                    retry_after_secs.div_ceil(60)
+                ),
             ),
             AppError::Internal(msg) => {
                 tracing::error!(error = %msg, "internal error");
@@ -66,7 +87,11 @@ impl IntoResponse for PageError {
                 )
             }
         };
-        let page = ErrorPage { layout: Layout::anonymous(String::new(), heading), heading: heading.into(), message };
+        let page = ErrorPage {
+            layout: Layout::anonymous(String::new(), heading),
+            heading: heading.into(),
+            message,
+        };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, heading).into_response(),

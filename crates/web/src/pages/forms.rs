@@ -25,7 +25,12 @@ pub struct FieldView {
 }
 
 impl FieldView {
-    pub fn text(name: &'static str, label: &'static str, value: Option<&String>, maxlength: usize) -> FieldView {
+    pub fn text(
+        name: &'static str,
+        label: &'static str,
+        value: Option<&String>,
+        maxlength: usize,
+    ) -> FieldView {
         FieldView {
             name,
             label,
@@ -42,7 +47,11 @@ impl FieldView {
     }
 
     pub fn date(name: &'static str, label: &'static str, value: Option<&String>) -> FieldView {
-        FieldView { input_type: "date", hint: Some("jjjj-mm-dd"), ..FieldView::text(name, label, value, 10) }
+        FieldView {
+            input_type: "date",
+            hint: Some("jjjj-mm-dd"),
+            ..FieldView::text(name, label, value, 10)
+        }
     }
 
     /// A select whose first option is the explicit "onbekend / nog niet gevraagd".
@@ -63,7 +72,11 @@ impl FieldView {
             label: label.into(),
             selected: current == code,
         }));
-        FieldView { input_type: "select", options, ..FieldView::text(name, label, value, 0) }
+        FieldView {
+            input_type: "select",
+            options,
+            ..FieldView::text(name, label, value, 0)
+        }
     }
 
     pub fn yes_no(name: &'static str, label: &'static str, value: Option<&String>) -> FieldView {
@@ -72,7 +85,12 @@ impl FieldView {
             "false" => "nee".to_string(),
             other => other.to_string(),
         });
-        FieldView::select(name, label, normalised.as_ref(), [("ja", "Ja"), ("nee", "Nee")])
+        FieldView::select(
+            name,
+            label,
+            normalised.as_ref(),
+            [("ja", "Ja"), ("nee", "Nee")],
+        )
     }
 
     pub fn required(mut self) -> Self {
@@ -85,7 +103,12 @@ impl FieldView {
         self
     }
 
-    pub fn kind(mut self, input_type: &'static str, autocomplete: &'static str, inputmode: &'static str) -> Self {
+    pub fn kind(
+        mut self,
+        input_type: &'static str,
+        autocomplete: &'static str,
+        inputmode: &'static str,
+    ) -> Self {
         self.input_type = input_type;
         self.autocomplete = autocomplete;
         self.inputmode = inputmode;
@@ -136,13 +159,19 @@ pub fn attach_errors(fieldsets: &mut [Fieldset], errors: &ValidationErrors) -> V
         for f in fs.fields.iter_mut() {
             if let Some(e) = errors.for_field(f.name) {
                 f.error = Some(e.message.clone());
-                summary.push(SummaryItem { field: f.name.to_string(), message: e.message.clone() });
+                summary.push(SummaryItem {
+                    field: f.name.to_string(),
+                    message: e.message.clone(),
+                });
             }
         }
     }
     for e in &errors.0 {
         if !summary.iter().any(|s| s.field == e.field) {
-            summary.push(SummaryItem { field: e.field.to_string(), message: e.message.clone() });
+            summary.push(SummaryItem {
+                field: e.field.to_string(),
+                message: e.message.clone(),
+            });
         }
     }
     summary

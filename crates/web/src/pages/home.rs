@@ -24,9 +24,17 @@ pub async fn home(signed: SignedIn, nonce: Nonce) -> Response {
     if allowed(Action::AuditViewGemeente) {
         return Redirect::to("/verwerkingen").into_response();
     }
-    if can(a, Action::UserManage, Resource::Organisation(a.organisatie_id)).is_allowed() {
+    if can(
+        a,
+        Action::UserManage,
+        Resource::Organisation(a.organisatie_id),
+    )
+    .is_allowed()
+    {
         return Redirect::to("/beheer/gebruikers").into_response();
     }
     // Beleid: no person-level data; the aggregates come with the monitoring issue.
-    render(&HomePage { layout: Layout::new(&signed, nonce, "Welkom", "/") })
+    render(&HomePage {
+        layout: Layout::new(&signed, nonce, "Welkom", "/"),
+    })
 }

@@ -47,7 +47,11 @@ pub struct HouseholdPage {
 fn relatie_options(selected: Relatie) -> Vec<SelectOption> {
     relatie_choices()
         .into_iter()
-        .map(|(code, label)| SelectOption { value: code.into(), label: label.into(), selected: code == selected.code() })
+        .map(|(code, label)| SelectOption {
+            value: code.into(),
+            label: label.into(),
+            selected: code == selected.code(),
+        })
         .collect()
 }
 
@@ -57,7 +61,9 @@ pub async fn form(
     nonce: Nonce,
     Path(id): Path<Uuid>,
 ) -> Result<Response, PageError> {
-    Ok(render(&build_page(&state, &signed, nonce, id, vec![]).await?))
+    Ok(render(
+        &build_page(&state, &signed, nonce, id, vec![]).await?,
+    ))
 }
 
 /// The page as stored now, with `errors` shown at the top.
@@ -114,7 +120,10 @@ async fn build_page(
 }
 
 fn field<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 pub async fn save(
@@ -134,13 +143,32 @@ pub async fn save(
         if field(&pairs, &format!("verwijder_{pid}")).is_some() {
             continue;
         }
-        let relatie = field(&pairs, &format!("relatie_{pid}")).and_then(Relatie::parse).unwrap_or(Relatie::Overig);
+        let relatie = field(&pairs, &format!("relatie_{pid}"))
+            .and_then(Relatie::parse)
+            .unwrap_or(Relatie::Overig);
         let nareiziger = field(&pairs, &format!("nareiziger_{pid}")).is_some();
-        leden.push(LidInput { persoon_id: PersonId(pid), relatie, nareiziger });
+        leden.push(LidInput {
+            persoon_id: PersonId(pid),
+            relatie,
+            nareiziger,
+        });
     }
-    if let Some(zoek) = field(&pairs, "nieuw_lid").map(str::trim).filter(|s| !s.is_empty()) {
-        let query = ListQuery { zoek: Some(zoek.to_string()), regisseur: RegisseurFilter::Alle, per_pagina: 2, ..Default::default() };
-        let found = wegwijs_storage::persons::list(&state.db, person_scope(&signed.actor, Action::PersonList), &query).await?;
+    if let Some(zoek) = field(&pairs, "nieuw_lid")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let query = ListQuery {
+            zoek: Some(zoek.to_string()),
+            regisseur: RegisseurFilter::Alle,
+            per_pagina: 2,
+            ..Default::default()
+        };
+        let found = wegwijs_storage::persons::list(
+            &state.db,
+            person_scope(&signed.actor, Action::PersonList),
+            &query,
+        )
+        .await?;
         match found.items.as_slice() {
             [one] => leden.push(LidInput {
                 persoon_id: one.person_id(),
@@ -158,8 +186,18 @@ pub async fn save(
         Err(AppError::Invalid(errors))
     } else {
         match (huishouden, versie) {
-            (Some(h), Some(v)) => households::update(&ctx, wegwijs_domain::ids::HuishoudenId(h), &omschrijving, &leden, v).await.map(|_| ()),
-            _ => households::create(&ctx, &omschrijving, &leden).await.map(|_| ()),
+            (Some(h), Some(v)) => households::update(
+                &ctx,
+                wegwijs_domain::ids::HuishoudenId(h),
+                &omschrijving,
+                &leden,
+                v,
+            )
+            .await
+            .map(|_| ()),
+            _ => households::create(&ctx, &omschrijving, &leden)
+                .await
+                .map(|_| ()),
         }
     };
     match result {

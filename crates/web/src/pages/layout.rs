@@ -13,7 +13,13 @@ pub struct Nonce(pub String);
 impl<S: Send + Sync> FromRequestParts<S> for Nonce {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Nonce(parts.extensions.get::<CspNonce>().map(|n| n.0.clone()).unwrap_or_default()))
+        Ok(Nonce(
+            parts
+                .extensions
+                .get::<CspNonce>()
+                .map(|n| n.0.clone())
+                .unwrap_or_default(),
+        ))
     }
 }
 
@@ -42,23 +48,58 @@ impl Layout {
         let allowed = |a: Action| own_gemeente.is_some_and(|g| can(actor, a, g).is_allowed());
         let mut nav = Vec::new();
         if allowed(Action::PersonList) {
-            nav.push(NavItem { href: "/caseload", label: "Caseload", current: false });
+            nav.push(NavItem {
+                href: "/caseload",
+                label: "Caseload",
+                current: false,
+            });
         }
         if allowed(Action::PersonCreate) {
-            nav.push(NavItem { href: "/personen/nieuw", label: "Nieuwe persoon", current: false });
+            nav.push(NavItem {
+                href: "/personen/nieuw",
+                label: "Nieuwe persoon",
+                current: false,
+            });
         }
         if allowed(Action::AuditViewGemeente) {
-            nav.push(NavItem { href: "/verwerkingen", label: "Verwerkingenlog", current: false });
+            nav.push(NavItem {
+                href: "/verwerkingen",
+                label: "Verwerkingenlog",
+                current: false,
+            });
         }
-        if can(actor, Action::UserManage, Resource::Organisation(actor.organisatie_id)).is_allowed() {
-            nav.push(NavItem { href: "/beheer/gebruikers", label: "Gebruikers", current: false });
-            nav.push(NavItem { href: "/beheer/organisaties", label: "Organisaties", current: false });
+        if can(
+            actor,
+            Action::UserManage,
+            Resource::Organisation(actor.organisatie_id),
+        )
+        .is_allowed()
+        {
+            nav.push(NavItem {
+                href: "/beheer/gebruikers",
+                label: "Gebruikers",
+                current: false,
+            });
+            nav.push(NavItem {
+                href: "/beheer/organisaties",
+                label: "Organisaties",
+                current: false,
+            });
         }
-        nav.push(NavItem { href: "/account", label: "Mijn account", current: false });
+        nav.push(NavItem {
+            href: "/account",
+            label: "Mijn account",
+            current: false,
+        });
         for item in &mut nav {
             item.current = item.href == current;
         }
-        let roles = actor.roles.iter().map(|r: &Role| r.label()).collect::<Vec<_>>().join(", ");
+        let roles = actor
+            .roles
+            .iter()
+            .map(|r: &Role| r.label())
+            .collect::<Vec<_>>()
+            .join(", ");
         Layout {
             title: title.into(),
             user_name: signed.user.naam.clone(),

@@ -45,7 +45,11 @@ pub struct LoginForm {
 
 /// Only a path on this site: never redirect to another host after signing in.
 fn safe_return(terug: &str) -> &str {
-    if terug.starts_with('/') && !terug.starts_with("//") && !terug.contains('\\') { terug } else { "/" }
+    if terug.starts_with('/') && !terug.starts_with("//") && !terug.contains('\\') {
+        terug
+    } else {
+        "/"
+    }
 }
 
 pub async fn form(nonce: Nonce, Query(q): Query<LoginQuery>) -> Response {
@@ -65,18 +69,29 @@ pub async fn submit(
     headers: axum::http::HeaderMap,
     Form(f): Form<LoginForm>,
 ) -> Response {
-    let trace = headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("onbekend").to_string();
+    let trace = headers
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("onbekend")
+        .to_string();
     let result = accounts::sign_in(&state, &f.email, &f.wachtwoord, &addr, &trace).await;
     let (status, error) = match result {
         Ok(session) => {
-            let target = if session.second_factor_pending { "/inloggen/verificatie" } else { safe_return(&f.terug) };
+            let target = if session.second_factor_pending {
+                "/inloggen/verificatie"
+            } else {
+                safe_return(&f.terug)
+            };
             let mut res = Redirect::to(target).into_response();
             if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&session.token)) {
                 res.headers_mut().insert(header::SET_COOKIE, v);
             }
             return res;
         }
-        Err(AppError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e.0.into_iter().next().map(|f| f.message)),
+        Err(AppError::Invalid(e)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            e.0.into_iter().next().map(|f| f.message),
+        ),
         Err(AppError::TooManyRequests { retry_after_secs }) => (
             StatusCode::TOO_MANY_REQUESTS,
             Some(format!(
@@ -107,17 +122,30 @@ pub struct TotpPage {
     pub error: Option<String>,
 }
 
-fn totp_page(signed: &crate::auth::SignedIn, nonce: String, secret: Option<String>, error: Option<String>) -> Result<TotpPage, PageError> {
+fn totp_page(
+    signed: &crate::auth::SignedIn,
+    nonce: String,
+    secret: Option<String>,
+    error: Option<String>,
+) -> Result<TotpPage, PageError> {
     let mut layout = Layout::anonymous(nonce, "Tweede stap");
     layout.csrf = signed.csrf_token.clone();
     let enrol_url = match &secret {
         Some(s) => Some(totp::provisioning_url(s, &signed.user.email)?),
         None => None,
     };
-    Ok(TotpPage { layout, enrol_secret: secret, enrol_url, error })
+    Ok(TotpPage {
+        layout,
+        enrol_secret: secret,
+        enrol_url,
+        error,
+    })
 }
 
-pub async fn totp_form(SignedInAny(signed, pending): SignedInAny, nonce: Nonce) -> Result<Response, PageError> {
+pub async fn totp_form(
+    SignedInAny(signed, pending): SignedInAny,
+    nonce: Nonce,
+) -> Result<Response, PageError> {
     if !pending {
         return Ok(Redirect::to("/").into_response());
     }
@@ -139,12 +167,27 @@ pub async fn totp_submit(
     if !pending {
         return Ok(Redirect::to("/").into_response());
     }
-    let enrol = if signed.user.totp_geheim.is_none() { f.geheim.clone() } else { None };
-    match accounts::complete_second_factor(&state, &signed.user, &signed.token_hash, &f.code, enrol.as_deref()).await {
+    let enrol = if signed.user.totp_geheim.is_none() {
+        f.geheim.clone()
+    } else {
+        None
+    };
+    match accounts::complete_second_factor(
+        &state,
+        &signed.user,
+        &signed.token_hash,
+        &f.code,
+        enrol.as_deref(),
+    )
+    .await
+    {
         Ok(()) => Ok(Redirect::to("/").into_response()),
         Err(AppError::Invalid(e)) => {
             let msg = e.0.into_iter().next().map(|f| f.message);
-            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &totp_page(&signed, nonce.0, enrol, msg)?))
+            Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &totp_page(&signed, nonce.0, enrol, msg)?,
+            ))
         }
         Err(other) => Err(PageError(other)),
     }

@@ -40,8 +40,18 @@ pub fn or_onbekend(v: Option<&str>) -> String {
 /// Dates as Dutch users write them: 3 februari 2026.
 pub fn datum(d: Option<chrono::NaiveDate>) -> String {
     const MAANDEN: [&str; 12] = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-        "november", "december",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     use chrono::Datelike;
     match d {
@@ -53,7 +63,11 @@ pub fn datum(d: Option<chrono::NaiveDate>) -> String {
 /// A timestamp in Dutch local time (Europe/Amsterdam without a tz database: CET/CEST by the EU rule).
 pub fn tijdstip(t: chrono::DateTime<chrono::Utc>) -> String {
     let local = t + chrono::Duration::hours(if is_cest(t) { 2 } else { 1 });
-    format!("{} {}", datum(Some(local.date_naive())), local.format("%H:%M"))
+    format!(
+        "{} {}",
+        datum(Some(local.date_naive())),
+        local.format("%H:%M")
+    )
 }
 
 /// EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
@@ -76,16 +90,31 @@ mod tests {
 
     #[test]
     fn dates_are_written_in_dutch() {
-        assert_eq!(datum(NaiveDate::from_ymd_opt(2026, 2, 3)), "3 februari 2026");
+        assert_eq!(
+            datum(NaiveDate::from_ymd_opt(2026, 2, 3)),
+            "3 februari 2026"
+        );
         assert_eq!(datum(None), "onbekend");
     }
 
     #[test]
     fn times_follow_dutch_summer_and_winter_time() {
-        assert_eq!(tijdstip(Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap()), "1 juli 2026 12:00");
-        assert_eq!(tijdstip(Utc.with_ymd_and_hms(2026, 1, 1, 10, 0, 0).unwrap()), "1 januari 2026 11:00");
+        assert_eq!(
+            tijdstip(Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap()),
+            "1 juli 2026 12:00"
+        );
+        assert_eq!(
+            tijdstip(Utc.with_ymd_and_hms(2026, 1, 1, 10, 0, 0).unwrap()),
+            "1 januari 2026 11:00"
+        );
         // 2026-10-25 is the last Sunday of October: 00:30 UTC is still summer time, 01:30 UTC is not.
-        assert_eq!(tijdstip(Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap()), "25 oktober 2026 02:30");
-        assert_eq!(tijdstip(Utc.with_ymd_and_hms(2026, 10, 25, 1, 30, 0).unwrap()), "25 oktober 2026 02:30");
+        assert_eq!(
+            tijdstip(Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap()),
+            "25 oktober 2026 02:30"
+        );
+        assert_eq!(
+            tijdstip(Utc.with_ymd_and_hms(2026, 10, 25, 1, 30, 0).unwrap()),
+            "25 oktober 2026 02:30"
+        );
     }
 }

@@ -1,1 +1,15 @@
+//! The one integration-test binary. Each test gets a fresh database: a temporary SQLite file, or, when
+//! `TEST_DATABASE_URL` is set, a fresh schema in that PostgreSQL database (same tests, both backends).
 
+mod harness;
+
+mod api_errors;
+mod api_persons;
+mod audit;
+mod authz;
+mod concurrency;
+mod households;
+mod openapi;
+mod pages;
+mod sessions;
+mod storage_contract;

@@ -54,7 +54,11 @@ impl From<&Household> for Huishouden {
                     geboortedatum: l.geboortedatum,
                     relatie: l.relatie.code().to_string(),
                     nareiziger: l.nareiziger,
-                    links: LidLinks { persoon: Link { href: format!("/api/v1/personen/{}", l.persoon_id) } },
+                    links: LidLinks {
+                        persoon: Link {
+                            href: format!("/api/v1/personen/{}", l.persoon_id),
+                        },
+                    },
                 })
                 .collect(),
         }
@@ -84,12 +88,26 @@ impl HuishoudenInvoer {
         let mut out = Vec::new();
         for l in &self.leden {
             match Relatie::parse(&l.relatie) {
-                Some(relatie) => out.push(LidInput { persoon_id: PersonId(l.persoon_id), relatie, nareiziger: l.nareiziger }),
-                None => errors.push("leden", "unknown_value", format!(
-                    "Onbekende relatie '{}': kies referentiepersoon, partner, kind of overig.", l.relatie)),
+                Some(relatie) => out.push(LidInput {
+                    persoon_id: PersonId(l.persoon_id),
+                    relatie,
+                    nareiziger: l.nareiziger,
+                }),
+                None => errors.push(
+                    "leden",
+                    "unknown_value",
+                    format!(
+                        "Onbekende relatie '{}': kies referentiepersoon, partner, kind of overig.",
+                        l.relatie
+                    ),
+                ),
             }
         }
-        if errors.is_empty() { Ok(out) } else { Err(AppError::Invalid(errors)) }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(AppError::Invalid(errors))
+        }
     }
 }
 

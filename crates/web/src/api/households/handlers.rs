@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -10,7 +10,7 @@ use wegwijs_domain::ids::HuishoudenId;
 use super::dto::{Huishouden, HuishoudenInvoer, HuishoudenLijst, HuishoudenSamenvatting};
 use crate::api::persons::get::with_etag;
 use crate::api::persons::update::if_match;
-use crate::api::problem::{ApiError, ApiJson, Problem};
+use crate::api::problem::{ApiError, ApiJson, ApiPath, ApiQuery, Problem};
 use crate::app::households;
 use crate::auth::ApiUser;
 use crate::state::AppState;
@@ -32,7 +32,7 @@ pub struct LijstParams {
 pub async fn list_huishoudens(
     State(state): State<AppState>,
     user: ApiUser,
-    Query(p): Query<LijstParams>,
+    ApiQuery(p): ApiQuery<LijstParams>,
 ) -> Result<Json<HuishoudenLijst>, ApiError> {
     let per = p.pagina_grootte.unwrap_or(25).clamp(1, 200);
     let pagina = p.pagina.unwrap_or(1).max(1);
@@ -40,7 +40,12 @@ pub async fn list_huishoudens(
     Ok(Json(HuishoudenLijst {
         huishoudens: rows
             .into_iter()
-            .map(|r| HuishoudenSamenvatting { id: r.id, versie: r.versie, omschrijving: r.omschrijving, aantal_leden: r.leden })
+            .map(|r| HuishoudenSamenvatting {
+                id: r.id,
+                versie: r.versie,
+                omschrijving: r.omschrijving,
+                aantal_leden: r.leden,
+            })
             .collect(),
         pagina,
         pagina_grootte: per,
@@ -54,9 +59,16 @@ pub async fn list_huishoudens(
     responses((status = 200, description = "Het huishouden", body = Huishouden),
               (status = 404, description = "Niet gevonden", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
-pub async fn get_huishouden(State(state): State<AppState>, user: ApiUser, Path(id): Path<Uuid>) -> Result<Response, ApiError> {
+pub async fn get_huishouden(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Response, ApiError> {
     let h = households::view(&user.ctx(&state), HuishoudenId(id)).await?;
-    Ok(with_etag(Json(Huishouden::from(&h)).into_response(), h.versie))
+    Ok(with_etag(
+        Json(Huishouden::from(&h)).into_response(),
+        h.versie,
+    ))
 }
 
 /// Een huishouden vastleggen.
@@ -72,7 +84,10 @@ pub async fn create_huishouden(
     let ctx = user.ctx(&state);
     let id = households::create(&ctx, &input.omschrijving, &input.leden()?).await?;
     let h = households::view(&ctx, id).await?;
-    let mut res = with_etag((StatusCode::CREATED, Json(Huishouden::from(&h))).into_response(), h.versie);
+    let mut res = with_etag(
+        (StatusCode::CREATED, Json(Huishouden::from(&h))).into_response(),
+        h.versie,
+    );
     if let Ok(loc) = HeaderValue::from_str(&format!("/api/v1/huishoudens/{id}")) {
         res.headers_mut().insert(header::LOCATION, loc);
     }
@@ -90,13 +105,23 @@ pub async fn create_huishouden(
 pub async fn update_huishouden(
     State(state): State<AppState>,
     user: ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     ApiJson(input): ApiJson<HuishoudenInvoer>,
 ) -> Result<Response, ApiError> {
     let expected = if_match(&headers)?;
     let ctx = user.ctx(&state);
-    households::update(&ctx, HuishoudenId(id), &input.omschrijving, &input.leden()?, expected).await?;
+    households::update(
+        &ctx,
+        HuishoudenId(id),
+        &input.omschrijving,
+        &input.leden()?,
+        expected,
+    )
+    .await?;
     let h = households::view(&ctx, HuishoudenId(id)).await?;
-    Ok(with_etag(Json(Huishouden::from(&h)).into_response(), h.versie))
+    Ok(with_etag(
+        Json(Huishouden::from(&h)).into_response(),
+        h.versie,
+    ))
 }

@@ -31,7 +31,10 @@ pub async fn create_persoon(
     // Read back through the normal path, so the answer is exactly what a GET returns (and is logged as such).
     let dossier = persons::view(&ctx, id).await?;
     let body = Persoon::from_record(&dossier.person, None);
-    let mut res = with_etag((StatusCode::CREATED, Json(body)).into_response(), dossier.person.versie);
+    let mut res = with_etag(
+        (StatusCode::CREATED, Json(body)).into_response(),
+        dossier.person.versie,
+    );
     if let Ok(loc) = HeaderValue::from_str(&format!("/api/v1/personen/{id}")) {
         res.headers_mut().insert(header::LOCATION, loc);
     }

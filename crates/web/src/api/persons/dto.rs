@@ -123,7 +123,13 @@ pub struct PersoonInvoer {
 }
 
 fn yes_no(b: Option<bool>) -> Option<String> {
-    b.map(|b| if b { "ja".to_string() } else { "nee".to_string() })
+    b.map(|b| {
+        if b {
+            "ja".to_string()
+        } else {
+            "nee".to_string()
+        }
+    })
 }
 
 impl PersoonInvoer {
@@ -205,9 +211,15 @@ impl Persoon {
             aangemaakt_op: p.aangemaakt_op,
             gewijzigd_op: p.gewijzigd_op,
             links: PersoonLinks {
-                self_: Link { href: format!("/api/v1/personen/{}", p.id) },
-                huishouden: huishouden.map(|h| Link { href: format!("/api/v1/huishoudens/{h}") }),
-                verwerkingen: Link { href: format!("/api/v1/personen/{}/verwerkingen", p.id) },
+                self_: Link {
+                    href: format!("/api/v1/personen/{}", p.id),
+                },
+                huishouden: huishouden.map(|h| Link {
+                    href: format!("/api/v1/huishoudens/{h}"),
+                }),
+                verwerkingen: Link {
+                    href: format!("/api/v1/personen/{}/verwerkingen", p.id),
+                },
             },
         }
     }
@@ -254,7 +266,11 @@ impl From<&PersonSummary> for PersoonSamenvatting {
             datum_koppeling: p.datum_koppeling,
             regisseur_id: p.regisseur_id,
             regisseur_naam: p.regisseur_naam.clone(),
-            links: SelfLink { self_: Link { href: format!("/api/v1/personen/{}", p.id) } },
+            links: SelfLink {
+                self_: Link {
+                    href: format!("/api/v1/personen/{}", p.id),
+                },
+            },
         }
     }
 }

@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 use wegwijs_domain::ids::PersonId;
 
 use super::dto::Persoon;
-use crate::api::problem::{ApiError, Problem};
+use crate::api::problem::{ApiError, ApiPath, Problem};
 use crate::app::persons;
 use crate::auth::ApiUser;
 use crate::state::AppState;
@@ -21,7 +21,11 @@ use crate::state::AppState;
         (status = 404, description = "Niet gevonden of buiten uw gemeente", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn get_persoon(State(state): State<AppState>, user: ApiUser, Path(id): Path<Uuid>) -> Result<Response, ApiError> {
+pub async fn get_persoon(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Response, ApiError> {
     let ctx = user.ctx(&state);
     let dossier = persons::view(&ctx, PersonId(id)).await?;
     let body = Persoon::from_record(&dossier.person, dossier.household.as_ref().map(|h| h.id.0));

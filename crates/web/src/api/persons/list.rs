@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use wegwijs_domain::ids::GebruikerId;
@@ -7,7 +7,7 @@ use wegwijs_domain::person::Doelgroep;
 use wegwijs_storage::persons::{ListQuery, RegisseurFilter, Sort};
 
 use super::dto::{Link, PaginaLinks, PersoonLijst, PersoonSamenvatting};
-use crate::api::problem::{ApiError, Problem};
+use crate::api::problem::{ApiError, ApiQuery, Problem};
 use crate::app::persons;
 use crate::auth::ApiUser;
 use crate::error::AppError;
@@ -41,24 +41,34 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
     let doelgroep = match p.doelgroep.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(code) => Some(Doelgroep::parse(code).ok_or_else(|| {
-            invalid("doelgroep", "Kies asielstatushouder, gezinsmigrant of overige_migrant.")
+            invalid(
+                "doelgroep",
+                "Kies asielstatushouder, gezinsmigrant of overige_migrant.",
+            )
         })?),
     };
     let regisseur = match p.regisseur.as_deref().filter(|s| !s.is_empty()) {
         None => RegisseurFilter::Alle,
         Some("mij") => RegisseurFilter::Van(me),
         Some("geen") => RegisseurFilter::Geen,
-        Some(id) => RegisseurFilter::Van(
-            id.parse().map_err(|_| invalid("regisseur", "Gebruik mij, geen of het id van een regisseur."))?,
-        ),
+        Some(id) => RegisseurFilter::Van(id.parse().map_err(|_| {
+            invalid(
+                "regisseur",
+                "Gebruik mij, geen of het id van een regisseur.",
+            )
+        })?),
     };
     let sort = match p.sorteer.as_deref().filter(|s| !s.is_empty()) {
         None => Sort::Naam,
-        Some(s) => Sort::parse(s).ok_or_else(|| invalid("sorteer", "Kies naam, geboortedatum of koppeling."))?,
+        Some(s) => Sort::parse(s)
+            .ok_or_else(|| invalid("sorteer", "Kies naam, geboortedatum of koppeling."))?,
     };
     let per_pagina = p.pagina_grootte.unwrap_or(25);
     if !(1..=200).contains(&per_pagina) {
-        return Err(invalid("paginaGrootte", "Kies een paginagrootte van 1 tot en met 200."));
+        return Err(invalid(
+            "paginaGrootte",
+            "Kies een paginagrootte van 1 tot en met 200.",
+        ));
     }
     if p.zoek.as_deref().is_some_and(|z| z.chars().count() > 100) {
         return Err(invalid("zoek", "Een zoekterm is hoogstens 100 tekens."));
@@ -86,13 +96,17 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
 pub async fn list_personen(
     State(state): State<AppState>,
     user: ApiUser,
-    Query(params): Query<LijstParams>,
+    ApiQuery(params): ApiQuery<LijstParams>,
 ) -> Result<Json<PersoonLijst>, ApiError> {
     let query = to_query(&params, user.user.id)?;
     let ctx = user.ctx(&state);
     let page = persons::list(&ctx, &query).await?;
-    let link = |n: u32| Link { href: page_href(&params, n, page.per_pagina) };
-    let last = u32::try_from((page.totaal + i64::from(page.per_pagina) - 1) / i64::from(page.per_pagina)).unwrap_or(u32::MAX);
+    let link = |n: u32| Link {
+        href: page_href(&params, n, page.per_pagina),
+    };
+    let last =
+        u32::try_from((page.totaal + i64::from(page.per_pagina) - 1) / i64::from(page.per_pagina))
+            .unwrap_or(u32::MAX);
     Ok(Json(PersoonLijst {
         personen: page.items.iter().map(PersoonSamenvatting::from).collect(),
         pagina: page.pagina,
@@ -108,7 +122,12 @@ pub async fn list_personen(
 
 fn page_href(p: &LijstParams, pagina: u32, per: u32) -> String {
     let mut pairs: Vec<(&str, String)> = vec![];
-    for (k, v) in [("zoek", &p.zoek), ("doelgroep", &p.doelgroep), ("regisseur", &p.regisseur), ("sorteer", &p.sorteer)] {
+    for (k, v) in [
+        ("zoek", &p.zoek),
+        ("doelgroep", &p.doelgroep),
+        ("regisseur", &p.regisseur),
+        ("sorteer", &p.sorteer),
+    ] {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
             pairs.push((k, v.clone()));
         }

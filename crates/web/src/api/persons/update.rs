@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
@@ -7,7 +7,7 @@ use wegwijs_domain::ids::PersonId;
 
 use super::dto::{Persoon, PersoonInvoer};
 use super::get::with_etag;
-use crate::api::problem::{ApiError, ApiJson, Problem};
+use crate::api::problem::{ApiError, ApiJson, ApiPath, Problem};
 use crate::app::persons;
 use crate::auth::ApiUser;
 use crate::error::AppError;
@@ -23,7 +23,11 @@ pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
         .trim_start_matches("W/")
         .trim_matches('"')
         .parse()
-        .map_err(|_| ApiError(AppError::BadRequest("If-Match moet een ETag zijn zoals \"3\".".into())))
+        .map_err(|_| {
+            ApiError(AppError::BadRequest(
+                "If-Match moet een ETag zijn zoals \"3\".".into(),
+            ))
+        })
 }
 
 /// Een persoon wijzigen (alle velden vervangen). Vereist `If-Match` met de ETag van de versie die u wijzigt.
@@ -42,7 +46,7 @@ pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
 pub async fn update_persoon(
     State(state): State<AppState>,
     user: ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     ApiJson(input): ApiJson<PersoonInvoer>,
 ) -> Result<Response, ApiError> {

@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use wegwijs_domain::ids::PersonId;
 
-use crate::api::problem::{ApiError, Problem};
+use crate::api::problem::{ApiError, ApiPath, ApiQuery, Problem};
 use crate::app::audit_view;
 use crate::auth::ApiUser;
 use crate::state::AppState;
@@ -48,8 +48,8 @@ pub struct PaginaParam {
 pub async fn list_verwerkingen(
     State(state): State<AppState>,
     user: ApiUser,
-    Path(id): Path<Uuid>,
-    Query(p): Query<PaginaParam>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(p): ApiQuery<PaginaParam>,
 ) -> Result<Json<Vec<Verwerking>>, ApiError> {
     let ctx = user.ctx(&state);
     let rows = audit_view::for_person(&ctx, PersonId(id), p.pagina.unwrap_or(1)).await?;

@@ -32,21 +32,41 @@ pub struct OrganisationsPage {
     pub form_naam: String,
 }
 
-async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<OrganisationsPage, PageError> {
+async fn page(
+    state: &AppState,
+    signed: &SignedIn,
+    nonce: Nonce,
+) -> Result<OrganisationsPage, PageError> {
     let rows = organisations::list(&state.db)
         .await?
         .into_iter()
-        .map(|o| OrgRow { naam: o.naam, soort: o.soort.label(), gemeentecode: o.gemeentecode.unwrap_or_default() })
+        .map(|o| OrgRow {
+            naam: o.naam,
+            soort: o.soort.label(),
+            gemeentecode: o.gemeentecode.unwrap_or_default(),
+        })
         .collect();
-    Ok(OrganisationsPage { layout: Layout::new(signed, nonce, "Organisaties", "/beheer/organisaties"), rows, error: None, form_naam: String::new() })
+    Ok(OrganisationsPage {
+        layout: Layout::new(signed, nonce, "Organisaties", "/beheer/organisaties"),
+        rows,
+        error: None,
+        form_naam: String::new(),
+    })
 }
 
 fn require(signed: &SignedIn, state: &AppState) -> Result<(), PageError> {
-    signed.ctx(state).require(Action::OrganisationManage, Resource::Organisation(signed.user.organisatie_id))?;
+    signed.ctx(state).require(
+        Action::OrganisationManage,
+        Resource::Organisation(signed.user.organisatie_id),
+    )?;
     Ok(())
 }
 
-pub async fn list(State(state): State<AppState>, signed: SignedIn, nonce: Nonce) -> Result<Response, PageError> {
+pub async fn list(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+) -> Result<Response, PageError> {
     require(&signed, &state)?;
     Ok(render(&page(&state, &signed, nonce).await?))
 }
@@ -67,14 +87,22 @@ pub async fn create(
     let error = if naam.is_empty() || naam.chars().count() > 200 {
         Some("Vul een naam in van hoogstens 200 tekens.".to_string())
     } else {
-        let org = Organisation { id: OrganisatieId(Uuid::now_v7()), naam: naam.clone(), soort: OrganisatieSoort::Partner, gemeentecode: None, versie: 1 };
+        let org = Organisation {
+            id: OrganisatieId(Uuid::now_v7()),
+            naam: naam.clone(),
+            soort: OrganisatieSoort::Partner,
+            gemeentecode: None,
+            versie: 1,
+        };
         let mut tx = state.db.begin().await?;
         match organisations::insert(&mut tx, &org, state.clock.now()).await {
             Ok(()) => {
                 tx.commit().await?;
                 None
             }
-            Err(wegwijs_storage::StorageError::Duplicate { .. }) => Some("Er bestaat al een organisatie met deze naam.".into()),
+            Err(wegwijs_storage::StorageError::Duplicate { .. }) => {
+                Some("Er bestaat al een organisatie met deze naam.".into())
+            }
             Err(e) => return Err(e.into()),
         }
     };

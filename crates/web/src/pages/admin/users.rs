@@ -45,7 +45,10 @@ pub struct UsersPage {
 }
 
 fn require(signed: &SignedIn, state: &AppState) -> Result<(), PageError> {
-    signed.ctx(state).require(Action::UserManage, Resource::Organisation(signed.user.organisatie_id))?;
+    signed.ctx(state).require(
+        Action::UserManage,
+        Resource::Organisation(signed.user.organisatie_id),
+    )?;
     Ok(())
 }
 
@@ -58,8 +61,16 @@ async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<Users
             .into_iter()
             .map(|u| UserRow {
                 id: u.id.0,
-                rollen: u.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", "),
-                role_checks: Role::ALL.iter().map(|r| (r.code(), r.label(), u.roles.contains(r))).collect(),
+                rollen: u
+                    .roles
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                role_checks: Role::ALL
+                    .iter()
+                    .map(|r| (r.code(), r.label(), u.roles.contains(r)))
+                    .collect(),
                 naam: u.naam,
                 email: u.email,
                 actief: u.actief,
@@ -75,17 +86,29 @@ async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<Users
     })
 }
 
-pub async fn list(State(state): State<AppState>, signed: SignedIn, nonce: Nonce) -> Result<Response, PageError> {
+pub async fn list(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+) -> Result<Response, PageError> {
     require(&signed, &state)?;
     Ok(render(&page(&state, &signed, nonce).await?))
 }
 
 fn roles_from(pairs: &[(String, String)]) -> Vec<Role> {
-    pairs.iter().filter(|(k, _)| k == "rol").filter_map(|(_, v)| Role::parse(v)).collect()
+    pairs
+        .iter()
+        .filter(|(k, _)| k == "rol")
+        .filter_map(|(_, v)| Role::parse(v))
+        .collect()
 }
 
 fn field(pairs: &[(String, String)], key: &str) -> String {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
 }
 
 /// Creates an account with a one-time password, shown once to the beheerder to pass on.
@@ -98,7 +121,13 @@ pub async fn create(
     let (email, naam) = (field(&pairs, "email"), field(&pairs, "naam"));
     let wachtwoord = format!("Ww-{}", &random_token()[..20]);
     let roles = roles_from(&pairs);
-    let account = NewAccount { email: &email, naam: &naam, organisatie: signed.user.organisatie_id, roles: &roles, wachtwoord: &wachtwoord };
+    let account = NewAccount {
+        email: &email,
+        naam: &naam,
+        organisatie: signed.user.organisatie_id,
+        roles: &roles,
+        wachtwoord: &wachtwoord,
+    };
     let result = accounts::create_user(&state, &account, &signed.ctx(&state).audit).await;
     let mut p = page(&state, &signed, nonce).await?;
     match result {
@@ -131,7 +160,9 @@ pub async fn update(
     let roles = roles_from(&pairs);
     let naam = field(&pairs, "naam");
     let actief = pairs.iter().any(|(k, _)| k == "actief");
-    let versie: i64 = field(&pairs, "versie").parse().map_err(|_| PageError(AppError::BadRequest("Versie ontbreekt.".into())))?;
+    let versie: i64 = field(&pairs, "versie")
+        .parse()
+        .map_err(|_| PageError(AppError::BadRequest("Versie ontbreekt.".into())))?;
     if roles.is_empty() || naam.trim().is_empty() {
         let mut p = page(&state, &signed, nonce).await?;
         p.errors = vec!["Een account heeft een naam en minstens één rol.".into()];
@@ -143,13 +174,26 @@ pub async fn update(
         Ok(()) => {}
         Err(wegwijs_storage::StorageError::Conflict { .. }) => {
             let mut p = page(&state, &signed, nonce).await?;
-            p.errors = vec![format!("{} is intussen door iemand anders gewijzigd. Bekijk de gegevens hieronder en probeer het opnieuw.", target.naam)];
+            p.errors = vec![format!(
+                "{} is intussen door iemand anders gewijzigd. Bekijk de gegevens hieronder en probeer het opnieuw.",
+                target.naam
+            )];
             return Ok(render_status(StatusCode::CONFLICT, &p));
         }
         Err(e) => return Err(e.into()),
     }
-    let detail = Some(format!("account {id}: rollen {}, actief {actief}", roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")));
-    audit::insert(&mut tx, &[signed.ctx(&state).audit.entry(now, AuditAction::UserUpdated, None, None, detail)]).await?;
+    let detail = Some(format!(
+        "account {id}: rollen {}, actief {actief}",
+        roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+    ));
+    audit::insert(
+        &mut tx,
+        &[signed
+            .ctx(&state)
+            .audit
+            .entry(now, AuditAction::UserUpdated, None, None, detail)],
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/beheer/gebruikers").into_response())
 }

@@ -52,7 +52,11 @@ pub async fn save(
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let raw = form.to_raw();
-    let expected = form.versie.ok_or_else(|| PageError(AppError::BadRequest("De versie ontbreekt in het formulier.".into())))?;
+    let expected = form.versie.ok_or_else(|| {
+        PageError(AppError::BadRequest(
+            "De versie ontbreekt in het formulier.".into(),
+        ))
+    })?;
     match persons::update(&ctx, PersonId(id), &raw, expected).await {
         Ok(_) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
         Err(AppError::Conflict { .. }) => {
@@ -64,8 +68,16 @@ pub async fn save(
             let rows = changed_raw(&theirs, &raw)
                 .into_iter()
                 .map(|field| {
-                    let label = FIELD_LABELS.iter().find(|(n, _)| *n == field).map(|(_, l)| *l).unwrap_or(field);
-                    (label.to_string(), raw_value(&theirs, field), raw_value(&raw, field))
+                    let label = FIELD_LABELS
+                        .iter()
+                        .find(|(n, _)| *n == field)
+                        .map(|(_, l)| *l)
+                        .unwrap_or(field);
+                    (
+                        label.to_string(),
+                        raw_value(&theirs, field),
+                        raw_value(&raw, field),
+                    )
                 })
                 .collect();
             let name = current.details.display_name();
@@ -78,7 +90,10 @@ pub async fn save(
                 summary: vec![],
                 versie: Some(current.versie),
                 conflict: Some(ConflictView {
-                    who: current.gewijzigd_door_naam.clone().unwrap_or_else(|| "een andere gebruiker".into()),
+                    who: current
+                        .gewijzigd_door_naam
+                        .clone()
+                        .unwrap_or_else(|| "een andere gebruiker".into()),
                     when: tijdstip(current.gewijzigd_op),
                     rows,
                 }),
@@ -88,7 +103,15 @@ pub async fn save(
         }
         Err(e) => {
             let layout = Layout::new(&signed, nonce, "Persoon bewerken", "");
-            rerender(layout, "Persoon bewerken", &format!("/personen/{id}"), &format!("/personen/{id}"), &raw, Some(expected), e)
+            rerender(
+                layout,
+                "Persoon bewerken",
+                &format!("/personen/{id}"),
+                &format!("/personen/{id}"),
+                &raw,
+                Some(expected),
+                e,
+            )
         }
     }
 }
@@ -126,5 +149,7 @@ fn raw_value(r: &wegwijs_domain::person::RawPerson, field: &str) -> String {
         "email" => &r.email,
         _ => &None,
     };
-    v.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "(leeg)".into())
+    v.clone()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "(leeg)".into())
 }

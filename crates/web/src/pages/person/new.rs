@@ -40,8 +40,14 @@ pub struct PersonFormPage {
     pub duplicate_href: Option<String>,
 }
 
-pub async fn form(State(state): State<AppState>, signed: SignedIn, nonce: Nonce) -> Result<Response, PageError> {
-    signed.ctx(&state).require_in_own_gemeente(Action::PersonCreate)?;
+pub async fn form(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+) -> Result<Response, PageError> {
+    signed
+        .ctx(&state)
+        .require_in_own_gemeente(Action::PersonCreate)?;
     Ok(render(&PersonFormPage {
         layout: Layout::new(&signed, nonce, "Nieuwe persoon", "/personen/nieuw"),
         heading: "Nieuwe persoon registreren".into(),
@@ -65,7 +71,15 @@ pub async fn create(
         Ok(id) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
         Err(e) => {
             let layout = Layout::new(&signed, nonce, "Nieuwe persoon", "/personen/nieuw");
-            rerender(layout, "Nieuwe persoon registreren", "/personen", "/caseload", &raw, None, e)
+            rerender(
+                layout,
+                "Nieuwe persoon registreren",
+                "/personen",
+                "/caseload",
+                &raw,
+                None,
+                e,
+            )
         }
     }
 }
@@ -84,8 +98,16 @@ pub fn rerender(
         AppError::Invalid(errors) => (errors, None),
         AppError::Duplicate { field, existing } => {
             let mut errors = ValidationErrors::new();
-            let what = if field == "vNummer" { "dit V-nummer" } else { "dit BSN" };
-            errors.push(field, "duplicate", format!("Er bestaat al een persoon met {what} in uw gemeente."));
+            let what = if field == "vNummer" {
+                "dit V-nummer"
+            } else {
+                "dit BSN"
+            };
+            errors.push(
+                field,
+                "duplicate",
+                format!("Er bestaat al een persoon met {what} in uw gemeente."),
+            );
             (errors, existing.map(|id| format!("/personen/{id}")))
         }
         other => return Err(PageError(other)),
@@ -93,7 +115,7 @@ pub fn rerender(
     let mut fieldsets = person_fieldsets(raw);
     let summary = attach_errors(&mut fieldsets, &errors);
     let page = PersonFormPage {
-        layout: layout,
+        layout,
         heading: heading.into(),
         action: action.into(),
         cancel_href: cancel.into(),

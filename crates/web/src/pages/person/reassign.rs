@@ -26,9 +26,9 @@ pub async fn save(
 ) -> Result<Response, PageError> {
     let regisseur = match form.regisseur_id.as_str() {
         "" => None,
-        s => Some(GebruikerId(
-            s.parse().map_err(|_| PageError(AppError::BadRequest("Onbekende regisseur.".into())))?,
-        )),
+        s => Some(GebruikerId(s.parse().map_err(|_| {
+            PageError(AppError::BadRequest("Onbekende regisseur.".into()))
+        })?)),
     };
     persons::reassign(&signed.ctx(&state), PersonId(id), regisseur, form.versie).await?;
     Ok(Redirect::to(&format!("/personen/{id}")).into_response())

@@ -59,7 +59,11 @@ pub struct DossierPage {
 }
 
 fn row(label: &'static str, value: Option<String>) -> Row {
-    Row { label, unknown: value.is_none(), value: or_onbekend(value.as_deref()) }
+    Row {
+        label,
+        unknown: value.is_none(),
+        value: or_onbekend(value.as_deref()),
+    }
 }
 
 fn yes_no(v: Option<bool>) -> Option<String> {
@@ -76,7 +80,10 @@ pub fn sections(d: &PersonDetails) -> Vec<Section> {
             title: "Persoonsgegevens",
             rows: vec![
                 row("BSN", d.bsn.as_ref().map(|b| b.as_str().to_string())),
-                row("V-nummer", d.v_nummer.as_ref().map(|v| v.as_str().to_string())),
+                row(
+                    "V-nummer",
+                    d.v_nummer.as_ref().map(|v| v.as_str().to_string()),
+                ),
                 row("Geboortedatum", date(d.geboortedatum)),
                 row("Geslacht", d.geslacht.map(|g| g.label().to_string())),
                 row("Geboorteland", d.geboorteland.clone()),
@@ -89,14 +96,23 @@ pub fn sections(d: &PersonDetails) -> Vec<Section> {
                 row("Gesproken talen", d.talen.clone()),
                 row("Tolk nodig", yes_no(d.tolk_nodig)),
                 row("Taal van de tolk", d.tolk_taal.clone()),
-                row("Alfabetisering", d.alfabetisering.map(|a| a.label().to_string())),
+                row(
+                    "Alfabetisering",
+                    d.alfabetisering.map(|a| a.label().to_string()),
+                ),
             ],
         },
         Section {
             title: "Opleiding en werk",
             rows: vec![
-                row("Hoogste opleiding", d.opleidingsniveau.map(|o| o.label().to_string())),
-                row("Werkervaring", d.werkervaring.map(|w| w.label().to_string())),
+                row(
+                    "Hoogste opleiding",
+                    d.opleidingsniveau.map(|o| o.label().to_string()),
+                ),
+                row(
+                    "Werkervaring",
+                    d.werkervaring.map(|w| w.label().to_string()),
+                ),
             ],
         },
         Section {
@@ -153,7 +169,10 @@ pub async fn show(
     let ctx = signed.ctx(&state);
     let dossier = persons::view(&ctx, PersonId(id)).await?;
     let p = &dossier.person;
-    let resource = Resource::Person(PersonRef { gemeente_id: p.gemeente_id, regisseur_id: p.regisseur_id });
+    let resource = Resource::Person(PersonRef {
+        gemeente_id: p.gemeente_id,
+        regisseur_id: p.regisseur_id,
+    });
     let allowed = |a: Action| can(&signed.actor, a, resource).is_allowed();
     let can_reassign = allowed(Action::PersonReassign);
     let regisseurs = if can_reassign {
@@ -189,11 +208,18 @@ pub async fn show(
         layout: Layout::new(&signed, nonce, name.clone(), ""),
         id,
         versie: p.versie,
-        regisseur: p.regisseur_naam.clone().unwrap_or_else(|| "nog geen regisseur".into()),
+        regisseur: p
+            .regisseur_naam
+            .clone()
+            .unwrap_or_else(|| "nog geen regisseur".into()),
         sections: sections(&p.details),
         known: completeness.known,
         total: completeness.total,
-        missing: completeness.missing.iter().map(|(_, label)| *label).collect(),
+        missing: completeness
+            .missing
+            .iter()
+            .map(|(_, label)| *label)
+            .collect(),
         household_id,
         household_name,
         members,
@@ -205,7 +231,10 @@ pub async fn show(
         gewijzigd: format!(
             "{}{}",
             tijdstip(p.gewijzigd_op),
-            p.gewijzigd_door_naam.as_ref().map(|n| format!(" door {n}")).unwrap_or_default()
+            p.gewijzigd_door_naam
+                .as_ref()
+                .map(|n| format!(" door {n}"))
+                .unwrap_or_default()
         ),
         name,
     }))

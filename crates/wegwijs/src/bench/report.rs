@@ -1,0 +1,247 @@
+//! The output: a readable table, then (last, for scripts) one JSON line per scenario and limit and
+//! one for the demo load.
+
+use serde::Serialize;
+use wegwijs_storage::Backend;
+
+use super::targets::{DEMO_LOAD_TARGET_SECS, Kind, Measured};
+
+/// What the run measured on, for the heading.
+pub struct Context {
+    pub backend: Backend,
+    pub url: String,
+    pub persons: i64,
+    /// Seconds the demo load took; `None` when an existing dataset was reused.
+    pub demo_load_secs: Option<f64>,
+    pub gemeente: String,
+    pub gemeente_persons: usize,
+    pub regisseur: String,
+    pub caseload: i64,
+    pub duration_secs: u64,
+    pub cores: usize,
+}
+
+pub struct Report {
+    pub context: Context,
+    pub measured: Vec<Measured>,
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    scenario: &'a str,
+    n: usize,
+    p50_ms: f64,
+    p99_ms: f64,
+    ops_per_s: f64,
+    limit_ops_per_s: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct DemoLine {
+    scenario: &'static str,
+    n: i64,
+    seconds: Option<f64>,
+    reused: bool,
+}
+
+fn round(v: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (v * f).round() / f
+}
+
+impl Report {
+    fn limit_of(&self, kind: Kind) -> Option<f64> {
+        let limit = kind.limit()?;
+        self.measured
+            .iter()
+            .find(|m| m.kind == limit)
+            .map(|m| m.summary.ops_per_s)
+    }
+
+    /// Names of the scenarios and limits that had errors.
+    pub fn failed(&self) -> Vec<String> {
+        self.measured
+            .iter()
+            .filter(|m| m.summary.errors > 0)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    pub fn print(&self) {
+        let c = &self.context;
+        let demo = match c.demo_load_secs {
+            Some(s) => format!("demo geladen in {s:.1} s"),
+            None => "bestaande gegevens hergebruikt".into(),
+        };
+        println!();
+        println!(
+            "wegwijs bench: {} ({}), {} personen, {demo}, {} cores",
+            c.backend.name(),
+            c.url,
+            c.persons,
+            c.cores
+        );
+        println!(
+            "als regisseur {} (caseload {}) in {} ({} personen); {} s per scenario na opwarmen",
+            c.regisseur, c.caseload, c.gemeente, c.gemeente_persons, c.duration_secs
+        );
+        println!();
+        println!(
+            "{:<15} {:>7} {:>8} {:>6} {:>8} {:>8} {:>9} {:>9} {:>6}  {:<22} gehaald",
+            "scenario",
+            "clients",
+            "n",
+            "fouten",
+            "p50 ms",
+            "p99 ms",
+            "ops/s",
+            "limiet/s",
+            "ratio",
+            "doel"
+        );
+        for m in self.measured.iter().filter(|m| !m.kind.is_limit()) {
+            self.print_row(m);
+        }
+        println!(
+            "-- fysieke limiet: dezelfde SQL rechtstreeks op de database, zonder HTTP en templates"
+        );
+        for m in self.measured.iter().filter(|m| m.kind.is_limit()) {
+            self.print_row(m);
+        }
+        let (secs, met) = match c.demo_load_secs {
+            Some(s) => (
+                format!("{s:.1} s"),
+                if s <= DEMO_LOAD_TARGET_SECS {
+                    "ja"
+                } else {
+                    "NEE"
+                },
+            ),
+            None => ("hergebruikt".to_string(), "-"),
+        };
+        println!(
+            "{:<15} {:>7} {:>8} {:>51}  {:<22} {met}",
+            "demo_load",
+            1,
+            c.persons,
+            secs,
+            format!("<={DEMO_LOAD_TARGET_SECS}s")
+        );
+        for m in self.measured.iter().filter(|m| m.summary.errors > 0) {
+            println!(
+                "FOUT in {}: {} fouten; eerste: {}",
+                m.name,
+                m.summary.errors,
+                m.summary.first_error.as_deref().unwrap_or("?")
+            );
+        }
+        println!();
+        for m in &self.measured {
+            println!("{}", self.json_line(m));
+        }
+        let demo = DemoLine {
+            scenario: "demo_load",
+            n: c.persons,
+            seconds: c.demo_load_secs.map(|s| round(s, 2)),
+            reused: c.demo_load_secs.is_none(),
+        };
+        println!("{}", serde_json::to_string(&demo).unwrap_or_default());
+    }
+
+    fn print_row(&self, m: &Measured) {
+        let s = &m.summary;
+        let limit = self.limit_of(m.kind);
+        let ratio = limit.filter(|l| *l > 0.0).map(|l| s.ops_per_s / l);
+        let target = m.kind.target(self.context.backend);
+        let met = match target {
+            Some(t) if t.met(s) => "ja",
+            Some(_) => "NEE",
+            None if s.errors > 0 => "FOUT",
+            None => "-",
+        };
+        println!(
+            "{:<15} {:>7} {:>8} {:>6} {:>8.3} {:>8.3} {:>9.0} {:>9} {:>6}  {:<22} {met}",
+            m.name,
+            m.width,
+            s.n,
+            s.errors,
+            s.p50_ms,
+            s.p99_ms,
+            s.ops_per_s,
+            limit.map_or("-".into(), |l| format!("{l:.0}")),
+            ratio.map_or("-".into(), |r| format!("{r:.2}")),
+            target.map_or("-".into(), |t| t.describe()),
+        );
+    }
+
+    fn json_line(&self, m: &Measured) -> String {
+        let s = &m.summary;
+        let line = JsonLine {
+            scenario: &m.name,
+            n: s.n,
+            p50_ms: round(s.p50_ms, 3),
+            p99_ms: round(s.p99_ms, 3),
+            ops_per_s: round(s.ops_per_s, 1),
+            limit_ops_per_s: self.limit_of(m.kind).map(|l| round(l, 1)),
+        };
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::stats::Summary;
+
+    fn measured(kind: Kind, ops_per_s: f64) -> Measured {
+        let summary = Summary {
+            n: 100,
+            errors: 0,
+            first_error: None,
+            p50_ms: 0.5,
+            p99_ms: 1.25,
+            ops_per_s,
+        };
+        Measured::new(kind, 1, summary)
+    }
+
+    fn report(measured: Vec<Measured>) -> Report {
+        let context = Context {
+            backend: Backend::Sqlite,
+            url: "sqlite://x".into(),
+            persons: 10,
+            demo_load_secs: None,
+            gemeente: "Weert".into(),
+            gemeente_persons: 10,
+            regisseur: "R".into(),
+            caseload: 5,
+            duration_secs: 1,
+            cores: 2,
+        };
+        Report { context, measured }
+    }
+
+    #[test]
+    fn json_line_has_the_documented_shape_and_its_limit() {
+        let r = report(vec![
+            measured(Kind::Caseload, 900.0),
+            measured(Kind::LimitCaseload, 1800.0),
+        ]);
+        assert_eq!(
+            r.json_line(&r.measured[0]),
+            r#"{"scenario":"caseload","n":100,"p50_ms":0.5,"p99_ms":1.25,"ops_per_s":900.0,"limit_ops_per_s":1800.0}"#
+        );
+        assert_eq!(
+            r.json_line(&r.measured[1]),
+            r#"{"scenario":"limit_caseload","n":100,"p50_ms":0.5,"p99_ms":1.25,"ops_per_s":1800.0,"limit_ops_per_s":null}"#
+        );
+    }
+
+    #[test]
+    fn failed_lists_scenarios_with_errors() {
+        let mut bad = measured(Kind::Search, 1.0);
+        bad.summary.errors = 2;
+        let r = report(vec![measured(Kind::Caseload, 1.0), bad]);
+        assert_eq!(r.failed(), vec!["search".to_string()]);
+    }
+}

@@ -1,0 +1,63 @@
+//! The real server in this process: the same router, state and `axum::serve` call as `wegwijs serve`,
+//! on a TCP port of its own, so every request passes TCP, hyper, the middleware, auth, templates and
+//! the audit writer.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use wegwijs_storage::Db;
+use wegwijs_web::clock::SystemClock;
+use wegwijs_web::{AppState, WebConfig};
+
+pub struct Server {
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    pub state: AppState,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    pub async fn start(db: Db, listen: &str) -> anyhow::Result<Server> {
+        let state = AppState::new(db, Arc::new(SystemClock), WebConfig::default());
+        let app = wegwijs_web::router(state.clone());
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("kan niet luisteren op {listen}"))?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+        });
+        eprintln!("Server draait op http://{addr}/");
+        Ok(Server {
+            base: format!("http://{addr}"),
+            state,
+            stop,
+            task,
+        })
+    }
+
+    /// Stops accepting and waits briefly for open connections; the clients should be gone by now.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        let abort = self.task.abort_handle();
+        match tokio::time::timeout(Duration::from_secs(5), self.task).await {
+            Ok(Ok(Ok(()))) => {}
+            Ok(Ok(Err(e))) => eprintln!("Server stopte met een fout: {e}"),
+            Ok(Err(e)) => eprintln!("Servertaak afgebroken: {e}"),
+            Err(_) => abort.abort(),
+        }
+    }
+}

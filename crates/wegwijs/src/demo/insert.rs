@@ -1,0 +1,146 @@
+//! Writing a generated [`DemoData`] to the database: organisations and accounts in one transaction,
+//! then persons and households in transactions of a few thousand rows, then one audit row.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, Utc};
+use wegwijs_domain::audit::AuditAction;
+use wegwijs_domain::ids::OrganisatieId;
+use wegwijs_storage::audit::{AuditEntry, Bron};
+use wegwijs_storage::users::NewUser;
+use wegwijs_storage::{Db, StorageError, bulk, organisations, users};
+
+use super::generate::DemoData;
+
+/// Persons per transaction: large enough that commits are rare, small enough to keep the WAL modest.
+const PERSONS_PER_TX: usize = 5_000;
+const HOUSEHOLDS_PER_TX: usize = 2_000;
+
+/// An organisation that already exists (e.g. a gemeente made by hand before loading the demo) is
+/// used as it is: the demo's rows are moved onto its id instead of failing on the unique name.
+async fn existing_ids(
+    db: &Db,
+    data: &DemoData,
+) -> anyhow::Result<HashMap<OrganisatieId, OrganisatieId>> {
+    let mut map = HashMap::new();
+    for org in &data.organisations {
+        if let Some(found) = organisations::find_by_name(db, &org.naam).await? {
+            if found.soort != org.soort {
+                bail!(
+                    "De organisatie \"{}\" bestaat al, maar niet als {}.",
+                    org.naam,
+                    org.soort.label().to_lowercase()
+                );
+            }
+            map.insert(org.id, found.id);
+        }
+    }
+    Ok(map)
+}
+
+/// Points every row at the existing organisations found by [`existing_ids`].
+fn remap(data: &mut DemoData, map: &HashMap<OrganisatieId, OrganisatieId>) {
+    if map.is_empty() {
+        return;
+    }
+    let to = |id: &mut OrganisatieId| {
+        if let Some(new) = map.get(id) {
+            *id = *new;
+        }
+    };
+    data.staff.iter_mut().for_each(|s| to(&mut s.organisatie));
+    data.persons.iter_mut().for_each(|p| to(&mut p.gemeente));
+    data.households.iter_mut().for_each(|h| to(&mut h.gemeente));
+}
+
+pub async fn organisations_and_staff(
+    db: &Db,
+    data: &mut DemoData,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let map = existing_ids(db, data).await?;
+    remap(data, &map);
+    let mut tx = db.begin().await?;
+    for org in data
+        .organisations
+        .iter()
+        .filter(|o| !map.contains_key(&o.id))
+    {
+        organisations::insert(&mut tx, org, now)
+            .await
+            .with_context(|| format!("organisatie \"{}\" toevoegen mislukt", org.naam))?;
+    }
+    for s in &data.staff {
+        let user = NewUser {
+            id: s.id,
+            email: &s.email,
+            naam: &s.naam,
+            organisatie_id: s.organisatie,
+            wachtwoord_hash: password_hash,
+            roles: &s.rollen,
+        };
+        match users::insert(&mut tx, &user, now).await {
+            Ok(()) => {}
+            Err(StorageError::Duplicate { .. }) => {
+                bail!(
+                    "Het demo-account {} bestaat al; demodata gaat alleen in een lege database.",
+                    s.email
+                )
+            }
+            Err(e) => return Err(e).context(format!("account {} toevoegen mislukt", s.email)),
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn persons_and_households(
+    db: &Db,
+    data: &DemoData,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    for chunk in data.persons.chunks(PERSONS_PER_TX) {
+        let mut tx = db.begin().await?;
+        bulk::insert_persons(&mut tx, chunk, now)
+            .await
+            .context("demopersonen toevoegen mislukt")?;
+        tx.commit().await?;
+    }
+    for chunk in data.households.chunks(HOUSEHOLDS_PER_TX) {
+        let mut tx = db.begin().await?;
+        bulk::insert_households(&mut tx, chunk, now)
+            .await
+            .context("demohuishoudens toevoegen mislukt")?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// The one audit row that says demo data was loaded, with the counts (never personal data).
+pub async fn audit(db: &Db, data: &DemoData, seed: u64, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let details = serde_json::json!({
+        "personen": data.persons.len(),
+        "huishoudens": data.households.len(),
+        "gemeenten": data.gemeenten,
+        "partnerorganisaties": data.organisations.len() - data.gemeenten,
+        "gebruikers": data.staff.len(),
+        "seed": seed,
+    });
+    let entry = AuditEntry {
+        tijdstip: now,
+        trace_id: format!("demo-{seed}"),
+        gebruiker_id: None,
+        organisatie_id: None,
+        gemeente_id: None,
+        persoon_id: None,
+        actie: AuditAction::DemoLoaded,
+        bron: Bron::Cli,
+        details: Some(details.to_string()),
+    };
+    let mut tx = db.begin().await?;
+    wegwijs_storage::audit::insert(&mut tx, &[entry]).await?;
+    tx.commit().await?;
+    Ok(())
+}

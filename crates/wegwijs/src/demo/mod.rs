@@ -1,0 +1,117 @@
+//! Deterministic synthetic demo data: gemeenten, partner organisations, accounts, newcomers and
+//! their households, so the product can be shown and benchmarked without any real person's data.
+//!
+//! Everything is fictitious and recognisably so:
+//! - BSNs come from 990000000 upward (a range never issued to people), V-nummers are "97" plus a
+//!   counter, phone numbers are in the unissued 06-00 block, e-mail addresses end in `.example`;
+//! - surnames and streets are invented (see the `names` module); first names are real but common;
+//! - the region is Weert, Nederweert and Cranendonck (the pilot of the seeds); larger sets add
+//!   "Demogemeente 004" ... "Demogemeente 342".
+//!
+//! The same `persons` and `seed` give the same data (on the same day: key dates count back from
+//! `now`). Generation ([`generate::generate`]) is pure and tested without a database; [`load`] only
+//! writes its result.
+
+mod facts;
+mod fill;
+pub mod generate;
+mod households;
+mod insert;
+mod names;
+mod origins;
+mod persons;
+mod pick;
+pub mod region;
+mod sequences;
+pub mod staff;
+
+#[cfg(test)]
+mod load_tests;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod zz_experiment;
+
+use std::time::{Duration, Instant};
+
+use anyhow::bail;
+use wegwijs_domain::authz::Role;
+
+pub use sequences::FIRST_DEMO_BSN;
+
+/// A documented demo account of one of the three region gemeenten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoAccount {
+    pub email: String,
+    pub naam: String,
+    pub organisatie: String,
+    pub rollen: Vec<Role>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DemoSummary {
+    pub persons: usize,
+    pub households: usize,
+    pub gemeenten: usize,
+    pub users: usize,
+    /// The accounts of Weert, Nederweert and Cranendonck (not the thousands of national ones).
+    pub accounts: Vec<DemoAccount>,
+    pub elapsed: Duration,
+}
+
+/// How many region gemeenten come first in the generated organisations.
+const REGION_GEMEENTEN: usize = 3;
+
+/// Fills an empty database with demo data. Every account gets `password_hash` (hashed once by the
+/// caller: thousands of Argon2 hashes would take minutes).
+///
+/// Fails (with a Dutch message) if the database already holds persons.
+pub async fn load(
+    db: &wegwijs_storage::Db,
+    persons: usize,
+    seed: u64,
+    password_hash: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<DemoSummary> {
+    let started = Instant::now();
+    if !is_empty(db).await? {
+        bail!("De database bevat al personen: demodata wordt alleen in een lege database geladen.");
+    }
+    let today = now.date_naive();
+    let mut data =
+        tokio::task::spawn_blocking(move || generate::generate(persons, seed, today)).await?;
+    let accounts = region_accounts(&data);
+    insert::organisations_and_staff(db, &mut data, password_hash, now).await?;
+    insert::persons_and_households(db, &data, now).await?;
+    insert::audit(db, &data, seed, now).await?;
+    Ok(DemoSummary {
+        persons: data.persons.len(),
+        households: data.households.len(),
+        gemeenten: data.gemeenten,
+        users: data.staff.len(),
+        accounts,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The accounts of the region gemeenten, which come first in the generated organisations.
+fn region_accounts(data: &generate::DemoData) -> Vec<DemoAccount> {
+    let region = &data.organisations[..data.gemeenten.min(REGION_GEMEENTEN)];
+    data.staff
+        .iter()
+        .filter_map(|s| {
+            let org = region.iter().find(|o| o.id == s.organisatie)?;
+            Some(DemoAccount {
+                email: s.email.clone(),
+                naam: s.naam.clone(),
+                organisatie: org.naam.clone(),
+                rollen: s.rollen.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Whether the database holds no persons yet (demo data is only loaded into an empty one).
+pub async fn is_empty(db: &wegwijs_storage::Db) -> anyhow::Result<bool> {
+    Ok(wegwijs_storage::persons::count_all(db).await? == 0)
+}

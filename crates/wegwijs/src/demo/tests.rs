@@ -1,0 +1,228 @@
+//! The demo data obeys the domain's own rules and has the promised shape.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use wegwijs_domain::household::{Relatie, validate_leden, validate_omschrijving};
+use wegwijs_domain::person::{Bsn, Geslacht, PersonDetails, Regime};
+
+use super::generate::{DemoData, generate};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 5, 1).expect("valid date")
+}
+
+fn is_adult(d: &PersonDetails) -> bool {
+    d.regime != Some(Regime::NietInburgeringsplichtig)
+}
+
+fn share(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
+}
+
+fn summary(data: &DemoData, n: usize) -> Vec<(String, Option<String>)> {
+    data.persons
+        .iter()
+        .take(n)
+        .map(|p| {
+            let bsn = p.details.bsn.as_ref().map(|b| b.as_str().to_owned());
+            (p.details.display_name(), bsn)
+        })
+        .collect()
+}
+
+#[test]
+fn same_seed_same_data_other_seed_other_data() {
+    let a = generate(2_000, 7, today());
+    let b = generate(2_000, 7, today());
+    let c = generate(2_000, 8, today());
+    assert_eq!(summary(&a, 50), summary(&b, 50));
+    assert_ne!(summary(&a, 50), summary(&c, 50));
+    assert_eq!(a.persons.len(), 2_000);
+    let ids = |d: &DemoData| d.persons.iter().map(|p| p.id).collect::<Vec<_>>();
+    assert_eq!(ids(&a), ids(&b));
+    assert!(
+        a.persons
+            .iter()
+            .zip(&b.persons)
+            .all(|(x, y)| x.details == y.details)
+    );
+}
+
+#[test]
+fn bsns_pass_the_elfproef_and_numbers_are_unique() {
+    let data = generate(10_000, 1, today());
+    let bsns: Vec<&str> = data
+        .persons
+        .iter()
+        .filter_map(|p| p.details.bsn.as_ref().map(Bsn::as_str))
+        .collect();
+    assert!(
+        bsns.iter()
+            .all(|b| Bsn::parse(b).is_ok() && *b >= "990000000")
+    );
+    assert_eq!(bsns.iter().collect::<HashSet<_>>().len(), bsns.len());
+    let without = share(data.persons.len() - bsns.len(), data.persons.len());
+    assert!((0.02..=0.10).contains(&without), "zonder BSN {without}");
+    let v: Vec<&str> = data
+        .persons
+        .iter()
+        .filter_map(|p| p.details.v_nummer.as_ref().map(|v| v.as_str()))
+        .collect();
+    assert_eq!(v.iter().collect::<HashSet<_>>().len(), v.len());
+    let ids: HashSet<_> = data.persons.iter().map(|p| p.id).collect();
+    assert_eq!(ids.len(), data.persons.len());
+}
+
+#[test]
+fn every_person_survives_the_domain_parser() {
+    let data = generate(10_000, 2, today());
+    for p in &data.persons {
+        match PersonDetails::parse(&p.details.to_raw(), today()) {
+            Ok(parsed) => assert_eq!(parsed, p.details),
+            Err(e) => panic!("demo person refused: {e}"),
+        }
+    }
+}
+
+#[test]
+fn distributions_follow_the_seeds() {
+    let data = generate(10_000, 3, today());
+    let adults: Vec<&PersonDetails> = data
+        .persons
+        .iter()
+        .map(|p| &p.details)
+        .filter(|d| is_adult(d))
+        .collect();
+    let known = |f: fn(&PersonDetails) -> bool, k: fn(&PersonDetails) -> bool| {
+        let with: Vec<_> = adults.iter().filter(|d| k(d)).collect();
+        share(with.iter().filter(|d| f(d)).count(), with.len())
+    };
+    let syr_eri = known(
+        |d| matches!(d.geboorteland.as_deref(), Some("Syrië" | "Eritrea")),
+        |d| d.geboorteland.is_some(),
+    );
+    assert!(syr_eri >= 0.55, "Syrië+Eritrea {syr_eri}");
+    let low = known(
+        |d| d.opleidingsniveau.is_some_and(|o| o.is_laagopgeleid()),
+        |d| d.opleidingsniveau.is_some(),
+    );
+    assert!((0.40..=0.60).contains(&low), "laagopgeleid {low}");
+    let men = known(
+        |d| d.geslacht == Some(Geslacht::Man),
+        |d| d.geslacht.is_some(),
+    );
+    assert!((0.55..=0.65).contains(&men), "mannen {men}");
+    let tolk = known(|d| d.tolk_nodig == Some(true), |d| d.tolk_nodig.is_some());
+    assert!((0.25..=0.42).contains(&tolk), "tolk {tolk}");
+    let statushouder = known(
+        |d| d.doelgroep == Some(wegwijs_domain::person::Doelgroep::Asielstatushouder),
+        |d| d.doelgroep.is_some(),
+    );
+    assert!(
+        (0.62..=0.78).contains(&statushouder),
+        "statushouder {statushouder}"
+    );
+    let wi2013 = known(|d| d.regime == Some(Regime::Wi2013), |d| d.regime.is_some());
+    assert!((0.02..=0.12).contains(&wi2013), "wi2013 {wi2013}");
+
+    let in_household: HashSet<_> = data
+        .households
+        .iter()
+        .flat_map(|h| h.leden.iter().map(|l| l.persoon_id))
+        .collect();
+    let adult_ids: Vec<_> = data
+        .persons
+        .iter()
+        .filter(|p| is_adult(&p.details))
+        .collect();
+    let singles = adult_ids
+        .iter()
+        .filter(|p| !in_household.contains(&p.id))
+        .count();
+    let singles = share(singles, adult_ids.len());
+    assert!((0.33..=0.47).contains(&singles), "alleenstaand {singles}");
+
+    let gaps: usize = adults.iter().map(|d| d.completeness().missing.len()).sum();
+    let total: usize = adults.iter().map(|d| d.completeness().total).sum();
+    let unknown = share(gaps, total);
+    assert!((0.08..=0.22).contains(&unknown), "onbekend {unknown}");
+}
+
+#[test]
+fn households_share_gemeente_and_address_and_are_valid() {
+    let data = generate(10_000, 4, today());
+    let by_id: HashMap<_, _> = data.persons.iter().map(|p| (p.id, p)).collect();
+    let mut later = (0, 0);
+    for h in &data.households {
+        assert!((2..=7).contains(&h.leden.len()));
+        assert_eq!(validate_leden(&h.leden), Ok(()));
+        assert!(validate_omschrijving(&h.omschrijving).is_ok());
+        let address =
+            |d: &PersonDetails| (d.straat.clone(), d.huisnummer.clone(), d.postcode.clone());
+        let first = by_id[&h.leden[0].persoon_id];
+        assert_eq!(h.leden[0].relatie, Relatie::Referentiepersoon);
+        for lid in &h.leden {
+            let p = by_id[&lid.persoon_id];
+            assert_eq!(p.gemeente, h.gemeente);
+            assert_eq!(address(&p.details), address(&first.details));
+            if lid.relatie != Relatie::Referentiepersoon {
+                later.1 += 1;
+                later.0 += usize::from(lid.nareiziger);
+            }
+        }
+    }
+    let nareizigers = share(later.0, later.1);
+    assert!(
+        (0.08..=0.35).contains(&nareizigers),
+        "nareizigers {nareizigers}"
+    );
+}
+
+#[test]
+fn ages_and_regisseurs_fit_adults_and_children() {
+    let data = generate(10_000, 5, today());
+    let regisseur_of: HashMap<_, _> = data.staff.iter().map(|s| (s.id, s.organisatie)).collect();
+    let (mut adults, mut assigned) = (0, 0);
+    for p in &data.persons {
+        let age = p.details.geboortedatum.and_then(|b| today().years_since(b));
+        if is_adult(&p.details) {
+            adults += 1;
+            assert!(age.is_none_or(|a| (18..=67).contains(&a)), "{age:?}");
+            if let Some(r) = p.regisseur {
+                assigned += 1;
+                assert_eq!(regisseur_of.get(&r), Some(&p.gemeente));
+            }
+        } else {
+            assert!(age.is_some_and(|a| a <= 17));
+            assert_eq!(p.regisseur, None);
+        }
+    }
+    let assigned = share(assigned, adults);
+    assert!(
+        (0.92..=0.98).contains(&assigned),
+        "met regisseur {assigned}"
+    );
+}
+
+#[test]
+fn large_sets_are_national_and_region_accounts_are_documented() {
+    let data = generate(6_000, 6, today());
+    assert_eq!(data.gemeenten, 342);
+    assert_eq!(data.organisations.len(), 342 + 15);
+    assert_eq!(data.persons.len(), 6_000);
+    let small = generate(600, 6, today());
+    assert_eq!(small.gemeenten, 3);
+    let accounts = super::region_accounts(&small);
+    let emails: Vec<_> = accounts.iter().map(|a| a.email.as_str()).collect();
+    assert!(emails.contains(&"regisseur@weert.example"));
+    assert!(emails.contains(&"regisseur2@nederweert.example"));
+    assert!(emails.contains(&"privacy@cranendonck.example"));
+    assert!(
+        accounts
+            .iter()
+            .all(|a| !a.naam.is_empty() && a.rollen.len() == 1)
+    );
+    let national = super::region_accounts(&data);
+    assert!(national.iter().all(|a| !a.email.contains("demogemeente")));
+}
