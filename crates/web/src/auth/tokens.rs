@@ -13,9 +13,12 @@ pub fn random_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// An API key as handed out: a recognisable prefix (secret scanners look for it) and 256 random bits.
+/// An API key as handed out: a recognisable prefix (secret scanners look for it) and 256 random bits in
+/// hex, so the key is one "word" for every tool that copies it (no `-` to split on).
 pub fn new_api_key() -> String {
-    format!("wegwijs_{}", random_token())
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    format!("wegwijs_{}", hex::encode(bytes))
 }
 
 pub fn sha256_hex(token: &str) -> String {
@@ -37,7 +40,9 @@ mod tests {
         let a = random_token();
         assert_eq!(a.len(), 43);
         assert_ne!(a, random_token());
-        assert!(new_api_key().starts_with("wegwijs_"));
+        let key = new_api_key();
+        assert!(key.starts_with("wegwijs_") && key.len() == 8 + 64);
+        assert!(key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     }
 
     #[test]

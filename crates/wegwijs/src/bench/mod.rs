@@ -122,3 +122,4 @@ async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report>
         measured: measured?,
     })
 }
+mod tmp_probe;

@@ -29,8 +29,6 @@ pub mod staff;
 mod load_tests;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod zz_experiment;
 
 use std::time::{Duration, Instant};
 

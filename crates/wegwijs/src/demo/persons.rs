@@ -2,7 +2,7 @@
 //!
 //! Facts follow from each other as in real case files: alfabetisering from schooling and the script
 //! of the mother tongue, the need for a tolk from schooling, bijstand from the doelgroep and the home.
-//! Each person then loses some facts at random (on average about 10%, more for some than for
+//! Each person then loses some facts at random (on average about 15%, more for some than for
 //! others), so the caseload shows varied completeness and "onbekend" where a fact is missing.
 
 use chrono::NaiveDate;
@@ -59,7 +59,7 @@ fn phone(rng: &mut StdRng) -> String {
 impl Gen {
     pub fn adult(&mut self, h: &Household<'_>, spec: AdultSpec<'_>) -> PersonDetails {
         let rng = &mut self.rng;
-        let p = rng.gen_range(0.0..0.2);
+        let p = rng.gen_range(0.05..0.4);
         let speech = spec.speech;
         let mut weights = h.country.education;
         if !spec.man {

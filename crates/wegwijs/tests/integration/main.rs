@@ -7,6 +7,7 @@ mod api_errors;
 mod api_persons;
 mod audit;
 mod authz;
+mod cli;
 mod concurrency;
 mod households;
 mod openapi;
