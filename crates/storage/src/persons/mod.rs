@@ -14,7 +14,6 @@ use crate::{Db, StorageError, StorageResult, on_pool};
 use row::row_select;
 
 pub use list::{ListQuery, Page, PersonSummary, RegisseurFilter, Sort, list};
-pub(crate) use write::INSERT as INSERT_SQL;
 pub use write::{insert, reassign, update};
 
 /// A stored person: the validated details plus the bookkeeping around them.

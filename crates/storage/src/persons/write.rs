@@ -9,7 +9,7 @@ use wegwijs_domain::person::PersonDetails;
 use super::row::{bind_details, detail_columns};
 use crate::{StorageError, StorageResult, Tx, on_tx, on_tx_exec};
 
-pub(crate) const INSERT: &str = concat!(
+const INSERT: &str = concat!(
     "INSERT INTO personen (id, gemeente_id, regisseur_id, versie, ",
     detail_columns!(),
     ", aangemaakt_op, gewijzigd_op, gewijzigd_door) VALUES ($1, $2, $3, 1, \

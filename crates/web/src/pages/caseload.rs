@@ -80,12 +80,11 @@ pub async fn show(
         .clone()
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| default_filter.into());
-    // Searching looks through the whole gemeente; browsing starts with the regisseur's own caseload.
-    let searching = q.zoek.as_deref().is_some_and(|z| !z.trim().is_empty());
+    // The filter is exactly what the form shows: a search within "Mijn caseload" stays within it.
     let filter = match regisseur_code.as_str() {
-        "mij" if !searching || q.regisseur.is_some() => RegisseurFilter::Van(me),
+        "mij" => RegisseurFilter::Van(me),
         "geen" => RegisseurFilter::Geen,
-        "alle" | "mij" => RegisseurFilter::Alle,
+        "alle" => RegisseurFilter::Alle,
         other => other
             .parse()
             .map(|id| RegisseurFilter::Van(wegwijs_domain::ids::GebruikerId(id)))

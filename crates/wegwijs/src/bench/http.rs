@@ -9,9 +9,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::access::{BsnRange, Credentials};
-use super::driver::{OpResult, Plan, Widths, measure, pick};
+use super::driver::{OpResult, Plan, measure, pick};
+use super::stats::Summary;
 use super::subject::Subject;
-use super::targets::{Kind, Measured, Selection};
+use super::targets::Kind;
 
 /// Everything an operation needs, shared by all tasks of a scenario.
 pub struct Load {
@@ -139,27 +140,22 @@ impl Load {
     }
 }
 
-/// Runs every scenario in turn; person creation last, so the reads see the dataset as generated.
-pub async fn run_all(load: Arc<Load>, plan: Plan, w: Widths, only: &Selection) -> Vec<Measured> {
-    let mut out = Vec::new();
-    macro_rules! scenario {
-        ($kind:expr, $width:expr, $op:ident) => {{
-            if only.wants(&$kind.name($width)) {
-                eprintln!("{} ...", $kind.name($width));
-                let l = load.clone();
-                out.push(Measured::new(
-                    $kind,
-                    $width,
-                    measure(plan, $width, move |i| l.clone().$op(i)).await,
-                ));
-            }
-        }};
-    }
-    scenario!(Kind::Dossier1, 1, dossier);
-    scenario!(Kind::DossierN, w.concurrency, dossier);
-    scenario!(Kind::Caseload, 1, caseload);
-    scenario!(Kind::Search, 1, search);
-    scenario!(Kind::ApiGet, w.concurrency, api_get);
-    scenario!(Kind::CreateApi, w.create_concurrency, create);
-    out
+/// Measures one HTTP scenario; `None` for a limit (see `limits`).
+pub async fn measure_scenario(
+    load: &Arc<Load>,
+    kind: Kind,
+    width: usize,
+    plan: Plan,
+) -> Option<Summary> {
+    let l = load.clone();
+    Some(match kind {
+        Kind::Dossier1 | Kind::DossierN => {
+            measure(plan, width, move |i| l.clone().dossier(i)).await
+        }
+        Kind::Caseload => measure(plan, width, move |i| l.clone().caseload(i)).await,
+        Kind::Search => measure(plan, width, move |i| l.clone().search(i)).await,
+        Kind::ApiGet => measure(plan, width, move |i| l.clone().api_get(i)).await,
+        Kind::CreateApi => measure(plan, width, move |i| l.clone().create(i)).await,
+        Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitCreate => return None,
+    })
 }

@@ -12,9 +12,10 @@ use wegwijs_domain::audit::{AuditAction, activiteit_for};
 use wegwijs_storage::{Db, on_pool};
 
 use super::access::BsnRange;
-use super::driver::{OpResult, Plan, Widths, measure, pick};
+use super::driver::{OpResult, Plan, measure, pick};
+use super::stats::Summary;
 use super::subject::Subject;
-use super::targets::{Kind, Measured, Selection};
+use super::targets::Kind;
 
 /// Runs `$body` with `$p` bound to the pool that writes: SQLite's single writer, or PostgreSQL's pool.
 macro_rules! on_writer {
@@ -53,7 +54,7 @@ const INSERT_PERSON: &str = "INSERT INTO personen (id, gemeente_id, regisseur_id
      VALUES ($1, $2, $3, 1, $4, 'Bench', 'Meting', 'meting', 'bench', $5, 'vrouw', 'Syrië', 'Arabisch', \
      'asielstatushouder', 'wi2021', $6, $6, $3)";
 
-struct Limits {
+pub struct Limits {
     db: Db,
     gemeente: Uuid,
     user: Uuid,
@@ -66,6 +67,16 @@ fn fail(what: &str) -> impl Fn(sqlx::Error) -> String + '_ {
 }
 
 impl Limits {
+    pub fn new(db: &Db, subject: &Subject, bsns: Arc<BsnRange>) -> Limits {
+        Limits {
+            db: db.clone(),
+            gemeente: subject.gemeente.0,
+            user: subject.user.id.0,
+            ids: subject.person_ids.clone(),
+            bsns,
+        }
+    }
+
     async fn read_and_audit(self: Arc<Self>, i: u64) -> OpResult {
         let id = self
             .ids
@@ -174,38 +185,18 @@ impl Limits {
     }
 }
 
-/// Runs the three limits: dossier and create at the widths of their scenarios, caseload sequentially.
-pub async fn run_all(
-    db: &Db,
-    subject: &Subject,
-    bsns: Arc<BsnRange>,
+/// Measures one limit; `None` for an HTTP scenario (see `http`).
+pub async fn measure_limit(
+    limits: &Arc<Limits>,
+    kind: Kind,
+    width: usize,
     plan: Plan,
-    w: Widths,
-    only: &Selection,
-) -> Vec<Measured> {
-    let limits = Arc::new(Limits {
-        db: db.clone(),
-        gemeente: subject.gemeente.0,
-        user: subject.user.id.0,
-        ids: subject.person_ids.clone(),
-        bsns,
-    });
-    let mut out = Vec::new();
-    macro_rules! limit {
-        ($kind:expr, $width:expr, $op:ident) => {{
-            if only.wants(&$kind.name($width)) {
-                eprintln!("{} ...", $kind.name($width));
-                let l = limits.clone();
-                out.push(Measured::new(
-                    $kind,
-                    $width,
-                    measure(plan, $width, move |i| l.clone().$op(i)).await,
-                ));
-            }
-        }};
-    }
-    limit!(Kind::LimitDossier, w.concurrency, read_and_audit);
-    limit!(Kind::LimitCaseload, 1, caseload);
-    limit!(Kind::LimitCreate, w.create_concurrency, create);
-    out
+) -> Option<Summary> {
+    let l = limits.clone();
+    Some(match kind {
+        Kind::LimitDossier => measure(plan, width, move |i| l.clone().read_and_audit(i)).await,
+        Kind::LimitCaseload => measure(plan, width, move |i| l.clone().caseload(i)).await,
+        Kind::LimitCreate => measure(plan, width, move |i| l.clone().create(i)).await,
+        _ => return None,
+    })
 }

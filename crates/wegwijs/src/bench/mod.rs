@@ -30,7 +30,7 @@ use driver::{Plan, Widths};
 use report::{Context, Report};
 use server::Server;
 use subject::Subject;
-use targets::Selection;
+use targets::{Kind, Measured, Selection};
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -79,30 +79,12 @@ async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report>
     let subject = Subject::find(&data.db).await?;
     let server = Server::start(data.db.clone(), &args.listen).await?;
     let creds = Credentials::create(&server.state, &subject.user).await?;
-    let bsns = Arc::new(BsnRange::after_existing(&data.db, subject.gemeente).await?);
     let duration = Duration::from_secs(args.duration_secs.max(1));
-    let plan = Plan {
-        warmup: (duration / 5).clamp(Duration::from_millis(200), Duration::from_secs(1)),
-        duration,
-    };
-    let widths = Widths {
-        concurrency: args.concurrency,
-        create_concurrency: args.create_concurrency,
-    };
-    let only = Selection(args.only.clone());
-    let measured = match http::Load::new(&server.base, &creds, &subject, bsns.clone()) {
-        Ok(load) => {
-            let mut m = http::run_all(Arc::new(load), plan, widths, &only).await;
-            m.extend(limits::run_all(&data.db, &subject, bsns, plan, widths, &only).await);
-            Ok(m)
-        }
-        Err(e) => Err(e),
-    };
+    let result = run_scenarios(args, data, &server, &creds, &subject, duration).await;
     // The client is gone (dropped with its load), so the server can stop; then remove our traces.
     server.stop().await;
     creds.revoke(&data.db).await?;
-    let removed = access::remove_created_persons(&data.db, subject.gemeente).await?;
-    eprintln!("{removed} door de benchmark aangemaakte personen weer verwijderd.");
+    access::remove_created_persons(&data.db, subject.gemeente).await?;
     Ok(Report {
         context: Context {
             backend: data.db.backend(),
@@ -119,7 +101,48 @@ async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report>
             duration_secs: duration.as_secs(),
             cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
         },
-        measured: measured?,
+        measured: result?,
     })
 }
-mod tmp_probe;
+
+/// Every selected scenario and limit in [`Kind::ORDER`].
+async fn run_scenarios(
+    args: &BenchArgs,
+    data: &Dataset,
+    server: &Server,
+    creds: &Credentials,
+    subject: &Subject,
+    duration: Duration,
+) -> anyhow::Result<Vec<Measured>> {
+    let plan = Plan {
+        warmup: (duration / 5).clamp(Duration::from_millis(200), Duration::from_secs(1)),
+        duration,
+    };
+    let widths = Widths {
+        concurrency: args.concurrency,
+        create_concurrency: args.create_concurrency,
+    };
+    let only = Selection(args.only.clone());
+    let bsns = Arc::new(BsnRange::after_existing(&data.db, subject.gemeente).await?);
+    let load = Arc::new(http::Load::new(&server.base, creds, subject, bsns.clone())?);
+    let limits = Arc::new(limits::Limits::new(&data.db, subject, bsns));
+    let mut measured = Vec::new();
+    for kind in Kind::ORDER {
+        let width = kind.width(widths);
+        if !only.wants(&kind.name(width)) {
+            continue;
+        }
+        eprintln!("{} ...", kind.name(width));
+        let summary = if kind.is_limit() {
+            limits::measure_limit(&limits, kind, width, plan).await
+        } else {
+            http::measure_scenario(&load, kind, width, plan).await
+        };
+        measured.extend(summary.map(|s| Measured::new(kind, width, s)));
+        if kind.creates() {
+            let removed = access::remove_created_persons(&data.db, subject.gemeente).await?;
+            eprintln!("  {removed} aangemaakte personen weer verwijderd.");
+        }
+    }
+    Ok(measured)
+}

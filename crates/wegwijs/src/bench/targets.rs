@@ -3,6 +3,7 @@
 
 use wegwijs_storage::Backend;
 
+use super::driver::Widths;
 use super::stats::Summary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,33 @@ impl Measured {
 }
 
 impl Kind {
+    /// The order of a run: reads first (so they see the dataset as generated), then the writes, each
+    /// followed by removing what it created.
+    pub const ORDER: [Kind; 9] = [
+        Kind::Dossier1,
+        Kind::DossierN,
+        Kind::Caseload,
+        Kind::Search,
+        Kind::ApiGet,
+        Kind::LimitDossier,
+        Kind::LimitCaseload,
+        Kind::CreateApi,
+        Kind::LimitCreate,
+    ];
+
+    pub fn width(self, w: Widths) -> usize {
+        match self {
+            Kind::DossierN | Kind::ApiGet | Kind::LimitDossier => w.concurrency,
+            Kind::CreateApi | Kind::LimitCreate => w.create_concurrency,
+            Kind::Dossier1 | Kind::Caseload | Kind::Search | Kind::LimitCaseload => 1,
+        }
+    }
+
+    /// Whether the scenario adds persons (which are removed again before the next one).
+    pub fn creates(self) -> bool {
+        matches!(self, Kind::CreateApi | Kind::LimitCreate)
+    }
+
     pub fn name(self, width: usize) -> String {
         match self {
             Kind::Dossier1 => "dossier_1".into(),
