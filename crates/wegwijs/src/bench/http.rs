@@ -156,6 +156,8 @@ pub async fn measure_scenario(
         Kind::Search => measure(plan, width, move |i| l.clone().search(i)).await,
         Kind::ApiGet => measure(plan, width, move |i| l.clone().api_get(i)).await,
         Kind::CreateApi => measure(plan, width, move |i| l.clone().create(i)).await,
-        Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitCreate => return None,
+        Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitSearch | Kind::LimitCreate => {
+            return None;
+        }
     })
 }

@@ -16,6 +16,7 @@ pub enum Kind {
     CreateApi,
     LimitDossier,
     LimitCaseload,
+    LimitSearch,
     LimitCreate,
 }
 
@@ -43,7 +44,7 @@ impl Measured {
 impl Kind {
     /// The order of a run: reads first (so they see the dataset as generated), then the writes, each
     /// followed by removing what it created.
-    pub const ORDER: [Kind; 9] = [
+    pub const ORDER: [Kind; 10] = [
         Kind::Dossier1,
         Kind::DossierN,
         Kind::Caseload,
@@ -51,6 +52,7 @@ impl Kind {
         Kind::ApiGet,
         Kind::LimitDossier,
         Kind::LimitCaseload,
+        Kind::LimitSearch,
         Kind::CreateApi,
         Kind::LimitCreate,
     ];
@@ -59,7 +61,11 @@ impl Kind {
         match self {
             Kind::DossierN | Kind::ApiGet | Kind::LimitDossier => w.concurrency,
             Kind::CreateApi | Kind::LimitCreate => w.create_concurrency,
-            Kind::Dossier1 | Kind::Caseload | Kind::Search | Kind::LimitCaseload => 1,
+            Kind::Dossier1
+            | Kind::Caseload
+            | Kind::Search
+            | Kind::LimitCaseload
+            | Kind::LimitSearch => 1,
         }
     }
 
@@ -78,6 +84,7 @@ impl Kind {
             Kind::CreateApi => "create_api".into(),
             Kind::LimitDossier => "limit_dossier".into(),
             Kind::LimitCaseload => "limit_caseload".into(),
+            Kind::LimitSearch => "limit_search".into(),
             Kind::LimitCreate => "limit_create".into(),
         }
     }
@@ -85,7 +92,7 @@ impl Kind {
     pub fn is_limit(self) -> bool {
         matches!(
             self,
-            Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitCreate
+            Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitSearch | Kind::LimitCreate
         )
     }
 
@@ -93,9 +100,14 @@ impl Kind {
     pub fn limit(self) -> Option<Kind> {
         match self {
             Kind::Dossier1 | Kind::DossierN | Kind::ApiGet => Some(Kind::LimitDossier),
-            Kind::Caseload | Kind::Search => Some(Kind::LimitCaseload),
+            Kind::Caseload => Some(Kind::LimitCaseload),
+            // The search is the caseload query with a prefix or BSN filter over the whole gemeente: its
+            // own SQL, so its own limit.
+            Kind::Search => Some(Kind::LimitSearch),
             Kind::CreateApi => Some(Kind::LimitCreate),
-            Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitCreate => None,
+            Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitSearch | Kind::LimitCreate => {
+                None
+            }
         }
     }
 
@@ -195,7 +207,8 @@ mod tests {
 
     #[test]
     fn every_scenario_has_a_limit_and_limits_have_none() {
-        assert_eq!(Kind::Search.limit(), Some(Kind::LimitCaseload));
+        assert_eq!(Kind::Search.limit(), Some(Kind::LimitSearch));
+        assert_eq!(Kind::Caseload.limit(), Some(Kind::LimitCaseload));
         assert_eq!(Kind::LimitCreate.limit(), None);
         assert_eq!(Kind::DossierN.name(64), "dossier_64");
     }

@@ -5,7 +5,7 @@ use axum::http::{Request, StatusCode, header};
 
 use crate::harness::{PASSWORD, TestApp, bsn, person_json};
 
-fn form_fields<'a>(bsn: &'a str) -> Vec<(&'a str, &'a str)> {
+fn form_fields(bsn: &str) -> Vec<(&str, &str)> {
     vec![
         ("voornamen", "Amira Noor"),
         ("tussenvoegsel", "van"),

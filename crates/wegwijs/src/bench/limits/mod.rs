@@ -4,6 +4,8 @@
 //! `limit_dossier` commits every audit row in its own transaction (one sync per view). The server
 //! groups audit rows of concurrent requests into one commit, so a scenario can beat this "limit".
 
+mod sql;
+
 use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
@@ -11,11 +13,15 @@ use uuid::Uuid;
 use wegwijs_domain::audit::{AuditAction, activiteit_for};
 use wegwijs_storage::{Db, on_pool};
 
-use super::access::BsnRange;
-use super::driver::{OpResult, Plan, measure, pick};
-use super::stats::Summary;
-use super::subject::Subject;
-use super::targets::Kind;
+use crate::bench::access::BsnRange;
+use crate::bench::driver::{OpResult, Plan, measure, pick};
+use crate::bench::stats::Summary;
+use crate::bench::subject::Subject;
+use crate::bench::targets::Kind;
+use sql::{
+    CASELOAD_COUNT, CASELOAD_PAGE, INSERT_AUDIT, INSERT_PERSON, READ_PERSON, SEARCH_BSN_COUNT,
+    SEARCH_BSN_PAGE, SEARCH_PREFIX_COUNT, SEARCH_PREFIX_PAGE,
+};
 
 /// Runs `$body` with `$p` bound to the pool that writes: SQLite's single writer, or PostgreSQL's pool.
 macro_rules! on_writer {
@@ -27,38 +33,12 @@ macro_rules! on_writer {
     };
 }
 
-/// The dossier's read: the person with the names of its regisseur and last editor (as `persons::get`).
-const READ_PERSON: &str = "SELECT p.*, r.naam AS regisseur_naam, w.naam AS gewijzigd_door_naam FROM personen p \
-     LEFT JOIN gebruikers r ON r.id = p.regisseur_id LEFT JOIN gebruikers w ON w.id = p.gewijzigd_door \
-     WHERE p.id = $1 AND p.gemeente_id = $2";
-
-/// The audit row, as `wegwijs_storage::audit::insert` writes it.
-const INSERT_AUDIT: &str = "INSERT INTO audit_log (tijdstip, trace_id, gebruiker_id, organisatie_id, gemeente_id, \
-     persoon_id, actie, verwerkingsactiviteit, grondslag, bron, details) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL)";
-
-/// The caseload page's two queries for "my caseload, my persons first, by name" (as `persons::list`).
-const CASELOAD_COUNT: &str =
-    "SELECT COUNT(*) FROM personen p WHERE p.gemeente_id = $1 AND p.regisseur_id = $2";
-const CASELOAD_PAGE: &str = "SELECT p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, \
-     p.v_nummer, p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, r.naam AS regisseur_naam, p.versie \
-     FROM personen p LEFT JOIN gebruikers r ON r.id = p.regisseur_id \
-     WHERE p.gemeente_id = $1 AND p.regisseur_id = $2 \
-     ORDER BY CASE WHEN p.regisseur_id = $3 THEN 0 ELSE 1 END, p.zoek_achternaam, p.zoek_voornamen, p.id \
-     LIMIT $4 OFFSET $5";
-
-/// The fields the `create_api` scenario sends, as the API stores them.
-const INSERT_PERSON: &str = "INSERT INTO personen (id, gemeente_id, regisseur_id, versie, bsn, voornamen, \
-     geslachtsnaam, zoek_achternaam, zoek_voornamen, geboortedatum, geslacht, geboorteland, talen, doelgroep, regime, \
-     aangemaakt_op, gewijzigd_op, gewijzigd_door) \
-     VALUES ($1, $2, $3, 1, $4, 'Bench', 'Meting', 'meting', 'bench', $5, 'vrouw', 'Syrië', 'Arabisch', \
-     'asielstatushouder', 'wi2021', $6, $6, $3)";
-
 pub struct Limits {
     db: Db,
     gemeente: Uuid,
     user: Uuid,
     ids: Vec<Uuid>,
+    terms: Vec<String>,
     bsns: Arc<BsnRange>,
 }
 
@@ -73,6 +53,7 @@ impl Limits {
             gemeente: subject.gemeente.0,
             user: subject.user.id.0,
             ids: subject.person_ids.clone(),
+            terms: subject.search_terms.clone(),
             bsns,
         }
     }
@@ -144,6 +125,63 @@ impl Limits {
         }
     }
 
+    /// The search of the `search` scenario: a name prefix or a BSN, whole gemeente, own persons first.
+    async fn search(self: Arc<Self>, i: u64) -> OpResult {
+        let term = self
+            .terms
+            .get(pick(i, self.terms.len()))
+            .cloned()
+            .unwrap_or_default();
+        let (g, me) = (self.gemeente, self.user);
+        if term.len() == 9 && term.bytes().all(|b| b.is_ascii_digit()) {
+            let n: i64 = on_pool!(&self.db, |p| sqlx::query_scalar(SEARCH_BSN_COUNT)
+                .bind(g)
+                .bind(&term)
+                .fetch_one(p)
+                .await)
+            .map_err(fail("zoeken tellen"))?;
+            let rows = on_pool!(&self.db, |p| sqlx::query(SEARCH_BSN_PAGE)
+                .bind(g)
+                .bind(&term)
+                .bind(me)
+                .bind(25_i64)
+                .bind(0_i64)
+                .fetch_all(p)
+                .await
+                .map(|r| r.len()))
+            .map_err(fail("zoeken"))?;
+            return if n > 0 && rows == 0 {
+                Err("lege zoekresultaten".into())
+            } else {
+                Ok(())
+            };
+        }
+        let end = format!("{term}\u{10FFFF}");
+        let n: i64 = on_pool!(&self.db, |p| sqlx::query_scalar(SEARCH_PREFIX_COUNT)
+            .bind(g)
+            .bind(&term)
+            .bind(&end)
+            .fetch_one(p)
+            .await)
+        .map_err(fail("zoeken tellen"))?;
+        let rows = on_pool!(&self.db, |p| sqlx::query(SEARCH_PREFIX_PAGE)
+            .bind(g)
+            .bind(&term)
+            .bind(&end)
+            .bind(me)
+            .bind(25_i64)
+            .bind(0_i64)
+            .fetch_all(p)
+            .await
+            .map(|r| r.len()))
+        .map_err(fail("zoeken"))?;
+        if n > 0 && rows == 0 {
+            Err("lege zoekresultaten".into())
+        } else {
+            Ok(())
+        }
+    }
+
     /// One person and its audit row in one transaction.
     async fn create(self: Arc<Self>, _i: u64) -> OpResult {
         let bsn = self
@@ -196,6 +234,7 @@ pub async fn measure_limit(
     Some(match kind {
         Kind::LimitDossier => measure(plan, width, move |i| l.clone().read_and_audit(i)).await,
         Kind::LimitCaseload => measure(plan, width, move |i| l.clone().caseload(i)).await,
+        Kind::LimitSearch => measure(plan, width, move |i| l.clone().search(i)).await,
         Kind::LimitCreate => measure(plan, width, move |i| l.clone().create(i)).await,
         _ => return None,
     })
