@@ -33,13 +33,23 @@ const PERSON_INSERT: &str = concat!(
     ", aangemaakt_op, gewijzigd_op, gewijzigd_door) "
 );
 
-pub async fn insert_persons(tx: &mut Tx, persons: &[BulkPerson], now: DateTime<Utc>) -> StorageResult<()> {
+pub async fn insert_persons(
+    tx: &mut Tx,
+    persons: &[BulkPerson],
+    now: DateTime<Utc>,
+) -> StorageResult<()> {
     for chunk in persons.chunks(PERSONS_PER_STATEMENT) {
         on_tx_exec!(tx, |c| {
             let mut qb = sqlx::QueryBuilder::new(PERSON_INSERT);
             qb.push_values(chunk, |mut b, p| {
-                b.push_bind(p.id.0).push_bind(p.gemeente.0).push_bind(p.regisseur.map(|r| r.0)).push_bind(1i64);
-                bind_details!(b, &p.details, push_bind).push_bind(now).push_bind(now).push_bind(None::<uuid::Uuid>);
+                b.push_bind(p.id.0)
+                    .push_bind(p.gemeente.0)
+                    .push_bind(p.regisseur.map(|r| r.0))
+                    .push_bind(1i64);
+                bind_details!(b, &p.details, push_bind)
+                    .push_bind(now)
+                    .push_bind(now)
+                    .push_bind(None::<uuid::Uuid>);
             });
             qb.build().execute(c).await
         })?;
@@ -47,26 +57,39 @@ pub async fn insert_persons(tx: &mut Tx, persons: &[BulkPerson], now: DateTime<U
     Ok(())
 }
 
-pub async fn insert_households(tx: &mut Tx, households: &[BulkHousehold], now: DateTime<Utc>) -> StorageResult<()> {
+pub async fn insert_households(
+    tx: &mut Tx,
+    households: &[BulkHousehold],
+    now: DateTime<Utc>,
+) -> StorageResult<()> {
     const HEAD: &str = "INSERT INTO huishoudens (id, gemeente_id, omschrijving, versie, aangemaakt_op, gewijzigd_op) ";
-    const MEMBER: &str = "INSERT INTO huishouden_leden (huishouden_id, persoon_id, relatie, nareiziger) ";
+    const MEMBER: &str =
+        "INSERT INTO huishouden_leden (huishouden_id, persoon_id, relatie, nareiziger) ";
     for chunk in households.chunks(MEMBERS_PER_STATEMENT) {
         on_tx_exec!(tx, |c| {
             let mut qb = sqlx::QueryBuilder::new(HEAD);
             qb.push_values(chunk, |mut b, h| {
-                b.push_bind(h.id.0).push_bind(h.gemeente.0).push_bind(h.omschrijving.clone()).push_bind(1i64);
+                b.push_bind(h.id.0)
+                    .push_bind(h.gemeente.0)
+                    .push_bind(h.omschrijving.clone())
+                    .push_bind(1i64);
                 b.push_bind(now).push_bind(now);
             });
             qb.build().execute(c).await
         })?;
     }
-    let members: Vec<(HuishoudenId, &LidInput)> =
-        households.iter().flat_map(|h| h.leden.iter().map(move |l| (h.id, l))).collect();
+    let members: Vec<(HuishoudenId, &LidInput)> = households
+        .iter()
+        .flat_map(|h| h.leden.iter().map(move |l| (h.id, l)))
+        .collect();
     for chunk in members.chunks(MEMBERS_PER_STATEMENT) {
         on_tx_exec!(tx, |c| {
             let mut qb = sqlx::QueryBuilder::new(MEMBER);
             qb.push_values(chunk, |mut b, (h, l)| {
-                b.push_bind(h.0).push_bind(l.persoon_id.0).push_bind(l.relatie.code()).push_bind(l.nareiziger);
+                b.push_bind(h.0)
+                    .push_bind(l.persoon_id.0)
+                    .push_bind(l.relatie.code())
+                    .push_bind(l.nareiziger);
             });
             qb.build().execute(c).await
         })?;
