@@ -71,9 +71,11 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
 }
 
 async fn write(db: &Db, jobs: &[Job]) -> StorageResult<()> {
+    let rows: Vec<AuditEntry> = jobs
+        .iter()
+        .flat_map(|j| j.entries.iter().cloned())
+        .collect();
     let mut tx = db.begin().await?;
-    for job in jobs {
-        audit::insert(&mut tx, &job.entries).await?;
-    }
+    audit::insert(&mut tx, &rows).await?;
     tx.commit().await
 }

@@ -67,8 +67,11 @@ impl Db {
                     .options([("search_path", schema.as_str())])
                     .application_name(schema);
             }
+            // No ping before every acquire: it doubles the cost of a short query; a broken connection
+            // still surfaces as an error on use.
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(pg)
                 .await?;
@@ -86,11 +89,13 @@ impl Db {
                 .pragma("temp_store", "memory");
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(base.clone())
                 .await?;
             let read = SqlitePoolOptions::new()
                 .max_connections(opts.max_connections)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 // The writer above has created the file; readers cannot write by construction.
                 .connect_with(base.read_only(true))

@@ -13,7 +13,6 @@ pub struct Session {
     pub csrf_token: String,
     /// Password accepted, second factor still to come: only the TOTP page is open.
     pub tweede_factor_nodig: bool,
-    pub verloopt_op: DateTime<Utc>,
 }
 
 pub struct NewSession<'a> {
@@ -41,18 +40,17 @@ pub async fn insert(tx: &mut Tx, s: &NewSession<'_>, now: DateTime<Utc>) -> Stor
 
 /// The live session for a cookie hash; expired sessions are not returned.
 pub async fn find(db: &Db, token_hash: &str, now: DateTime<Utc>) -> StorageResult<Option<Session>> {
-    const SQL: &str = "SELECT gebruiker_id, csrf_token, tweede_factor_nodig, verloopt_op FROM sessies \
+    const SQL: &str = "SELECT gebruiker_id, csrf_token, tweede_factor_nodig FROM sessies \
                        WHERE token_hash = $1 AND verloopt_op > $2";
-    let row: Option<(Uuid, String, bool, DateTime<Utc>)> = on_pool!(db, |p| sqlx::query_as(SQL)
+    let row: Option<(Uuid, String, bool)> = on_pool!(db, |p| sqlx::query_as(SQL)
         .bind(token_hash)
         .bind(now)
         .fetch_optional(p)
         .await)?;
-    Ok(row.map(|(id, csrf, tf, exp)| Session {
+    Ok(row.map(|(id, csrf, tf)| Session {
         gebruiker_id: GebruikerId(id),
         csrf_token: csrf,
         tweede_factor_nodig: tf,
-        verloopt_op: exp,
     }))
 }
 

@@ -94,13 +94,17 @@ impl TryFrom<Row> for User {
 // string_agg / group_concat differ per dialect; a correlated subquery keeps one SQL text for the rest.
 macro_rules! select_user {
     ($agg:literal, $where:literal) => {
+        select_user!($agg, "", $where)
+    };
+    ($agg:literal, $extra:literal, $where:literal) => {
         concat!(
             "SELECT g.id, g.email, g.naam, g.organisatie_id, o.naam AS organisatie_naam, o.soort, \
              g.wachtwoord_hash, g.totp_geheim, g.actief, g.versie, \
              (SELECT ",
             $agg,
-            " FROM gebruiker_rollen r WHERE r.gebruiker_id = g.id) AS rollen \
-             FROM gebruikers g JOIN organisaties o ON o.id = g.organisatie_id ",
+            " FROM gebruiker_rollen r WHERE r.gebruiker_id = g.id) AS rollen",
+            $extra,
+            " FROM gebruikers g JOIN organisaties o ON o.id = g.organisatie_id ",
             $where
         )
     };
@@ -261,4 +265,46 @@ pub async fn set_totp(tx: &mut Tx, id: GebruikerId, secret: Option<&str>) -> Sto
         .execute(c)
         .await)?;
     Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionUserRow {
+    #[sqlx(flatten)]
+    user: Row,
+    csrf_token: String,
+    tweede_factor_nodig: bool,
+}
+
+/// The active user of a live session, with the session's CSRF token and second-factor state, in one
+/// query (this runs on every page request).
+pub async fn by_session(
+    db: &Db,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> StorageResult<Option<(User, crate::sessions::Session)>> {
+    let sql = match db.backend() {
+        crate::Backend::Sqlite => select_user!(
+            "group_concat(r.rol, ',')",
+            ", s.csrf_token, s.tweede_factor_nodig",
+            "JOIN sessies s ON s.gebruiker_id = g.id WHERE s.token_hash = $1 AND s.verloopt_op > $2 AND g.actief"
+        ),
+        crate::Backend::Postgres => select_user!(
+            "string_agg(r.rol, ',')",
+            ", s.csrf_token, s.tweede_factor_nodig",
+            "JOIN sessies s ON s.gebruiker_id = g.id WHERE s.token_hash = $1 AND s.verloopt_op > $2 AND g.actief"
+        ),
+    };
+    let row: Option<SessionUserRow> = on_pool!(db, |p| sqlx::query_as(sql)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(p)
+        .await)?;
+    let Some(r) = row else { return Ok(None) };
+    let user = User::try_from(r.user)?;
+    let session = crate::sessions::Session {
+        gebruiker_id: user.id,
+        csrf_token: r.csrf_token,
+        tweede_factor_nodig: r.tweede_factor_nodig,
+    };
+    Ok(Some((user, session)))
 }

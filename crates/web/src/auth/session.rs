@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 use wegwijs_domain::authz::Actor;
 use wegwijs_storage::audit::{AuditContext, Bron};
+use wegwijs_storage::users;
 use wegwijs_storage::users::User;
-use wegwijs_storage::{sessions, users};
 
 use super::tokens::{constant_time_eq, sha256_hex};
 use crate::app::Ctx;
@@ -80,13 +80,10 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<(SignedIn, bool)
         return Ok(None);
     };
     let token_hash = sha256_hex(&token);
-    let Some(session) = sessions::find(&state.db, &token_hash, state.clock.now()).await? else {
+    let Some((user, session)) =
+        users::by_session(&state.db, &token_hash, state.clock.now()).await?
+    else {
         return Ok(None);
-    };
-    let user = match users::get(&state.db, session.gebruiker_id).await {
-        Ok(u) if u.actief => u,
-        Ok(_) | Err(wegwijs_storage::StorageError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
     };
     let actor = user.actor();
     let signed = SignedIn {

@@ -112,9 +112,14 @@ pub async fn show(
         ("alle".to_string(), "Hele gemeente".to_string()),
         ("geen".to_string(), "Zonder regisseur".to_string()),
     ];
-    for (id, naam) in wegwijs_storage::users::regisseurs_of(&state.db, gemeente).await? {
-        if id != me {
-            regisseur_items.push((id.to_string(), format!("Caseload van {naam}")));
+    // Teamleiders compare caseloads; a regisseur's own view does not need every colleague listed
+    // (a large gemeente has well over a hundred regisseurs).
+    let browsing_other = !matches!(regisseur_code.as_str(), "mij" | "alle" | "geen");
+    if signed.actor.has(wegwijs_domain::authz::Role::Teamleider) || browsing_other {
+        for (id, naam) in wegwijs_storage::users::regisseurs_of(&state.db, gemeente).await? {
+            if id != me {
+                regisseur_items.push((id.to_string(), format!("Caseload van {naam}")));
+            }
         }
     }
     let pages = u32::try_from((page.totaal + 24) / 25)

@@ -19,17 +19,17 @@ async fn creating_reading_and_changing_a_person_leave_exactly_one_row_each() {
         .await;
     assert_eq!(res.status, StatusCode::CREATED);
     let id = res.json()["id"].as_str().expect("id").to_string();
-    // Create answers with the stored record: one write row and the read of the answer.
-    assert_eq!(
-        app.audit_actions(&id).await,
-        ["persoon_aangemaakt", "persoon_inzien"]
-    );
+    // Create answers with the stored record; the creation row is its audit.
+    assert_eq!(app.audit_actions(&id).await, ["persoon_aangemaakt"]);
 
     let get = app
         .get_api(&r.regisseur, &format!("/api/v1/personen/{id}"))
         .await;
     assert_eq!(get.status, StatusCode::OK);
-    assert_eq!(app.audit_actions(&id).await.len(), 3);
+    assert_eq!(
+        app.audit_actions(&id).await,
+        ["persoon_aangemaakt", "persoon_inzien"]
+    );
 
     let page = app.get_page(&r.regisseur, &format!("/personen/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -69,7 +69,11 @@ async fn creating_reading_and_changing_a_person_leave_exactly_one_row_each() {
         .await;
     assert_eq!(put.status, StatusCode::OK, "{}", put.body);
     let actions = app.audit_actions(&id).await;
-    assert_eq!(actions[4..], ["persoon_gewijzigd", "persoon_inzien"]);
+    assert_eq!(
+        actions[3..],
+        ["persoon_gewijzigd", "persoon_inzien"],
+        "{actions:?}"
+    );
     let rows = wegwijs_storage::audit::for_person(
         &app.db,
         wegwijs_domain::ids::PersonId(id.parse().expect("uuid")),
@@ -240,7 +244,7 @@ async fn the_audit_log_refuses_updates_and_deletes() {
         assert!(res.is_err(), "{s} must be refused");
         let _ = tx.rollback().await;
     }
-    assert!(app.audit_count(&id).await >= 2);
+    assert!(app.audit_count(&id).await >= 1);
 }
 
 #[tokio::test]

@@ -28,12 +28,13 @@ pub async fn create_persoon(
 ) -> Result<Response, ApiError> {
     let ctx = user.ctx(&state);
     let id = persons::create(&ctx, &input.to_raw(), input.regisseur_id.map(GebruikerId)).await?;
-    // Read back through the normal path, so the answer is exactly what a GET returns (and is logged as such).
-    let dossier = persons::view(&ctx, id).await?;
-    let body = Persoon::from_record(&dossier.person, None);
+    // Answer with the stored record, exactly as a GET shows it. The creator supplied this data, so the
+    // creation row is its audit: no separate read row and no second commit.
+    let person = persons::load(&ctx, wegwijs_domain::authz::Action::PersonView, id).await?;
+    let body = Persoon::from_record(&person, None);
     let mut res = with_etag(
         (StatusCode::CREATED, Json(body)).into_response(),
-        dossier.person.versie,
+        person.versie,
     );
     if let Ok(loc) = HeaderValue::from_str(&format!("/api/v1/personen/{id}")) {
         res.headers_mut().insert(header::LOCATION, loc);
