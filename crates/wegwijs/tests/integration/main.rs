@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod admin;
 mod api_errors;
 mod api_persons;
 mod audit;
