@@ -46,19 +46,42 @@ impl AuditBatcher {
     }
 }
 
+/// Under load (the previous batch held more than one request), wait this long for more rows before
+/// committing: fewer commits mean fewer fsyncs and, on SQLite, fewer invalidations of every reader's page
+/// cache. A lone request never waits.
+const LINGER: std::time::Duration = std::time::Duration::from_micros(1500);
+
 async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
+    let mut busy = false;
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         let mut rows = jobs[0].entries.len();
+        let deadline = tokio::time::Instant::now()
+            + if busy {
+                LINGER
+            } else {
+                std::time::Duration::ZERO
+            };
         while rows < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => {
+            let next = match rx.try_recv() {
+                Ok(job) => Some(job),
+                Err(mpsc::error::TryRecvError::Empty) if busy => {
+                    tokio::time::timeout_at(deadline, rx.recv())
+                        .await
+                        .ok()
+                        .flatten()
+                }
+                Err(_) => None,
+            };
+            match next {
+                Some(job) => {
                     rows += job.entries.len();
                     jobs.push(job);
                 }
-                Err(_) => break,
+                None => break,
             }
         }
+        busy = jobs.len() > 1;
         let result = write(&db, &jobs).await.map_err(|e| e.to_string());
         if let Err(msg) = &result {
             tracing::error!(error = %msg, rows, "audit batch failed");

@@ -203,6 +203,18 @@ pub async fn get(db: &Db, scope: PersonScope, id: HuishoudenId) -> StorageResult
     })
 }
 
+/// The household with this id, if any (a person's `huishouden_id`), within the scope.
+pub async fn get_opt(
+    db: &Db,
+    scope: PersonScope,
+    id: Option<HuishoudenId>,
+) -> StorageResult<Option<Household>> {
+    match id {
+        Some(id) => Ok(Some(get(db, scope, id).await?)),
+        None => Ok(None),
+    }
+}
+
 /// The household a person belongs to, if any and if the scope allows it.
 pub async fn of_person(
     db: &Db,

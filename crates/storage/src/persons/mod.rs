@@ -7,7 +7,7 @@ mod write;
 
 use chrono::{DateTime, Utc};
 use wegwijs_domain::authz::PersonScope;
-use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
+use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
 use wegwijs_domain::person::PersonDetails;
 
 use crate::{Db, StorageError, StorageResult, on_pool};
@@ -28,6 +28,8 @@ pub struct PersonRecord {
     pub aangemaakt_op: DateTime<Utc>,
     pub gewijzigd_op: DateTime<Utc>,
     pub gewijzigd_door_naam: Option<String>,
+    /// The household the person belongs to, if any (read along, saving a query per dossier).
+    pub huishouden_id: Option<HuishoudenId>,
 }
 
 /// The gemeente a scope limits to; `None` means the scope allows nothing.

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
-use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
+use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
 use wegwijs_domain::person::{
     Alfabetisering, Bsn, Doelgroep, Geslacht, Opleidingsniveau, PersonDetails, Postcode, Regime,
     VNummer, Werkervaring,
@@ -19,8 +19,9 @@ macro_rules! row_select {
          p.nationaliteit, p.talen, p.tolk_nodig, p.tolk_taal, p.alfabetisering, p.opleidingsniveau, \
          p.werkervaring, p.doelgroep, p.regime, p.uitkering_pw, p.uitkering_pw_startdatum, p.datum_koppeling, \
          p.datum_brp_inschrijving, p.datum_kennisgeving_duo, p.datum_huisvesting, p.straat, p.huisnummer, \
-         p.postcode, p.woonplaats, p.telefoon, p.email, p.aangemaakt_op, p.gewijzigd_op, w.naam AS gewijzigd_door_naam \
-         FROM personen p LEFT JOIN gebruikers r ON r.id = p.regisseur_id LEFT JOIN gebruikers w ON w.id = p.gewijzigd_door"
+         p.postcode, p.woonplaats, p.telefoon, p.email, p.aangemaakt_op, p.gewijzigd_op, w.naam AS gewijzigd_door_naam, h.huishouden_id \
+         FROM personen p LEFT JOIN gebruikers r ON r.id = p.regisseur_id LEFT JOIN gebruikers w ON w.id = p.gewijzigd_door \
+         LEFT JOIN huishouden_leden h ON h.persoon_id = p.id"
     };
 }
 pub(crate) use row_select;
@@ -64,6 +65,7 @@ pub(crate) struct PersonRow {
     aangemaakt_op: DateTime<Utc>,
     gewijzigd_op: DateTime<Utc>,
     gewijzigd_door_naam: Option<String>,
+    huishouden_id: Option<Uuid>,
 }
 
 /// Parses a stored code; a value that no longer parses is corruption, not "unknown".
@@ -128,6 +130,7 @@ impl TryFrom<PersonRow> for PersonRecord {
             aangemaakt_op: r.aangemaakt_op,
             gewijzigd_op: r.gewijzigd_op,
             gewijzigd_door_naam: r.gewijzigd_door_naam,
+            huishouden_id: r.huishouden_id.map(HuishoudenId),
         })
     }
 }

@@ -49,10 +49,10 @@ pub async fn audit_read(ctx: &Ctx<'_>, person: &PersonRecord) -> AppResult<()> {
 /// The dossier page / API get: one audit row, durable before the data is returned.
 pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
     let person = load(ctx, Action::PersonView, id).await?;
-    let household = households::of_person(
+    let household = households::get_opt(
         &ctx.state.db,
         person_scope(ctx.actor, Action::HouseholdView),
-        id,
+        person.huishouden_id,
     )
     .await?;
     let now = ctx.now();
