@@ -3,30 +3,45 @@
 
 use wegwijs_domain::person::{PersonDetails, RawPerson};
 
-macro_rules! diff_fields {
-    ($a:expr, $b:expr, $out:expr, $($field:ident => $name:literal),+ $(,)?) => {
-        $( if $a.$field != $b.$field { $out.push($name); } )+
-    };
-}
-
 /// API names of the fields that differ between two versions of a person.
 pub fn changed_fields(before: &PersonDetails, after: &PersonDetails) -> Vec<&'static str> {
     changed_raw(&before.to_raw(), &after.to_raw())
 }
 
+/// The same for raw input; an empty field equals an unknown one.
 pub fn changed_raw(a: &RawPerson, b: &RawPerson) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    diff_fields!(a, b, out,
-        bsn => "bsn", v_nummer => "vNummer", voornamen => "voornamen", tussenvoegsel => "tussenvoegsel",
-        geslachtsnaam => "geslachtsnaam", geboortedatum => "geboortedatum", geslacht => "geslacht",
-        geboorteland => "geboorteland", nationaliteit => "nationaliteit", talen => "talen",
-        tolk_nodig => "tolkNodig", tolk_taal => "tolkTaal", alfabetisering => "alfabetisering",
-        opleidingsniveau => "opleidingsniveau", werkervaring => "werkervaring", doelgroep => "doelgroep",
-        regime => "regime", uitkering_pw => "uitkeringPw", uitkering_pw_startdatum => "uitkeringPwStartdatum",
-        datum_koppeling => "datumKoppeling", datum_brp_inschrijving => "datumBrpInschrijving",
-        datum_kennisgeving_duo => "datumKennisgevingDuo", datum_huisvesting => "datumHuisvesting",
-        straat => "straat", huisnummer => "huisnummer", postcode => "postcode", woonplaats => "woonplaats",
-        telefoon => "telefoon", email => "email",
-    );
-    out
+    fn filled(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|s| !s.is_empty())
+    }
+    a.fields()
+        .into_iter()
+        .zip(b.fields())
+        .filter(|((_, x), (_, y))| filled(*x) != filled(*y))
+        .map(|((name, _), _)| name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_unknown_are_the_same_and_changes_are_named() {
+        let a = RawPerson {
+            voornamen: Some("Amal".into()),
+            talen: None,
+            ..RawPerson::default()
+        };
+        let b = RawPerson {
+            voornamen: Some("Amal ".into()),
+            talen: Some(String::new()),
+            ..RawPerson::default()
+        };
+        assert!(changed_raw(&a, &b).is_empty());
+        let c = RawPerson {
+            geslachtsnaam: Some("Demouri".into()),
+            ..a.clone()
+        };
+        assert_eq!(changed_raw(&a, &c), ["geslachtsnaam"]);
+    }
 }

@@ -48,10 +48,11 @@ pub async fn save(
     State(state): State<AppState>,
     nonce: Nonce,
     Path(id): Path<Uuid>,
-    CsrfForm(signed, form): CsrfForm<PersonForm>,
+    CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
-    let raw = form.to_raw();
+    let form = PersonForm::from_pairs(pairs);
+    let raw = form.raw.clone();
     let expected = form.versie.ok_or_else(|| {
         PageError(AppError::BadRequest(
             "De versie ontbreekt in het formulier.".into(),
@@ -117,39 +118,13 @@ pub async fn save(
 }
 
 fn raw_value(r: &wegwijs_domain::person::RawPerson, field: &str) -> String {
-    let v = match field {
-        "bsn" => &r.bsn,
-        "vNummer" => &r.v_nummer,
-        "voornamen" => &r.voornamen,
-        "tussenvoegsel" => &r.tussenvoegsel,
-        "geslachtsnaam" => &r.geslachtsnaam,
-        "geboortedatum" => &r.geboortedatum,
-        "geslacht" => &r.geslacht,
-        "geboorteland" => &r.geboorteland,
-        "nationaliteit" => &r.nationaliteit,
-        "talen" => &r.talen,
-        "tolkNodig" => &r.tolk_nodig,
-        "tolkTaal" => &r.tolk_taal,
-        "alfabetisering" => &r.alfabetisering,
-        "opleidingsniveau" => &r.opleidingsniveau,
-        "werkervaring" => &r.werkervaring,
-        "doelgroep" => &r.doelgroep,
-        "regime" => &r.regime,
-        "uitkeringPw" => &r.uitkering_pw,
-        "uitkeringPwStartdatum" => &r.uitkering_pw_startdatum,
-        "datumKoppeling" => &r.datum_koppeling,
-        "datumBrpInschrijving" => &r.datum_brp_inschrijving,
-        "datumKennisgevingDuo" => &r.datum_kennisgeving_duo,
-        "datumHuisvesting" => &r.datum_huisvesting,
-        "straat" => &r.straat,
-        "huisnummer" => &r.huisnummer,
-        "postcode" => &r.postcode,
-        "woonplaats" => &r.woonplaats,
-        "telefoon" => &r.telefoon,
-        "email" => &r.email,
-        _ => &None,
-    };
-    v.clone()
-        .filter(|s| !s.trim().is_empty())
+    r.fields()
+        .into_iter()
+        .find(|(name, _)| *name == field)
+        .and_then(|(_, v)| {
+            v.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        })
         .unwrap_or_else(|| "(leeg)".into())
 }

@@ -169,74 +169,24 @@ pub fn relatie_choices() -> Vec<(&'static str, &'static str)> {
     choices(Relatie::ALL, Relatie::code, Relatie::label)
 }
 
-/// The posted person form: every field as typed, plus the version being edited.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The posted person form: every field by its API name, plus the version being edited.
 pub struct PersonForm {
-    pub bsn: Option<String>,
-    pub v_nummer: Option<String>,
-    pub voornamen: Option<String>,
-    pub tussenvoegsel: Option<String>,
-    pub geslachtsnaam: Option<String>,
-    pub geboortedatum: Option<String>,
-    pub geslacht: Option<String>,
-    pub geboorteland: Option<String>,
-    pub nationaliteit: Option<String>,
-    pub talen: Option<String>,
-    pub tolk_nodig: Option<String>,
-    pub tolk_taal: Option<String>,
-    pub alfabetisering: Option<String>,
-    pub opleidingsniveau: Option<String>,
-    pub werkervaring: Option<String>,
-    pub doelgroep: Option<String>,
-    pub regime: Option<String>,
-    pub uitkering_pw: Option<String>,
-    pub uitkering_pw_startdatum: Option<String>,
-    pub datum_koppeling: Option<String>,
-    pub datum_brp_inschrijving: Option<String>,
-    pub datum_kennisgeving_duo: Option<String>,
-    pub datum_huisvesting: Option<String>,
-    pub straat: Option<String>,
-    pub huisnummer: Option<String>,
-    pub postcode: Option<String>,
-    pub woonplaats: Option<String>,
-    pub telefoon: Option<String>,
-    pub email: Option<String>,
+    pub raw: RawPerson,
     pub versie: Option<i64>,
 }
 
 impl PersonForm {
-    pub fn to_raw(&self) -> RawPerson {
-        RawPerson {
-            bsn: self.bsn.clone(),
-            v_nummer: self.v_nummer.clone(),
-            voornamen: self.voornamen.clone(),
-            tussenvoegsel: self.tussenvoegsel.clone(),
-            geslachtsnaam: self.geslachtsnaam.clone(),
-            geboortedatum: self.geboortedatum.clone(),
-            geslacht: self.geslacht.clone(),
-            geboorteland: self.geboorteland.clone(),
-            nationaliteit: self.nationaliteit.clone(),
-            talen: self.talen.clone(),
-            tolk_nodig: self.tolk_nodig.clone(),
-            tolk_taal: self.tolk_taal.clone(),
-            alfabetisering: self.alfabetisering.clone(),
-            opleidingsniveau: self.opleidingsniveau.clone(),
-            werkervaring: self.werkervaring.clone(),
-            doelgroep: self.doelgroep.clone(),
-            regime: self.regime.clone(),
-            uitkering_pw: self.uitkering_pw.clone(),
-            uitkering_pw_startdatum: self.uitkering_pw_startdatum.clone(),
-            datum_koppeling: self.datum_koppeling.clone(),
-            datum_brp_inschrijving: self.datum_brp_inschrijving.clone(),
-            datum_kennisgeving_duo: self.datum_kennisgeving_duo.clone(),
-            datum_huisvesting: self.datum_huisvesting.clone(),
-            straat: self.straat.clone(),
-            huisnummer: self.huisnummer.clone(),
-            postcode: self.postcode.clone(),
-            woonplaats: self.woonplaats.clone(),
-            telefoon: self.telefoon.clone(),
-            email: self.email.clone(),
+    /// Reads the form's name/value pairs; unknown names are ignored (a browser sends only ours).
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> PersonForm {
+        let mut raw = RawPerson::default();
+        let mut versie = None;
+        for (name, value) in pairs {
+            if name == "versie" {
+                versie = value.trim().parse().ok();
+            } else if let Some(slot) = raw.field_mut(&name) {
+                *slot = Some(value);
+            }
         }
+        PersonForm { raw, versie }
     }
 }

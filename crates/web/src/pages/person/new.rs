@@ -64,9 +64,10 @@ pub async fn form(
 pub async fn create(
     State(state): State<AppState>,
     nonce: Nonce,
-    CsrfForm(signed, form): CsrfForm<PersonForm>,
+    CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let raw = form.to_raw();
+    let form = PersonForm::from_pairs(pairs);
+    let raw = form.raw.clone();
     match persons::create(&signed.ctx(&state), &raw, None).await {
         Ok(id) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
         Err(e) => {
