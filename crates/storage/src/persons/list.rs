@@ -210,11 +210,16 @@ pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<P
     }
     order.push_str(q.sort.order_by());
     let n = binds.len();
+    // Sort and cut the page on `personen` alone, then join the regisseur's name to those rows only: a
+    // broad search matches thousands of persons in a large gemeente.
     let list_sql = format!(
         "SELECT p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, p.v_nummer, \
          p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, r.naam AS regisseur_naam, p.versie \
-         FROM personen p LEFT JOIN gebruikers r ON r.id = p.regisseur_id{sql_where} ORDER BY {order} \
-         LIMIT ${} OFFSET ${}",
+         FROM (SELECT p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, p.v_nummer, \
+               p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, p.versie, p.zoek_achternaam, \
+               p.zoek_voornamen \
+               FROM personen p{sql_where} ORDER BY {order} LIMIT ${} OFFSET ${}) p \
+         LEFT JOIN gebruikers r ON r.id = p.regisseur_id ORDER BY {order}",
         n + 1,
         n + 2
     );
