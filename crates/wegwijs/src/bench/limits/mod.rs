@@ -11,6 +11,9 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 use wegwijs_domain::audit::{AuditAction, activiteit_for};
+use wegwijs_domain::authz::PersonScope;
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
+use wegwijs_storage::persons::{self, ListQuery, RegisseurFilter};
 use wegwijs_storage::{Db, on_pool};
 
 use crate::bench::access::BsnRange;
@@ -18,10 +21,7 @@ use crate::bench::driver::{OpResult, Plan, measure, pick};
 use crate::bench::stats::Summary;
 use crate::bench::subject::Subject;
 use crate::bench::targets::Kind;
-use sql::{
-    CASELOAD_COUNT, CASELOAD_PAGE, INSERT_AUDIT, INSERT_PERSON, READ_PERSON, SEARCH_BSN_COUNT,
-    SEARCH_BSN_PAGE, SEARCH_PREFIX_COUNT, SEARCH_PREFIX_PAGE,
-};
+use sql::{INSERT_AUDIT, INSERT_PERSON, READ_PERSON};
 
 /// Runs `$body` with `$p` bound to the pool that writes: SQLite's single writer, or PostgreSQL's pool.
 macro_rules! on_writer {
@@ -102,24 +102,31 @@ impl Limits {
     }
 
     async fn caseload(self: Arc<Self>, _i: u64) -> OpResult {
-        let n: i64 = on_pool!(&self.db, |p| sqlx::query_scalar(CASELOAD_COUNT)
-            .bind(self.gemeente)
-            .bind(self.user)
-            .fetch_one(p)
-            .await)
-        .map_err(fail("caseload tellen"))?;
-        let rows = on_pool!(&self.db, |p| sqlx::query(CASELOAD_PAGE)
-            .bind(self.gemeente)
-            .bind(self.user)
-            .bind(self.user)
-            .bind(25_i64)
-            .bind(0_i64)
-            .fetch_all(p)
+        self.list(ListQuery {
+            regisseur: RegisseurFilter::Van(GebruikerId(self.user)),
+            ..self.query()
+        })
+        .await
+    }
+
+    /// The storage layer's own list query (count + page of 25), called directly: the same SQL the
+    /// pages run, without HTTP, session, audit or templates.
+    fn query(&self) -> ListQuery {
+        ListQuery {
+            eigen_eerst: Some(GebruikerId(self.user)),
+            per_pagina: 25,
+            pagina: 1,
+            ..ListQuery::default()
+        }
+    }
+
+    async fn list(&self, q: ListQuery) -> OpResult {
+        let scope = PersonScope::Gemeente(OrganisatieId(self.gemeente));
+        let page = persons::list(&self.db, scope, &q)
             .await
-            .map(|rows| rows.len()))
-        .map_err(fail("caseload lezen"))?;
-        if n > 0 && rows == 0 {
-            Err("lege caseloadpagina".into())
+            .map_err(|e| format!("lijst lezen: {e}"))?;
+        if page.totaal > 0 && page.items.is_empty() {
+            Err("lege pagina".into())
         } else {
             Ok(())
         }
@@ -132,54 +139,12 @@ impl Limits {
             .get(pick(i, self.terms.len()))
             .cloned()
             .unwrap_or_default();
-        let (g, me) = (self.gemeente, self.user);
-        if term.len() == 9 && term.bytes().all(|b| b.is_ascii_digit()) {
-            let n: i64 = on_pool!(&self.db, |p| sqlx::query_scalar(SEARCH_BSN_COUNT)
-                .bind(g)
-                .bind(&term)
-                .fetch_one(p)
-                .await)
-            .map_err(fail("zoeken tellen"))?;
-            let rows = on_pool!(&self.db, |p| sqlx::query(SEARCH_BSN_PAGE)
-                .bind(g)
-                .bind(&term)
-                .bind(me)
-                .bind(25_i64)
-                .bind(0_i64)
-                .fetch_all(p)
-                .await
-                .map(|r| r.len()))
-            .map_err(fail("zoeken"))?;
-            return if n > 0 && rows == 0 {
-                Err("lege zoekresultaten".into())
-            } else {
-                Ok(())
-            };
-        }
-        let end = format!("{term}\u{10FFFF}");
-        let n: i64 = on_pool!(&self.db, |p| sqlx::query_scalar(SEARCH_PREFIX_COUNT)
-            .bind(g)
-            .bind(&term)
-            .bind(&end)
-            .fetch_one(p)
-            .await)
-        .map_err(fail("zoeken tellen"))?;
-        let rows = on_pool!(&self.db, |p| sqlx::query(SEARCH_PREFIX_PAGE)
-            .bind(g)
-            .bind(&term)
-            .bind(&end)
-            .bind(me)
-            .bind(25_i64)
-            .bind(0_i64)
-            .fetch_all(p)
-            .await
-            .map(|r| r.len()))
-        .map_err(fail("zoeken"))?;
-        if n > 0 && rows == 0 {
-            Err("lege zoekresultaten".into())
-        } else {
-            Ok(())
-        }
+        self.list(ListQuery {
+            zoek: Some(term),
+            regisseur: RegisseurFilter::Alle,
+            ..self.query()
+        })
+        .await
     }
 
     /// One person and its audit row in one transaction.
