@@ -42,6 +42,7 @@ pub struct CaseloadRow {
 #[template(path = "caseload.html")]
 pub struct CaseloadPage {
     pub layout: Layout,
+    pub heading: &'static str,
     pub zoek: String,
     pub doelgroepen: Vec<SelectOption>,
     pub regisseurs: Vec<SelectOption>,
@@ -106,6 +107,11 @@ pub async fn show(
         per_pagina: 25,
     };
     let page = persons::list(&ctx, &query).await?;
+    let heading = if is_regisseur {
+        "Mijn caseload"
+    } else {
+        "Caseload van de gemeente"
+    };
     let gemeente = ctx.gemeente()?;
     let mut regisseur_items = vec![
         ("mij".to_string(), "Mijn caseload".to_string()),
@@ -162,7 +168,8 @@ pub async fn show(
         })
         .collect();
     Ok(render(&CaseloadPage {
-        layout: Layout::new(&signed, nonce, "Mijn caseload", "/caseload"),
+        layout: Layout::new(&signed, nonce, heading, "/caseload"),
+        heading,
         zoek: q.zoek.clone().unwrap_or_default(),
         doelgroepen: options(
             q.doelgroep.as_deref().unwrap_or(""),
