@@ -18,6 +18,7 @@ pub mod organisations;
 pub mod persons;
 pub mod sessions;
 pub mod users;
+pub mod write_batcher;
 
 pub use db::{Backend, Db, DbOptions, Tx};
 pub use error::{StorageError, StorageResult};

@@ -126,17 +126,6 @@ pub async fn create(
     };
     let id = PersonId(Uuid::now_v7());
     let now = ctx.now();
-    let mut tx = ctx.state.db.begin().await?;
-    persons::insert(
-        &mut tx,
-        id,
-        gemeente,
-        regisseur,
-        &details,
-        Some(ctx.actor.user_id),
-        now,
-    )
-    .await?;
     let entry = ctx.audit.entry(
         now,
         AuditAction::PersonCreated,
@@ -144,8 +133,17 @@ pub async fn create(
         Some(id),
         None,
     );
-    audit::insert(&mut tx, &[entry]).await?;
-    tx.commit().await?;
+    let by = Some(ctx.actor.user_id);
+    // Registration is a frequent small write: it joins the group commit, in its own savepoint.
+    ctx.state
+        .writes
+        .write(Box::new(move |tx| {
+            Box::pin(async move {
+                persons::insert(tx, id, gemeente, regisseur, &details, by, now).await?;
+                audit::insert(tx, &[entry]).await
+            })
+        }))
+        .await?;
     Ok(id)
 }
 

@@ -280,3 +280,51 @@ async fn who_saw_this_record_shows_the_readers_to_the_teamleider() {
             .contains(&"inzage_log_bekeken".to_string())
     );
 }
+
+#[tokio::test]
+async fn a_registration_whose_audit_row_fails_is_not_kept() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let sql = if app.is_postgres() {
+        vec![
+            "CREATE FUNCTION fail_create_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+             IF NEW.actie = 'persoon_aangemaakt' THEN RAISE EXCEPTION 'audit storage broken'; END IF; RETURN NEW; END; $$",
+            "CREATE TRIGGER fail_create_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION fail_create_audit()",
+        ]
+    } else {
+        vec![
+            "CREATE TRIGGER fail_create_audit BEFORE INSERT ON audit_log WHEN NEW.actie = 'persoon_aangemaakt' \
+             BEGIN SELECT RAISE(ABORT, 'audit storage broken'); END",
+        ]
+    };
+    for s in sql {
+        let mut tx = app.db.begin().await.expect("tx");
+        match &mut tx {
+            wegwijs_storage::Tx::Sqlite(t) => sqlx::query(sqlx::AssertSqlSafe(s))
+                .execute(&mut **t)
+                .await
+                .map(|_| ()),
+            wegwijs_storage::Tx::Pg(t) => sqlx::query(sqlx::AssertSqlSafe(s))
+                .execute(&mut **t)
+                .await
+                .map(|_| ()),
+        }
+        .expect("install trigger");
+        tx.commit().await.expect("commit");
+    }
+    let res = app
+        .post_api(
+            &r.regisseur,
+            "/api/v1/personen",
+            &person_json("Amal", "Demouri", Some(&bsn(50))),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        wegwijs_storage::persons::count_all(&app.db)
+            .await
+            .expect("count"),
+        0,
+        "the person went with its audit row"
+    );
+}

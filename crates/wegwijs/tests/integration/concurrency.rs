@@ -149,3 +149,44 @@ async fn a_stale_form_shows_the_other_persons_change_and_keeps_the_users_input()
         .json();
     assert_eq!(stored["geslachtsnaam"], "Van Collega");
 }
+
+#[tokio::test]
+async fn simultaneous_registrations_commit_together_yet_fail_alone() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let same = crate::harness::bsn(40);
+    let bodies: Vec<serde_json::Value> = (0..12)
+        .map(|i| {
+            let bsn = if i < 2 {
+                same.clone()
+            } else {
+                crate::harness::bsn(41 + i)
+            };
+            person_json("Gelijk", &format!("Tijdig{i}"), Some(&bsn))
+        })
+        .collect();
+    let results = futures::future::join_all(
+        bodies
+            .iter()
+            .map(|b| app.post_api(&r.regisseur, "/api/v1/personen", b)),
+    )
+    .await;
+    let created = results
+        .iter()
+        .filter(|res| res.status == StatusCode::CREATED)
+        .count();
+    let duplicate = results
+        .iter()
+        .filter(|res| res.status == StatusCode::CONFLICT)
+        .count();
+    assert_eq!(
+        (created, duplicate),
+        (11, 1),
+        "only the second holder of the same BSN is refused"
+    );
+    let list = app
+        .get_api(&r.regisseur, "/api/v1/personen?paginaGrootte=50")
+        .await
+        .json();
+    assert_eq!(list["totaal"], 11);
+}

@@ -1,0 +1,111 @@
+//! Group commit for writes. Each write runs inside its own SAVEPOINT of a shared transaction, so it
+//! stays atomic on its own (a failing write rolls back to its savepoint and reports its error); the
+//! transaction commits once for all of them, and every writer is answered only after that commit is
+//! durable. One fsync then serves many concurrent writes instead of one each.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use tokio::sync::{mpsc, oneshot};
+
+use crate::{Db, StorageError, StorageResult, Tx, on_tx_exec};
+
+/// A write: gets the shared transaction, does its statements (change and audit rows) and returns.
+pub type WriteFn = Box<
+    dyn for<'t> FnOnce(&'t mut Tx) -> Pin<Box<dyn Future<Output = StorageResult<()>> + Send + 't>>
+        + Send,
+>;
+
+const MAX_BATCH: usize = 256;
+
+struct Job {
+    write: WriteFn,
+    done: oneshot::Sender<StorageResult<()>>,
+}
+
+#[derive(Clone)]
+pub struct WriteBatcher {
+    queue: mpsc::Sender<Job>,
+}
+
+impl WriteBatcher {
+    pub fn start(db: Db) -> WriteBatcher {
+        let (queue, rx) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run(db, rx));
+        WriteBatcher { queue }
+    }
+
+    /// Runs `write` atomically; returns once it is committed (or with its own error, nothing kept).
+    pub async fn write(&self, write: WriteFn) -> StorageResult<()> {
+        let (done, wait) = oneshot::channel();
+        self.queue
+            .send(Job { write, done })
+            .await
+            .map_err(|_| stopped())?;
+        wait.await.map_err(|_| stopped())?
+    }
+}
+
+fn stopped() -> StorageError {
+    StorageError::Corrupt("write batcher stopped".into())
+}
+
+async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let mut results: Vec<(oneshot::Sender<StorageResult<()>>, StorageResult<()>)> =
+            Vec::with_capacity(jobs.len());
+        let mut tx = match db.begin().await {
+            Ok(tx) => tx,
+            Err(e) => {
+                let msg = e.to_string();
+                for job in jobs {
+                    let _ = job
+                        .done
+                        .send(Err(StorageError::Corrupt(format!("begin: {msg}"))));
+                }
+                continue;
+            }
+        };
+        for job in jobs {
+            let outcome = run_one(&mut tx, job.write).await;
+            results.push((job.done, outcome));
+        }
+        match tx.commit().await {
+            Ok(()) => {
+                for (done, outcome) in results {
+                    let _ = done.send(outcome);
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "write batch commit failed");
+                let msg = e.to_string();
+                for (done, _) in results {
+                    let _ = done.send(Err(StorageError::Corrupt(format!("commit: {msg}"))));
+                }
+            }
+        }
+    }
+}
+
+/// One write inside its savepoint: kept on success, undone on error.
+async fn run_one(tx: &mut Tx, write: WriteFn) -> StorageResult<()> {
+    on_tx_exec!(tx, |c| sqlx::query("SAVEPOINT w").execute(c).await)?;
+    let outcome = write(tx).await;
+    let end = if outcome.is_ok() {
+        "RELEASE SAVEPOINT w"
+    } else {
+        "ROLLBACK TO SAVEPOINT w"
+    };
+    on_tx_exec!(tx, |c| sqlx::query(end).execute(c).await)?;
+    if outcome.is_err() {
+        on_tx_exec!(tx, |c| sqlx::query("RELEASE SAVEPOINT w").execute(c).await)?;
+    }
+    outcome
+}
