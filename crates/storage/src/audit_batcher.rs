@@ -6,6 +6,7 @@
 use tokio::sync::{mpsc, oneshot};
 
 use crate::audit::{self, AuditEntry};
+use crate::batch::Collector;
 use crate::{Db, StorageError, StorageResult};
 
 const MAX_BATCH: usize = 1024;
@@ -46,45 +47,15 @@ impl AuditBatcher {
     }
 }
 
-/// Under load (the previous batch held more than one request), wait this long for more rows before
-/// committing: fewer commits mean fewer fsyncs and, on SQLite, fewer invalidations of every reader's page
-/// cache. A lone request never waits.
-const LINGER: std::time::Duration = std::time::Duration::from_micros(1500);
-
 async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
-    let mut busy = false;
+    let mut collector = Collector::new();
     while let Some(first) = rx.recv().await {
-        let mut jobs = vec![first];
-        let mut rows = jobs[0].entries.len();
-        let deadline = tokio::time::Instant::now()
-            + if busy {
-                LINGER
-            } else {
-                std::time::Duration::ZERO
-            };
-        while rows < MAX_BATCH {
-            let next = match rx.try_recv() {
-                Ok(job) => Some(job),
-                Err(mpsc::error::TryRecvError::Empty) if busy => {
-                    tokio::time::timeout_at(deadline, rx.recv())
-                        .await
-                        .ok()
-                        .flatten()
-                }
-                Err(_) => None,
-            };
-            match next {
-                Some(job) => {
-                    rows += job.entries.len();
-                    jobs.push(job);
-                }
-                None => break,
-            }
-        }
-        busy = jobs.len() > 1;
+        let jobs = collector
+            .collect(first, &mut rx, MAX_BATCH, |j: &Job| j.entries.len())
+            .await;
         let result = write(&db, &jobs).await.map_err(|e| e.to_string());
         if let Err(msg) = &result {
-            tracing::error!(error = %msg, rows, "audit batch failed");
+            tracing::error!(error = %msg, requests = jobs.len(), "audit batch failed");
         }
         for job in jobs {
             // A requester that went away does not need its answer; its rows are committed anyway.

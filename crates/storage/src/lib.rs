@@ -4,6 +4,7 @@
 //! for both backends, with the same SQL text where the dialects agree. Writes take a [`Tx`] so the web
 //! layer can commit a change and its audit rows together.
 
+mod batch;
 mod db;
 mod error;
 mod macros;

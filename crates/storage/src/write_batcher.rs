@@ -8,6 +8,7 @@ use std::pin::Pin;
 
 use tokio::sync::{mpsc, oneshot};
 
+use crate::batch::Collector;
 use crate::{Db, StorageError, StorageResult, Tx, on_tx_exec};
 
 /// A write: gets the shared transaction, does its statements (change and audit rows) and returns.
@@ -65,37 +66,12 @@ fn stopped() -> StorageError {
     StorageError::Corrupt("write batcher stopped".into())
 }
 
-/// Under load (the previous batch held more than one write) wait this long for more writes; a lone
-/// write never waits. The same reasoning as the audit batcher's.
-const LINGER: std::time::Duration = std::time::Duration::from_micros(1500);
-
 async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
-    let mut busy = false;
+    let mut collector = Collector::new();
     while let Some(first) = rx.recv().await {
-        let mut jobs = vec![first];
-        let deadline = tokio::time::Instant::now()
-            + if busy {
-                LINGER
-            } else {
-                std::time::Duration::ZERO
-            };
-        while jobs.len() < MAX_BATCH {
-            let next = match rx.try_recv() {
-                Ok(job) => Some(job),
-                Err(mpsc::error::TryRecvError::Empty) if busy => {
-                    tokio::time::timeout_at(deadline, rx.recv())
-                        .await
-                        .ok()
-                        .flatten()
-                }
-                Err(_) => None,
-            };
-            match next {
-                Some(job) => jobs.push(job),
-                None => break,
-            }
-        }
-        busy = jobs.len() > 1;
+        let jobs = collector
+            .collect(first, &mut rx, MAX_BATCH, |_: &Job| 1)
+            .await;
         let mut results: Vec<(oneshot::Sender<StorageResult<()>>, StorageResult<()>)> =
             Vec::with_capacity(jobs.len());
         let mut tx = match db.begin().await {

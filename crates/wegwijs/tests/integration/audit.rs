@@ -148,21 +148,7 @@ async fn a_failed_write_leaves_neither_the_change_nor_an_audit_row() {
              BEGIN SELECT RAISE(ABORT, 'audit storage broken'); END",
         ]
     };
-    for s in sql {
-        let mut tx = app.db.begin().await.expect("tx");
-        match &mut tx {
-            wegwijs_storage::Tx::Sqlite(t) => sqlx::query(sqlx::AssertSqlSafe(s))
-                .execute(&mut **t)
-                .await
-                .map(|_| ()),
-            wegwijs_storage::Tx::Pg(t) => sqlx::query(sqlx::AssertSqlSafe(s))
-                .execute(&mut **t)
-                .await
-                .map(|_| ()),
-        }
-        .expect("install trigger");
-        tx.commit().await.expect("commit");
-    }
+    app.execute(&sql).await;
 
     let put = app
         .put_api(
@@ -297,21 +283,7 @@ async fn a_registration_whose_audit_row_fails_is_not_kept() {
              BEGIN SELECT RAISE(ABORT, 'audit storage broken'); END",
         ]
     };
-    for s in sql {
-        let mut tx = app.db.begin().await.expect("tx");
-        match &mut tx {
-            wegwijs_storage::Tx::Sqlite(t) => sqlx::query(sqlx::AssertSqlSafe(s))
-                .execute(&mut **t)
-                .await
-                .map(|_| ()),
-            wegwijs_storage::Tx::Pg(t) => sqlx::query(sqlx::AssertSqlSafe(s))
-                .execute(&mut **t)
-                .await
-                .map(|_| ()),
-        }
-        .expect("install trigger");
-        tx.commit().await.expect("commit");
-    }
+    app.execute(&sql).await;
     let res = app
         .post_api(
             &r.regisseur,

@@ -369,6 +369,21 @@ impl TestApp {
         (id, res.header("etag"))
     }
 
+    /// Runs raw SQL statements in one committed transaction (test set-up such as failure triggers).
+    pub async fn execute(&self, statements: &[&'static str]) {
+        let mut tx = self.db.begin().await.expect("tx");
+        for s in statements {
+            match &mut tx {
+                wegwijs_storage::Tx::Sqlite(t) => {
+                    sqlx::query(*s).execute(&mut **t).await.map(|_| ())
+                }
+                wegwijs_storage::Tx::Pg(t) => sqlx::query(*s).execute(&mut **t).await.map(|_| ()),
+            }
+            .unwrap_or_else(|e| panic!("{s}: {e}"));
+        }
+        tx.commit().await.expect("commit");
+    }
+
     pub async fn audit_count(&self, person: &str) -> i64 {
         let id: Uuid = person.parse().expect("uuid");
         wegwijs_storage::audit::count_for_person(&self.db, wegwijs_domain::ids::PersonId(id))
