@@ -16,12 +16,12 @@ pub struct Health {
 
 /// Liveness and readiness: answers 200 only when the database answers.
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
-    match state.db.schema_version().await {
-        Ok(v) => {
+    match wegwijs_app::status::check(&state.app).await {
+        Ok(h) => {
             let h = Health {
                 status: "ok",
-                database: state.db.backend().name(),
-                schema_version: v,
+                database: h.database,
+                schema_version: h.schema_version,
                 version: env!("CARGO_PKG_VERSION"),
             };
             (
@@ -29,14 +29,9 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_js
                 Json(serde_json::to_value(h).unwrap_or_default()),
             )
         }
-        Err(e) => {
-            tracing::error!(error = %e, "health check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(
-                    serde_json::json!({"status": "unavailable", "database": state.db.backend().name()}),
-                ),
-            )
-        }
+        Err(h) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({"status": "unavailable", "database": h.database})),
+        ),
     }
 }

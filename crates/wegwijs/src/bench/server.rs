@@ -9,8 +9,8 @@ use std::time::Duration;
 use anyhow::Context;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+use wegwijs_app::clock::SystemClock;
 use wegwijs_storage::Db;
-use wegwijs_web::clock::SystemClock;
 use wegwijs_web::{AppState, WebConfig};
 
 pub struct Server {
