@@ -11,6 +11,7 @@ mod macros;
 
 pub mod api_keys;
 pub mod audit;
+pub mod audit_chain;
 pub mod audit_batcher;
 pub mod bulk;
 pub mod households;
