@@ -275,17 +275,25 @@ impl Walk {
             .unwrap_or((0, GENESIS.to_string(), 0));
         if row.volgnummer != last_nr + 1 {
             return broken(
-                "volgnummer",
+                "volgnummer klopt niet (een regel ontbreekt of staat er dubbel)",
                 (last_nr + 1).to_string(),
                 row.volgnummer.to_string(),
             );
         }
         if row.vorige_hash != last_hash {
-            return broken("vorige_hash", last_hash, row.vorige_hash.clone());
+            return broken(
+                "vorige_hash wijst niet naar de vorige regel van de keten",
+                last_hash,
+                row.vorige_hash.clone(),
+            );
         }
         let computed = row.hash();
         if computed != hash {
-            return broken("hash", computed, hash);
+            return broken(
+                "inhoud gewijzigd: de hash over de regel klopt niet",
+                computed,
+                hash,
+            );
         }
         let entry = self.state.entry(key).or_insert((0, String::new(), 0));
         *entry = (row.volgnummer, hash, entry.2 + 1);

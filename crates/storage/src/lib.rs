@@ -18,6 +18,7 @@ pub mod households;
 pub mod login_attempts;
 pub mod organisations;
 pub mod persons;
+pub mod roles;
 pub mod sessions;
 pub mod users;
 pub mod write_batcher;
