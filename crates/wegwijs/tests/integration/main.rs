@@ -7,6 +7,7 @@ mod admin;
 mod api_errors;
 mod api_persons;
 mod audit;
+mod audit_integrity;
 mod authz;
 mod cli;
 mod concurrency;
