@@ -15,4 +15,5 @@ mod households;
 mod openapi;
 mod pages;
 mod sessions;
+mod schema_parity;
 mod storage_contract;
