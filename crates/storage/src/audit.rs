@@ -89,8 +89,7 @@ const ROWS_PER_STATEMENT: usize = 500;
 const LOCK_HEADS: &str = "INSERT INTO audit_ketenkop (gemeente_id, volgnummer, hash) ";
 const LOCK_HEADS_TAIL: &str = " ON CONFLICT (gemeente_id) DO UPDATE SET volgnummer = audit_ketenkop.volgnummer \
                                RETURNING gemeente_id, volgnummer, hash";
-const SET_HEADS_TAIL: &str =
-    " ON CONFLICT (gemeente_id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash";
+const SET_HEADS_TAIL: &str = " ON CONFLICT (gemeente_id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash";
 
 /// Appends the rows to their gemeente's hash chain (see [`crate::audit_chain`]) with as few statements
 /// as possible (a caseload page logs 25 rows at once).

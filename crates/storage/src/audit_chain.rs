@@ -221,7 +221,6 @@ pub async fn verify(db: &Db) -> StorageResult<VerifyReport> {
     Ok(walk.finish(heads))
 }
 
-
 #[derive(Default)]
 struct Walk {
     report: VerifyReport,
@@ -268,11 +267,11 @@ impl Walk {
             return false;
         };
         let key = chain_key(gemeente);
-        let (last_nr, last_hash, _) = self
-            .state
-            .get(&key)
-            .cloned()
-            .unwrap_or((0, GENESIS.to_string(), 0));
+        let (last_nr, last_hash, _) =
+            self.state
+                .get(&key)
+                .cloned()
+                .unwrap_or((0, GENESIS.to_string(), 0));
         if row.volgnummer != last_nr + 1 {
             return broken(
                 "volgnummer klopt niet (een regel ontbreekt of staat er dubbel)",

@@ -11,8 +11,8 @@ mod macros;
 
 pub mod api_keys;
 pub mod audit;
-pub mod audit_chain;
 pub mod audit_batcher;
+pub mod audit_chain;
 pub mod bulk;
 pub mod households;
 pub mod login_attempts;

@@ -45,10 +45,9 @@ pub async fn verify_db(db: &Db) -> anyhow::Result<String> {
 }
 
 fn describe_break(b: &Break, name: &dyn Fn(Option<Uuid>) -> String) -> String {
-    let regel = b
-        .id
-        .map(|id| format!("regel id {id}"))
-        .unwrap_or_else(|| "einde van de keten".into());
+    let regel =
+        b.id.map(|id| format!("regel id {id}"))
+            .unwrap_or_else(|| "einde van de keten".into());
     format!(
         "verwerkingenlog GEBROKEN: eerste breuk in de keten {}, {regel}: {}\n  verwacht: {}\n  gevonden: {}",
         name(b.gemeente),

@@ -7,8 +7,16 @@ use crate::cli::MigrateArgs;
 pub async fn run(args: MigrateArgs) -> anyhow::Result<()> {
     let db = super::open(&args.db.database_url, 2).await?;
     if let Some(role) = &args.app_role {
-        grant(&db, role, CreateRole::IfMissing, args.app_role_password.as_deref()).await?;
-        println!("Applicatierol {role}: alleen INSERT en SELECT op audit_log, gewone rechten elders.");
+        grant(
+            &db,
+            role,
+            CreateRole::IfMissing,
+            args.app_role_password.as_deref(),
+        )
+        .await?;
+        println!(
+            "Applicatierol {role}: alleen INSERT en SELECT op audit_log, gewone rechten elders."
+        );
     }
     println!(
         "Database bijgewerkt: {} schema versie {}",

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
 use sqlx::postgres::PgConnectOptions;
+use wegwijs_domain::authz::Role;
 use wegwijs_storage::roles::{self, CreateRole};
 use wegwijs_storage::{Db, DbOptions};
-use wegwijs_domain::authz::Role;
 use wegwijs_web::{AppState, WebConfig};
 
 use crate::cli::ServeArgs;

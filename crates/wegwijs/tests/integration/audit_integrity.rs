@@ -22,8 +22,14 @@ async fn sql(db: &Db, statement: &str) -> Result<u64, String> {
     let mut tx = db.begin().await.map_err(|e| e.to_string())?;
     let q = sqlx::AssertSqlSafe(statement.to_string());
     let res = match &mut tx {
-        Tx::Sqlite(t) => sqlx::query(q).execute(&mut **t).await.map(|r| r.rows_affected()),
-        Tx::Pg(t) => sqlx::query(q).execute(&mut **t).await.map(|r| r.rows_affected()),
+        Tx::Sqlite(t) => sqlx::query(q)
+            .execute(&mut **t)
+            .await
+            .map(|r| r.rows_affected()),
+        Tx::Pg(t) => sqlx::query(q)
+            .execute(&mut **t)
+            .await
+            .map(|r| r.rows_affected()),
     };
     match res {
         Ok(n) => {
@@ -48,7 +54,10 @@ async fn traffic(app: &TestApp) -> crate::harness::Region {
     let r = app.region().await;
     for (i, user) in [&r.regisseur, &r.other_regisseur].into_iter().enumerate() {
         let (id, etag) = app
-            .person(user, person_json("Amal", &format!("Keten{i}"), Some(&bsn(i as u32))))
+            .person(
+                user,
+                person_json("Amal", &format!("Keten{i}"), Some(&bsn(i as u32))),
+            )
             .await;
         app.get_api(user, &format!("/api/v1/personen/{id}")).await;
         let put = app
@@ -74,7 +83,10 @@ async fn audit_chain_holds_for_every_gemeente_after_reads_and_writes() {
     assert_eq!(report.unchained_rows, 0);
     let all = rows(&app.db).await;
     assert_eq!(report.rows, all.len() as u64);
-    assert!(all.iter().all(|r| r.3.as_deref().is_some_and(|h| h.len() == 64)));
+    assert!(
+        all.iter()
+            .all(|r| r.3.as_deref().is_some_and(|h| h.len() == 64))
+    );
     // Weert, Nederweert and the rows without a gemeente (accounts, API keys).
     assert_eq!(report.chains.len(), 3, "{:?}", report.chains);
     let chained: u64 = report.chains.iter().map(|c| c.rows).sum();
@@ -247,7 +259,10 @@ async fn audit_verify_reports_a_row_changed_around_the_triggers_as_the_first_bro
     assert_eq!(b.gemeente, Some(r.weert.0));
     let stored = all.iter().find(|x| x.0 == victim).and_then(|x| x.3.clone());
     assert_eq!(Some(b.found.clone()), stored, "found: the stored hash");
-    assert_ne!(b.expected, b.found, "expected: the hash over the changed row");
+    assert_ne!(
+        b.expected, b.found,
+        "expected: the hash over the changed row"
+    );
 
     let err = cli(&["audit", "verify", "--database-url", &url])
         .await
@@ -280,13 +295,21 @@ async fn audit_verify_reports_rows_removed_around_the_triggers() {
         .expect("a removed last row is found");
     assert_eq!((b.gemeente, b.id), (Some(r.nederweert.0), None), "{b:?}");
     // A row in the middle: its successor no longer links.
-    without_triggers(&app, &format!("DELETE FROM audit_log WHERE id = {}", ids[0])).await;
+    without_triggers(
+        &app,
+        &format!("DELETE FROM audit_log WHERE id = {}", ids[0]),
+    )
+    .await;
     let b = audit_chain::verify(&app.db)
         .await
         .expect("verify")
         .broken
         .expect("a removed row is found");
-    assert_eq!((b.gemeente, b.id), (Some(r.nederweert.0), Some(ids[1])), "{b:?}");
+    assert_eq!(
+        (b.gemeente, b.id),
+        (Some(r.nederweert.0), Some(ids[1])),
+        "{b:?}"
+    );
     assert_eq!((b.expected.as_str(), b.found.as_str()), ("1", "2"));
 }
 
@@ -340,7 +363,11 @@ async fn audit_app_role_may_only_insert_and_select_on_the_audit_log() {
     let app_db = wegwijs::commands::serve::open_database(&app_url, Some(app.database_url()), 2)
         .await
         .expect("open as app role");
-    assert!(!wegwijs_storage::roles::owns_audit_log(&app_db).await.expect("owner?"));
+    assert!(
+        !wegwijs_storage::roles::owns_audit_log(&app_db)
+            .await
+            .expect("owner?")
+    );
 
     let outcome = async {
         // Allowed: append (through the chain), read, verify, ordinary writes elsewhere.

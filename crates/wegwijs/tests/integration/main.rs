@@ -14,6 +14,6 @@ mod concurrency;
 mod households;
 mod openapi;
 mod pages;
-mod sessions;
 mod schema_parity;
+mod sessions;
 mod storage_contract;

@@ -27,10 +27,13 @@ fn ours(table: &str) -> bool {
 }
 
 async fn sqlite_schema() -> Schema {
-    let dir = std::env::temp_dir().join(format!("wegwijs-parity-{}", uuid::Uuid::now_v7().simple()));
+    let dir =
+        std::env::temp_dir().join(format!("wegwijs-parity-{}", uuid::Uuid::now_v7().simple()));
     std::fs::create_dir_all(&dir).expect("dir");
     let url = format!("sqlite://{}", dir.join("p.db").display());
-    let db = Db::connect(&url, &DbOptions::default()).await.expect("sqlite");
+    let db = Db::connect(&url, &DbOptions::default())
+        .await
+        .expect("sqlite");
     db.migrate().await.expect("migrate");
     let pool = db.sqlite_writer().expect("sqlite").clone();
     let tables: Vec<String> =

@@ -76,7 +76,9 @@ impl Limits {
             tx.commit().await
         }
         .await
-        .map_err(fail::<wegwijs_storage::StorageError>("auditregel schrijven"))
+        .map_err(fail::<wegwijs_storage::StorageError>(
+            "auditregel schrijven",
+        ))
     }
 
     fn entry(&self, action: AuditAction, person: Uuid) -> AuditEntry {
