@@ -34,6 +34,8 @@ const GRANTS: &[&str] = &[
     "ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT ON SEQUENCES TO {r}",
     // The verwerkingenlog: append and read only.
     "REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM {r}",
+    // Chain heads: moved by every audit insert, never removed.
+    "REVOKE DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_ketenkop FROM {r}",
     // The migration history is the owner's.
     "REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON _sqlx_migrations FROM {r}",
 ];

@@ -407,6 +407,65 @@ async fn audit_app_role_may_only_insert_and_select_on_the_audit_log() {
     if let Err(e) = audit_chain::verify(&app_db).await {
         failures.push(format!("verify as app role: {e}"));
     }
+    // The whole application as the app role: register, view and change a person through the API.
+    let router = wegwijs_web::router(wegwijs_web::AppState::new(
+        app_db.clone(),
+        std::sync::Arc::new(wegwijs_web::clock::SystemClock),
+        crate::harness::test_config(),
+    ));
+    let call =
+        |method: &str, path: String, body: Option<serde_json::Value>, etag: Option<String>| {
+            let mut b = axum::http::Request::builder()
+                .method(method)
+                .uri(path)
+                .header("authorization", format!("Bearer {}", r.regisseur.api_key))
+                .header("content-type", "application/json");
+            if let Some(e) = etag {
+                b = b.header("if-match", e);
+            }
+            let req = b
+                .body(axum::body::Body::from(
+                    body.map(|j| j.to_string()).unwrap_or_default(),
+                ))
+                .expect("request");
+            tower::ServiceExt::oneshot(router.clone(), req)
+        };
+    let created = call(
+        "POST",
+        "/api/v1/personen".into(),
+        Some(person_json("Amal", "Approl", Some(&bsn(77)))),
+        None,
+    )
+    .await
+    .expect("router");
+    if created.status() != StatusCode::CREATED {
+        failures.push(format!("create person as app role: {}", created.status()));
+    } else {
+        let etag = created.headers()["etag"]
+            .to_str()
+            .expect("etag")
+            .to_string();
+        let loc = created.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_string();
+        let seen = call("GET", loc.clone(), None, None).await.expect("router");
+        let put = call(
+            "PUT",
+            loc,
+            Some(person_json("Amal", "Approl-Gewijzigd", Some(&bsn(77)))),
+            Some(etag),
+        )
+        .await
+        .expect("router");
+        if (seen.status(), put.status()) != (StatusCode::OK, StatusCode::OK) {
+            failures.push(format!(
+                "view/change as app role: {} {}",
+                seen.status(),
+                put.status()
+            ));
+        }
+    }
     for refused in [
         "UPDATE audit_log SET details = 'vervalst'",
         "DELETE FROM audit_log",
@@ -416,6 +475,7 @@ async fn audit_app_role_may_only_insert_and_select_on_the_audit_log() {
         "ALTER TABLE audit_log DROP CONSTRAINT audit_log_chained",
         "DROP TABLE audit_log",
         "UPDATE _sqlx_migrations SET success = false",
+        "DELETE FROM audit_ketenkop",
     ] {
         match sql(&app_db, refused).await {
             Ok(_) => failures.push(format!("{refused} must be refused for the app role")),
@@ -432,4 +492,118 @@ async fn audit_app_role_may_only_insert_and_select_on_the_audit_log() {
     assert!(failures.is_empty(), "{failures:#?}");
     let report = audit_chain::verify(&app.db).await.expect("verify");
     assert_eq!(report.broken, None);
+}
+
+/// Not a test but a measurement (`cargo test --test integration audit_chain_cost -- --ignored
+/// --nocapture`): a chained audit insert against a plain one-statement insert of the same columns, in
+/// alternating rounds so both see the same machine load. Timings are printed, never asserted.
+#[tokio::test]
+#[ignore]
+async fn audit_chain_cost() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let gemeenten = [r.weert, r.nederweert];
+    let entry = |i: usize, same: bool| AuditEntry {
+        tijdstip: chrono::Utc::now(),
+        trace_id: format!("meting-{i}"),
+        gebruiker_id: Some(r.regisseur.id),
+        organisatie_id: Some(r.weert),
+        gemeente_id: Some(if same { r.weert } else { gemeenten[i % 2] }),
+        persoon_id: Some(wegwijs_domain::ids::PersonId(uuid::Uuid::now_v7())),
+        actie: wegwijs_domain::audit::AuditAction::PersonRead,
+        bron: Bron::Api,
+        details: None,
+    };
+    // The insert as it was before the chain (plus constant chain columns, which the database requires).
+    async fn plain(db: &Db, rows: &[AuditEntry]) -> wegwijs_storage::StorageResult<()> {
+        let mut tx = db.begin().await?;
+        wegwijs_storage::on_tx_exec!(&mut tx, |c| {
+            let mut qb = sqlx::QueryBuilder::new(
+                "INSERT INTO audit_log (tijdstip, trace_id, gebruiker_id, organisatie_id, gemeente_id, persoon_id, \
+                 actie, verwerkingsactiviteit, grondslag, bron, details, volgnummer, vorige_hash, hash) ",
+            );
+            qb.push_values(rows, |mut b, e| {
+                b.push_bind(e.tijdstip)
+                    .push_bind(e.trace_id.clone())
+                    .push_bind(e.gebruiker_id.map(|g| g.0))
+                    .push_bind(e.organisatie_id.map(|g| g.0))
+                    .push_bind(e.gemeente_id.map(|g| g.0))
+                    .push_bind(e.persoon_id.map(|g| g.0))
+                    .push_bind(e.actie.code())
+                    .push_bind("regie-inburgering")
+                    .push_bind("Wet inburgering 2021")
+                    .push_bind("api")
+                    .push_bind(None::<String>)
+                    .push_bind(0i64)
+                    .push_bind(GENESIS)
+                    .push_bind(GENESIS);
+            });
+            qb.build().execute(c).await
+        })?;
+        tx.commit().await
+    }
+    async fn chained(db: &Db, rows: &[AuditEntry]) -> wegwijs_storage::StorageResult<()> {
+        let mut tx = db.begin().await?;
+        audit::insert(&mut tx, rows).await?;
+        tx.commit().await
+    }
+    let backend = if app.is_postgres() {
+        "postgresql"
+    } else {
+        "sqlite"
+    };
+    // (label, rows per transaction, concurrent writers, one gemeente for all)
+    let cases = [
+        ("1 rij/tx, 1 schrijver", 1usize, 1usize, true),
+        ("25 rijen/tx (caseload), 1 schrijver", 25, 1, false),
+        ("1 rij/tx, 16 schrijvers, 1 gemeente", 1, 16, true),
+        ("1 rij/tx, 16 schrijvers, 2 gemeenten", 1, 16, false),
+    ];
+    for (label, per_tx, writers, same) in cases {
+        let txs_per_writer = if writers == 1 { 100 } else { 25 };
+        let mut totals = [std::time::Duration::ZERO; 2];
+        for round in 0..6 {
+            for k in 0..2 {
+                // Alternate which variant goes first.
+                let use_chain = (k + round) % 2 == 0;
+                let start = std::time::Instant::now();
+                let mut tasks = Vec::new();
+                for w in 0..writers {
+                    let db = app.db.clone();
+                    let batch: Vec<Vec<AuditEntry>> = (0..txs_per_writer)
+                        .map(|t| {
+                            (0..per_tx)
+                                .map(|i| entry(w * 1000 + t * 31 + i, same))
+                                .collect()
+                        })
+                        .collect();
+                    tasks.push(tokio::spawn(async move {
+                        for rows in batch {
+                            if use_chain {
+                                chained(&db, &rows).await?;
+                            } else {
+                                plain(&db, &rows).await?;
+                            }
+                        }
+                        wegwijs_storage::StorageResult::Ok(())
+                    }));
+                }
+                for t in tasks {
+                    t.await.expect("task").expect("insert");
+                }
+                totals[if use_chain { 1 } else { 0 }] += start.elapsed();
+            }
+        }
+        let txs = (6 * writers * txs_per_writer) as f64;
+        let per = |d: std::time::Duration| d.as_secs_f64() * 1000.0 / txs * writers as f64;
+        let rate = |d: std::time::Duration| txs / d.as_secs_f64();
+        println!(
+            "{backend:<10} {label:<40} zonder keten {:>7.3} ms/tx {:>7.0} tx/s | met keten {:>7.3} ms/tx {:>7.0} tx/s | {:+.0}%",
+            per(totals[0]),
+            rate(totals[0]),
+            per(totals[1]),
+            rate(totals[1]),
+            (totals[1].as_secs_f64() / totals[0].as_secs_f64() - 1.0) * 100.0
+        );
+    }
 }
