@@ -111,10 +111,12 @@ async fn audit_chain_does_not_fork_under_concurrent_batches_and_write_transactio
         bron: Bron::Api,
         details: None,
     };
+    // A batcher of its own on the same database: the chain must hold across every writer.
+    let batcher = wegwijs_storage::audit_batcher::AuditBatcher::start(app.db.clone());
     let mut tasks = Vec::new();
     for i in 0..48 {
         let app_db = app.db.clone();
-        let batcher = app.state.audit.clone();
+        let batcher = batcher.clone();
         let e = entry(i);
         tasks.push(tokio::spawn(async move {
             if i % 2 == 0 {
@@ -410,7 +412,7 @@ async fn audit_app_role_may_only_insert_and_select_on_the_audit_log() {
     // The whole application as the app role: register, view and change a person through the API.
     let router = wegwijs_web::router(wegwijs_web::AppState::new(
         app_db.clone(),
-        std::sync::Arc::new(wegwijs_web::clock::SystemClock),
+        std::sync::Arc::new(wegwijs_app::clock::SystemClock),
         crate::harness::test_config(),
     ));
     let call =
