@@ -384,7 +384,7 @@ mod tests {
         r.volgnummer = 4;
         variants.push(r);
         let mut r = row();
-        r.tijdstip = r.tijdstip + chrono::Duration::microseconds(1);
+        r.tijdstip += chrono::Duration::microseconds(1);
         variants.push(r);
         let mut r = row();
         r.persoon_id = Some(Uuid::nil());

@@ -105,7 +105,11 @@ async fn audit_chain_does_not_fork_under_concurrent_batches_and_write_transactio
         trace_id: format!("gelijktijdig-{i}"),
         gebruiker_id: Some(r.regisseur.id),
         organisatie_id: Some(r.weert),
-        gemeente_id: Some(if i % 3 == 0 { r.nederweert } else { r.weert }),
+        gemeente_id: Some(if i.is_multiple_of(3) {
+            r.nederweert
+        } else {
+            r.weert
+        }),
         persoon_id: None,
         actie: wegwijs_domain::audit::AuditAction::PersonRead,
         bron: Bron::Api,
