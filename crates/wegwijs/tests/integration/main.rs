@@ -13,5 +13,6 @@ mod concurrency;
 mod households;
 mod openapi;
 mod pages;
+mod security_input;
 mod sessions;
 mod storage_contract;
