@@ -52,3 +52,17 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for PageQuery<T> {
             .map_err(|e| bad_request(&e))
     }
 }
+
+/// A page's path parameters (ids). A malformed id is the Dutch "niet gevonden" page, as an id outside
+/// the user's scope is, instead of axum's English text that repeats what was typed.
+pub struct PagePath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PagePath<T> {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => Ok(PagePath(v)),
+            Err(_) => Err(PageError(AppError::NotFound).into_response()),
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! `/personen/{id}/verwerkingen`: who saw or changed this record (teamleider, privacy officer).
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -10,7 +10,7 @@ use wegwijs_domain::ids::PersonId;
 
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
-use crate::pages::extract::PageQuery;
+use crate::pages::extract::{PagePath, PageQuery};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, tijdstip};
 use crate::state::AppState;
@@ -74,7 +74,7 @@ pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     PageQuery(q): PageQuery<PaginaQuery>,
 ) -> Result<Response, PageError> {
     let pagina = page_number(q.pagina)?;
