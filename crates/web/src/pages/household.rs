@@ -1,8 +1,8 @@
 //! `/personen/{id}/huishouden`: compose the household of a person (members, relation, nareiziger).
 
+use crate::pages::extract::PagePath;
 use askama::Template;
 use axum::extract::State;
-use crate::pages::extract::PagePath;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;

@@ -1,8 +1,8 @@
 //! `/beheer/gebruikers`: the accounts of the beheerder's own organisation.
 
+use crate::pages::extract::PagePath;
 use askama::Template;
 use axum::extract::State;
-use crate::pages::extract::PagePath;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;

@@ -1,7 +1,7 @@
 //! `/personen/{id}/bewerken`: change a person. A stale save is refused and shows what the other person changed.
 
-use axum::extract::State;
 use crate::pages::extract::PagePath;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;

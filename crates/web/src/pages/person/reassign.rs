@@ -1,7 +1,7 @@
 //! POST `/personen/{id}/regisseur`: a teamleider moves a person to another regisseur's caseload.
 
-use axum::extract::State;
 use crate::pages::extract::PagePath;
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;

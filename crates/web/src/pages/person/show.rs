@@ -1,8 +1,8 @@
 //! `/personen/{id}`: the dossier.
 
+use crate::pages::extract::PagePath;
 use askama::Template;
 use axum::extract::State;
-use crate::pages::extract::PagePath;
 use axum::response::Response;
 use uuid::Uuid;
 use wegwijs_domain::authz::{Action, PersonRef, Resource, can};
