@@ -15,5 +15,6 @@ mod households;
 mod openapi;
 mod pages;
 mod schema_parity;
+mod security_input;
 mod sessions;
 mod storage_contract;
