@@ -96,7 +96,9 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
     use AuditAction::*;
     match action {
         PersonRead | PersonListed | PersonSearched | PersonCreated | PersonUpdated
-        | PersonReassigned | HouseholdRead | HouseholdCreated | HouseholdUpdated => REGIE_INBURGERING,
+        | PersonReassigned | HouseholdRead | HouseholdCreated | HouseholdUpdated => {
+            REGIE_INBURGERING
+        }
         AuditRead => TOEZICHT_PRIVACY,
         // Loading demo data creates fictitious accounts and persons in a test environment: an act of
         // system management, not of regie on real people.

@@ -116,7 +116,14 @@ fn teamleider_sees_one_persons_log_but_only_the_privacy_officer_browses_the_geme
     );
     let p = weert(&[Role::Privacy]);
     assert!(can(&p, Action::AuditViewGemeente, Resource::Gemeente(WEERT)).is_allowed());
-    assert!(!can(&p, Action::AuditViewGemeente, Resource::Gemeente(NEDERWEERT)).is_allowed());
+    assert!(
+        !can(
+            &p,
+            Action::AuditViewGemeente,
+            Resource::Gemeente(NEDERWEERT)
+        )
+        .is_allowed()
+    );
 }
 
 #[test]

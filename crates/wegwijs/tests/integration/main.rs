@@ -13,5 +13,6 @@ mod concurrency;
 mod households;
 mod openapi;
 mod pages;
+mod reads;
 mod sessions;
 mod storage_contract;
