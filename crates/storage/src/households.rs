@@ -297,3 +297,35 @@ pub async fn list(
         .await)?;
     Ok((rows, total))
 }
+
+/// The members of these households of the gemeente in scope, as (household, person), for logging
+/// what a household list showed.
+pub async fn member_ids(
+    db: &Db,
+    scope: PersonScope,
+    ids: &[Uuid],
+) -> StorageResult<Vec<(HuishoudenId, PersonId)>> {
+    let Some(gemeente) = scope_gemeente(scope) else {
+        return Ok(vec![]);
+    };
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT l.huishouden_id, l.persoon_id FROM huishouden_leden l \
+             JOIN huishoudens h ON h.id = l.huishouden_id WHERE h.gemeente_id = ",
+        );
+        qb.push_bind(gemeente.0).push(" AND h.id IN (");
+        let mut list = qb.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        qb.push(") ORDER BY l.huishouden_id, l.persoon_id");
+        qb.build_query_as().fetch_all(p).await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(h, p)| (HuishoudenId(h), PersonId(p)))
+        .collect())
+}

@@ -73,6 +73,10 @@ pub struct ServeArgs {
     /// Connections in the read pool (SQLite) or in total (PostgreSQL).
     #[arg(long, env = "WEGWIJS_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
+    /// Secret (at least 32 characters) for the HMAC of search terms in the audit log. Keep it outside
+    /// the database: without it, a hashed BSN in the log could be found by trying every BSN.
+    #[arg(long, env = "WEGWIJS_AUDIT_SEARCH_KEY", hide_env_values = true)]
+    pub audit_search_key: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -98,7 +98,9 @@ impl IntoResponse for ApiError {
             ),
             AppError::Duplicate { field, existing } => {
                 let mut p = problem(StatusCode::CONFLICT, "bestaat-al", "Bestaat al",
-                    format!("Er bestaat al een persoon met dit {} in deze gemeente.", if field == "vNummer" { "V-nummer" } else { "BSN" }));
+                    format!("Er bestaat al een persoon met dit {} in deze gemeente.{}", if field == "vNummer" { "V-nummer" } else { "BSN" },
+                        // Without an id the caller may not see that person: say whom to ask, not who it is.
+                        if existing.is_some() { "" } else { " Vraag uw teamleider om het dossier." }));
                 p.instance = existing.map(|id| format!("/api/v1/personen/{id}"));
                 p.invalid_params.push(InvalidParam { name: field.into(), code: "duplicate".into(),
                     reason: "Deze waarde is al in gebruik bij een andere persoon.".into() });

@@ -76,8 +76,9 @@ async fn build_page(
     errors: Vec<String>,
 ) -> Result<HouseholdPage, PageError> {
     let ctx = signed.ctx(state);
-    let dossier = persons::view(&ctx, PersonId(id)).await?;
+    // Refuse before reading: a role without HouseholdEdit must not leave a read row for nothing.
     ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
+    let dossier = persons::view(&ctx, PersonId(id)).await?;
     let name = dossier.person.details.display_name();
     let huishouden_id = dossier.household.as_ref().map(|h| h.id.0);
     let (omschrijving, versie, members) = match &dossier.household {
@@ -164,6 +165,8 @@ pub async fn save(
             per_pagina: 2,
             ..Default::default()
         };
+        // The same use case as the caseload search, so it leaves the same rows: the search (hashed
+        // term, also when nothing is found) and one row per person found.
         let found = wegwijs_app::persons::list(&ctx, &query).await?;
         match found.items.as_slice() {
             [one] => leden.push(LidInput {

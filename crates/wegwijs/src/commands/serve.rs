@@ -48,11 +48,25 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
                 .ok_or_else(|| anyhow!("onbekende rol in --totp-required: {r}"))?,
         );
     }
+    let search_term_key = match args.audit_search_key.as_deref() {
+        Some(secret) => Some(
+            wegwijs_app::search_term::SearchTermKey::new(secret).ok_or_else(|| {
+                anyhow!("WEGWIJS_AUDIT_SEARCH_KEY moet minstens 32 tekens lang zijn")
+            })?,
+        ),
+        None => {
+            tracing::warn!(
+                "geen WEGWIJS_AUDIT_SEARCH_KEY: zoektermen in het verwerkingenlog krijgen een gewone SHA-256"
+            );
+            None
+        }
+    };
     let config = WebConfig {
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,
         app: wegwijs_app::AppConfig {
             totp_required_for,
+            search_term_key,
             ..wegwijs_app::AppConfig::default()
         },
     };

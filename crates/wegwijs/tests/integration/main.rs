@@ -14,6 +14,7 @@ mod concurrency;
 mod households;
 mod openapi;
 mod pages;
+mod reads;
 mod schema_parity;
 mod security_input;
 mod sessions;
