@@ -142,29 +142,71 @@ macro_rules! __opt {
 
 /// Per-kind conversions inside the domain (parse, to raw, to and from the column form).
 macro_rules! kind_fn {
-    (parse $p:ident, $api:literal, $raw:expr, RequiredText($max:expr)) => { $p.required_text($api, $raw, $max) };
-    (parse $p:ident, $api:literal, $raw:expr, Text($max:expr)) => { $p.text($api, $raw, $max) };
-    (parse $p:ident, $api:literal, $raw:expr, Checked($f:path, $max:expr, $input:ident)) => { $p.checked($api, $raw, $f) };
-    (parse $p:ident, $api:literal, $raw:expr, BirthDate) => { $p.birth_date($api, $raw) };
-    (parse $p:ident, $api:literal, $raw:expr, KeyDate) => { $p.key_date($api, $raw) };
-    (parse $p:ident, $api:literal, $raw:expr, Flag) => { $p.flag($api, $raw) };
-    (parse $p:ident, $api:literal, $raw:expr, Code($t:ty)) => { $p.code::<$t>($api, $raw) };
-    (parse $p:ident, $api:literal, $raw:expr, Parsed($t:ty, $max:expr, $input:ident)) => { $p.parsed($api, $raw, <$t>::parse) };
+    (parse $p:ident, $api:literal, $raw:expr, RequiredText($max:expr)) => {
+        $p.required_text($api, $raw, $max)
+    };
+    (parse $p:ident, $api:literal, $raw:expr, Text($max:expr)) => {
+        $p.text($api, $raw, $max)
+    };
+    (parse $p:ident, $api:literal, $raw:expr, Checked($f:path, $max:expr, $input:ident)) => {
+        $p.checked($api, $raw, $f)
+    };
+    (parse $p:ident, $api:literal, $raw:expr, BirthDate) => {
+        $p.birth_date($api, $raw)
+    };
+    (parse $p:ident, $api:literal, $raw:expr, KeyDate) => {
+        $p.key_date($api, $raw)
+    };
+    (parse $p:ident, $api:literal, $raw:expr, Flag) => {
+        $p.flag($api, $raw)
+    };
+    (parse $p:ident, $api:literal, $raw:expr, Code($t:ty)) => {
+        $p.code::<$t>($api, $raw)
+    };
+    (parse $p:ident, $api:literal, $raw:expr, Parsed($t:ty, $max:expr, $input:ident)) => {
+        $p.parsed($api, $raw, <$t>::parse)
+    };
 
-    (to_raw $v:expr, RequiredText($max:expr)) => { Some($v.clone()) };
-    (to_raw $v:expr, BirthDate) => { $v.map(|d| d.format("%Y-%m-%d").to_string()) };
-    (to_raw $v:expr, KeyDate) => { $v.map(|d| d.format("%Y-%m-%d").to_string()) };
-    (to_raw $v:expr, Flag) => { $v.map(|b| if b { "ja" } else { "nee" }.to_owned()) };
-    (to_raw $v:expr, Code($t:ty)) => { $v.map(|c| c.code().to_owned()) };
-    (to_raw $v:expr, Parsed($t:ty, $max:expr, $input:ident)) => { $v.as_ref().map(|x| x.as_str().to_owned()) };
-    (to_raw $v:expr, $($other:tt)*) => { $v.clone() };
+    (to_raw $v:expr, RequiredText($max:expr)) => {
+        Some($v.clone())
+    };
+    (to_raw $v:expr, BirthDate) => {
+        $v.map(|d| d.format("%Y-%m-%d").to_string())
+    };
+    (to_raw $v:expr, KeyDate) => {
+        $v.map(|d| d.format("%Y-%m-%d").to_string())
+    };
+    (to_raw $v:expr, Flag) => {
+        $v.map(|b| if b { "ja" } else { "nee" }.to_owned())
+    };
+    (to_raw $v:expr, Code($t:ty)) => {
+        $v.map(|c| c.code().to_owned())
+    };
+    (to_raw $v:expr, Parsed($t:ty, $max:expr, $input:ident)) => {
+        $v.as_ref().map(|x| x.as_str().to_owned())
+    };
+    (to_raw $v:expr, $($other:tt)*) => {
+        $v.clone()
+    };
 
-    (to_column $v:expr, Code($t:ty)) => { $v.map(|c| c.code().to_owned()) };
-    (to_column $v:expr, Parsed($t:ty, $max:expr, $input:ident)) => { $v.as_ref().map(|x| x.as_str().to_owned()) };
-    (to_column $v:expr, BirthDate) => { $v };
-    (to_column $v:expr, KeyDate) => { $v };
-    (to_column $v:expr, Flag) => { $v };
-    (to_column $v:expr, $($other:tt)*) => { $v.clone() };
+    (to_column $v:expr, Code($t:ty)) => {
+        $v.map(|c| c.code().to_owned())
+    };
+    (to_column $v:expr, Parsed($t:ty, $max:expr, $input:ident)) => {
+        $v.as_ref().map(|x| x.as_str().to_owned())
+    };
+    (to_column $v:expr, BirthDate) => {
+        $v
+    };
+    (to_column $v:expr, KeyDate) => {
+        $v
+    };
+    (to_column $v:expr, Flag) => {
+        $v
+    };
+    (to_column $v:expr, $($other:tt)*) => {
+        $v.clone()
+    };
 
     (from_column $v:expr, $col:literal, Code($t:ty)) => {
         match $v {
@@ -175,31 +217,60 @@ macro_rules! kind_fn {
     (from_column $v:expr, $col:literal, Parsed($t:ty, $max:expr, $input:ident)) => {
         match $v {
             None => None,
-            Some(s) => Some(<$t>::parse(&s).map_err(|_| $crate::record::CorruptColumn { column: $col })?),
+            Some(s) => {
+                Some(<$t>::parse(&s).map_err(|_| $crate::record::CorruptColumn { column: $col })?)
+            }
         }
     };
-    (from_column $v:expr, $col:literal, $($other:tt)*) => { $v };
+    (from_column $v:expr, $col:literal, $($other:tt)*) => {
+        $v
+    };
 
-    (value $v:expr, BirthDate) => { $crate::record::ColumnValue::Date($v) };
-    (value $v:expr, KeyDate) => { $crate::record::ColumnValue::Date($v) };
-    (value $v:expr, Flag) => { $crate::record::ColumnValue::Flag($v) };
-    (value $v:expr, RequiredText($max:expr)) => { $crate::record::ColumnValue::Text(Some($v)) };
-    (value $v:expr, $($other:tt)*) => { $crate::record::ColumnValue::Text($v) };
+    (value $v:expr, BirthDate) => {
+        $crate::record::ColumnValue::Date($v)
+    };
+    (value $v:expr, KeyDate) => {
+        $crate::record::ColumnValue::Date($v)
+    };
+    (value $v:expr, Flag) => {
+        $crate::record::ColumnValue::Flag($v)
+    };
+    (value $v:expr, RequiredText($max:expr)) => {
+        $crate::record::ColumnValue::Text(Some($v))
+    };
+    (value $v:expr, $($other:tt)*) => {
+        $crate::record::ColumnValue::Text($v)
+    };
 
     (unvalue $v:expr, $col:literal, BirthDate) => {
-        match $v { $crate::record::ColumnValue::Date(d) => d, _ => return Err($crate::record::CorruptColumn { column: $col }) }
+        match $v {
+            $crate::record::ColumnValue::Date(d) => d,
+            _ => return Err($crate::record::CorruptColumn { column: $col }),
+        }
     };
     (unvalue $v:expr, $col:literal, KeyDate) => {
-        match $v { $crate::record::ColumnValue::Date(d) => d, _ => return Err($crate::record::CorruptColumn { column: $col }) }
+        match $v {
+            $crate::record::ColumnValue::Date(d) => d,
+            _ => return Err($crate::record::CorruptColumn { column: $col }),
+        }
     };
     (unvalue $v:expr, $col:literal, Flag) => {
-        match $v { $crate::record::ColumnValue::Flag(b) => b, _ => return Err($crate::record::CorruptColumn { column: $col }) }
+        match $v {
+            $crate::record::ColumnValue::Flag(b) => b,
+            _ => return Err($crate::record::CorruptColumn { column: $col }),
+        }
     };
     (unvalue $v:expr, $col:literal, RequiredText($max:expr)) => {
-        match $v { $crate::record::ColumnValue::Text(Some(s)) => s, _ => return Err($crate::record::CorruptColumn { column: $col }) }
+        match $v {
+            $crate::record::ColumnValue::Text(Some(s)) => s,
+            _ => return Err($crate::record::CorruptColumn { column: $col }),
+        }
     };
     (unvalue $v:expr, $col:literal, $($other:tt)*) => {
-        match $v { $crate::record::ColumnValue::Text(s) => s, _ => return Err($crate::record::CorruptColumn { column: $col }) }
+        match $v {
+            $crate::record::ColumnValue::Text(s) => s,
+            _ => return Err($crate::record::CorruptColumn { column: $col }),
+        }
     };
 }
 pub(crate) use kind_fn;

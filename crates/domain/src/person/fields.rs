@@ -35,6 +35,7 @@ macro_rules! person_fields {
             geboortedatum: BirthDate {
                 api "geboortedatum", column "geboortedatum", label "Geboortedatum",
                 group "Naam en identificatie",
+                doc "jjjj-mm-dd",
             },
             geslacht: Code($crate::person::Geslacht) {
                 api "geslacht", column "geslacht", label "Geslacht", group "Naam en identificatie",
@@ -88,23 +89,28 @@ macro_rules! person_fields {
                 api "uitkeringPwStartdatum", column "uitkering_pw_startdatum",
                 label "Startdatum bijstandsuitkering", form "Startdatum uitkering",
                 group "Inburgering en inkomen",
+                doc "jjjj-mm-dd",
             },
             datum_koppeling: KeyDate {
                 api "datumKoppeling", column "datum_koppeling", label "Datum koppeling aan de gemeente",
                 form "Koppeling aan de gemeente", group "Belangrijke data",
+                doc "jjjj-mm-dd",
             },
             datum_brp_inschrijving: KeyDate {
                 api "datumBrpInschrijving", column "datum_brp_inschrijving",
                 label "Datum inschrijving BRP", form "Inschrijving in de BRP", group "Belangrijke data",
+                doc "jjjj-mm-dd",
             },
             datum_kennisgeving_duo: KeyDate {
                 api "datumKennisgevingDuo", column "datum_kennisgeving_duo",
                 label "Datum kennisgeving DUO", form "Kennisgeving inburgeringsplicht (DUO)",
                 group "Belangrijke data",
+                doc "jjjj-mm-dd",
             },
             datum_huisvesting: KeyDate {
                 api "datumHuisvesting", column "datum_huisvesting", label "Datum huisvesting",
                 form "Huisvesting", group "Belangrijke data",
+                doc "jjjj-mm-dd",
             },
             straat: Text(100) {
                 api "straat", column "straat", label "Straat", group "Adres en contact",

@@ -5,13 +5,15 @@ mod list;
 pub(crate) mod row;
 mod write;
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use wegwijs_domain::authz::PersonScope;
 use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
 use wegwijs_domain::person::PersonDetails;
 
 use crate::{Db, StorageError, StorageResult, on_pool};
-use row::row_select;
+use row::ROW_SELECT;
 
 pub use list::{ListQuery, Page, PersonSummary, RegisseurFilter, Sort, list};
 pub use write::{insert, reassign, update};
@@ -43,8 +45,9 @@ pub(crate) fn scope_gemeente(scope: PersonScope) -> Option<OrganisatieId> {
 /// One person, if the scope allows it.
 pub async fn get(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<PersonRecord> {
     let gemeente = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
-    const SQL: &str = concat!(row_select!(), " WHERE p.id = $1 AND p.gemeente_id = $2");
-    let row: Option<row::PersonRow> = on_pool!(db, |p| sqlx::query_as(SQL)
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("{} WHERE p.id = $1 AND p.gemeente_id = $2", *ROW_SELECT));
+    let row: Option<row::PersonRow> = on_pool!(db, |p| sqlx::query_as(SQL.as_str())
         .bind(id.0)
         .bind(gemeente.0)
         .fetch_optional(p)
