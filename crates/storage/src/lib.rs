@@ -17,6 +17,7 @@ pub mod households;
 pub mod login_attempts;
 pub mod organisations;
 pub mod persons;
+pub mod search_fold;
 pub mod sessions;
 pub mod users;
 pub mod write_batcher;

@@ -146,3 +146,58 @@ macro_rules! define_person {
 }
 
 person_fields!(define_person);
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::person::test_fixtures::{full_raw, today};
+    use crate::record::{ColumnValue, CorruptColumn, Stored};
+
+    #[test]
+    fn every_field_has_one_api_name_and_one_column() {
+        let apis: HashSet<_> = FIELDS.iter().map(|f| f.api).collect();
+        let columns: HashSet<_> = FIELDS.iter().map(|f| f.column).collect();
+        assert_eq!(apis.len(), FIELDS.len());
+        assert_eq!(columns.len(), FIELDS.len());
+        assert_eq!(
+            FIELDS.iter().map(|f| f.api).collect::<Vec<_>>(),
+            RawPerson::FIELD_NAMES
+        );
+        let required: Vec<_> = FIELDS
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.api)
+            .collect();
+        assert_eq!(required, ["voornamen", "geslachtsnaam"]);
+    }
+
+    #[test]
+    fn a_record_survives_its_column_form() {
+        let p = PersonDetails::parse(&full_raw(), today()).expect("valid person");
+        let values = p.to_columns().values();
+        assert_eq!(values.len(), FIELDS.len());
+        for (f, v) in FIELDS.iter().zip(&values) {
+            let stored = match v {
+                ColumnValue::Text(_) => Stored::Text,
+                ColumnValue::Date(_) => Stored::Date,
+                ColumnValue::Flag(_) => Stored::Flag,
+            };
+            assert_eq!(stored, f.stored, "{}", f.api);
+        }
+        let back = PersonColumns::from_values(values).and_then(PersonDetails::from_columns);
+        assert!(back == Ok(p), "round trip");
+    }
+
+    #[test]
+    fn a_stored_code_that_no_longer_parses_is_corruption() {
+        let p = PersonDetails::parse(&full_raw(), today()).expect("valid person");
+        let mut columns = p.to_columns();
+        columns.geslacht = Some("bestaat_niet".into());
+        assert_eq!(
+            PersonDetails::from_columns(columns).err(),
+            Some(CorruptColumn { column: "geslacht" })
+        );
+    }
+}

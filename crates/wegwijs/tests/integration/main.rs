@@ -13,5 +13,6 @@ mod concurrency;
 mod households;
 mod openapi;
 mod pages;
+mod search_fold;
 mod sessions;
 mod storage_contract;
