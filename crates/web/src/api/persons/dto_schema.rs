@@ -30,14 +30,15 @@ fn property(ty: Type, format: Option<KnownFormat>, nullable: bool, doc: Option<&
         .into()
 }
 
-/// The output form: dates as dates, yes/no as booleans, the rest as text; names are required.
+/// The output form: dates as dates, yes/no as booleans, the rest as text; names are required. A date
+/// needs no "jjjj-mm-dd" here: its format says so.
 fn output(f: &FieldDef) -> Schema {
-    let (ty, format) = match f.stored {
-        Stored::Text => (Type::String, None),
-        Stored::Date => (Type::String, Some(KnownFormat::Date)),
-        Stored::Flag => (Type::Boolean, None),
+    let (ty, format, doc) = match f.stored {
+        Stored::Text => (Type::String, None, f.doc),
+        Stored::Date => (Type::String, Some(KnownFormat::Date), None),
+        Stored::Flag => (Type::Boolean, None, f.doc),
     };
-    property(ty, format, !f.required, f.doc)
+    property(ty, format, !f.required, doc)
 }
 
 /// The input form: what a form would send, except yes/no as a JSON boolean; everything optional
