@@ -10,6 +10,7 @@ mod audit;
 mod authz;
 mod cli;
 mod concurrency;
+mod dutch_date;
 mod households;
 mod openapi;
 mod pages;

@@ -57,3 +57,18 @@ async fn migrate_recomputes_search_keys_stored_by_an_older_fold_once() {
         .expect("refold");
     assert_eq!(again, 0, "the second run finds nothing to do");
 }
+
+#[tokio::test]
+async fn search_terms_with_quotes_and_unicode_are_bound_not_spliced() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    app.person(&r.regisseur, person_json("Ayşe", "Yıldız", None))
+        .await;
+    for zoek in [
+        "x%27%20OR%20%271%27%3D%271",
+        "%C4%B1%27%3B%20DROP%20TABLE%20personen%3B--",
+    ] {
+        assert_eq!(total(&app, &r.regisseur, zoek).await, 0, "{zoek}");
+    }
+    assert_eq!(total(&app, &r.regisseur, "").await, 1, "table intact");
+}
