@@ -22,7 +22,7 @@ pub struct PersoonLinks {
 }
 
 /// Een inburgeraar zoals de gemeente die kent.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Persoon {
     pub id: Uuid,
@@ -51,7 +51,7 @@ macro_rules! person_dtos {
     ),+ $(,)?) => {
         /// De gegevens van een persoon; `null` betekent onbekend of nog niet gevraagd. Its OpenAPI
         /// schema is built from the field table (`dto_schema.rs`).
-        #[derive(Debug, Serialize)]
+        #[derive(Serialize)]
         pub struct PersoonGegevens {
             $(
                 #[serde(rename = $api)]
@@ -66,7 +66,7 @@ macro_rules! person_dtos {
         }
 
         /// Invoer voor het aanmaken of vervangen van een persoon. Onbekende velden worden geweigerd.
-        #[derive(Debug, Default, Deserialize)]
+        #[derive(Default, Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct PersoonInvoer {
             $(
@@ -134,7 +134,7 @@ impl Persoon {
 }
 
 /// Een rij in een lijst van personen.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersoonSamenvatting {
     pub id: Uuid,
@@ -184,7 +184,7 @@ impl From<&PersonSummary> for PersoonSamenvatting {
 }
 
 /// Een pagina personen.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersoonLijst {
     pub personen: Vec<PersoonSamenvatting>,
