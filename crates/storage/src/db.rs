@@ -119,6 +119,8 @@ impl Db {
             Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
             Db::Pg(pool) => PG_MIGRATIONS.run(pool).await?,
         }
+        // Search keys are computed in Rust, so no SQL migration can recompute them.
+        crate::search_fold::refold(self).await?;
         Ok(())
     }
 

@@ -19,6 +19,7 @@ pub mod login_attempts;
 pub mod organisations;
 pub mod persons;
 pub mod roles;
+pub mod search_fold;
 pub mod sessions;
 pub mod users;
 pub mod write_batcher;

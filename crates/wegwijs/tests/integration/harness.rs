@@ -61,6 +61,14 @@ impl TestApp {
     }
 
     pub async fn spawn_with(config: WebConfig) -> TestApp {
+        Self::spawn_with_clock(config, Arc::new(wegwijs_app::clock::SystemClock)).await
+    }
+
+    /// The app with its clock fixed (date rules at a chosen moment).
+    pub async fn spawn_with_clock(
+        config: WebConfig,
+        clock: Arc<dyn wegwijs_domain::clock::Clock>,
+    ) -> TestApp {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let (db, pg_cleanup, dir, cli_url) = match std::env::var("TEST_DATABASE_URL")
             .ok()
@@ -122,11 +130,7 @@ impl TestApp {
             }
         };
         db.migrate().await.expect("migrations");
-        let state = AppState::new(
-            db.clone(),
-            Arc::new(wegwijs_app::clock::SystemClock),
-            config,
-        );
+        let state = AppState::new(db.clone(), clock, config);
         let router = wegwijs_web::router(state.clone());
         TestApp {
             db,

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 use wegwijs_domain::authz::Action;
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::person::FIELD_LABELS;
+use wegwijs_domain::person::field_label;
 
 use super::fields::{PersonForm, person_fieldsets};
 use super::new::{ConflictView, PersonFormPage, rerender};
@@ -70,11 +70,7 @@ pub async fn save(
             let rows = changed_raw(&theirs, &raw)
                 .into_iter()
                 .map(|field| {
-                    let label = FIELD_LABELS
-                        .iter()
-                        .find(|(n, _)| *n == field)
-                        .map(|(_, l)| *l)
-                        .unwrap_or(field);
+                    let label = field_label(field).unwrap_or(field);
                     (
                         label.to_string(),
                         raw_value(&theirs, field),
