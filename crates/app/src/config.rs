@@ -2,6 +2,8 @@
 
 use wegwijs_domain::authz::Role;
 
+use crate::auth::secret_box::SecretKey;
+
 #[derive(Debug, Clone)]
 pub struct AppConfig {
     /// Roles that must use a second factor (TOTP) to sign in.
@@ -11,6 +13,9 @@ pub struct AppConfig {
     pub argon2_iterations: u32,
     /// Hours a session lives without being renewed.
     pub session_hours: i64,
+    /// Key for secrets at rest (TOTP secrets, one-time notices): `WEGWIJS_SECRET_KEY` or
+    /// `--secret-key-file`. Without it, enabling a second factor is refused.
+    pub secret_key: Option<SecretKey>,
 }
 
 impl Default for AppConfig {
@@ -20,6 +25,7 @@ impl Default for AppConfig {
             argon2_memory_kib: 19_456,
             argon2_iterations: 2,
             session_hours: 10,
+            secret_key: None,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod audit_batcher;
 pub mod bulk;
 pub mod households;
 pub mod login_attempts;
+pub mod notices;
 pub mod organisations;
 pub mod persons;
 pub mod sessions;
