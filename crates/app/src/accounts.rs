@@ -57,21 +57,17 @@ async fn reserve_attempt(state: &App, account: &str, address: &str) -> AppResult
     let policy = *state.throttle;
     let mut refused = None;
     let mut tx = state.db.begin().await?;
-    let (_, id) = login_attempts::reserve(
-        &mut tx,
-        account,
-        address,
-        now - policy.window,
-        now,
-        |r| match decide(&policy, r.account, r.address, r.oldest, now) {
-            ThrottleDecision::Allow => true,
-            ThrottleDecision::Refuse { retry_after_secs } => {
-                refused = Some(retry_after_secs);
-                false
+    let (_, id) =
+        login_attempts::reserve(&mut tx, account, address, now - policy.window, now, |r| {
+            match decide(&policy, r.account, r.address, r.oldest, now) {
+                ThrottleDecision::Allow => true,
+                ThrottleDecision::Refuse { retry_after_secs } => {
+                    refused = Some(retry_after_secs);
+                    false
+                }
             }
-        },
-    )
-    .await?;
+        })
+        .await?;
     tx.commit().await?;
     id.ok_or(AppError::TooManyRequests {
         retry_after_secs: refused.unwrap_or(60),
@@ -80,7 +76,12 @@ async fn reserve_attempt(state: &App, account: &str, address: &str) -> AppResult
 
 /// Checks a password on the hashing pool; when the pool is too busy to check at all, the reserved
 /// attempt is given back (it was never a guess) and the caller gets `Busy`.
-async fn verify_reserved(state: &App, attempt: i64, password: &str, stored: String) -> AppResult<bool> {
+async fn verify_reserved(
+    state: &App,
+    attempt: i64,
+    password: &str,
+    stored: String,
+) -> AppResult<bool> {
     match password::verify(password.to_string(), stored).await {
         Err(e @ AppError::Busy { .. }) => {
             login_attempts::release(&state.db, attempt).await?;

@@ -9,10 +9,10 @@ use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, Resource};
 use wegwijs_domain::ids::GebruikerId;
 use wegwijs_domain::validation::ValidationErrors;
+use wegwijs_storage::StorageError;
 use wegwijs_storage::api_keys::{self, ApiKeyInfo, NewApiKey};
 use wegwijs_storage::audit::{self, AuditContext};
 use wegwijs_storage::users::{self, User};
-use wegwijs_storage::StorageError;
 
 use crate::auth::tokens;
 use crate::users::gemeente_of;
@@ -85,10 +85,19 @@ pub async fn create(
     let until = verloopt_op.map_or("geen verloopdatum".to_string(), |t| {
         format!("verloopt {}", t.format("%Y-%m-%d"))
     });
-    let detail = Some(format!("API-sleutel {prefix} voor account {}, {until}", user.id));
+    let detail = Some(format!(
+        "API-sleutel {prefix} voor account {}, {until}",
+        user.id
+    ));
     audit::insert(
         &mut tx,
-        &[by.entry(now, AuditAction::ApiKeyCreated, gemeente_of(user), None, detail)],
+        &[by.entry(
+            now,
+            AuditAction::ApiKeyCreated,
+            gemeente_of(user),
+            None,
+            detail,
+        )],
     )
     .await?;
     tx.commit().await?;
@@ -139,7 +148,13 @@ async fn revoke_key(app: &App, key: &ApiKeyInfo, by: &AuditContext) -> AppResult
     ));
     audit::insert(
         &mut tx,
-        &[by.entry(now, AuditAction::ApiKeyRevoked, gemeente_of(&owner), None, detail)],
+        &[by.entry(
+            now,
+            AuditAction::ApiKeyRevoked,
+            gemeente_of(&owner),
+            None,
+            detail,
+        )],
     )
     .await?;
     tx.commit().await?;
@@ -198,7 +213,11 @@ pub async fn revoke_by_key_or_prefix(
 
 /// The user of a live API key (not revoked, not expired, user active), recording its use at most once
 /// per [`LAST_USED_RESOLUTION`].
-pub(crate) async fn user_of_key(app: &App, key: &str, now: DateTime<Utc>) -> AppResult<Option<User>> {
+pub(crate) async fn user_of_key(
+    app: &App,
+    key: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<User>> {
     let Some(live) = api_keys::live_key(&app.db, &tokens::sha256_hex(key), now).await? else {
         return Ok(None);
     };

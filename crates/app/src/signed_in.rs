@@ -2,8 +2,8 @@
 //! storage; only its SHA-256 is looked up.
 
 use wegwijs_storage::sessions::Session;
-use wegwijs_storage::users::User;
 use wegwijs_storage::users;
+use wegwijs_storage::users::User;
 
 use crate::auth::tokens::sha256_hex;
 use crate::{App, AppResult};

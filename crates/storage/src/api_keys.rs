@@ -42,7 +42,11 @@ pub struct LiveKey {
 }
 
 /// The key of a token, if it is not revoked, not expired and its user is active.
-pub async fn live_key(db: &Db, token_hash: &str, now: DateTime<Utc>) -> StorageResult<Option<LiveKey>> {
+pub async fn live_key(
+    db: &Db,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> StorageResult<Option<LiveKey>> {
     const SQL: &str = "SELECT k.id, k.gebruiker_id, k.laatst_gebruikt_op FROM api_sleutels k \
                        JOIN gebruikers g ON g.id = k.gebruiker_id \
                        WHERE k.token_hash = $1 AND k.ingetrokken_op IS NULL \
@@ -61,7 +65,12 @@ pub async fn live_key(db: &Db, token_hash: &str, now: DateTime<Utc>) -> StorageR
 
 /// Records the use of a key, unless it was recorded after `not_after` already (at most one write per
 /// key per interval, not one per request).
-pub async fn touch(db: &Db, id: Uuid, now: DateTime<Utc>, not_after: DateTime<Utc>) -> StorageResult<()> {
+pub async fn touch(
+    db: &Db,
+    id: Uuid,
+    now: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+) -> StorageResult<()> {
     const SQL: &str = "UPDATE api_sleutels SET laatst_gebruikt_op = $1 \
                        WHERE id = $2 AND (laatst_gebruikt_op IS NULL OR laatst_gebruikt_op < $3)";
     let mut tx = db.begin().await?;
@@ -109,9 +118,11 @@ pub async fn list_all(db: &Db) -> StorageResult<Vec<ApiKeyInfo>> {
 
 /// The keys of the users of one organisation (beheer page), newest first.
 pub async fn list_by_organisation(db: &Db, org: OrganisatieId) -> StorageResult<Vec<ApiKeyInfo>> {
-    const SQL: &str =
-        list!("WHERE g.organisatie_id = $1 ORDER BY k.aangemaakt_op DESC, k.id DESC");
-    Ok(on_pool!(db, |p| sqlx::query_as(SQL).bind(org.0).fetch_all(p).await)?)
+    const SQL: &str = list!("WHERE g.organisatie_id = $1 ORDER BY k.aangemaakt_op DESC, k.id DESC");
+    Ok(on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(org.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// The keys whose token hashes to `token_hash` or whose display prefix is `prefix`.
@@ -126,7 +137,10 @@ pub async fn find(db: &Db, token_hash: &str, prefix: &str) -> StorageResult<Vec<
 
 pub async fn get(db: &Db, id: Uuid) -> StorageResult<Option<ApiKeyInfo>> {
     const SQL: &str = list!("WHERE k.id = $1");
-    Ok(on_pool!(db, |p| sqlx::query_as(SQL).bind(id).fetch_optional(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// Revokes a key; false when it was revoked already.
@@ -136,4 +150,3 @@ pub async fn revoke(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> StorageResult<
     let n = on_tx_exec!(tx, |c| sqlx::query(SQL).bind(now).bind(id).execute(c).await)?;
     Ok(n == 1)
 }
-

@@ -43,5 +43,7 @@ pub async fn take(
         .await)?;
     on_tx_exec!(&mut tx, |c| sqlx::query(SWEEP).bind(now).execute(c).await)?;
     tx.commit().await?;
-    Ok(row.filter(|(_, until)| *until > now).map(|(inhoud, _)| inhoud))
+    Ok(row
+        .filter(|(_, until)| *until > now)
+        .map(|(inhoud, _)| inhoud))
 }

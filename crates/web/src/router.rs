@@ -60,7 +60,10 @@ fn pages() -> Router<AppState> {
             "/beheer/gebruikers/{id}/wachtwoord",
             post(admin::users::reset_password),
         )
-        .route("/beheer/gebruikers/{id}/totp", post(admin::users::reset_totp))
+        .route(
+            "/beheer/gebruikers/{id}/totp",
+            post(admin::users::reset_totp),
+        )
         .route(
             "/beheer/api-sleutels",
             get(admin::api_keys::list).post(admin::api_keys::create),

@@ -67,7 +67,11 @@ pub struct ServeArgs {
     #[arg(long, env = "WEGWIJS_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
     /// Key for secrets at rest (TOTP secrets): 32 bytes as 64 hex digits or base64.
-    #[arg(long = "secret-key", env = "WEGWIJS_SECRET_KEY", hide_env_values = true)]
+    #[arg(
+        long = "secret-key",
+        env = "WEGWIJS_SECRET_KEY",
+        hide_env_values = true
+    )]
     pub secret_key: Option<String>,
     /// A file holding the key (the same formats); used when WEGWIJS_SECRET_KEY is not set.
     #[arg(long, env = "WEGWIJS_SECRET_KEY_FILE")]

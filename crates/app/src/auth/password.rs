@@ -74,17 +74,17 @@ async fn on_hash_thread<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
     let pool = pool();
-    let permit = match tokio::time::timeout(QUEUE_WAIT, Arc::clone(&pool.turns).acquire_owned()).await
-    {
-        Ok(Ok(p)) => p,
-        Ok(Err(_)) => return Err(AppError::Internal("hash pool closed".into())),
-        Err(_) => {
-            tracing::warn!("alle hash-threads bezet; verzoek afgewezen");
-            return Err(AppError::Busy {
-                retry_after_secs: BUSY_RETRY_SECS,
-            });
-        }
-    };
+    let permit =
+        match tokio::time::timeout(QUEUE_WAIT, Arc::clone(&pool.turns).acquire_owned()).await {
+            Ok(Ok(p)) => p,
+            Ok(Err(_)) => return Err(AppError::Internal("hash pool closed".into())),
+            Err(_) => {
+                tracing::warn!("alle hash-threads bezet; verzoek afgewezen");
+                return Err(AppError::Busy {
+                    retry_after_secs: BUSY_RETRY_SECS,
+                });
+            }
+        };
     let (tx, rx) = oneshot::channel();
     let job: Job = Box::new(move || {
         let _permit = permit;

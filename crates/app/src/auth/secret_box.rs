@@ -39,8 +39,16 @@ impl SecretKey {
             engines
                 .iter()
                 .find_map(|e| e.decode(text).ok())
-                .or_else(|| base64::engine::general_purpose::STANDARD_NO_PAD.decode(unpadded).ok())
-                .or_else(|| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(unpadded).ok())
+                .or_else(|| {
+                    base64::engine::general_purpose::STANDARD_NO_PAD
+                        .decode(unpadded)
+                        .ok()
+                })
+                .or_else(|| {
+                    base64::engine::general_purpose::URL_SAFE_NO_PAD
+                        .decode(unpadded)
+                        .ok()
+                })
                 .ok_or("geen geldige hex- of base64-tekst")?
         };
         let key: [u8; 32] = bytes
@@ -131,7 +139,11 @@ mod tests {
         let k = SecretKey::generate();
         let sealed = k.seal("JBSWY3DPEHPK3PXP").expect("seal");
         assert!(sealed.starts_with("v1:") && !sealed.contains("JBSWY3DPEHPK3PXP"));
-        assert_ne!(sealed, k.seal("JBSWY3DPEHPK3PXP").expect("seal"), "random nonce");
+        assert_ne!(
+            sealed,
+            k.seal("JBSWY3DPEHPK3PXP").expect("seal"),
+            "random nonce"
+        );
         assert_eq!(k.open(&sealed).expect("open").secret(), "JBSWY3DPEHPK3PXP");
         assert!(SecretKey::generate().open(&sealed).is_err());
         assert!(matches!(k.open("JBSWY3DPEHPK3PXP"), Ok(Opened::Plain(_))));

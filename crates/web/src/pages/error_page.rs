@@ -32,9 +32,8 @@ impl From<wegwijs_app::model::StorageError> for PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let retry_after = match &self.0 {
-            AppError::TooManyRequests { retry_after_secs } | AppError::Busy { retry_after_secs } => {
-                Some(*retry_after_secs)
-            }
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
             _ => None,
         };
         let (status, heading, message) = match self.0 {

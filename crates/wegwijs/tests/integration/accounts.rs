@@ -48,8 +48,12 @@ fn csrf_of(page: &TestResponse) -> String {
 }
 
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> TestResponse {
-    app.post_form_raw(None, "/inloggen", &[("email", email), ("wachtwoord", password)])
-        .await
+    app.post_form_raw(
+        None,
+        "/inloggen",
+        &[("email", email), ("wachtwoord", password)],
+    )
+    .await
 }
 
 /// Stores a TOTP secret for an account the way enabling does (sealed with the installation key).
@@ -112,7 +116,10 @@ async fn parallel_wrong_passwords_get_at_most_the_limit_of_real_checks() {
         .iter()
         .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
         .count();
-    assert!(checked <= 5, "{checked} passwords were checked: {statuses:?}");
+    assert!(
+        checked <= 5,
+        "{checked} passwords were checked: {statuses:?}"
+    );
     assert_eq!(checked + refused, 40, "{statuses:?}");
     let right = sign_in(&app, "regisseur@weert.test", PASSWORD).await;
     assert_eq!(
@@ -133,7 +140,11 @@ async fn the_current_password_check_is_throttled_and_each_failure_audited() {
             .post_form(
                 &r.regisseur,
                 "/account/wachtwoord",
-                &[("huidig", &format!("geraden-{i}")), ("nieuw", new), ("herhaling", new)],
+                &[
+                    ("huidig", &format!("geraden-{i}")),
+                    ("nieuw", new),
+                    ("herhaling", new),
+                ],
             )
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "try {i}");
@@ -145,7 +156,12 @@ async fn the_current_password_check_is_throttled_and_each_failure_audited() {
             &[("huidig", PASSWORD), ("nieuw", new), ("herhaling", new)],
         )
         .await;
-    assert_eq!(sixth.status, StatusCode::TOO_MANY_REQUESTS, "{}", sixth.body);
+    assert_eq!(
+        sixth.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        sixth.body
+    );
     assert!(!sixth.header("retry-after").is_empty());
     let log = app.get_page(&r.privacy, "/verwerkingen").await;
     assert_eq!(
@@ -167,7 +183,10 @@ async fn the_cookie_from_before_the_second_step_no_longer_works_after_it() {
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let new = cookie_token(&done);
     assert!(!new.is_empty() && new != old, "a new session token is set");
-    assert_eq!(app.send(get_with(&new, "/caseload")).await.status, StatusCode::OK);
+    assert_eq!(
+        app.send(get_with(&new, "/caseload")).await.status,
+        StatusCode::OK
+    );
     let with_old = app.send(get_with(&old, "/caseload")).await;
     assert!(
         with_old.location().starts_with("/inloggen"),
@@ -210,13 +229,22 @@ async fn the_sixth_wrong_totp_code_is_throttled() {
     give_totp(&app, "regisseur@weert.test", &secret).await;
     let (token, csrf) = pending_session(&app, "regisseur@weert.test").await;
     let right = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
-    let wrong = if right == "000000" { "111111" } else { "000000" };
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
     for i in 0..5 {
         let res = send_code(&app, &token, &csrf, wrong).await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "try {i}");
     }
     let sixth = send_code(&app, &token, &csrf, &right).await;
-    assert_eq!(sixth.status, StatusCode::TOO_MANY_REQUESTS, "{}", sixth.body);
+    assert_eq!(
+        sixth.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        sixth.body
+    );
     assert!(!sixth.header("retry-after").is_empty());
 }
 
@@ -227,10 +255,16 @@ async fn the_stored_totp_secret_is_encrypted_not_the_base32_secret() {
     let secret = totp::new_secret();
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("geheim", &secret), ("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("geheim", &secret), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
-    let stored = stored_totp(&app, "regisseur@weert.test").await.expect("stored");
+    let stored = stored_totp(&app, "regisseur@weert.test")
+        .await
+        .expect("stored");
     assert_ne!(stored, secret);
     assert!(!stored.contains(&secret));
     assert!(secret_box::is_sealed(&stored), "{stored}");
@@ -267,7 +301,9 @@ async fn a_plaintext_secret_from_before_is_encrypted_on_first_use() {
         send_code(&app, &token, &csrf, &code).await.status,
         StatusCode::SEE_OTHER
     );
-    let stored = stored_totp(&app, "regisseur@weert.test").await.expect("stored");
+    let stored = stored_totp(&app, "regisseur@weert.test")
+        .await
+        .expect("stored");
     assert!(secret_box::is_sealed(&stored) && !stored.contains(&secret));
 }
 
@@ -280,7 +316,11 @@ async fn without_a_secret_key_enabling_totp_is_refused_with_a_clear_message() {
     let secret = totp::new_secret();
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let res = app
-        .post_form(&r.regisseur, "/account/totp", &[("geheim", &secret), ("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("geheim", &secret), ("code", &code)],
+        )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("geen geheime"), "{}", res.body);

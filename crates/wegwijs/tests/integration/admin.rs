@@ -52,7 +52,11 @@ async fn a_beheerder_creates_an_account_that_can_sign_in_with_the_one_time_passw
         )
         .await;
     assert_eq!(login.status, StatusCode::SEE_OTHER);
-    assert_eq!(login.location(), "/account", "a one-time password is replaced first");
+    assert_eq!(
+        login.location(),
+        "/account",
+        "a one-time password is replaced first"
+    );
     let token = login
         .header("set-cookie")
         .trim_start_matches("wegwijs=")
@@ -236,26 +240,52 @@ async fn a_beheerder_cannot_change_their_own_roles_or_switch_themselves_off() {
         .post_form(
             &r.beheerder,
             &path,
-            &[("naam", "Beheerder"), ("versie", "1"), ("actief", "on"), ("rol", "beheerder"), ("rol", "privacy")],
+            &[
+                ("naam", "Beheerder"),
+                ("versie", "1"),
+                ("actief", "on"),
+                ("rol", "beheerder"),
+                ("rol", "privacy"),
+            ],
         )
         .await;
-    assert_eq!(more.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", more.body);
+    assert_eq!(
+        more.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        more.body
+    );
     assert!(more.body.contains("eigen rollen"));
     let off = app
-        .post_form(&r.beheerder, &path, &[("naam", "Beheerder"), ("versie", "1"), ("rol", "beheerder")])
+        .post_form(
+            &r.beheerder,
+            &path,
+            &[("naam", "Beheerder"), ("versie", "1"), ("rol", "beheerder")],
+        )
         .await;
     assert_eq!(off.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let me = wegwijs_storage::users::get(&app.db, r.beheerder.id).await.expect("me");
+    let me = wegwijs_storage::users::get(&app.db, r.beheerder.id)
+        .await
+        .expect("me");
     assert_eq!(me.roles, vec![wegwijs_domain::authz::Role::Beheerder]);
     assert!(me.actief);
     let rename = app
         .post_form(
             &r.beheerder,
             &path,
-            &[("naam", "Andere Naam"), ("versie", "1"), ("actief", "on"), ("rol", "beheerder")],
+            &[
+                ("naam", "Andere Naam"),
+                ("versie", "1"),
+                ("actief", "on"),
+                ("rol", "beheerder"),
+            ],
         )
         .await;
-    assert_eq!(rename.status, StatusCode::SEE_OTHER, "the own name may change");
+    assert_eq!(
+        rename.status,
+        StatusCode::SEE_OTHER,
+        "the own name may change"
+    );
 }
 
 #[tokio::test]
@@ -266,24 +296,42 @@ async fn account_and_key_changes_are_in_the_privacy_officers_gemeente_log() {
         .post_form(
             &r.beheerder,
             "/beheer/gebruikers",
-            &[("email", "nieuw@weert.test"), ("naam", "Nieuw"), ("rol", "regisseur")],
+            &[
+                ("email", "nieuw@weert.test"),
+                ("naam", "Nieuw"),
+                ("rol", "regisseur"),
+            ],
         )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     let target = r.regisseur.id.0;
     let reset = app
-        .post_form(&r.beheerder, &format!("/beheer/gebruikers/{target}/wachtwoord"), &[])
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/gebruikers/{target}/wachtwoord"),
+            &[],
+        )
         .await;
     assert_eq!(reset.status, StatusCode::SEE_OTHER, "{}", reset.body);
     let totp = app
-        .post_form(&r.beheerder, &format!("/beheer/gebruikers/{target}/totp"), &[])
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/gebruikers/{target}/totp"),
+            &[],
+        )
         .await;
     assert_eq!(totp.status, StatusCode::SEE_OTHER, "{}", totp.body);
     let update = app
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{}", r.regisseur2.id.0),
-            &[("naam", "Twee"), ("versie", "1"), ("actief", "on"), ("rol", "regisseur"), ("rol", "teamleider")],
+            &[
+                ("naam", "Twee"),
+                ("versie", "1"),
+                ("actief", "on"),
+                ("rol", "regisseur"),
+                ("rol", "teamleider"),
+            ],
         )
         .await;
     assert_eq!(update.status, StatusCode::SEE_OTHER, "{}", update.body);
@@ -291,14 +339,27 @@ async fn account_and_key_changes_are_in_the_privacy_officers_gemeente_log() {
         .post_form(
             &r.beheerder,
             "/beheer/api-sleutels",
-            &[("gebruiker", &r.beleid.id.0.to_string()), ("omschrijving", "rapportage"), ("dagen", "30")],
+            &[
+                ("gebruiker", &r.beleid.id.0.to_string()),
+                ("omschrijving", "rapportage"),
+                ("dagen", "30"),
+            ],
         )
         .await;
     assert_eq!(key.status, StatusCode::SEE_OTHER, "{}", key.body);
-    let keys = wegwijs_storage::api_keys::list_by_organisation(&app.db, r.weert).await.expect("keys");
-    let made = keys.iter().find(|k| k.omschrijving == "rapportage").expect("made");
+    let keys = wegwijs_storage::api_keys::list_by_organisation(&app.db, r.weert)
+        .await
+        .expect("keys");
+    let made = keys
+        .iter()
+        .find(|k| k.omschrijving == "rapportage")
+        .expect("made");
     let revoke = app
-        .post_form(&r.beheerder, &format!("/beheer/api-sleutels/{}/intrekken", made.id), &[])
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/api-sleutels/{}/intrekken", made.id),
+            &[],
+        )
         .await;
     assert_eq!(revoke.status, StatusCode::SEE_OTHER, "{}", revoke.body);
     let log = app.get_page(&r.privacy, "/verwerkingen").await;
@@ -311,7 +372,10 @@ async fn account_and_key_changes_are_in_the_privacy_officers_gemeente_log() {
         "API-sleutel aangemaakt",
         "API-sleutel ingetrokken",
     ] {
-        assert!(log.body.contains(label), "{label} missing from the gemeente log");
+        assert!(
+            log.body.contains(label),
+            "{label} missing from the gemeente log"
+        );
     }
     let other = app.get_page(&r.other_teamleider, "/verwerkingen").await;
     assert!(!other.body.contains("Wachtwoord gereset"));

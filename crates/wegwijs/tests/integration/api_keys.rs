@@ -13,7 +13,11 @@ async fn a_beheerder_makes_a_key_shown_once_and_revokes_it_at_once() {
         .post_form(
             &r.beheerder,
             "/beheer/api-sleutels",
-            &[("gebruiker", &r.regisseur.id.0.to_string()), ("omschrijving", "koppeling"), ("dagen", "")],
+            &[
+                ("gebruiker", &r.regisseur.id.0.to_string()),
+                ("omschrijving", "koppeling"),
+                ("dagen", ""),
+            ],
         )
         .await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
@@ -29,7 +33,9 @@ async fn a_beheerder_makes_a_key_shown_once_and_revokes_it_at_once() {
     let again = app.get_page(&r.beheerder, &made.location()).await;
     assert!(!again.body.contains(&key), "not shown on reload");
     assert!(again.body.contains(&key[..16]), "the list shows the prefix");
-    let api = app.api("GET", "/api/v1/personen", Some(&key), None, None).await;
+    let api = app
+        .api("GET", "/api/v1/personen", Some(&key), None, None)
+        .await;
     assert_eq!(api.status, StatusCode::OK, "{}", api.body);
     let info = wegwijs_storage::api_keys::list_by_organisation(&app.db, r.weert)
         .await
@@ -49,10 +55,16 @@ async fn a_beheerder_makes_a_key_shown_once_and_revokes_it_at_once() {
         .await;
     assert_eq!(foreign.status, StatusCode::FORBIDDEN, "not a beheerder");
     let revoked = app
-        .post_form(&r.beheerder, &format!("/beheer/api-sleutels/{id}/intrekken"), &[])
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/api-sleutels/{id}/intrekken"),
+            &[],
+        )
         .await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER, "{}", revoked.body);
-    let after = app.api("GET", "/api/v1/personen", Some(&key), None, None).await;
+    let after = app
+        .api("GET", "/api/v1/personen", Some(&key), None, None)
+        .await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED);
 }
 
@@ -83,11 +95,17 @@ async fn a_beheerder_cannot_touch_keys_of_another_organisation() {
         .post_form(
             &nederweert_beheerder,
             "/beheer/api-sleutels",
-            &[("gebruiker", &r.regisseur.id.0.to_string()), ("omschrijving", "x"), ("dagen", "5")],
+            &[
+                ("gebruiker", &r.regisseur.id.0.to_string()),
+                ("omschrijving", "x"),
+                ("dagen", "5"),
+            ],
         )
         .await;
     assert_eq!(make.status, StatusCode::NOT_FOUND);
-    let page = app.get_page(&nederweert_beheerder, "/beheer/api-sleutels").await;
+    let page = app
+        .get_page(&nederweert_beheerder, "/beheer/api-sleutels")
+        .await;
     assert!(!page.body.contains("regisseur@weert.test"));
 }
 

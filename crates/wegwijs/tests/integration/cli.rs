@@ -157,12 +157,21 @@ async fn demo_admin_and_backup_commands_work_on_one_database() {
 }
 
 /// A fresh SQLite file with one gemeente and one user, and a router on it standing for a running server.
-async fn cli_fixture() -> (std::path::PathBuf, String, wegwijs_storage::users::User, axum::Router) {
+async fn cli_fixture() -> (
+    std::path::PathBuf,
+    String,
+    wegwijs_storage::users::User,
+    axum::Router,
+) {
     let dir = std::env::temp_dir().join(format!("wegwijs-cli-{}", uuid::Uuid::now_v7().simple()));
     std::fs::create_dir_all(&dir).expect("dir");
     let url = format!("sqlite://{}", dir.join("w.db").display());
-    run(&["migrate", "--database-url", &url]).await.expect("migrate");
-    let db = Db::connect(&url, &DbOptions::default()).await.expect("open");
+    run(&["migrate", "--database-url", &url])
+        .await
+        .expect("migrate");
+    let db = Db::connect(&url, &DbOptions::default())
+        .await
+        .expect("open");
     let org = wegwijs_storage::organisations::Organisation {
         id: wegwijs_domain::ids::OrganisatieId(uuid::Uuid::now_v7()),
         naam: "Weert".into(),
@@ -176,8 +185,18 @@ async fn cli_fixture() -> (std::path::PathBuf, String, wegwijs_storage::users::U
         .expect("org");
     tx.commit().await.expect("commit");
     run(&[
-        "admin", "create-user", "--database-url", &url, "--email", "sleutel@weert.example",
-        "--name", "Sleutelhouder", "--organisation", "Weert", "--role", "regisseur",
+        "admin",
+        "create-user",
+        "--database-url",
+        &url,
+        "--email",
+        "sleutel@weert.example",
+        "--name",
+        "Sleutelhouder",
+        "--organisation",
+        "Weert",
+        "--role",
+        "regisseur",
         "--generate-password",
     ])
     .await
@@ -211,11 +230,22 @@ async fn cli_lists_keys_without_the_key_and_revokes_by_key_or_prefix_at_once() {
     let (dir, url, user, router) = cli_fixture().await;
     let bin = env!("CARGO_BIN_EXE_wegwijs");
     let made = std::process::Command::new(bin)
-        .args(["admin", "create-api-key", "--database-url", &url, "--user", &user.email])
+        .args([
+            "admin",
+            "create-api-key",
+            "--database-url",
+            &url,
+            "--user",
+            &user.email,
+        ])
         .args(["--description", "koppeling", "--expires-in-days", "30"])
         .output()
         .expect("create-api-key");
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     let key = String::from_utf8_lossy(&made.stdout).trim().to_string();
     assert!(key.starts_with("wegwijs_"), "{key}");
     let second = wegwijs_app::accounts::create_api_key(
@@ -242,25 +272,62 @@ async fn cli_lists_keys_without_the_key_and_revokes_by_key_or_prefix_at_once() {
         .expect("list-api-keys");
     assert!(listed.status.success());
     let out = String::from_utf8_lossy(&listed.stdout);
-    assert!(out.contains(&key[..16]) && out.contains("sleutel@weert.example") && out.contains("koppeling"));
-    assert!(!out.contains(&key) && !out.contains(&second), "never the key itself");
-    assert!(!out.contains(&wegwijs_app::auth::tokens::sha256_hex(&key)), "nor its hash");
+    assert!(
+        out.contains(&key[..16])
+            && out.contains("sleutel@weert.example")
+            && out.contains("koppeling")
+    );
+    assert!(
+        !out.contains(&key) && !out.contains(&second),
+        "never the key itself"
+    );
+    assert!(
+        !out.contains(&wegwijs_app::auth::tokens::sha256_hex(&key)),
+        "nor its hash"
+    );
 
     assert_eq!(api_status(&router, &key).await, axum::http::StatusCode::OK);
     run(&["admin", "revoke-api-key", "--database-url", &url, &key])
         .await
         .expect("revoke by key");
-    assert_eq!(api_status(&router, &key).await, axum::http::StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        api_status(&router, &key).await,
+        axum::http::StatusCode::UNAUTHORIZED
+    );
     assert!(
-        run(&["admin", "revoke-api-key", "--database-url", &url, &key]).await.is_err(),
+        run(&["admin", "revoke-api-key", "--database-url", &url, &key])
+            .await
+            .is_err(),
         "revoking twice says so"
     );
-    assert_eq!(api_status(&router, &second).await, axum::http::StatusCode::OK);
-    run(&["admin", "revoke-api-key", "--database-url", &url, &second[..16]])
+    assert_eq!(
+        api_status(&router, &second).await,
+        axum::http::StatusCode::OK
+    );
+    run(&[
+        "admin",
+        "revoke-api-key",
+        "--database-url",
+        &url,
+        &second[..16],
+    ])
+    .await
+    .expect("revoke by prefix");
+    assert_eq!(
+        api_status(&router, &second).await,
+        axum::http::StatusCode::UNAUTHORIZED
+    );
+    assert!(
+        run(&[
+            "admin",
+            "revoke-api-key",
+            "--database-url",
+            &url,
+            "wegwijs_"
+        ])
         .await
-        .expect("revoke by prefix");
-    assert_eq!(api_status(&router, &second).await, axum::http::StatusCode::UNAUTHORIZED);
-    assert!(run(&["admin", "revoke-api-key", "--database-url", &url, "wegwijs_"]).await.is_err());
+        .is_err()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -269,7 +336,10 @@ async fn cli_refuses_a_prefix_that_matches_several_keys() {
     let (dir, url, user, router) = cli_fixture().await;
     let db = Db::connect(&url, &DbOptions::default()).await.expect("db");
     let mut tx = db.begin().await.expect("tx");
-    for (i, token) in ["wegwijs_abcd1234-een", "wegwijs_abcd1234-twee"].iter().enumerate() {
+    for (i, token) in ["wegwijs_abcd1234-een", "wegwijs_abcd1234-twee"]
+        .iter()
+        .enumerate()
+    {
         wegwijs_storage::api_keys::insert(
             &mut tx,
             &wegwijs_storage::api_keys::NewApiKey {
@@ -286,18 +356,36 @@ async fn cli_refuses_a_prefix_that_matches_several_keys() {
         .expect("insert");
     }
     tx.commit().await.expect("commit");
-    let err = run(&["admin", "revoke-api-key", "--database-url", &url, "wegwijs_abcd1234"])
-        .await
-        .expect_err("ambiguous");
+    let err = run(&[
+        "admin",
+        "revoke-api-key",
+        "--database-url",
+        &url,
+        "wegwijs_abcd1234",
+    ])
+    .await
+    .expect_err("ambiguous");
     assert!(err.to_string().contains("geef de hele sleutel"), "{err}");
-    assert_eq!(api_status(&router, "wegwijs_abcd1234-een").await, axum::http::StatusCode::OK);
-    run(&["admin", "revoke-api-key", "--database-url", &url, "wegwijs_abcd1234-een"])
-        .await
-        .expect("the whole key names one");
+    assert_eq!(
+        api_status(&router, "wegwijs_abcd1234-een").await,
+        axum::http::StatusCode::OK
+    );
+    run(&[
+        "admin",
+        "revoke-api-key",
+        "--database-url",
+        &url,
+        "wegwijs_abcd1234-een",
+    ])
+    .await
+    .expect("the whole key names one");
     assert_eq!(
         api_status(&router, "wegwijs_abcd1234-een").await,
         axum::http::StatusCode::UNAUTHORIZED
     );
-    assert_eq!(api_status(&router, "wegwijs_abcd1234-twee").await, axum::http::StatusCode::OK);
+    assert_eq!(
+        api_status(&router, "wegwijs_abcd1234-twee").await,
+        axum::http::StatusCode::OK
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

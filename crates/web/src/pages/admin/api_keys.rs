@@ -136,7 +136,11 @@ pub async fn create(
         (Err(_), _) => Err(AppError::BadRequest("Kies een gebruiker.".into())),
         (_, Err(_)) => Err(AppError::Invalid({
             let mut e = wegwijs_domain::validation::ValidationErrors::new();
-            e.push("dagen", "invalid", "Vul het aantal dagen in als getal, of laat het leeg.");
+            e.push(
+                "dagen",
+                "invalid",
+                "Vul het aantal dagen in als getal, of laat het leeg.",
+            );
             e
         })),
     };
