@@ -4,6 +4,7 @@
 //! arena per thread: 40 parallel sign-ins once took the server from 17 MiB to 2.2 GiB). A request
 //! that cannot get a turn within [`QUEUE_WAIT`] is answered "busy, retry shortly".
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::Duration;
 
@@ -25,6 +26,19 @@ type Job = Box<dyn FnOnce() + Send>;
 struct HashPool {
     jobs: mpsc::Sender<Job>,
     turns: Arc<Semaphore>,
+}
+
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// The most hashes that ever ran at the same time in this process (tests and diagnostics).
+pub fn peak_parallel_hashes() -> usize {
+    PEAK.load(Ordering::Relaxed)
+}
+
+/// The most hashes that may run at the same time.
+pub fn max_parallel_hashes() -> usize {
+    workers()
 }
 
 /// Two hashes per core: enough to keep every core busy, and at most that many 19 MiB blocks alive.
@@ -53,7 +67,12 @@ fn pool() -> &'static HashPool {
                             Err(p) => p.into_inner().recv(),
                         };
                         match job {
-                            Ok(job) => job(),
+                            Ok(job) => {
+                                let now = IN_FLIGHT.fetch_add(1, Ordering::Relaxed) + 1;
+                                PEAK.fetch_max(now, Ordering::Relaxed);
+                                job();
+                                IN_FLIGHT.fetch_sub(1, Ordering::Relaxed);
+                            }
                             Err(_) => return,
                         }
                     }

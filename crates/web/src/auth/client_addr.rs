@@ -1,5 +1,7 @@
-//! The client's address, for per-address sign-in throttling. Behind a trusted proxy the first
-//! `X-Forwarded-For` entry is used (setting `trust_proxy`); otherwise the socket's peer address.
+//! The client's address, for per-address sign-in throttling. Behind a trusted proxy the last
+//! `X-Forwarded-For` entry is used (setting `trust_proxy`): that is the one the proxy appended itself.
+//! Earlier entries come from the client and can be anything, so taking the first would let a guesser
+//! get a fresh per-address budget with every request. Without a proxy, the socket's peer address.
 
 use std::net::SocketAddr;
 
@@ -21,7 +23,7 @@ impl FromRequestParts<AppState> for ClientAddr {
                 .headers
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
+                .and_then(|v| v.rsplit(',').next())
         {
             return Ok(ClientAddr(first.trim().to_string()));
         }

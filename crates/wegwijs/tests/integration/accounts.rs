@@ -131,6 +131,42 @@ async fn parallel_wrong_passwords_get_at_most_the_limit_of_real_checks() {
 }
 
 #[tokio::test]
+async fn a_burst_of_sign_ins_runs_a_bounded_number_of_password_hashes_at_once() {
+    let mut config = crate::harness::test_config();
+    config.trust_proxy = true;
+    let app = TestApp::spawn_with(config).await;
+    let _r = app.region().await;
+    // Different addresses and accounts, so the throttle lets every request reach the hashing.
+    let tries = (0..40).map(|i| {
+        let app = &app;
+        async move {
+            let req = Request::builder()
+                .method("POST")
+                .uri("/inloggen")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("x-forwarded-for", format!("10.0.0.{i}"))
+                .body(Body::from(format!(
+                    "email=onbekend{i}%40weert.test&wachtwoord=fout-{i}"
+                )))
+                .expect("req");
+            app.send(req).await.status
+        }
+    });
+    let statuses = futures::future::join_all(tries).await;
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
+    let peak = wegwijs_app::auth::password::peak_parallel_hashes();
+    assert!(
+        peak <= wegwijs_app::auth::password::max_parallel_hashes(),
+        "{peak} hashes ran at once"
+    );
+}
+
+#[tokio::test]
 async fn the_current_password_check_is_throttled_and_each_failure_audited() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
@@ -325,4 +361,32 @@ async fn without_a_secret_key_enabling_totp_is_refused_with_a_clear_message() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("geen geheime"), "{}", res.body);
     assert!(stored_totp(&app, "regisseur@weert.test").await.is_none());
+}
+
+#[tokio::test]
+async fn a_spoofed_forwarded_for_entry_does_not_reset_the_per_address_limit() {
+    let mut config = crate::harness::test_config();
+    config.trust_proxy = true;
+    let app = TestApp::spawn_with(config).await;
+    let _r = app.region().await;
+    let mut statuses = Vec::new();
+    for i in 0..21 {
+        // The client writes a new address each time; the proxy appends the real one (203.0.113.7).
+        let req = Request::builder()
+            .method("POST")
+            .uri("/inloggen")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("x-forwarded-for", format!("198.51.100.{i}, 203.0.113.7"))
+            .body(Body::from(format!(
+                "email=gok{i}%40weert.test&wachtwoord=fout"
+            )))
+            .expect("req");
+        statuses.push(app.send(req).await.status);
+    }
+    assert_eq!(statuses[19], StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        statuses[20],
+        StatusCode::TOO_MANY_REQUESTS,
+        "the 21st try from one real address is refused: {statuses:?}"
+    );
 }
