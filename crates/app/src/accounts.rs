@@ -368,6 +368,14 @@ pub async fn enable_totp(
     let Some(key) = state.config.secret_key.as_ref() else {
         return Err(invalid("code", NO_KEY));
     };
+    // Replacing a second factor would let whoever holds a session swap in their own app; a lost
+    // phone goes through a beheerder's reset instead.
+    if user.totp_geheim.is_some() {
+        return Err(invalid(
+            "code",
+            "De tweede stap staat al aan. Een nieuwe app koppelen kan na een reset door de beheerder.",
+        ));
+    }
     let (attempt, step) = check_code(state, user, secret, code, trace_id).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;

@@ -66,14 +66,9 @@ pub struct ServeArgs {
     /// Connections in the read pool (SQLite) or in total (PostgreSQL).
     #[arg(long, env = "WEGWIJS_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
-    /// Key for secrets at rest (TOTP secrets): 32 bytes as 64 hex digits or base64.
-    #[arg(
-        long = "secret-key",
-        env = "WEGWIJS_SECRET_KEY",
-        hide_env_values = true
-    )]
-    pub secret_key: Option<String>,
-    /// A file holding the key (the same formats); used when WEGWIJS_SECRET_KEY is not set.
+    /// A file holding the key for secrets at rest (TOTP secrets): 32 bytes as 64 hex digits or
+    /// base64. The key itself can be given in WEGWIJS_SECRET_KEY instead (not as a flag: command
+    /// lines are visible to every user of the machine).
     #[arg(long, env = "WEGWIJS_SECRET_KEY_FILE")]
     pub secret_key_file: Option<std::path::PathBuf>,
 }

@@ -85,11 +85,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The key for secrets at rest: `--secret-key`/`WEGWIJS_SECRET_KEY`, else `--secret-key-file`, else
+/// The key for secrets at rest: `WEGWIJS_SECRET_KEY`, else `--secret-key-file`, else
 /// (only with `--demo` on SQLite) a key file next to the database, made on first start.
 fn secret_key(args: &ServeArgs) -> anyhow::Result<Option<SecretKey>> {
-    if let Some(text) = args.secret_key.as_deref().filter(|t| !t.trim().is_empty()) {
-        return SecretKey::parse(text)
+    let from_env = std::env::var("WEGWIJS_SECRET_KEY").unwrap_or_default();
+    if !from_env.trim().is_empty() {
+        return SecretKey::parse(&from_env)
             .map(Some)
             .map_err(|e| anyhow!("WEGWIJS_SECRET_KEY is ongeldig: {e}"));
     }

@@ -310,6 +310,24 @@ async fn the_stored_totp_secret_is_encrypted_not_the_base32_secret() {
         send_code(&app, &token, &csrf, &code).await.status,
         StatusCode::UNPROCESSABLE_ENTITY
     );
+    let other = totp::new_secret();
+    let other_code = totp::code_at(&other, "regisseur@weert.test", now_unix()).expect("code");
+    let swap = app
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("geheim", &other), ("code", &other_code)],
+        )
+        .await;
+    assert_eq!(
+        swap.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "an enabled factor is not replaced"
+    );
+    assert_eq!(
+        stored_totp(&app, "regisseur@weert.test").await.as_deref(),
+        Some(stored.as_str())
+    );
     let next = totp::code_at(&secret, "regisseur@weert.test", now_unix() + 30).expect("code");
     assert_eq!(
         send_code(&app, &token, &csrf, &next).await.status,
