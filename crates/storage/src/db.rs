@@ -86,7 +86,10 @@ impl Db {
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 .pragma("cache_size", "-65536")
-                .pragma("temp_store", "memory");
+                .pragma("temp_store", "memory")
+                // REPLACE deletes the row it replaces; with recursive triggers on, that delete fires the
+                // audit log's DELETE trigger (the migration also refuses such inserts outright).
+                .pragma("recursive_triggers", "ON");
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .test_before_acquire(false)

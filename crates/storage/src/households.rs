@@ -9,7 +9,8 @@ use wegwijs_domain::ids::{HuishoudenId, OrganisatieId, PersonId};
 use crate::persons::scope_gemeente;
 use crate::{Db, StorageError, StorageResult, Tx, on_pool, on_tx, on_tx_exec};
 
-#[derive(Debug, Clone)]
+/// `Debug` of households and members by hand: the omschrijving and names are personal data.
+#[derive(Clone)]
 pub struct Household {
     pub id: HuishoudenId,
     pub gemeente_id: OrganisatieId,
@@ -18,7 +19,38 @@ pub struct Household {
     pub leden: Vec<Member>,
 }
 
-#[derive(Debug, Clone)]
+impl std::fmt::Debug for Household {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Household")
+            .field("id", &self.id)
+            .field("gemeente_id", &self.gemeente_id)
+            .field("versie", &self.versie)
+            .field("leden", &self.leden)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for Member {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Member")
+            .field("persoon_id", &self.persoon_id)
+            .field("relatie", &self.relatie)
+            .field("nareiziger", &self.nareiziger)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for HouseholdSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HouseholdSummary")
+            .field("id", &self.id)
+            .field("leden", &self.leden)
+            .field("versie", &self.versie)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
 pub struct Member {
     pub persoon_id: PersonId,
     pub voornamen: String,
@@ -232,7 +264,7 @@ pub async fn of_person(
     }
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct HouseholdSummary {
     pub id: Uuid,
     pub omschrijving: String,

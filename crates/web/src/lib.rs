@@ -5,9 +5,10 @@
 pub mod api;
 pub mod auth;
 pub mod config;
+pub mod input;
 pub mod middleware;
 pub mod pages;
-mod router;
+pub mod router;
 pub mod state;
 mod static_files;
 

@@ -51,7 +51,7 @@ impl Sort {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct ListQuery {
     pub zoek: Option<String>,
     pub doelgroep: Option<Doelgroep>,
@@ -64,7 +64,7 @@ pub struct ListQuery {
 }
 
 /// A list row: only what the list shows.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct PersonSummary {
     pub id: Uuid,
     pub gemeente_id: Uuid,

@@ -1,6 +1,7 @@
 //! The person record (the inburgeraar's dossier data). Reads are always filtered by the actor's
 //! [`PersonScope`] inside the SQL; a person outside the scope is simply "not found".
 
+mod debug;
 mod list;
 pub(crate) mod row;
 mod write;
@@ -17,7 +18,8 @@ pub use list::{ListQuery, Page, PersonSummary, RegisseurFilter, Sort, list};
 pub use write::{insert, reassign, update};
 
 /// A stored person: the validated details plus the bookkeeping around them.
-#[derive(Debug, Clone)]
+/// `Debug` by hand (`debug.rs`): names and BSNs stay out of logs.
+#[derive(Clone)]
 pub struct PersonRecord {
     pub id: PersonId,
     pub gemeente_id: OrganisatieId,

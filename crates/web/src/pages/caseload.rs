@@ -2,7 +2,8 @@
 //! persons come first; every row shown is logged.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 use wegwijs_app::model::{ListQuery, RegisseurFilter, Sort};
@@ -11,19 +12,21 @@ use wegwijs_domain::person::Doelgroep;
 use super::forms::SelectOption;
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
+use crate::pages::extract::PageQuery;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::{datum, render};
+use crate::pages::{datum, render_status};
 use crate::state::AppState;
 use wegwijs_app::persons;
 
-#[derive(Debug, Default, Deserialize)]
+/// No `Debug`: `zoek` is a name or a BSN.
+#[derive(Default, Deserialize)]
 pub struct CaseloadQuery {
     pub zoek: Option<String>,
     pub doelgroep: Option<String>,
     /// "mij" (default for a regisseur), "alle", "geen" or a regisseur's id
     pub regisseur: Option<String>,
     pub sorteer: Option<String>,
-    pub pagina: Option<u32>,
+    pub pagina: Option<i64>,
 }
 
 pub struct CaseloadRow {
@@ -44,6 +47,8 @@ pub struct CaseloadPage {
     pub layout: Layout,
     pub heading: &'static str,
     pub zoek: String,
+    /// Why the search term was refused, shown next to the search field.
+    pub zoek_fout: Option<String>,
     pub doelgroepen: Vec<SelectOption>,
     pub regisseurs: Vec<SelectOption>,
     pub sorteringen: Vec<SelectOption>,
@@ -70,8 +75,20 @@ pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Query(q): Query<CaseloadQuery>,
+    PageQuery(q): PageQuery<CaseloadQuery>,
 ) -> Result<Response, PageError> {
+    let pagina = wegwijs_domain::validation::page_number(q.pagina)
+        .map_err(|m| PageError(wegwijs_app::error::AppError::BadRequest(m)))?;
+    // A refused search term is shown next to the field (HTTP 400) and nothing is searched.
+    let (zoek, zoek_fout) = match q
+        .zoek
+        .as_deref()
+        .map(wegwijs_domain::validation::search_term)
+    {
+        None => (None, None),
+        Some(Ok(z)) => (Some(z), None),
+        Some(Err(m)) => (None, Some(m)),
+    };
     let ctx = signed.ctx(&state);
     let me = signed.user.id;
     let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
@@ -98,15 +115,24 @@ pub async fn show(
         .and_then(Sort::parse)
         .unwrap_or_default();
     let query = ListQuery {
-        zoek: q.zoek.clone().map(|z| z.chars().take(100).collect()),
+        zoek: zoek.clone(),
         doelgroep,
         regisseur: filter,
         eigen_eerst: Some(me),
         sort,
-        pagina: q.pagina.unwrap_or(1).max(1),
+        pagina,
         per_pagina: 25,
     };
-    let page = persons::list(&ctx, &query).await?;
+    let page = if zoek_fout.is_some() {
+        wegwijs_app::model::Page {
+            items: vec![],
+            totaal: 0,
+            pagina: 1,
+            per_pagina: 25,
+        }
+    } else {
+        persons::list(&ctx, &query).await?
+    };
     let heading = if is_regisseur {
         "Mijn caseload"
     } else {
@@ -133,7 +159,7 @@ pub async fn show(
         .max(1);
     let href = |n: u32| {
         let pairs = [
-            ("zoek", q.zoek.clone().unwrap_or_default()),
+            ("zoek", zoek.clone().unwrap_or_default()),
             ("doelgroep", q.doelgroep.clone().unwrap_or_default()),
             ("regisseur", regisseur_code.clone()),
             ("sorteer", sort.code().to_string()),
@@ -167,34 +193,44 @@ pub async fn show(
             eigen: p.regisseur_id == Some(me.0),
         })
         .collect();
-    Ok(render(&CaseloadPage {
-        layout: Layout::new(&signed, nonce, heading, "/caseload"),
-        heading,
-        zoek: q.zoek.clone().unwrap_or_default(),
-        doelgroepen: options(
-            q.doelgroep.as_deref().unwrap_or(""),
-            std::iter::once((String::new(), "Alle doelgroepen".to_string()))
-                .chain(
-                    Doelgroep::ALL
-                        .iter()
-                        .map(|d| (d.code().to_string(), d.label().to_string())),
-                )
-                .collect(),
-        ),
-        regisseurs: options(&regisseur_code, regisseur_items),
-        sorteringen: options(
-            sort.code(),
-            vec![
-                ("naam".into(), "Naam".into()),
-                ("geboortedatum".into(), "Geboortedatum".into()),
-                ("koppeling".into(), "Koppeling (nieuwste eerst)".into()),
-            ],
-        ),
-        rows,
-        totaal: page.totaal,
-        pagina: page.pagina,
-        pages,
-        prev_href: (page.pagina > 1).then(|| href(page.pagina - 1)),
-        next_href: (page.pagina < pages).then(|| href(page.pagina + 1)),
-    }))
+    let status = if zoek_fout.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok(render_status(
+        status,
+        &CaseloadPage {
+            layout: Layout::new(&signed, nonce, heading, "/caseload"),
+            heading,
+            // A refused term is not shown again: it holds characters that do not belong in a page.
+            zoek: zoek.clone().unwrap_or_default(),
+            zoek_fout,
+            doelgroepen: options(
+                q.doelgroep.as_deref().unwrap_or(""),
+                std::iter::once((String::new(), "Alle doelgroepen".to_string()))
+                    .chain(
+                        Doelgroep::ALL
+                            .iter()
+                            .map(|d| (d.code().to_string(), d.label().to_string())),
+                    )
+                    .collect(),
+            ),
+            regisseurs: options(&regisseur_code, regisseur_items),
+            sorteringen: options(
+                sort.code(),
+                vec![
+                    ("naam".into(), "Naam".into()),
+                    ("geboortedatum".into(), "Geboortedatum".into()),
+                    ("koppeling".into(), "Koppeling (nieuwste eerst)".into()),
+                ],
+            ),
+            rows,
+            totaal: page.totaal,
+            pagina: page.pagina,
+            pages,
+            prev_href: (page.pagina > 1).then(|| href(page.pagina - 1)),
+            next_href: (page.pagina < pages).then(|| href(page.pagina + 1)),
+        },
+    ))
 }

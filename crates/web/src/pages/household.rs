@@ -1,7 +1,8 @@
 //! `/personen/{id}/huishouden`: compose the household of a person (members, relation, nareiziger).
 
+use crate::pages::extract::PagePath;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
@@ -59,7 +60,7 @@ pub async fn form(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
     Ok(render(
         &build_page(&state, &signed, nonce, id, vec![]).await?,
@@ -129,7 +130,7 @@ fn field<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 pub async fn save(
     State(state): State<AppState>,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);

@@ -1,17 +1,26 @@
 //! `wegwijs serve`: migrations, optional demo data, then the HTTP server until Ctrl-C / SIGTERM.
 
 use std::net::SocketAddr;
+use std::str::FromStr;
 use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
+use sqlx::postgres::PgConnectOptions;
 use wegwijs_app::auth::secret_box::SecretKey;
 use wegwijs_domain::authz::Role;
+use wegwijs_storage::roles::{self, CreateRole};
+use wegwijs_storage::{Db, DbOptions};
 use wegwijs_web::{AppState, WebConfig};
 
 use crate::cli::ServeArgs;
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let db = super::open(&args.db.database_url, args.db_connections).await?;
+    let db = open_database(
+        &args.db.database_url,
+        args.migrate_database_url.as_deref(),
+        args.db_connections,
+    )
+    .await?;
     if args.demo {
         if crate::demo::is_empty(&db).await? {
             let password = super::demo::demo_password();
@@ -145,6 +154,45 @@ fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     let mut file = options.open(path)?;
     file.write_all(text.as_bytes())?;
     file.write_all(b"\n")
+}
+
+/// The server's database. With `migrate_url` (PostgreSQL with two roles), the owner migrates and grants
+/// the application role (the user in `url`) its rights, and the server connects as that role without
+/// migrating; otherwise `url` migrates as before.
+pub async fn open_database(
+    url: &str,
+    migrate_url: Option<&str>,
+    connections: u32,
+) -> anyhow::Result<Db> {
+    let Some(owner_url) = migrate_url.filter(|u| !u.is_empty()) else {
+        let db = super::open(url, connections).await?;
+        if roles::owns_audit_log(&db).await? {
+            tracing::warn!(
+                "de server draait als eigenaar van audit_log: gebruik een aparte applicatierol \
+                 (--migrate-database-url, zie README) zodat hij de verwerkingenlog niet kan wijzigen"
+            );
+        }
+        return Ok(db);
+    };
+    let owner = super::open(owner_url, 2).await?;
+    if let Db::Pg(_) = owner {
+        let role = PgConnectOptions::from_str(url)
+            .context("--database-url is geen PostgreSQL-URL")?
+            .get_username()
+            .to_string();
+        super::migrate::grant(&owner, &role, CreateRole::MustExist, None).await?;
+    }
+    owner.close().await;
+    let db = Db::connect(
+        url,
+        &DbOptions {
+            max_connections: connections,
+            pg_schema: None,
+        },
+    )
+    .await
+    .with_context(|| format!("kan de database niet openen ({})", super::redact(url)))?;
+    Ok(db)
 }
 
 /// Removes expired sessions every ten minutes.

@@ -22,7 +22,7 @@ pub struct PersoonLinks {
 }
 
 /// Een inburgeraar zoals de gemeente die kent.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Persoon {
     pub id: Uuid,
@@ -40,7 +40,7 @@ pub struct Persoon {
 }
 
 /// De gegevens van een persoon; `null` betekent onbekend of nog niet gevraagd.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersoonGegevens {
     /// Burgerservicenummer (9 cijfers, elfproef).
@@ -85,7 +85,7 @@ pub struct PersoonGegevens {
 }
 
 /// Invoer voor het aanmaken of vervangen van een persoon. Onbekende velden worden geweigerd.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PersoonInvoer {
     pub bsn: Option<String>,
@@ -226,7 +226,7 @@ impl Persoon {
 }
 
 /// Een rij in een lijst van personen.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersoonSamenvatting {
     pub id: Uuid,
@@ -276,7 +276,7 @@ impl From<&PersonSummary> for PersoonSamenvatting {
 }
 
 /// Een pagina personen.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersoonLijst {
     pub personen: Vec<PersoonSamenvatting>,

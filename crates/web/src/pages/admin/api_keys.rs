@@ -2,7 +2,7 @@
 //! (shown once, after a redirect) and revokes keys; the token itself is never stored or shown again.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -12,6 +12,7 @@ use wegwijs_domain::ids::GebruikerId;
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
+use crate::pages::extract::PagePath;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status, tijdstip};
 use crate::state::AppState;
@@ -170,7 +171,7 @@ pub async fn create(
 pub async fn revoke(
     State(state): State<AppState>,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, _pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     match api_keys::revoke_in_own_organisation(&signed.ctx(&state), id).await {

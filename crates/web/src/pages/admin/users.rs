@@ -1,7 +1,8 @@
 //! `/beheer/gebruikers`: the accounts of the beheerder's own organisation.
 
+use crate::pages::extract::PagePath;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
@@ -134,7 +135,7 @@ async fn show_password_once(
 /// Gives another account of the own organisation a new one-time password (shown once).
 pub async fn reset_password(
     State(state): State<AppState>,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, _pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
@@ -146,7 +147,7 @@ pub async fn reset_password(
 /// Removes the second factor of another account of the own organisation (lost phone).
 pub async fn reset_totp(
     State(state): State<AppState>,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, _pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
@@ -206,7 +207,7 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;

@@ -1,6 +1,7 @@
 //! `/personen/{id}/bewerken`: change a person. A stale save is refused and shows what the other person changed.
 
-use axum::extract::{Path, State};
+use crate::pages::extract::PagePath;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
@@ -24,7 +25,7 @@ pub async fn form(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let person = persons::load(&ctx, Action::PersonEdit, PersonId(id)).await?;
@@ -47,7 +48,7 @@ pub async fn form(
 pub async fn save(
     State(state): State<AppState>,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);

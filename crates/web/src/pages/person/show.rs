@@ -1,7 +1,8 @@
 //! `/personen/{id}`: the dossier.
 
+use crate::pages::extract::PagePath;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use uuid::Uuid;
 use wegwijs_domain::authz::{Action, PersonRef, Resource, can};
@@ -164,7 +165,7 @@ pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let dossier = persons::view(&ctx, PersonId(id)).await?;

@@ -10,28 +10,19 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
-use wegwijs_domain::audit::{AuditAction, activiteit_for};
+use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::PersonScope;
-use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
+use wegwijs_storage::audit::{self, AuditEntry, Bron};
 use wegwijs_storage::persons::{self, ListQuery, RegisseurFilter};
-use wegwijs_storage::{Db, on_pool};
+use wegwijs_storage::{Db, on_pool, on_tx_exec};
 
 use crate::bench::access::BsnRange;
 use crate::bench::driver::{OpResult, Plan, measure, pick};
 use crate::bench::stats::Summary;
 use crate::bench::subject::Subject;
 use crate::bench::targets::Kind;
-use sql::{INSERT_AUDIT, INSERT_PERSON, READ_PERSON};
-
-/// Runs `$body` with `$p` bound to the pool that writes: SQLite's single writer, or PostgreSQL's pool.
-macro_rules! on_writer {
-    ($db:expr, |$p:ident| $body:expr) => {
-        match $db {
-            Db::Sqlite { write: $p, .. } => $body,
-            Db::Pg($p) => $body,
-        }
-    };
-}
+use sql::{INSERT_PERSON, READ_PERSON};
 
 pub struct Limits {
     db: Db,
@@ -42,7 +33,7 @@ pub struct Limits {
     bsns: Arc<BsnRange>,
 }
 
-fn fail(what: &str) -> impl Fn(sqlx::Error) -> String + '_ {
+fn fail<E: std::fmt::Display>(what: &str) -> impl Fn(E) -> String + '_ {
     move |e| format!("{what}: {e}")
 }
 
@@ -77,28 +68,31 @@ impl Limits {
         self.audit_alone(AuditAction::PersonRead, id).await
     }
 
-    /// One audit row in a transaction of its own.
+    /// One audit row in a transaction of its own (chained, as `wegwijs_storage::audit::insert` does).
     async fn audit_alone(&self, action: AuditAction, person: Uuid) -> OpResult {
-        let act = activiteit_for(action);
-        on_writer!(&self.db, |p| async {
-            let mut tx = p.begin().await?;
-            sqlx::query(INSERT_AUDIT)
-                .bind(Utc::now())
-                .bind("bench-limiet")
-                .bind(self.user)
-                .bind(self.gemeente)
-                .bind(self.gemeente)
-                .bind(person)
-                .bind(action.code())
-                .bind(act.id)
-                .bind(act.grondslag)
-                .bind("cli")
-                .execute(&mut *tx)
-                .await?;
+        async {
+            let mut tx = self.db.begin().await?;
+            audit::insert(&mut tx, &[self.entry(action, person)]).await?;
             tx.commit().await
         }
-        .await)
-        .map_err(fail("auditregel schrijven"))
+        .await
+        .map_err(fail::<wegwijs_storage::StorageError>(
+            "auditregel schrijven",
+        ))
+    }
+
+    fn entry(&self, action: AuditAction, person: Uuid) -> AuditEntry {
+        AuditEntry {
+            tijdstip: Utc::now(),
+            trace_id: "bench-limiet".into(),
+            gebruiker_id: Some(GebruikerId(self.user)),
+            organisatie_id: Some(OrganisatieId(self.gemeente)),
+            gemeente_id: Some(OrganisatieId(self.gemeente)),
+            persoon_id: Some(PersonId(person)),
+            actie: action,
+            bron: Bron::Cli,
+            details: None,
+        }
     }
 
     async fn caseload(self: Arc<Self>, _i: u64) -> OpResult {
@@ -155,36 +149,23 @@ impl Limits {
             .ok_or("de BSN-reeks van de benchmark is op")?;
         let id = Uuid::now_v7();
         let born = NaiveDate::from_ymd_opt(1990, 5, 17);
-        let act = activiteit_for(AuditAction::PersonCreated);
-        on_writer!(&self.db, |p| async {
+        async {
             let now = Utc::now();
-            let mut tx = p.begin().await?;
-            sqlx::query(INSERT_PERSON)
+            let mut tx = self.db.begin().await?;
+            on_tx_exec!(&mut tx, |c| sqlx::query(INSERT_PERSON)
                 .bind(id)
                 .bind(self.gemeente)
                 .bind(self.user)
                 .bind(&bsn)
                 .bind(born)
                 .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(INSERT_AUDIT)
-                .bind(now)
-                .bind("bench-limiet")
-                .bind(self.user)
-                .bind(self.gemeente)
-                .bind(self.gemeente)
-                .bind(id)
-                .bind(AuditAction::PersonCreated.code())
-                .bind(act.id)
-                .bind(act.grondslag)
-                .bind("cli")
-                .execute(&mut *tx)
-                .await?;
+                .execute(c)
+                .await)?;
+            audit::insert(&mut tx, &[self.entry(AuditAction::PersonCreated, id)]).await?;
             tx.commit().await
         }
-        .await)
-        .map_err(fail("persoon aanmaken"))
+        .await
+        .map_err(fail::<wegwijs_storage::StorageError>("persoon aanmaken"))
     }
 }
 

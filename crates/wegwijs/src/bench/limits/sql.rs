@@ -6,11 +6,6 @@ pub const READ_PERSON: &str = "SELECT p.*, r.naam AS regisseur_naam, w.naam AS g
      LEFT JOIN gebruikers r ON r.id = p.regisseur_id LEFT JOIN gebruikers w ON w.id = p.gewijzigd_door \
      WHERE p.id = $1 AND p.gemeente_id = $2";
 
-/// The audit row, as `wegwijs_storage::audit::insert` writes it.
-pub const INSERT_AUDIT: &str = "INSERT INTO audit_log (tijdstip, trace_id, gebruiker_id, organisatie_id, gemeente_id, \
-     persoon_id, actie, verwerkingsactiviteit, grondslag, bron, details) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL)";
-
 /// The fields the `create_api` scenario sends, as the API stores them.
 pub const INSERT_PERSON: &str = "INSERT INTO personen (id, gemeente_id, regisseur_id, versie, bsn, voornamen, \
      geslachtsnaam, zoek_achternaam, zoek_voornamen, geboortedatum, geslacht, geboorteland, talen, doelgroep, regime, \
