@@ -3,16 +3,17 @@
 use chrono::Duration;
 use uuid::Uuid;
 use wegwijs_domain::audit::AuditAction;
-use wegwijs_domain::authz::Role;
+use wegwijs_domain::authz::{OrganisatieSoort, Role};
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
 use wegwijs_domain::login_throttle::{ThrottleDecision, decide};
 use wegwijs_domain::password_policy::check_new_password;
 use wegwijs_domain::validation::{ValidationErrors, has_control_chars, text_problem};
 use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::users::{NewUser, User};
-use wegwijs_storage::{api_keys, audit, login_attempts, sessions, users};
+use wegwijs_storage::{audit, login_attempts, organisations, sessions, users};
 
 use crate::App;
+use crate::auth::secret_box::{Opened, is_sealed};
 use crate::auth::{password, tokens, totp};
 use crate::error::{AppError, AppResult};
 
@@ -20,6 +21,8 @@ use crate::error::{AppError, AppResult};
 pub struct NewSession {
     pub token: String,
     pub second_factor_pending: bool,
+    /// Signed in with a one-time password: the next page is the password change.
+    pub password_change_due: bool,
 }
 
 fn invalid(field: &'static str, message: &str) -> AppError {
@@ -45,6 +48,69 @@ fn needs_totp(state: &App, user: &User) -> bool {
             .any(|r| state.config.totp_required_for.contains(r))
 }
 
+/// Reserves one attempt on the throttle counters `account` and `address` (a sign-in, a second-factor
+/// code, a current-password check) before the secret is checked, so that parallel requests cannot
+/// all pass a check-then-record window: at most the limit get a real check. The reservation counts
+/// as a failure until [`login_attempts::succeed`] marks it.
+async fn reserve_attempt(state: &App, account: &str, address: &str) -> AppResult<i64> {
+    let now = state.clock.now();
+    let policy = *state.throttle;
+    let mut refused = None;
+    let mut tx = state.db.begin().await?;
+    let (_, id) =
+        login_attempts::reserve(&mut tx, account, address, now - policy.window, now, |r| {
+            match decide(&policy, r.account, r.address, r.oldest, now) {
+                ThrottleDecision::Allow => true,
+                ThrottleDecision::Refuse { retry_after_secs } => {
+                    refused = Some(retry_after_secs);
+                    false
+                }
+            }
+        })
+        .await?;
+    tx.commit().await?;
+    id.ok_or(AppError::TooManyRequests {
+        retry_after_secs: refused.unwrap_or(60),
+    })
+}
+
+/// Checks a password on the hashing pool; when the pool is too busy to check at all, the reserved
+/// attempt is given back (it was never a guess) and the caller gets `Busy`.
+async fn verify_reserved(
+    state: &App,
+    attempt: i64,
+    password: &str,
+    stored: String,
+) -> AppResult<bool> {
+    match password::verify(password.to_string(), stored).await {
+        Err(e @ AppError::Busy { .. }) => {
+            login_attempts::release(&state.db, attempt).await?;
+            Err(e)
+        }
+        other => other,
+    }
+}
+
+/// Inserts a fresh session (new cookie token and new CSRF token) in `tx`; returns the cookie value.
+async fn open_session(
+    state: &App,
+    tx: &mut wegwijs_storage::Tx,
+    user: &User,
+    pending: bool,
+) -> AppResult<String> {
+    let token = tokens::random_token();
+    let now = state.clock.now();
+    let new = sessions::NewSession {
+        token_hash: &tokens::sha256_hex(&token),
+        gebruiker_id: user.id,
+        csrf_token: &tokens::random_token(),
+        tweede_factor_nodig: pending,
+        verloopt_op: now + Duration::hours(state.config.session_hours),
+    };
+    sessions::insert(tx, &new, now).await?;
+    Ok(token)
+}
+
 pub async fn sign_in(
     state: &App,
     email: &str,
@@ -53,27 +119,16 @@ pub async fn sign_in(
     trace_id: &str,
 ) -> AppResult<NewSession> {
     let email = users::normalise_email(email);
-    let now = state.clock.now();
-    let since = now - state.throttle.window;
-    let recent = login_attempts::recent_failures(&state.db, &email, adres, since).await?;
-    if let ThrottleDecision::Refuse { retry_after_secs } = decide(
-        &state.throttle,
-        recent.account,
-        recent.address,
-        recent.oldest,
-        now,
-    ) {
-        return Err(AppError::TooManyRequests { retry_after_secs });
-    }
+    let attempt = reserve_attempt(state, &email, adres).await?;
     let user = users::find_by_email(&state.db, &email).await?;
     let stored = user
         .as_ref()
         .map(|u| u.wachtwoord_hash.clone())
         .unwrap_or_else(|| password::DUMMY_HASH.into());
-    let ok = password::verify(wachtwoord.to_string(), stored).await?
+    let ok = verify_reserved(state, attempt, wachtwoord, stored).await?
         && user.as_ref().is_some_and(|u| u.actief);
+    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    login_attempts::record(&mut tx, &email, adres, ok, now).await?;
     let ctx = system_ctx(trace_id, user.as_ref(), Bron::Ui);
     let Some(user) = user.filter(|_| ok) else {
         audit::insert(
@@ -87,16 +142,9 @@ pub async fn sign_in(
             "Het e-mailadres of het wachtwoord klopt niet.",
         ));
     };
-    let token = tokens::random_token();
+    login_attempts::succeed(&mut tx, attempt).await?;
     let pending = needs_totp(state, &user);
-    let new = sessions::NewSession {
-        token_hash: &tokens::sha256_hex(&token),
-        gebruiker_id: user.id,
-        csrf_token: &tokens::random_token(),
-        tweede_factor_nodig: pending,
-        verloopt_op: now + Duration::hours(state.config.session_hours),
-    };
-    sessions::insert(&mut tx, &new, now).await?;
+    let token = open_session(state, &mut tx, &user, pending).await?;
     audit::insert(
         &mut tx,
         &[ctx.entry(now, AuditAction::SignIn, None, None, None)],
@@ -106,40 +154,115 @@ pub async fn sign_in(
     Ok(NewSession {
         token,
         second_factor_pending: pending,
+        password_change_due: user.wachtwoord_wijzigen,
     })
 }
 
+const NO_KEY: &str = "Tweestapsverificatie kan nu niet worden ingesteld: de server heeft geen geheime \
+                      sleutel (WEGWIJS_SECRET_KEY). Vraag de functioneel beheerder dit in te stellen.";
+const WRONG_CODE: &str =
+    "Deze code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw.";
+const USED_CODE: &str =
+    "Deze code is al gebruikt. Wacht tot uw authenticator-app een nieuwe code toont.";
+
+fn throttle_key(kind: &str, user: &User) -> String {
+    format!("{kind}:{}", user.id)
+}
+
+/// Checks a TOTP code against `secret` with the throttle and the once-only rule; on success returns
+/// the time step, which the caller records with `users::use_totp_step` in its transaction.
+async fn check_code(
+    state: &App,
+    user: &User,
+    secret: &str,
+    code: &str,
+    trace_id: &str,
+) -> AppResult<(i64, i64)> {
+    let key = throttle_key("totp", user);
+    let attempt = reserve_attempt(state, &key, &key).await?;
+    let now = state.clock.now();
+    let unix = u64::try_from(now.timestamp()).unwrap_or(0);
+    let step = totp::matching_step(secret, &user.email, code, unix)?;
+    let Some(step) = step.and_then(|s| i64::try_from(s).ok()) else {
+        let mut tx = state.db.begin().await?;
+        let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
+        audit::insert(
+            &mut tx,
+            &[ctx.entry(
+                now,
+                AuditAction::SignInFailed,
+                users_gemeente(user),
+                None,
+                Some("code tweede stap onjuist".into()),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        return Err(invalid("code", WRONG_CODE));
+    };
+    Ok((attempt, step))
+}
+
+fn users_gemeente(user: &User) -> Option<wegwijs_domain::ids::OrganisatieId> {
+    crate::users::gemeente_of(user)
+}
+
+/// Records the use of a time step in `tx`; a step used before (a replayed code) is refused.
+async fn use_step(tx: &mut wegwijs_storage::Tx, user: &User, step: i64) -> AppResult<()> {
+    if users::use_totp_step(tx, user.id, step).await? {
+        Ok(())
+    } else {
+        Err(invalid("code", USED_CODE))
+    }
+}
+
 /// Checks the second factor. `enrol_secret` is set when the user sets up TOTP during this sign-in.
+/// On success the session is replaced by a new one (new cookie and CSRF token; the old row is
+/// deleted), so a session token planted or seen before the second step is worth nothing after it.
+/// Returns the new cookie value.
 pub async fn complete_second_factor(
     state: &App,
     user: &User,
     token_hash: &str,
     code: &str,
     enrol_secret: Option<&str>,
-) -> AppResult<()> {
-    let secret = user
-        .totp_geheim
-        .as_deref()
-        .or(enrol_secret)
-        .ok_or_else(|| invalid("code", "Stel eerst een authenticator-app in."))?;
-    let now = state.clock.now();
-    let unix = u64::try_from(now.timestamp()).unwrap_or(0);
-    if !totp::check(secret, &user.email, code, unix)? {
-        let mut tx = state.db.begin().await?;
-        login_attempts::record(&mut tx, &user.email, "totp", false, now).await?;
-        tx.commit().await?;
-        return Err(invalid(
-            "code",
-            "Deze code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw.",
-        ));
-    }
+    trace_id: &str,
+) -> AppResult<String> {
+    let key = state.config.secret_key.as_ref();
+    let (secret, reseal) = match (&user.totp_geheim, enrol_secret) {
+        (Some(stored), _) => match key {
+            Some(k) => {
+                let opened = k.open(stored)?;
+                let plain = matches!(opened, Opened::Plain(_));
+                (opened.secret().to_string(), plain)
+            }
+            None if !is_sealed(stored) => (stored.clone(), false),
+            None => {
+                return Err(AppError::Internal(
+                    "TOTP secret is encrypted but no secret key is configured".into(),
+                ));
+            }
+        },
+        (None, Some(s)) if key.is_some() => (s.to_string(), true),
+        (None, Some(_)) => return Err(invalid("code", NO_KEY)),
+        (None, None) => return Err(invalid("code", "Stel eerst een authenticator-app in.")),
+    };
+    let (attempt, step) = check_code(state, user, &secret, code, trace_id).await?;
     let mut tx = state.db.begin().await?;
-    if user.totp_geheim.is_none() {
-        users::set_totp(&mut tx, user.id, Some(secret)).await?;
+    login_attempts::succeed(&mut tx, attempt).await?;
+    if let (true, Some(k)) = (reseal, key) {
+        let sealed = k.seal(&secret)?;
+        if user.totp_geheim.is_none() {
+            users::set_totp(&mut tx, user.id, Some(&sealed)).await?;
+        } else {
+            users::reseal_totp(&mut tx, user.id, &sealed).await?;
+        }
     }
-    sessions::complete_second_factor(&mut tx, token_hash).await?;
+    use_step(&mut tx, user, step).await?;
+    sessions::delete(&mut tx, token_hash).await?;
+    let token = open_session(state, &mut tx, user, false).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(token)
 }
 
 pub async fn sign_out(state: &App, user: &User, token_hash: &str, trace_id: &str) -> AppResult<()> {
@@ -156,6 +279,37 @@ pub async fn sign_out(state: &App, user: &User, token_hash: &str, trace_id: &str
     Ok(())
 }
 
+/// Checks the signed-in user's current password with the same throttle as signing in (someone at
+/// an unattended, signed-in computer must not get unlimited guesses); each failure is audited.
+async fn check_current_password(
+    state: &App,
+    user: &User,
+    huidig: &str,
+    trace_id: &str,
+) -> AppResult<i64> {
+    let key = throttle_key("wachtwoord", user);
+    let attempt = reserve_attempt(state, &key, &key).await?;
+    if verify_reserved(state, attempt, huidig, user.wachtwoord_hash.clone()).await? {
+        return Ok(attempt);
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
+    audit::insert(
+        &mut tx,
+        &[ctx.entry(
+            now,
+            AuditAction::PasswordCheckFailed,
+            users_gemeente(user),
+            None,
+            None,
+        )],
+    )
+    .await?;
+    tx.commit().await?;
+    Err(invalid("huidig", "Uw huidige wachtwoord klopt niet."))
+}
+
 /// Changes the password, ends every session of the user and opens a fresh one (returned).
 pub async fn change_password(
     state: &App,
@@ -165,9 +319,7 @@ pub async fn change_password(
     herhaling: &str,
     trace_id: &str,
 ) -> AppResult<String> {
-    if !password::verify(huidig.to_string(), user.wachtwoord_hash.clone()).await? {
-        return Err(invalid("huidig", "Uw huidige wachtwoord klopt niet."));
-    }
+    let attempt = check_current_password(state, user, huidig, trace_id).await?;
     check_new_password(nieuw, &user.email)?;
     if nieuw != herhaling {
         return Err(invalid(
@@ -175,31 +327,37 @@ pub async fn change_password(
             "De twee nieuwe wachtwoorden zijn niet gelijk.",
         ));
     }
+    if nieuw == huidig {
+        return Err(invalid(
+            "nieuw",
+            "Kies een ander wachtwoord dan het huidige.",
+        ));
+    }
     let hash = password::hash(&state.config, nieuw.to_string()).await?;
     let now = state.clock.now();
-    let token = tokens::random_token();
     let mut tx = state.db.begin().await?;
-    users::set_password(&mut tx, user.id, &hash).await?;
+    login_attempts::succeed(&mut tx, attempt).await?;
+    users::set_password(&mut tx, user.id, &hash, false).await?;
     sessions::delete_for_user(&mut tx, user.id).await?;
-    let new = sessions::NewSession {
-        token_hash: &tokens::sha256_hex(&token),
-        gebruiker_id: user.id,
-        csrf_token: &tokens::random_token(),
-        tweede_factor_nodig: false,
-        verloopt_op: now + Duration::hours(state.config.session_hours),
-    };
-    sessions::insert(&mut tx, &new, now).await?;
+    let token = open_session(state, &mut tx, user, false).await?;
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
     audit::insert(
         &mut tx,
-        &[ctx.entry(now, AuditAction::PasswordChanged, None, None, None)],
+        &[ctx.entry(
+            now,
+            AuditAction::PasswordChanged,
+            users_gemeente(user),
+            None,
+            None,
+        )],
     )
     .await?;
     tx.commit().await?;
     Ok(token)
 }
 
-/// Turns on TOTP for a signed-in user after they proved their app shows the right code.
+/// Turns on TOTP for a signed-in user after they proved their app shows the right code. The secret
+/// is stored encrypted; without a configured key this is refused.
 pub async fn enable_totp(
     state: &App,
     user: &User,
@@ -207,24 +365,33 @@ pub async fn enable_totp(
     code: &str,
     trace_id: &str,
 ) -> AppResult<()> {
-    let now = state.clock.now();
-    if !totp::check(
-        secret,
-        &user.email,
-        code,
-        u64::try_from(now.timestamp()).unwrap_or(0),
-    )? {
+    let Some(key) = state.config.secret_key.as_ref() else {
+        return Err(invalid("code", NO_KEY));
+    };
+    // Replacing a second factor would let whoever holds a session swap in their own app; a lost
+    // phone goes through a beheerder's reset instead.
+    if user.totp_geheim.is_some() {
         return Err(invalid(
             "code",
-            "Deze code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw.",
+            "De tweede stap staat al aan. Een nieuwe app koppelen kan na een reset door de beheerder.",
         ));
     }
+    let (attempt, step) = check_code(state, user, secret, code, trace_id).await?;
+    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    users::set_totp(&mut tx, user.id, Some(secret)).await?;
+    login_attempts::succeed(&mut tx, attempt).await?;
+    users::set_totp(&mut tx, user.id, Some(&key.seal(secret)?)).await?;
+    use_step(&mut tx, user, step).await?;
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
     audit::insert(
         &mut tx,
-        &[ctx.entry(now, AuditAction::TotpEnabled, None, None, None)],
+        &[ctx.entry(
+            now,
+            AuditAction::TotpEnabled,
+            users_gemeente(user),
+            None,
+            None,
+        )],
     )
     .await?;
     tx.commit().await?;
@@ -237,6 +404,8 @@ pub struct NewAccount<'a> {
     pub organisatie: OrganisatieId,
     pub roles: &'a [Role],
     pub wachtwoord: &'a str,
+    /// The password was made up by someone else (generated): the user must replace it at first sign-in.
+    pub one_time: bool,
 }
 
 /// Creates an account (beheer pages and `wegwijs admin create-user`). `by` is None for the CLI.
@@ -300,6 +469,14 @@ pub async fn create_user(
         }
         other => other?,
     }
+    if a.one_time {
+        users::require_password_change(&mut tx, id).await?;
+    }
+    let gemeente = match organisations::get(&state.db, a.organisatie).await {
+        Ok(o) => (o.soort == OrganisatieSoort::Gemeente).then_some(o.id),
+        Err(wegwijs_storage::StorageError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
     let detail = Some(format!(
         "account {id}, rollen {}",
         a.roles
@@ -310,40 +487,21 @@ pub async fn create_user(
     ));
     audit::insert(
         &mut tx,
-        &[by.entry(now, AuditAction::UserCreated, None, None, detail)],
+        &[by.entry(now, AuditAction::UserCreated, gemeente, None, detail)],
     )
     .await?;
     tx.commit().await?;
     Ok(id)
 }
 
-/// Makes an API key for a user; returns the token, which is stored only as a hash.
+/// Makes an API key without expiry for a user (the CLI and fixtures); see [`crate::api_keys::create`].
 pub async fn create_api_key(
     state: &App,
     user: &User,
     omschrijving: &str,
     by: &AuditContext,
 ) -> AppResult<String> {
-    let token = tokens::new_api_key();
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    api_keys::insert(
-        &mut tx,
-        Uuid::now_v7(),
-        user.id,
-        &tokens::sha256_hex(&token),
-        omschrijving,
-        now,
-    )
-    .await?;
-    let detail = Some(format!("API-sleutel voor {}", user.id));
-    audit::insert(
-        &mut tx,
-        &[by.entry(now, AuditAction::ApiKeyCreated, None, None, detail)],
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(token)
+    crate::api_keys::create(state, user, omschrijving, None, by).await
 }
 
 /// Removes expired sessions (the server does this every few minutes).

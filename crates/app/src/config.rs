@@ -2,6 +2,7 @@
 
 use wegwijs_domain::authz::Role;
 
+use crate::auth::secret_box::SecretKey;
 use crate::search_term::SearchTermKey;
 
 #[derive(Debug, Clone)]
@@ -15,6 +16,9 @@ pub struct AppConfig {
     pub session_hours: i64,
     /// Key for the HMAC of search terms in audit rows (`search_term`); `None` falls back to SHA-256.
     pub search_term_key: Option<SearchTermKey>,
+    /// Key for secrets at rest (TOTP secrets, one-time notices): `WEGWIJS_SECRET_KEY` or
+    /// `--secret-key-file`. Without it, enabling a second factor is refused.
+    pub secret_key: Option<SecretKey>,
 }
 
 impl Default for AppConfig {
@@ -25,6 +29,7 @@ impl Default for AppConfig {
             argon2_iterations: 2,
             session_hours: 10,
             search_term_key: None,
+            secret_key: None,
         }
     }
 }

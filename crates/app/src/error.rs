@@ -31,6 +31,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("te veel pogingen")]
     TooManyRequests { retry_after_secs: u64 },
+    /// The server is too busy to take this now (all password-hashing threads in use): retry shortly.
+    #[error("bezet")]
+    Busy { retry_after_secs: u64 },
     /// Unexpected: logged with the request id, shown as a short apology.
     #[error("interne fout: {0}")]
     Internal(String),

@@ -4,6 +4,7 @@
 //! or the audit log on its own. This crate knows nothing of HTTP.
 
 pub mod accounts;
+pub mod api_keys;
 pub mod audit_view;
 pub mod auth;
 pub mod changes;
@@ -12,6 +13,7 @@ mod config;
 mod ctx;
 pub mod error;
 pub mod households;
+pub mod notices;
 pub mod organisations;
 pub mod persons;
 pub mod search_term;
@@ -34,6 +36,7 @@ pub use error::{AppError, AppResult};
 /// The types of stored records the callers render; they come from storage but callers get them here,
 /// so no caller needs the storage crate.
 pub mod model {
+    pub use wegwijs_storage::api_keys::ApiKeyInfo;
     pub use wegwijs_storage::audit::{AuditContext, AuditRecord, Bron};
     pub use wegwijs_storage::households::{Household, HouseholdSummary};
     pub use wegwijs_storage::organisations::Organisation;

@@ -2,8 +2,8 @@
 //! storage; only its SHA-256 is looked up.
 
 use wegwijs_storage::sessions::Session;
+use wegwijs_storage::users;
 use wegwijs_storage::users::User;
-use wegwijs_storage::{StorageError, api_keys, users};
 
 use crate::auth::tokens::sha256_hex;
 use crate::{App, AppResult};
@@ -18,14 +18,8 @@ pub async fn by_session_token(
     Ok(found.map(|(u, s)| (u, s, token_hash)))
 }
 
-/// The active user of an API key, or `None` for an unknown, revoked or expired key.
+/// The active user of an API key, or `None` for an unknown, revoked or expired key. Looked up on
+/// every request (no cache), so a revocation takes effect at once.
 pub async fn by_api_key(app: &App, key: &str) -> AppResult<Option<User>> {
-    let Some(user_id) = api_keys::user_for_token(&app.db, &sha256_hex(key)).await? else {
-        return Ok(None);
-    };
-    match users::get(&app.db, user_id).await {
-        Ok(u) if u.actief => Ok(Some(u)),
-        Ok(_) | Err(StorageError::NotFound) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+    crate::api_keys::user_of_key(app, key, app.clock.now()).await
 }

@@ -111,3 +111,65 @@ pub async fn update_profile(
     tx.commit().await?;
     Ok(())
 }
+
+/// An account of the actor's own organisation, other than the actor's own (for resets: a beheerder
+/// uses the account page for their own password and second factor).
+async fn other_account(ctx: &Ctx<'_>, id: GebruikerId) -> AppResult<User> {
+    let own = ctx.actor.organisatie_id;
+    ctx.require(Action::UserManage, Resource::Organisation(own))?;
+    let target = match users::get(&ctx.app.db, id).await {
+        Ok(u) if u.organisatie_id == own => u,
+        Ok(_) | Err(StorageError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    if target.id == ctx.actor.user_id {
+        let mut e = ValidationErrors::new();
+        e.push(
+            "account",
+            "own_account",
+            "Uw eigen wachtwoord en tweede stap wijzigt u op de pagina Mijn account.",
+        );
+        return Err(AppError::Invalid(e));
+    }
+    Ok(target)
+}
+
+/// Gives an account a new one-time password (returned, to be passed on once) that must be replaced
+/// at the next sign-in; the account's sessions end.
+pub async fn reset_password(ctx: &Ctx<'_>, id: GebruikerId) -> AppResult<(User, String)> {
+    let target = other_account(ctx, id).await?;
+    let wachtwoord = crate::auth::tokens::one_time_password();
+    let hash = crate::auth::password::hash(&ctx.app.config, wachtwoord.clone()).await?;
+    let mut tx = ctx.app.db.begin().await?;
+    users::set_password(&mut tx, target.id, &hash, true).await?;
+    wegwijs_storage::sessions::delete_for_user(&mut tx, target.id).await?;
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::PasswordReset,
+        gemeente_of(&target),
+        None,
+        Some(format!("account {}", target.id)),
+    );
+    audit::insert(&mut tx, &[entry]).await?;
+    tx.commit().await?;
+    Ok((target, wachtwoord))
+}
+
+/// Removes an account's second factor (lost phone): the user sets up a new one at the next sign-in
+/// where their role requires it. The account's sessions end.
+pub async fn reset_totp(ctx: &Ctx<'_>, id: GebruikerId) -> AppResult<()> {
+    let target = other_account(ctx, id).await?;
+    let mut tx = ctx.app.db.begin().await?;
+    users::set_totp(&mut tx, target.id, None).await?;
+    wegwijs_storage::sessions::delete_for_user(&mut tx, target.id).await?;
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::TotpReset,
+        gemeente_of(&target),
+        None,
+        Some(format!("account {}", target.id)),
+    );
+    audit::insert(&mut tx, &[entry]).await?;
+    tx.commit().await?;
+    Ok(())
+}

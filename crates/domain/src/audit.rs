@@ -36,6 +36,10 @@ code_enum! {
         SignOut = "uitgelogd", "Uitgelogd",
         PasswordChanged = "wachtwoord_gewijzigd", "Wachtwoord gewijzigd",
         TotpEnabled = "totp_ingeschakeld", "Tweestapsverificatie ingeschakeld",
+        TotpReset = "totp_gereset", "Tweestapsverificatie gereset",
+        PasswordReset = "wachtwoord_gereset", "Wachtwoord gereset",
+        PasswordCheckFailed = "wachtwoordcontrole_mislukt", "Huidig wachtwoord onjuist",
+        ApiKeyRevoked = "api_sleutel_ingetrokken", "API-sleutel ingetrokken",
         DemoLoaded = "demo_geladen", "Demogegevens geladen",
     }
 }
@@ -103,7 +107,8 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         // Loading demo data creates fictitious accounts and persons in a test environment: an act of
         // system management, not of regie on real people.
         UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut
-        | PasswordChanged | TotpEnabled | DemoLoaded => BEHEER_ACCOUNTS,
+        | PasswordChanged | TotpEnabled | DemoLoaded | TotpReset | PasswordReset
+        | PasswordCheckFailed | ApiKeyRevoked => BEHEER_ACCOUNTS,
     }
 }
 

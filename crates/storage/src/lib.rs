@@ -16,6 +16,7 @@ pub mod audit_chain;
 pub mod bulk;
 pub mod households;
 pub mod login_attempts;
+pub mod notices;
 pub mod organisations;
 pub mod persons;
 pub mod roles;

@@ -21,6 +21,8 @@ pub struct User {
     pub actief: bool,
     pub versie: i64,
     pub roles: Vec<Role>,
+    /// Signed in with a one-time password: must choose a new one before anything else.
+    pub wachtwoord_wijzigen: bool,
 }
 
 impl std::fmt::Debug for User {
@@ -71,6 +73,7 @@ struct Row {
     actief: bool,
     versie: i64,
     rollen: Option<String>,
+    wachtwoord_wijzigen: bool,
 }
 
 impl TryFrom<Row> for User {
@@ -103,6 +106,7 @@ impl TryFrom<Row> for User {
             actief: r.actief,
             versie: r.versie,
             roles,
+            wachtwoord_wijzigen: r.wachtwoord_wijzigen,
         })
     }
 }
@@ -115,7 +119,7 @@ macro_rules! select_user {
     ($agg:literal, $extra:literal, $where:literal) => {
         concat!(
             "SELECT g.id, g.email, g.naam, g.organisatie_id, o.naam AS organisatie_naam, o.soort, \
-             g.wachtwoord_hash, g.totp_geheim, g.actief, g.versie, \
+             g.wachtwoord_hash, g.totp_geheim, g.actief, g.versie, g.wachtwoord_wijzigen, \
              (SELECT ",
             $agg,
             " FROM gebruiker_rollen r WHERE r.gebruiker_id = g.id) AS rollen",
@@ -262,19 +266,50 @@ async fn stale(tx: &mut Tx, id: GebruikerId, expected: i64) -> StorageError {
     }
 }
 
-pub async fn set_password(tx: &mut Tx, id: GebruikerId, hash: &str) -> StorageResult<()> {
-    const SQL: &str =
-        "UPDATE gebruikers SET wachtwoord_hash = $1, versie = versie + 1 WHERE id = $2";
+/// Sets a new password hash. `one_time` marks a password set by someone else (a beheerder's reset):
+/// the user must replace it at the next sign-in.
+pub async fn set_password(
+    tx: &mut Tx,
+    id: GebruikerId,
+    hash: &str,
+    one_time: bool,
+) -> StorageResult<()> {
+    const SQL: &str = "UPDATE gebruikers SET wachtwoord_hash = $1, wachtwoord_wijzigen = $2, \
+                       versie = versie + 1 WHERE id = $3";
     on_tx_exec!(tx, |c| sqlx::query(SQL)
         .bind(hash)
+        .bind(one_time)
         .bind(id.0)
         .execute(c)
         .await)?;
     Ok(())
 }
 
+/// Marks an account's password as one-time (an account made by a beheerder or the CLI).
+pub async fn require_password_change(tx: &mut Tx, id: GebruikerId) -> StorageResult<()> {
+    const SQL: &str = "UPDATE gebruikers SET wachtwoord_wijzigen = TRUE WHERE id = $1";
+    on_tx_exec!(tx, |c| sqlx::query(SQL).bind(id.0).execute(c).await)?;
+    Ok(())
+}
+
+/// Records that a TOTP code of time step `step` was used; false when that step or a later one was
+/// already used (a replayed code). One statement, so two requests with the same code cannot both win.
+pub async fn use_totp_step(tx: &mut Tx, id: GebruikerId, step: i64) -> StorageResult<bool> {
+    const SQL: &str = "UPDATE gebruikers SET totp_laatste_stap = $1 \
+                       WHERE id = $2 AND (totp_laatste_stap IS NULL OR totp_laatste_stap < $1)";
+    let n = on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(step)
+        .bind(id.0)
+        .execute(c)
+        .await)?;
+    Ok(n == 1)
+}
+
+/// Stores the (encrypted) TOTP secret, or removes it (a beheerder's reset). A new secret starts with
+/// no used time step.
 pub async fn set_totp(tx: &mut Tx, id: GebruikerId, secret: Option<&str>) -> StorageResult<()> {
-    const SQL: &str = "UPDATE gebruikers SET totp_geheim = $1, versie = versie + 1 WHERE id = $2";
+    const SQL: &str = "UPDATE gebruikers SET totp_geheim = $1, totp_laatste_stap = NULL, \
+                       versie = versie + 1 WHERE id = $2";
     on_tx_exec!(tx, |c| sqlx::query(SQL)
         .bind(secret)
         .bind(id.0)
@@ -325,6 +360,18 @@ pub async fn by_session(
     Ok(Some((user, session)))
 }
 
+/// Replaces a stored TOTP secret by its encrypted form (migration of a plaintext secret on first use);
+/// the secret itself, the used time step and the version stay the same.
+pub async fn reseal_totp(tx: &mut Tx, id: GebruikerId, sealed: &str) -> StorageResult<()> {
+    const SQL: &str = "UPDATE gebruikers SET totp_geheim = $1 WHERE id = $2";
+    on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(sealed)
+        .bind(id.0)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod debug_tests {
     use super::*;
@@ -343,6 +390,7 @@ mod debug_tests {
             actief: true,
             versie: 3,
             roles: vec![Role::Regisseur],
+            wachtwoord_wijzigen: false,
         };
         let shown = format!("{user:?}");
         for secret in [

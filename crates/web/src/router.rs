@@ -56,6 +56,22 @@ fn pages() -> Router<AppState> {
         )
         .route("/beheer/gebruikers/{id}", post(admin::users::update))
         .route(
+            "/beheer/gebruikers/{id}/wachtwoord",
+            post(admin::users::reset_password),
+        )
+        .route(
+            "/beheer/gebruikers/{id}/totp",
+            post(admin::users::reset_totp),
+        )
+        .route(
+            "/beheer/api-sleutels",
+            get(admin::api_keys::list).post(admin::api_keys::create),
+        )
+        .route(
+            "/beheer/api-sleutels/{id}/intrekken",
+            post(admin::api_keys::revoke),
+        )
+        .route(
             "/beheer/organisaties",
             get(admin::organisations::list).post(admin::organisations::create),
         )

@@ -77,6 +77,11 @@ pub struct ServeArgs {
     /// the database: without it, a hashed BSN in the log could be found by trying every BSN.
     #[arg(long, env = "WEGWIJS_AUDIT_SEARCH_KEY", hide_env_values = true)]
     pub audit_search_key: Option<String>,
+    /// A file holding the key for secrets at rest (TOTP secrets): 32 bytes as 64 hex digits or
+    /// base64. The key itself can be given in WEGWIJS_SECRET_KEY instead (not as a flag: command
+    /// lines are visible to every user of the machine).
+    #[arg(long, env = "WEGWIJS_SECRET_KEY_FILE")]
+    pub secret_key_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +121,18 @@ pub enum AdminCommand {
     CreateUser(CreateUserArgs),
     /// Create an API key for a user; the token is printed once and stored only as a hash.
     CreateApiKey(CreateApiKeyArgs),
+    /// List the API keys (prefix, user, description, dates, status; never the key itself).
+    ListApiKeys(DbArgs),
+    /// Revoke an API key, given whole or by its first 16 characters (as list-api-keys shows them).
+    RevokeApiKey(RevokeApiKeyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeApiKeyArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The whole key or its first 16 characters (`wegwijs_` and 8 hex digits).
+    pub key: String,
 }
 
 #[derive(Debug, Args)]
@@ -147,6 +164,12 @@ pub struct CreateApiKeyArgs {
     /// What the key is for (shown to administrators).
     #[arg(long, default_value = "API-sleutel")]
     pub description: String,
+    /// The key stops working after this many days (default: no expiry).
+    #[arg(long, conflicts_with = "expires_on")]
+    pub expires_in_days: Option<i64>,
+    /// The key stops working at the start of this date (YYYY-MM-DD, UTC).
+    #[arg(long)]
+    pub expires_on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,17 @@ pub fn new_api_key() -> String {
     format!("wegwijs_{}", hex::encode(bytes))
 }
 
+/// A generated one-time password (new accounts, resets): 120 random bits, passes the password policy.
+pub fn one_time_password() -> String {
+    format!("Ww-{}", &random_token()[..20])
+}
+
+/// The display prefix of an API key: its first 16 characters (`wegwijs_` and 8 hex digits, 32 random
+/// bits), enough to tell keys apart in a list, useless for signing in.
+pub fn api_key_prefix(key: &str) -> String {
+    key.chars().take(16).collect()
+}
+
 pub fn sha256_hex(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }

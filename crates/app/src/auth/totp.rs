@@ -36,6 +36,28 @@ pub fn check(secret_b32: &str, email: &str, code: &str, unix_time: u64) -> Resul
     Ok(totp(secret_b32, email)?.check(&code, unix_time))
 }
 
+/// The time step (30 s) whose code `code` is, allowing one step of clock drift either way; `None` when
+/// the code matches none. The caller refuses a step that was used before (a code works once).
+pub fn matching_step(
+    secret_b32: &str,
+    email: &str,
+    code: &str,
+    unix_time: u64,
+) -> Result<Option<u64>, AppError> {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = totp(secret_b32, email)?;
+    let now_step = unix_time / 30;
+    let mut found = None;
+    // Check all three steps in every case, so the time taken does not tell which one matched.
+    for step in [now_step.saturating_sub(1), now_step, now_step + 1] {
+        let expected = t.generate(step * 30);
+        if crate::auth::tokens::constant_time_eq(&expected, &code) && found.is_none() {
+            found = Some(step);
+        }
+    }
+    Ok(found)
+}
+
 /// The code for `unix_time` (tests and the CLI).
 pub fn code_at(secret_b32: &str, email: &str, unix_time: u64) -> Result<String, AppError> {
     Ok(totp(secret_b32, email)?.generate(unix_time))

@@ -117,6 +117,11 @@ impl IntoResponse for ApiError {
                     format!("Probeer het over {retry_after_secs} seconden opnieuw.")),
                 Some((header::RETRY_AFTER, retry_after_secs.to_string())),
             ),
+            AppError::Busy { retry_after_secs } => (
+                problem(StatusCode::SERVICE_UNAVAILABLE, "bezet", "Even bezet",
+                    format!("De server is even bezet. Probeer het over {retry_after_secs} seconden opnieuw.")),
+                Some((header::RETRY_AFTER, retry_after_secs.to_string())),
+            ),
             AppError::Internal(msg) => {
                 tracing::error!(error = %msg, "internal error");
                 (problem(StatusCode::INTERNAL_SERVER_ERROR, "interne-fout", "Interne fout",

@@ -114,6 +114,10 @@ impl FromRequestParts<AppState> for SignedIn {
         if pending {
             return Err(Redirect::to("/inloggen/verificatie").into_response());
         }
+        // A one-time password (new account, reset) is replaced before anything else is opened.
+        if s.user.wachtwoord_wijzigen && !parts.uri.path().starts_with("/account") {
+            return Err(Redirect::to("/account").into_response());
+        }
         Ok(s)
     }
 }

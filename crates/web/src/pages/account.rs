@@ -10,6 +10,7 @@ use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::login::{too_many, with_retry_after};
 use crate::pages::render_status;
 use crate::state::AppState;
 use wegwijs_app::accounts;
@@ -54,6 +55,9 @@ pub async fn show(
             Some("Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into())
         }
         Some("totp") => Some("De tweede stap (authenticator-app) staat aan.".into()),
+        _ if signed.user.wachtwoord_wijzigen => Some(
+            "U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.".into(),
+        ),
         _ => None,
     };
     Ok(render_status(StatusCode::OK, &p))
@@ -101,6 +105,14 @@ pub async fn change_password(
                     .map(|f| (f.field.to_string(), f.message));
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
+        Err(AppError::TooManyRequests { retry_after_secs }) => {
+            let mut p = page(&signed, nonce, None)?;
+            p.password_error = Some(("huidig".into(), too_many(retry_after_secs)));
+            Ok(with_retry_after(
+                render_status(StatusCode::TOO_MANY_REQUESTS, &p),
+                retry_after_secs,
+            ))
+        }
         Err(other) => Err(PageError(other)),
     }
 }
@@ -130,6 +142,14 @@ pub async fn enable_totp(
             let mut p = page(&signed, nonce, Some(f.geheim))?;
             p.totp_error = e.0.into_iter().next().map(|f| f.message);
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(AppError::TooManyRequests { retry_after_secs }) => {
+            let mut p = page(&signed, nonce, Some(f.geheim))?;
+            p.totp_error = Some(too_many(retry_after_secs));
+            Ok(with_retry_after(
+                render_status(StatusCode::TOO_MANY_REQUESTS, &p),
+                retry_after_secs,
+            ))
         }
         Err(other) => Err(PageError(other)),
     }

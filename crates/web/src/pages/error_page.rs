@@ -31,6 +31,11 @@ impl From<wegwijs_app::model::StorageError> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
+        let retry_after = match &self.0 {
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let (status, heading, message) = match self.0 {
             AppError::Unauthenticated => (
                 StatusCode::UNAUTHORIZED,
@@ -76,6 +81,11 @@ impl IntoResponse for PageError {
                     retry_after_secs.div_ceil(60)
                 ),
             ),
+            AppError::Busy { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Even bezet",
+                "Wegwijs is even erg druk. Probeer het over een paar seconden opnieuw.".to_string(),
+            ),
             AppError::Internal(msg) => {
                 tracing::error!(error = %msg, "internal error");
                 (
@@ -92,9 +102,16 @@ impl IntoResponse for PageError {
             heading: heading.into(),
             message,
         };
-        match page.render() {
+        let mut res = match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, heading).into_response(),
+        };
+        if let Some(secs) = retry_after {
+            res.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(secs),
+            );
         }
+        res
     }
 }

@@ -94,6 +94,8 @@ pub async fn submit(
         Ok(session) => {
             let target = if session.second_factor_pending {
                 "/inloggen/verificatie"
+            } else if session.password_change_due {
+                "/account"
             } else {
                 safe_return(&f.terug)
             };
@@ -107,13 +109,19 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             e.0.into_iter().next().map(|f| f.message),
         ),
-        Err(AppError::TooManyRequests { retry_after_secs }) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            Some(format!(
-                "Te veel mislukte pogingen. Probeer het over {} minuten opnieuw.",
-                retry_after_secs.div_ceil(60)
-            )),
-        ),
+        Err(AppError::TooManyRequests { retry_after_secs }) => {
+            let page = LoginPage {
+                layout: Layout::anonymous(nonce.0, "Inloggen"),
+                email: f.email,
+                terug: f.terug,
+                error: Some(too_many(retry_after_secs)),
+                notice: None,
+            };
+            return with_retry_after(
+                render_status(StatusCode::TOO_MANY_REQUESTS, &page),
+                retry_after_secs,
+            );
+        }
         Err(other) => return PageError(other).into_response(),
     };
     render_status(
@@ -126,6 +134,19 @@ pub async fn submit(
             notice: None,
         },
     )
+}
+
+pub(crate) fn too_many(retry_after_secs: u64) -> String {
+    format!(
+        "Te veel mislukte pogingen. Probeer het over {} minuten opnieuw.",
+        retry_after_secs.div_ceil(60)
+    )
+}
+
+pub(crate) fn with_retry_after(mut res: Response, secs: u64) -> Response {
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    res
 }
 
 #[derive(Template)]
@@ -193,10 +214,23 @@ pub async fn totp_submit(
         &signed.token_hash,
         &f.code,
         enrol.as_deref(),
+        &signed.request_id,
     )
     .await
     {
-        Ok(()) => Ok(Redirect::to("/").into_response()),
+        Ok(token) => {
+            // A new session replaces the one from before the second step (session fixation).
+            let target = if signed.user.wachtwoord_wijzigen {
+                "/account"
+            } else {
+                "/"
+            };
+            let mut res = Redirect::to(target).into_response();
+            if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
+                res.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            Ok(res)
+        }
         Err(AppError::Invalid(e)) => {
             let msg = e.0.into_iter().next().map(|f| f.message);
             Ok(render_status(
@@ -204,6 +238,13 @@ pub async fn totp_submit(
                 &totp_page(&signed, nonce.0, enrol, msg)?,
             ))
         }
+        Err(AppError::TooManyRequests { retry_after_secs }) => Ok(with_retry_after(
+            render_status(
+                StatusCode::TOO_MANY_REQUESTS,
+                &totp_page(&signed, nonce.0, enrol, Some(too_many(retry_after_secs)))?,
+            ),
+            retry_after_secs,
+        )),
         Err(other) => Err(PageError(other)),
     }
 }

@@ -20,6 +20,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo(args) => demo::run(args).await,
         Command::Admin(AdminCommand::CreateUser(args)) => admin::create_user(args).await,
         Command::Admin(AdminCommand::CreateApiKey(args)) => admin::create_api_key(args).await,
+        Command::Admin(AdminCommand::ListApiKeys(args)) => admin::list_api_keys(args).await,
+        Command::Admin(AdminCommand::RevokeApiKey(args)) => admin::revoke_api_key(args).await,
         Command::Backup(args) => backup::run(args).await,
         Command::Bench(args) => crate::bench::run(args).await,
     }

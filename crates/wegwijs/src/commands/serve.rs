@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
 use sqlx::postgres::PgConnectOptions;
+use wegwijs_app::auth::secret_box::SecretKey;
 use wegwijs_domain::authz::Role;
 use wegwijs_storage::roles::{self, CreateRole};
 use wegwijs_storage::{Db, DbOptions};
@@ -61,12 +62,23 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             None
         }
     };
+    let secret_key = secret_key(&args)?;
+    if secret_key.is_none() {
+        tracing::warn!(
+            "geen WEGWIJS_SECRET_KEY of --secret-key-file: de tweede stap (TOTP) kan niet worden ingesteld"
+        );
+        eprintln!(
+            "Let op: geen geheime sleutel ingesteld (WEGWIJS_SECRET_KEY of --secret-key-file). \
+             Tweestapsverificatie kan niet worden aangezet."
+        );
+    }
     let config = WebConfig {
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,
         app: wegwijs_app::AppConfig {
             totp_required_for,
             search_term_key,
+            secret_key,
             ..wegwijs_app::AppConfig::default()
         },
     };
@@ -94,6 +106,68 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     .await?;
     db.close().await;
     Ok(())
+}
+
+/// The key for secrets at rest: `WEGWIJS_SECRET_KEY`, else `--secret-key-file`, else
+/// (only with `--demo` on SQLite) a key file next to the database, made on first start.
+fn secret_key(args: &ServeArgs) -> anyhow::Result<Option<SecretKey>> {
+    let from_env = std::env::var("WEGWIJS_SECRET_KEY").unwrap_or_default();
+    if !from_env.trim().is_empty() {
+        return SecretKey::parse(&from_env)
+            .map(Some)
+            .map_err(|e| anyhow!("WEGWIJS_SECRET_KEY is ongeldig: {e}"));
+    }
+    if let Some(path) = &args.secret_key_file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("kan {} niet lezen", path.display()))?;
+        return SecretKey::parse(&text)
+            .map(Some)
+            .map_err(|e| anyhow!("{} bevat geen geldige sleutel: {e}", path.display()));
+    }
+    let Some(db_file) = args
+        .demo
+        .then(|| sqlite_file(&args.db.database_url))
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    let key_path = std::path::PathBuf::from(format!("{}.key", db_file.display()));
+    if key_path.exists() {
+        let text = std::fs::read_to_string(&key_path)
+            .with_context(|| format!("kan {} niet lezen", key_path.display()))?;
+        return SecretKey::parse(&text)
+            .map(Some)
+            .map_err(|e| anyhow!("{} bevat geen geldige sleutel: {e}", key_path.display()));
+    }
+    let key = SecretKey::generate();
+    write_private(&key_path, &key.to_hex())
+        .with_context(|| format!("kan {} niet schrijven", key_path.display()))?;
+    println!(
+        "Demo: nieuwe geheime sleutel opgeslagen in {} (alleen leesbaar voor deze gebruiker).",
+        key_path.display()
+    );
+    Ok(Some(key))
+}
+
+/// The file of a `sqlite://` URL (not an in-memory database).
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && !path.contains(":memory:")).then(|| std::path::PathBuf::from(path))
+}
+
+/// Writes a new file that only its owner can read (mode 0600 on Unix).
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.write_all(b"\n")
 }
 
 /// The server's database. With `migrate_url` (PostgreSQL with two roles), the owner migrates and grants

@@ -27,13 +27,23 @@ async fn a_beheerder_creates_an_account_that_can_sign_in_with_the_one_time_passw
             ],
         )
         .await;
-    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    let password = res
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let shown = app.get_page(&r.beheerder, &res.location()).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(shown.header("cache-control").contains("no-store"));
+    let password = shown
         .body
-        .split("Eenmalig wachtwoord: <code>")
+        .split("<code id=\"eenmalig\">")
         .nth(1)
         .and_then(|s| s.split('<').next())
-        .expect("one-time password shown");
+        .expect("one-time password shown")
+        .to_string();
+    let again = app.get_page(&r.beheerder, &res.location()).await;
+    assert!(
+        !again.body.contains(&password),
+        "a reload does not show the password again"
+    );
+    let password = password.as_str();
     let login = app
         .post_form_raw(
             None,
@@ -42,6 +52,24 @@ async fn a_beheerder_creates_an_account_that_can_sign_in_with_the_one_time_passw
         )
         .await;
     assert_eq!(login.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        login.location(),
+        "/account",
+        "a one-time password is replaced first"
+    );
+    let token = login
+        .header("set-cookie")
+        .trim_start_matches("wegwijs=")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let req = axum::http::Request::builder()
+        .uri("/caseload")
+        .header(axum::http::header::COOKIE, format!("wegwijs={token}"))
+        .body(axum::body::Body::empty())
+        .expect("req");
+    assert_eq!(app.send(req).await.location(), "/account");
     let dup = app
         .post_form(
             &r.beheerder,
@@ -201,4 +229,154 @@ async fn a_household_is_composed_on_the_dossier_by_bsn() {
         .await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unknown.body.contains("Geen persoon gevonden"));
+}
+
+#[tokio::test]
+async fn a_beheerder_cannot_change_their_own_roles_or_switch_themselves_off() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let path = format!("/beheer/gebruikers/{}", r.beheerder.id.0);
+    let more = app
+        .post_form(
+            &r.beheerder,
+            &path,
+            &[
+                ("naam", "Beheerder"),
+                ("versie", "1"),
+                ("actief", "on"),
+                ("rol", "beheerder"),
+                ("rol", "privacy"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        more.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        more.body
+    );
+    assert!(more.body.contains("eigen rollen"));
+    let off = app
+        .post_form(
+            &r.beheerder,
+            &path,
+            &[("naam", "Beheerder"), ("versie", "1"), ("rol", "beheerder")],
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let me = wegwijs_storage::users::get(&app.db, r.beheerder.id)
+        .await
+        .expect("me");
+    assert_eq!(me.roles, vec![wegwijs_domain::authz::Role::Beheerder]);
+    assert!(me.actief);
+    let rename = app
+        .post_form(
+            &r.beheerder,
+            &path,
+            &[
+                ("naam", "Andere Naam"),
+                ("versie", "1"),
+                ("actief", "on"),
+                ("rol", "beheerder"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        rename.status,
+        StatusCode::SEE_OTHER,
+        "the own name may change"
+    );
+}
+
+#[tokio::test]
+async fn account_and_key_changes_are_in_the_privacy_officers_gemeente_log() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let created = app
+        .post_form(
+            &r.beheerder,
+            "/beheer/gebruikers",
+            &[
+                ("email", "nieuw@weert.test"),
+                ("naam", "Nieuw"),
+                ("rol", "regisseur"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let target = r.regisseur.id.0;
+    let reset = app
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/gebruikers/{target}/wachtwoord"),
+            &[],
+        )
+        .await;
+    assert_eq!(reset.status, StatusCode::SEE_OTHER, "{}", reset.body);
+    let totp = app
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/gebruikers/{target}/totp"),
+            &[],
+        )
+        .await;
+    assert_eq!(totp.status, StatusCode::SEE_OTHER, "{}", totp.body);
+    let update = app
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/gebruikers/{}", r.regisseur2.id.0),
+            &[
+                ("naam", "Twee"),
+                ("versie", "1"),
+                ("actief", "on"),
+                ("rol", "regisseur"),
+                ("rol", "teamleider"),
+            ],
+        )
+        .await;
+    assert_eq!(update.status, StatusCode::SEE_OTHER, "{}", update.body);
+    let key = app
+        .post_form(
+            &r.beheerder,
+            "/beheer/api-sleutels",
+            &[
+                ("gebruiker", &r.beleid.id.0.to_string()),
+                ("omschrijving", "rapportage"),
+                ("dagen", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(key.status, StatusCode::SEE_OTHER, "{}", key.body);
+    let keys = wegwijs_storage::api_keys::list_by_organisation(&app.db, r.weert)
+        .await
+        .expect("keys");
+    let made = keys
+        .iter()
+        .find(|k| k.omschrijving == "rapportage")
+        .expect("made");
+    let revoke = app
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/api-sleutels/{}/intrekken", made.id),
+            &[],
+        )
+        .await;
+    assert_eq!(revoke.status, StatusCode::SEE_OTHER, "{}", revoke.body);
+    let log = app.get_page(&r.privacy, "/verwerkingen").await;
+    assert_eq!(log.status, StatusCode::OK);
+    for label in [
+        "Gebruiker aangemaakt",
+        "Wachtwoord gereset",
+        "Tweestapsverificatie gereset",
+        "Gebruiker gewijzigd",
+        "API-sleutel aangemaakt",
+        "API-sleutel ingetrokken",
+    ] {
+        assert!(
+            log.body.contains(label),
+            "{label} missing from the gemeente log"
+        );
+    }
+    let other = app.get_page(&r.other_teamleider, "/verwerkingen").await;
+    assert!(!other.body.contains("Wachtwoord gereset"));
 }

@@ -155,3 +155,237 @@ async fn demo_admin_and_backup_commands_work_on_one_database() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A fresh SQLite file with one gemeente and one user, and a router on it standing for a running server.
+async fn cli_fixture() -> (
+    std::path::PathBuf,
+    String,
+    wegwijs_storage::users::User,
+    axum::Router,
+) {
+    let dir = std::env::temp_dir().join(format!("wegwijs-cli-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let url = format!("sqlite://{}", dir.join("w.db").display());
+    run(&["migrate", "--database-url", &url])
+        .await
+        .expect("migrate");
+    let db = Db::connect(&url, &DbOptions::default())
+        .await
+        .expect("open");
+    let org = wegwijs_storage::organisations::Organisation {
+        id: wegwijs_domain::ids::OrganisatieId(uuid::Uuid::now_v7()),
+        naam: "Weert".into(),
+        soort: wegwijs_domain::authz::OrganisatieSoort::Gemeente,
+        gemeentecode: Some("0988".into()),
+        versie: 1,
+    };
+    let mut tx = db.begin().await.expect("tx");
+    wegwijs_storage::organisations::insert(&mut tx, &org, chrono::Utc::now())
+        .await
+        .expect("org");
+    tx.commit().await.expect("commit");
+    run(&[
+        "admin",
+        "create-user",
+        "--database-url",
+        &url,
+        "--email",
+        "sleutel@weert.example",
+        "--name",
+        "Sleutelhouder",
+        "--organisation",
+        "Weert",
+        "--role",
+        "regisseur",
+        "--generate-password",
+    ])
+    .await
+    .expect("user");
+    let user = wegwijs_storage::users::find_by_email(&db, "sleutel@weert.example")
+        .await
+        .expect("find")
+        .expect("user");
+    let state = wegwijs_web::AppState::new(
+        db,
+        std::sync::Arc::new(wegwijs_app::clock::SystemClock),
+        crate::harness::test_config(),
+    );
+    (dir, url, user, wegwijs_web::router(state))
+}
+
+async fn api_status(router: &axum::Router, key: &str) -> axum::http::StatusCode {
+    let req = axum::http::Request::builder()
+        .uri("/api/v1/personen")
+        .header("authorization", format!("Bearer {key}"))
+        .body(axum::body::Body::empty())
+        .expect("req");
+    tower::ServiceExt::oneshot(router.clone(), req)
+        .await
+        .expect("infallible")
+        .status()
+}
+
+#[tokio::test]
+async fn cli_lists_keys_without_the_key_and_revokes_by_key_or_prefix_at_once() {
+    let (dir, url, user, router) = cli_fixture().await;
+    let bin = env!("CARGO_BIN_EXE_wegwijs");
+    let made = std::process::Command::new(bin)
+        .args([
+            "admin",
+            "create-api-key",
+            "--database-url",
+            &url,
+            "--user",
+            &user.email,
+        ])
+        .args(["--description", "koppeling", "--expires-in-days", "30"])
+        .output()
+        .expect("create-api-key");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let key = String::from_utf8_lossy(&made.stdout).trim().to_string();
+    assert!(key.starts_with("wegwijs_"), "{key}");
+    let second = wegwijs_app::accounts::create_api_key(
+        &wegwijs_app::App::new(
+            Db::connect(&url, &DbOptions::default()).await.expect("db"),
+            std::sync::Arc::new(wegwijs_app::clock::SystemClock),
+            wegwijs_app::AppConfig::default(),
+        ),
+        &user,
+        "tweede",
+        &wegwijs_storage::audit::AuditContext {
+            trace_id: "test".into(),
+            gebruiker_id: None,
+            organisatie_id: None,
+            bron: wegwijs_storage::audit::Bron::Cli,
+        },
+    )
+    .await
+    .expect("second key");
+
+    let listed = std::process::Command::new(bin)
+        .args(["admin", "list-api-keys", "--database-url", &url])
+        .output()
+        .expect("list-api-keys");
+    assert!(listed.status.success());
+    let out = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        out.contains(&key[..16])
+            && out.contains("sleutel@weert.example")
+            && out.contains("koppeling")
+    );
+    assert!(
+        !out.contains(&key) && !out.contains(&second),
+        "never the key itself"
+    );
+    assert!(
+        !out.contains(&wegwijs_app::auth::tokens::sha256_hex(&key)),
+        "nor its hash"
+    );
+
+    assert_eq!(api_status(&router, &key).await, axum::http::StatusCode::OK);
+    run(&["admin", "revoke-api-key", "--database-url", &url, &key])
+        .await
+        .expect("revoke by key");
+    assert_eq!(
+        api_status(&router, &key).await,
+        axum::http::StatusCode::UNAUTHORIZED
+    );
+    assert!(
+        run(&["admin", "revoke-api-key", "--database-url", &url, &key])
+            .await
+            .is_err(),
+        "revoking twice says so"
+    );
+    assert_eq!(
+        api_status(&router, &second).await,
+        axum::http::StatusCode::OK
+    );
+    run(&[
+        "admin",
+        "revoke-api-key",
+        "--database-url",
+        &url,
+        &second[..16],
+    ])
+    .await
+    .expect("revoke by prefix");
+    assert_eq!(
+        api_status(&router, &second).await,
+        axum::http::StatusCode::UNAUTHORIZED
+    );
+    assert!(
+        run(&[
+            "admin",
+            "revoke-api-key",
+            "--database-url",
+            &url,
+            "wegwijs_"
+        ])
+        .await
+        .is_err()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn cli_refuses_a_prefix_that_matches_several_keys() {
+    let (dir, url, user, router) = cli_fixture().await;
+    let db = Db::connect(&url, &DbOptions::default()).await.expect("db");
+    let mut tx = db.begin().await.expect("tx");
+    for (i, token) in ["wegwijs_abcd1234-een", "wegwijs_abcd1234-twee"]
+        .iter()
+        .enumerate()
+    {
+        wegwijs_storage::api_keys::insert(
+            &mut tx,
+            &wegwijs_storage::api_keys::NewApiKey {
+                id: uuid::Uuid::now_v7(),
+                gebruiker: user.id,
+                token_hash: &wegwijs_app::auth::tokens::sha256_hex(token),
+                prefix: "wegwijs_abcd1234",
+                omschrijving: &format!("dubbel {i}"),
+                verloopt_op: None,
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("insert");
+    }
+    tx.commit().await.expect("commit");
+    let err = run(&[
+        "admin",
+        "revoke-api-key",
+        "--database-url",
+        &url,
+        "wegwijs_abcd1234",
+    ])
+    .await
+    .expect_err("ambiguous");
+    assert!(err.to_string().contains("geef de hele sleutel"), "{err}");
+    assert_eq!(
+        api_status(&router, "wegwijs_abcd1234-een").await,
+        axum::http::StatusCode::OK
+    );
+    run(&[
+        "admin",
+        "revoke-api-key",
+        "--database-url",
+        &url,
+        "wegwijs_abcd1234-een",
+    ])
+    .await
+    .expect("the whole key names one");
+    assert_eq!(
+        api_status(&router, "wegwijs_abcd1234-een").await,
+        axum::http::StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        api_status(&router, "wegwijs_abcd1234-twee").await,
+        axum::http::StatusCode::OK
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -49,6 +49,7 @@ pub fn test_config() -> WebConfig {
         app: wegwijs_app::AppConfig {
             argon2_memory_kib: 1024,
             argon2_iterations: 1,
+            secret_key: Some(wegwijs_app::auth::secret_box::SecretKey::generate()),
             ..wegwijs_app::AppConfig::default()
         },
         ..WebConfig::default()

@@ -3,8 +3,10 @@
 
 mod harness;
 
+mod accounts;
 mod admin;
 mod api_errors;
+mod api_keys;
 mod api_persons;
 mod audit;
 mod audit_integrity;

@@ -1,4 +1,5 @@
-//! Functional administration (beheerder): accounts and organisations.
+//! Functional administration (beheerder): accounts, API keys and organisations.
 
+pub mod api_keys;
 pub mod organisations;
 pub mod users;

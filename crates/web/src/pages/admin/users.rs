@@ -16,7 +16,7 @@ use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
 use wegwijs_app::accounts::{self, NewAccount};
-use wegwijs_app::auth::tokens::random_token;
+use wegwijs_app::auth::tokens::one_time_password;
 use wegwijs_app::error::AppError;
 
 pub struct UserRow {
@@ -85,13 +85,74 @@ async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<Users
     })
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct ListQuery {
+    /// A one-time notice (the password of a new or reset account), shown once.
+    pub melding: Option<String>,
+}
+
+/// The content of a password notice: the e-mail address and the one-time password.
+fn password_notice(email: &str, wachtwoord: &str) -> String {
+    format!("wachtwoord\n{email}\n{wachtwoord}")
+}
+
 pub async fn list(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
-    Ok(render(&page(&state, &signed, nonce).await?))
+    let mut p = page(&state, &signed, nonce).await?;
+    if let Some(id) = q.melding.as_deref() {
+        let notice = wegwijs_app::notices::take(&signed.ctx(&state), id).await?;
+        let mut parts = notice.as_deref().unwrap_or("").splitn(3, '\n');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("wachtwoord"), Some(email), Some(pw)) => {
+                p.created = Some((email.to_string(), pw.to_string()));
+            }
+            _ => p.errors.push(
+                "Het eenmalige wachtwoord is al getoond en wordt niet nog eens getoond. Stel zo nodig een nieuw wachtwoord in.".into(),
+            ),
+        }
+    }
+    Ok(render(&p))
+}
+
+/// After a password was made: a redirect to the list with a one-time notice, so that a reload or
+/// the back button does not show the password again.
+async fn show_password_once(
+    state: &AppState,
+    signed: &SignedIn,
+    email: &str,
+    wachtwoord: &str,
+) -> Result<Response, PageError> {
+    let id =
+        wegwijs_app::notices::put(&signed.ctx(state), &password_notice(email, wachtwoord)).await?;
+    Ok(Redirect::to(&format!("/beheer/gebruikers?melding={id}")).into_response())
+}
+
+/// Gives another account of the own organisation a new one-time password (shown once).
+pub async fn reset_password(
+    State(state): State<AppState>,
+    PagePath(id): PagePath<Uuid>,
+    CsrfForm(signed, _pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    require(&signed, &state)?;
+    let (user, wachtwoord) =
+        wegwijs_app::users::reset_password(&signed.ctx(&state), GebruikerId(id)).await?;
+    show_password_once(&state, &signed, &user.email, &wachtwoord).await
+}
+
+/// Removes the second factor of another account of the own organisation (lost phone).
+pub async fn reset_totp(
+    State(state): State<AppState>,
+    PagePath(id): PagePath<Uuid>,
+    CsrfForm(signed, _pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    require(&signed, &state)?;
+    wegwijs_app::users::reset_totp(&signed.ctx(&state), GebruikerId(id)).await?;
+    Ok(Redirect::to("/beheer/gebruikers").into_response())
 }
 
 fn roles_from(pairs: &[(String, String)]) -> Vec<Role> {
@@ -118,7 +179,7 @@ pub async fn create(
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
     let (email, naam) = (field(&pairs, "email"), field(&pairs, "naam"));
-    let wachtwoord = format!("Ww-{}", &random_token()[..20]);
+    let wachtwoord = one_time_password();
     let roles = roles_from(&pairs);
     let account = NewAccount {
         email: &email,
@@ -126,15 +187,13 @@ pub async fn create(
         organisatie: signed.user.organisatie_id,
         roles: &roles,
         wachtwoord: &wachtwoord,
+        one_time: true,
     };
     let result = accounts::create_user(&state.app, &account, &signed.ctx(&state).audit).await;
-    let mut p = page(&state, &signed, nonce).await?;
     match result {
-        Ok(_) => {
-            p.created = Some((email, wachtwoord));
-            Ok(render(&p))
-        }
+        Ok(_) => show_password_once(&state, &signed, &email, &wachtwoord).await,
         Err(AppError::Invalid(e)) => {
+            let mut p = page(&state, &signed, nonce).await?;
             p.errors = e.0.into_iter().map(|f| f.message).collect();
             p.form_email = email;
             p.form_naam = naam;
