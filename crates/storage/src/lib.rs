@@ -11,6 +11,7 @@ mod macros;
 
 pub mod api_keys;
 pub mod audit;
+pub mod auth_cache;
 pub mod audit_batcher;
 pub mod bulk;
 pub mod households;
@@ -21,5 +22,6 @@ pub mod sessions;
 pub mod users;
 pub mod write_batcher;
 
+pub use batch::WriterHealth;
 pub use db::{Backend, Db, DbOptions, Tx};
 pub use error::{StorageError, StorageResult};

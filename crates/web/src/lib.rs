@@ -15,5 +15,5 @@ pub mod state;
 mod static_files;
 
 pub use config::WebConfig;
-pub use router::router;
+pub use router::{router, router_with};
 pub use state::AppState;

@@ -24,7 +24,7 @@ use crate::pages::{account, admin, audit_log, caseload, home, household, login, 
 use crate::state::AppState;
 use crate::static_files;
 
-fn pages() -> Router<AppState> {
+fn pages(extra: Router<AppState>) -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/inloggen", get(login::form).post(login::submit))
@@ -62,6 +62,7 @@ fn pages() -> Router<AppState> {
         )
         .route("/static/{file}", get(static_files::serve))
         .route("/health", get(api::health::health))
+        .merge(extra)
         .fallback(page_not_found)
         .layer(from_fn(refuse_cross_site))
         .layer(DefaultBodyLimit::max(256 * 1024))
@@ -73,7 +74,13 @@ async fn page_not_found() -> Response {
 
 /// The whole application: pages, API and the middleware every request passes.
 pub fn router(state: AppState) -> Router {
-    pages()
+    router_with(state, Router::new())
+}
+
+/// [`router`] with `extra` routes beside the pages, behind the same middleware (the benchmark's fixed
+/// page for its HTTP floor).
+pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
+    pages(extra)
         .nest("/api/v1", api::router())
         .layer(from_fn(security_headers))
         .layer(CatchPanicLayer::custom(|_| {
