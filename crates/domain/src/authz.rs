@@ -27,16 +27,59 @@ code_enum! {
     }
 }
 
-/// The signed-in medewerker, as the web layer builds it from the session.
+/// Who acts: a signed-in medewerker (built from the session or API key), or Wegwijs itself doing
+/// background work for one organisation (`system` set, no roles, no user).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub user_id: GebruikerId,
     pub organisatie_id: OrganisatieId,
     pub organisatie_soort: OrganisatieSoort,
     pub roles: Vec<Role>,
+    pub system: Option<SystemTask>,
+}
+
+/// Background work that acts without a medewerker. Each task gets only the actions it needs, for one
+/// gemeente, so a scheduled job cannot wander into another gemeente's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SystemTask {
+    /// The deadline engine's scheduled checks: reads persons to compute what is due.
+    DeadlineCheck,
+    /// The DUO exchange: registers and updates persons from DUO's notifications.
+    DuoExchange,
+}
+
+impl SystemTask {
+    pub fn code(self) -> &'static str {
+        match self {
+            SystemTask::DeadlineCheck => "deadline_check",
+            SystemTask::DuoExchange => "duo_exchange",
+        }
+    }
+
+    fn grants(self, action: Action) -> bool {
+        use Action::*;
+        match self {
+            SystemTask::DeadlineCheck => matches!(action, PersonList | PersonView | HouseholdView),
+            SystemTask::DuoExchange => {
+                matches!(action, PersonList | PersonView | PersonCreate | PersonEdit)
+            }
+        }
+    }
 }
 
 impl Actor {
+    /// Wegwijs itself, doing `task` for `gemeente`. Its user id is the nil id: audit rows of system
+    /// work carry no medewerker.
+    pub fn system(task: SystemTask, gemeente: OrganisatieId) -> Actor {
+        Actor {
+            user_id: GebruikerId(uuid::Uuid::nil()),
+            organisatie_id: gemeente,
+            organisatie_soort: OrganisatieSoort::Gemeente,
+            roles: Vec::new(),
+            system: Some(task),
+        }
+    }
+
     pub fn has(&self, r: Role) -> bool {
         self.roles.contains(&r)
     }
@@ -180,7 +223,11 @@ pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
         // An action on the wrong kind of resource is granted by no role.
         _ => return Decision::Deny(DenyReason::NoRole),
     };
-    if !actor.roles.iter().any(|r| role_grants(*r, action)) {
+    let granted = match actor.system {
+        Some(task) => task.grants(action),
+        None => actor.roles.iter().any(|r| role_grants(*r, action)),
+    };
+    if !granted {
         return Decision::Deny(DenyReason::NoRole);
     }
     if action.is_person_data() && actor.gemeente_id().is_none() {

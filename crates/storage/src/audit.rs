@@ -14,6 +14,8 @@ pub enum Bron {
     Ui,
     Api,
     Cli,
+    /// Background work of Wegwijs itself (DUO exchange, deadline checks).
+    Systeem,
 }
 
 impl Bron {
@@ -22,6 +24,7 @@ impl Bron {
             Bron::Ui => "ui",
             Bron::Api => "api",
             Bron::Cli => "cli",
+            Bron::Systeem => "systeem",
         }
     }
 }

@@ -29,6 +29,7 @@ impl User {
             organisatie_id: self.organisatie_id,
             organisatie_soort: self.organisatie_soort,
             roles: self.roles.clone(),
+            system: None,
         }
     }
 }

@@ -1,13 +1,10 @@
 //! Web layer of Wegwijs: the HTML pages (askama, plain forms, Dutch), the JSON API under `/api/v1`
 //! and the middleware around both. Handlers stay thin: they check access through the domain's
-//! `authz` module (via `app/`), call storage and render.
+//! `authz` module through the use cases of `wegwijs-app`, and render; they never touch storage.
 
 pub mod api;
-pub mod app;
 pub mod auth;
-pub mod clock;
 pub mod config;
-pub mod error;
 pub mod middleware;
 pub mod pages;
 mod router;

@@ -15,7 +15,6 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::api;
-use crate::error::AppError;
 use crate::middleware::origin_check::refuse_cross_site;
 use crate::middleware::request_id::{HEADER, MakeRequestUuidV7};
 use crate::middleware::security_headers::security_headers;
@@ -23,6 +22,7 @@ use crate::pages::error_page::PageError;
 use crate::pages::{account, admin, audit_log, caseload, home, household, login, person};
 use crate::state::AppState;
 use crate::static_files;
+use wegwijs_app::error::AppError;
 
 fn pages(extra: Router<AppState>) -> Router<AppState> {
     Router::new()

@@ -10,6 +10,7 @@ pub(super) const TAALSCHOOL: OrganisatieId = OrganisatieId(Uuid::from_u128(3));
 
 pub(super) fn actor(org: OrganisatieId, soort: OrganisatieSoort, roles: &[Role]) -> Actor {
     Actor {
+        system: None,
         user_id: GebruikerId(Uuid::from_u128(99)),
         organisatie_id: org,
         organisatie_soort: soort,
@@ -208,4 +209,18 @@ fn role_codes_and_deny_messages() {
         actor(TAALSCHOOL, OrganisatieSoort::Partner, &[]).gemeente_id(),
         None
     );
+}
+
+#[test]
+fn system_task_acts_only_for_its_own_gemeente_and_task() {
+    let duo = Actor::system(SystemTask::DuoExchange, WEERT);
+    let person_weert = Resource::Gemeente(WEERT);
+    assert!(can(&duo, Action::PersonCreate, person_weert).is_allowed());
+    assert!(!can(&duo, Action::PersonCreate, Resource::Gemeente(NEDERWEERT)).is_allowed());
+    assert!(!can(&duo, Action::PersonReassign, person_weert).is_allowed());
+    assert!(!can(&duo, Action::AuditViewGemeente, person_weert).is_allowed());
+    assert!(!can(&duo, Action::UserManage, Resource::Organisation(WEERT)).is_allowed());
+    let deadlines = Actor::system(SystemTask::DeadlineCheck, WEERT);
+    assert!(can(&deadlines, Action::PersonView, person_weert).is_allowed());
+    assert!(!can(&deadlines, Action::PersonEdit, person_weert).is_allowed());
 }

@@ -51,5 +51,5 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn not_found() -> problem::ApiError {
-    problem::ApiError(crate::error::AppError::NotFound)
+    problem::ApiError(wegwijs_app::error::AppError::NotFound)
 }

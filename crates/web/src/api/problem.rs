@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use utoipa::ToSchema;
 
-use crate::error::AppError;
+use wegwijs_app::error::AppError;
 
 /// Een foutmelding volgens RFC 9457 (problem details).
 #[derive(Debug, Serialize, ToSchema)]
@@ -47,8 +47,8 @@ impl From<AppError> for ApiError {
     }
 }
 
-impl From<wegwijs_storage::StorageError> for ApiError {
-    fn from(e: wegwijs_storage::StorageError) -> Self {
+impl From<wegwijs_app::model::StorageError> for ApiError {
+    fn from(e: wegwijs_app::model::StorageError) -> Self {
         ApiError(e.into())
     }
 }

@@ -3,17 +3,15 @@
 use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
+use wegwijs_app::model::User;
+use wegwijs_app::model::{AuditContext, Bron};
 use wegwijs_domain::authz::Actor;
-use wegwijs_storage::audit::{AuditContext, Bron};
-use wegwijs_storage::users::User;
-use wegwijs_storage::{api_keys, users};
 
-use super::tokens::sha256_hex;
 use crate::api::problem::ApiError;
-use crate::app::Ctx;
-use crate::error::AppError;
 use crate::middleware::request_id::request_id;
 use crate::state::AppState;
+use wegwijs_app::Ctx;
+use wegwijs_app::error::AppError;
 
 pub struct ApiUser {
     pub user: User,
@@ -24,7 +22,7 @@ pub struct ApiUser {
 impl ApiUser {
     pub fn ctx<'a>(&'a self, state: &'a AppState) -> Ctx<'a> {
         Ctx {
-            state,
+            app: &state.app,
             actor: &self.actor,
             audit: AuditContext {
                 trace_id: self.request_id.clone(),
@@ -46,13 +44,10 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
             .ok_or(ApiError(AppError::Unauthenticated))?;
-        let user_id = api_keys::user_for_token(&state.db, &sha256_hex(token))
+        let user = wegwijs_app::signed_in::by_api_key(&state.app, token)
             .await
-            .map_err(|e| ApiError(e.into()))?
+            .map_err(ApiError)?
             .ok_or(ApiError(AppError::Unauthenticated))?;
-        let user = users::get(&state.db, user_id)
-            .await
-            .map_err(|e| ApiError(e.into()))?;
         let actor = user.actor();
         Ok(ApiUser {
             user,

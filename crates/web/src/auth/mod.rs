@@ -1,12 +1,9 @@
-//! Who is asking: passwords (Argon2id), random tokens, the session cookie of the pages, the bearer
-//! token of the API and the TOTP second factor.
+//! Who is asking: the session cookie of the pages and the bearer token of the API (the primitives
+//! behind them, passwords, tokens and TOTP, are in `wegwijs_app::auth`).
 
 pub mod bearer;
 pub mod client_addr;
-pub mod password;
 pub mod session;
-pub mod tokens;
-pub mod totp;
 
 pub use bearer::ApiUser;
 pub use session::{SignedIn, SignedInAny};

@@ -5,17 +5,16 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
+use wegwijs_app::model::User;
+use wegwijs_app::model::{AuditContext, Bron};
 use wegwijs_domain::authz::Actor;
-use wegwijs_storage::audit::{AuditContext, Bron};
-use wegwijs_storage::users;
-use wegwijs_storage::users::User;
 
-use super::tokens::{constant_time_eq, sha256_hex};
-use crate::app::Ctx;
-use crate::error::AppError;
 use crate::middleware::request_id::request_id;
 use crate::pages::error_page::PageError;
 use crate::state::AppState;
+use wegwijs_app::Ctx;
+use wegwijs_app::auth::tokens::constant_time_eq;
+use wegwijs_app::error::AppError;
 
 /// A fully signed-in user (password and, where required, second factor).
 pub struct SignedIn {
@@ -32,7 +31,7 @@ pub struct SignedInAny(pub SignedIn, pub bool);
 impl SignedIn {
     pub fn ctx<'a>(&'a self, state: &'a AppState) -> Ctx<'a> {
         Ctx {
-            state,
+            app: &state.app,
             actor: &self.actor,
             audit: AuditContext {
                 trace_id: self.request_id.clone(),
@@ -79,9 +78,8 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<(SignedIn, bool)
     let Some(token) = cookie_value(&parts.headers, state.config.cookie_name()) else {
         return Ok(None);
     };
-    let token_hash = sha256_hex(&token);
-    let Some((user, session)) =
-        users::by_session(&state.db, &token_hash, state.clock.now()).await?
+    let Some((user, session, token_hash)) =
+        wegwijs_app::signed_in::by_session_token(&state.app, &token).await?
     else {
         return Ok(None);
     };

@@ -5,7 +5,7 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::auth::tokens::random_token;
+use wegwijs_app::auth::tokens::random_token;
 
 /// The nonce of this request; pages put it on any `<script>` they emit.
 #[derive(Clone)]

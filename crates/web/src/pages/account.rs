@@ -6,14 +6,15 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::accounts;
+use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
-use crate::auth::{SignedIn, totp};
-use crate::error::AppError;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::render_status;
 use crate::state::AppState;
+use wegwijs_app::accounts;
+use wegwijs_app::auth::totp;
+use wegwijs_app::error::AppError;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -76,7 +77,7 @@ pub async fn change_password(
     CsrfForm(signed, f): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
     match accounts::change_password(
-        &state,
+        &state.app,
         &signed.user,
         &f.huidig,
         &f.nieuw,
@@ -115,7 +116,14 @@ pub async fn enable_totp(
     nonce: Nonce,
     CsrfForm(signed, f): CsrfForm<TotpForm>,
 ) -> Result<Response, PageError> {
-    match accounts::enable_totp(&state, &signed.user, &f.geheim, &f.code, &signed.request_id).await
+    match accounts::enable_totp(
+        &state.app,
+        &signed.user,
+        &f.geheim,
+        &f.code,
+        &signed.request_id,
+    )
+    .await
     {
         Ok(()) => Ok(Redirect::to("/account?gewijzigd=totp").into_response()),
         Err(AppError::Invalid(e)) => {

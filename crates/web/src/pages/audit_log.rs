@@ -4,12 +4,12 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 
 use super::person::audit::{AuditPage, AuditRow, PaginaQuery};
-use crate::app::audit_view;
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::render;
 use crate::state::AppState;
+use wegwijs_app::audit_view;
 
 pub async fn show(
     State(state): State<AppState>,

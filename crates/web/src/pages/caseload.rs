@@ -5,16 +5,16 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
+use wegwijs_app::model::{Cursor, ListQuery, RegisseurFilter, Richting, Sort};
 use wegwijs_domain::person::Doelgroep;
-use wegwijs_storage::persons::{Cursor, ListQuery, RegisseurFilter, Richting, Sort};
 
 use super::forms::SelectOption;
-use crate::app::persons;
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{datum, render};
 use crate::state::AppState;
+use wegwijs_app::persons;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CaseloadQuery {
@@ -126,7 +126,7 @@ pub async fn show(
     } else {
         "Caseload van de gemeente"
     };
-    let gemeente = ctx.gemeente()?;
+    ctx.gemeente()?;
     let mut regisseur_items = vec![
         ("mij".to_string(), "Mijn caseload".to_string()),
         ("alle".to_string(), "Hele gemeente".to_string()),
@@ -136,7 +136,7 @@ pub async fn show(
     // (a large gemeente has well over a hundred regisseurs).
     let browsing_other = !matches!(regisseur_code.as_str(), "mij" | "alle" | "geen");
     if signed.actor.has(wegwijs_domain::authz::Role::Teamleider) || browsing_other {
-        for (id, naam) in wegwijs_storage::users::regisseurs_of(&state.db, gemeente).await? {
+        for (id, naam) in wegwijs_app::users::regisseurs(&ctx).await? {
             if id != me {
                 regisseur_items.push((id.to_string(), format!("Caseload van {naam}")));
             }
@@ -219,7 +219,7 @@ pub async fn show(
 
 /// "25 personen gevonden" / "meer dan 1.000 personen gevonden", and "pagina 2 van 3" (or "pagina 45"
 /// when the total is capped); no page text when everything fits on one page.
-fn counts(page: &wegwijs_storage::persons::Page) -> (String, String) {
+fn counts(page: &wegwijs_app::model::Page) -> (String, String) {
     let per = i64::from(page.per_pagina.max(1));
     if page.totaal_begrensd {
         let n = thousands(page.totaal);

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::layout::Layout;
-use crate::error::AppError;
+use wegwijs_app::error::AppError;
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -23,8 +23,8 @@ impl From<AppError> for PageError {
     }
 }
 
-impl From<wegwijs_storage::StorageError> for PageError {
-    fn from(e: wegwijs_storage::StorageError) -> Self {
+impl From<wegwijs_app::model::StorageError> for PageError {
+    fn from(e: wegwijs_app::model::StorageError) -> Self {
         PageError(e.into())
     }
 }

@@ -5,22 +5,22 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
-use wegwijs_domain::authz::{Action, person_scope};
+use wegwijs_app::model::{ListQuery, RegisseurFilter};
+use wegwijs_domain::authz::Action;
 use wegwijs_domain::household::{LidInput, Relatie};
 use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::validation::ValidationErrors;
-use wegwijs_storage::persons::{ListQuery, RegisseurFilter};
 
 use super::forms::SelectOption;
 use super::person::fields::relatie_choices;
-use crate::app::{households, persons};
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
-use crate::error::AppError;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{datum, render, render_status};
 use crate::state::AppState;
+use wegwijs_app::error::AppError;
+use wegwijs_app::{households, persons};
 
 pub struct MemberRow {
     pub id: Uuid,
@@ -163,12 +163,7 @@ pub async fn save(
             per_pagina: 2,
             ..Default::default()
         };
-        let found = wegwijs_storage::persons::list(
-            &state.db,
-            person_scope(&signed.actor, Action::PersonList),
-            &query,
-        )
-        .await?;
+        let found = wegwijs_app::persons::list(&ctx, &query).await?;
         match found.items.as_slice() {
             [one] => leden.push(LidInput {
                 persoon_id: one.person_id(),

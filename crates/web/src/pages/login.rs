@@ -7,17 +7,17 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::accounts;
 use crate::auth::SignedInAny;
 use crate::auth::client_addr::ClientAddr;
 use crate::auth::session::CsrfFormAny;
-use crate::auth::totp;
-use crate::error::AppError;
 use crate::middleware::request_id::HEADER as REQUEST_ID;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
+use wegwijs_app::accounts;
+use wegwijs_app::auth::totp;
+use wegwijs_app::error::AppError;
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -74,7 +74,7 @@ pub async fn submit(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("onbekend")
         .to_string();
-    let result = accounts::sign_in(&state, &f.email, &f.wachtwoord, &addr, &trace).await;
+    let result = accounts::sign_in(&state.app, &f.email, &f.wachtwoord, &addr, &trace).await;
     let (status, error) = match result {
         Ok(session) => {
             let target = if session.second_factor_pending {
@@ -173,7 +173,7 @@ pub async fn totp_submit(
         None
     };
     match accounts::complete_second_factor(
-        &state,
+        &state.app,
         &signed.user,
         &signed.token_hash,
         &f.code,
@@ -200,7 +200,13 @@ pub async fn sign_out(
     State(state): State<AppState>,
     CsrfFormAny(signed, _, _): CsrfFormAny<Empty>,
 ) -> Result<Response, PageError> {
-    accounts::sign_out(&state, &signed.user, &signed.token_hash, &signed.request_id).await?;
+    accounts::sign_out(
+        &state.app,
+        &signed.user,
+        &signed.token_hash,
+        &signed.request_id,
+    )
+    .await?;
     let mut res = Redirect::to("/inloggen?uitgelogd=1").into_response();
     if let Ok(v) = HeaderValue::from_str(&state.config.clear_cookie()) {
         res.headers_mut().insert(header::SET_COOKIE, v);

@@ -17,8 +17,8 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::error::AppError;
 use error_page::PageError;
+use wegwijs_app::error::AppError;
 
 /// Renders a page with a status; a template error is an internal error page, never a panic.
 pub fn render_status<T: Template>(status: StatusCode, page: &T) -> Response {

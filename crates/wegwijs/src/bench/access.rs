@@ -5,13 +5,13 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{Duration, Utc};
+use wegwijs_app::auth::tokens;
 use wegwijs_domain::ids::OrganisatieId;
 use wegwijs_domain::person::is_valid_bsn_digits;
 use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::users::User;
 use wegwijs_storage::{Db, Tx, on_pool, on_tx_exec, sessions};
 use wegwijs_web::AppState;
-use wegwijs_web::auth::tokens;
 
 /// BSNs of persons made by the benchmark: below the demo generator's range (990000000 up), and like
 /// it a range never issued to people.
@@ -34,7 +34,7 @@ impl Credentials {
         let token = tokens::random_token();
         let session_hash = tokens::sha256_hex(&token);
         let now = Utc::now();
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.app.db().begin().await?;
         let new = sessions::NewSession {
             token_hash: &session_hash,
             gebruiker_id: user.id,
@@ -51,7 +51,7 @@ impl Credentials {
             bron: Bron::Cli,
         };
         let key =
-            wegwijs_web::app::accounts::create_api_key(state, user, "wegwijs bench", &ctx).await?;
+            wegwijs_app::accounts::create_api_key(&state.app, user, "wegwijs bench", &ctx).await?;
         Ok(Credentials {
             cookie: format!("{}={token}", state.config.cookie_name()),
             bearer: format!("Bearer {key}"),

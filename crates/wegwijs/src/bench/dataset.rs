@@ -5,10 +5,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use wegwijs_app::clock::SystemClock;
 use wegwijs_domain::clock::Clock;
 use wegwijs_storage::Db;
-use wegwijs_web::WebConfig;
-use wegwijs_web::clock::SystemClock;
 
 use super::BenchArgs;
 
@@ -51,8 +50,10 @@ impl Dataset {
         let db = crate::commands::open(&url, args.db_connections).await?;
         let demo = if crate::demo::is_empty(&db).await? {
             eprintln!("Demodata genereren: {} personen ...", args.persons);
-            let password = format!("Bench-{}", &wegwijs_web::auth::tokens::random_token()[..16]);
-            let hash = wegwijs_web::auth::password::hash(&WebConfig::default(), password).await?;
+            let password = format!("Bench-{}", &wegwijs_app::auth::tokens::random_token()[..16]);
+            let hash =
+                wegwijs_app::auth::password::hash(&wegwijs_app::AppConfig::default(), password)
+                    .await?;
             let started = Instant::now();
             let largest = (args.largest_gemeente > 0).then_some(args.largest_gemeente);
             crate::demo::load_with(&db, args.persons, largest, SEED, &hash, SystemClock.now())

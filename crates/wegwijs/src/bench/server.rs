@@ -12,8 +12,8 @@ use axum::response::Html;
 use axum::routing::get;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+use wegwijs_app::clock::SystemClock;
 use wegwijs_storage::Db;
-use wegwijs_web::clock::SystemClock;
 use wegwijs_web::{AppState, WebConfig};
 
 /// The fixed page of limit (b).

@@ -3,12 +3,12 @@
 use std::io::{BufRead, Write};
 
 use anyhow::{Context, anyhow, bail};
+use wegwijs_app::accounts::{self, NewAccount};
+use wegwijs_app::error::AppError;
+use wegwijs_app::{App, AppConfig};
 use wegwijs_domain::authz::Role;
 use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::{organisations, users};
-use wegwijs_web::app::accounts::{self, NewAccount};
-use wegwijs_web::error::AppError;
-use wegwijs_web::{AppState, WebConfig};
 
 use crate::cli::{CreateApiKeyArgs, CreateUserArgs};
 
@@ -21,11 +21,11 @@ fn cli_ctx() -> AuditContext {
     }
 }
 
-fn state(db: wegwijs_storage::Db) -> AppState {
-    AppState::new(
+fn app(db: wegwijs_storage::Db) -> App {
+    App::new(
         db,
-        std::sync::Arc::new(wegwijs_web::clock::SystemClock),
-        WebConfig::default(),
+        std::sync::Arc::new(wegwijs_app::clock::SystemClock),
+        AppConfig::default(),
     )
 }
 
@@ -67,11 +67,11 @@ pub async fn create_user(args: CreateUserArgs) -> anyhow::Result<()> {
         })?);
     }
     let password = if args.generate_password {
-        format!("Ww-{}", &wegwijs_web::auth::tokens::random_token()[..20])
+        format!("Ww-{}", &wegwijs_app::auth::tokens::random_token()[..20])
     } else {
         read_password()?
     };
-    let state = state(db.clone());
+    let app = app(db.clone());
     let account = NewAccount {
         email: &args.email,
         naam: &args.name,
@@ -79,7 +79,7 @@ pub async fn create_user(args: CreateUserArgs) -> anyhow::Result<()> {
         roles: &roles,
         wachtwoord: &password,
     };
-    let id = accounts::create_user(&state, &account, &cli_ctx())
+    let id = accounts::create_user(&app, &account, &cli_ctx())
         .await
         .map_err(explain)?;
     println!("Account aangemaakt: {} ({id})", args.email);
@@ -95,8 +95,8 @@ pub async fn create_api_key(args: CreateApiKeyArgs) -> anyhow::Result<()> {
     let Some(user) = users::find_by_email(&db, &args.user).await? else {
         bail!("er is geen account met e-mailadres {}", args.user);
     };
-    let state = state(db.clone());
-    let token = accounts::create_api_key(&state, &user, &args.description, &cli_ctx())
+    let app = app(db.clone());
+    let token = accounts::create_api_key(&app, &user, &args.description, &cli_ctx())
         .await
         .map_err(explain)?;
     eprintln!(

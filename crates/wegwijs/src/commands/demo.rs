@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use anyhow::bail;
-use wegwijs_web::WebConfig;
 
 use crate::cli::DemoArgs;
 
@@ -11,8 +10,10 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         bail!("de database bevat al personen; demodata gaat alleen in een lege database");
     }
     let password = demo_password();
-    let hash = wegwijs_web::auth::password::hash(&WebConfig::default(), password.clone()).await?;
-    let clock: Arc<dyn wegwijs_domain::clock::Clock> = Arc::new(wegwijs_web::clock::SystemClock);
+    let hash =
+        wegwijs_app::auth::password::hash(&wegwijs_app::AppConfig::default(), password.clone())
+            .await?;
+    let clock: Arc<dyn wegwijs_domain::clock::Clock> = Arc::new(wegwijs_app::clock::SystemClock);
     let summary = crate::demo::load(&db, args.persons, args.seed, &hash, clock.now()).await?;
     print_summary(&summary, &password);
     db.close().await;
@@ -24,7 +25,7 @@ pub fn demo_password() -> String {
     std::env::var("WEGWIJS_DEMO_PASSWORD")
         .ok()
         .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| format!("Demo-{}", &wegwijs_web::auth::tokens::random_token()[..16]))
+        .unwrap_or_else(|| format!("Demo-{}", &wegwijs_app::auth::tokens::random_token()[..16]))
 }
 
 pub fn print_summary(s: &crate::demo::DemoSummary, password: &str) {

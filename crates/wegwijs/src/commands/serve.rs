@@ -14,14 +14,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
         if crate::demo::is_empty(&db).await? {
             let password = super::demo::demo_password();
-            let hash =
-                wegwijs_web::auth::password::hash(&WebConfig::default(), password.clone()).await?;
+            let hash = wegwijs_app::auth::password::hash(
+                &wegwijs_app::AppConfig::default(),
+                password.clone(),
+            )
+            .await?;
             let summary = crate::demo::load(
                 &db,
                 args.demo_persons,
                 2021,
                 &hash,
-                wegwijs_domain::clock::Clock::now(&wegwijs_web::clock::SystemClock),
+                wegwijs_domain::clock::Clock::now(&wegwijs_app::clock::SystemClock),
             )
             .await?;
             super::demo::print_summary(&summary, &password);
@@ -39,15 +42,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let config = WebConfig {
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,
-        totp_required_for,
-        ..WebConfig::default()
+        app: wegwijs_app::AppConfig {
+            totp_required_for,
+            ..wegwijs_app::AppConfig::default()
+        },
     };
     let state = AppState::new(
         db.clone(),
-        Arc::new(wegwijs_web::clock::SystemClock),
+        Arc::new(wegwijs_app::clock::SystemClock),
         config,
     );
-    spawn_session_sweeper(state.clone());
+    spawn_session_sweeper(state.app.clone());
     let app = wegwijs_web::router(state);
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await
@@ -69,14 +74,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Removes expired sessions every ten minutes.
-fn spawn_session_sweeper(state: AppState) {
+fn spawn_session_sweeper(app: wegwijs_app::App) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
             tick.tick().await;
-            if let Err(e) =
-                wegwijs_storage::sessions::delete_expired(&state.db, state.clock.now()).await
-            {
+            if let Err(e) = wegwijs_app::accounts::sweep_expired_sessions(&app).await {
                 tracing::warn!(error = %e, "opruimen van sessies mislukt");
             }
         }

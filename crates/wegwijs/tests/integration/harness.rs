@@ -10,13 +10,13 @@ use chrono::Duration;
 use serde_json::Value;
 use tower::ServiceExt;
 use uuid::Uuid;
+use wegwijs_app::auth::tokens;
 use wegwijs_domain::authz::{OrganisatieSoort, Role};
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
 use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::organisations::{self, Organisation};
 use wegwijs_storage::users::{self, NewUser};
 use wegwijs_storage::{Db, DbOptions, sessions};
-use wegwijs_web::auth::tokens;
 use wegwijs_web::{AppState, WebConfig};
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -44,8 +44,11 @@ mod tempdir {
 pub fn test_config() -> WebConfig {
     // Cheap hashing keeps the suite fast; production uses the OWASP parameters (WebConfig::default).
     WebConfig {
-        argon2_memory_kib: 1024,
-        argon2_iterations: 1,
+        app: wegwijs_app::AppConfig {
+            argon2_memory_kib: 1024,
+            argon2_iterations: 1,
+            ..wegwijs_app::AppConfig::default()
+        },
         ..WebConfig::default()
     }
 }
@@ -118,7 +121,7 @@ impl TestApp {
         db.migrate().await.expect("migrations");
         let state = AppState::new(
             db.clone(),
-            Arc::new(wegwijs_web::clock::SystemClock),
+            Arc::new(wegwijs_app::clock::SystemClock),
             config,
         );
         let router = wegwijs_web::router(state.clone());
@@ -267,7 +270,7 @@ impl TestApp {
 
     /// A user with a session (cookie + CSRF token) and an API key, made directly in storage.
     pub async fn user(&self, email: &str, org: OrganisatieId, roles: &[Role]) -> TestUser {
-        let hash = wegwijs_web::auth::password::hash(&self.state.config, PASSWORD.into())
+        let hash = wegwijs_app::auth::password::hash(&self.state.config.app, PASSWORD.into())
             .await
             .expect("hash");
         let id = GebruikerId(Uuid::now_v7());
@@ -305,7 +308,7 @@ impl TestApp {
             organisatie_id: None,
             bron: Bron::Cli,
         };
-        let api_key = wegwijs_web::app::accounts::create_api_key(&self.state, &user, "test", &ctx)
+        let api_key = wegwijs_app::accounts::create_api_key(&self.state.app, &user, "test", &ctx)
             .await
             .expect("api key");
         TestUser {

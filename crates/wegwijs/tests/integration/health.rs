@@ -95,7 +95,7 @@ async fn a_dead_audit_writer_is_restarted_and_health_counts_it() {
     let (id, _) = app
         .person(&r.regisseur, person_json("Amal", "Demouri", None))
         .await;
-    app.state.audit.inject_panic().await;
+    app.state.app.audit_writer().inject_panic().await;
     // The probe waits in the queue until the restarted writer takes it.
     let h = health(&app).await;
     assert_eq!(h.status, StatusCode::OK, "{}", h.body);

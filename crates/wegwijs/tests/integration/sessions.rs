@@ -12,7 +12,7 @@ async fn a_session_works_on_a_second_instance_of_the_app() {
     // A second router on the same database stands for another instance or a restart.
     let other = wegwijs_web::router(wegwijs_web::AppState::new(
         app.db.clone(),
-        std::sync::Arc::new(wegwijs_web::clock::SystemClock),
+        std::sync::Arc::new(wegwijs_app::clock::SystemClock),
         crate::harness::test_config(),
     ));
     let req = Request::builder()
@@ -93,10 +93,10 @@ async fn changing_the_password_ends_other_sessions() {
 async fn a_user_with_totp_needs_the_code_to_get_in() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let secret = wegwijs_web::auth::totp::new_secret();
+    let secret = wegwijs_app::auth::totp::new_secret();
     let now = || u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
     let code =
-        wegwijs_web::auth::totp::code_at(&secret, "regisseur@weert.test", now()).expect("code");
+        wegwijs_app::auth::totp::code_at(&secret, "regisseur@weert.test", now()).expect("code");
     let on = app
         .post_form(
             &r.regisseur,
@@ -155,17 +155,15 @@ async fn a_user_with_totp_needs_the_code_to_get_in() {
         StatusCode::UNPROCESSABLE_ENTITY
     );
     let code =
-        wegwijs_web::auth::totp::code_at(&secret, "regisseur@weert.test", now()).expect("code");
+        wegwijs_app::auth::totp::code_at(&secret, "regisseur@weert.test", now()).expect("code");
     assert_eq!(app.send(post(&code)).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.send(get("/caseload")).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn a_role_can_be_made_to_enrol_a_second_factor() {
-    let config = wegwijs_web::WebConfig {
-        totp_required_for: vec![wegwijs_domain::authz::Role::Teamleider],
-        ..crate::harness::test_config()
-    };
+    let mut config = crate::harness::test_config();
+    config.app.totp_required_for = vec![wegwijs_domain::authz::Role::Teamleider];
     let app = TestApp::spawn_with(config).await;
     let _r = app.region().await;
     let login = app

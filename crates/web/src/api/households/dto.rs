@@ -2,13 +2,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
+use wegwijs_app::model::Household;
 use wegwijs_domain::household::{LidInput, Relatie};
 use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::validation::ValidationErrors;
-use wegwijs_storage::households::Household;
 
 use crate::api::persons::dto::Link;
-use crate::error::AppError;
+use wegwijs_app::error::AppError;
 
 /// Een huishouden met zijn leden.
 #[derive(Debug, Serialize, ToSchema)]

@@ -11,9 +11,9 @@ use super::dto::{Huishouden, HuishoudenInvoer, HuishoudenLijst, HuishoudenSamenv
 use crate::api::persons::get::with_etag;
 use crate::api::persons::update::if_match;
 use crate::api::problem::{ApiError, ApiJson, ApiPath, ApiQuery, Problem};
-use crate::app::households;
 use crate::auth::ApiUser;
 use crate::state::AppState;
+use wegwijs_app::households;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]

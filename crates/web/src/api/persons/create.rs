@@ -7,9 +7,9 @@ use wegwijs_domain::ids::GebruikerId;
 use super::dto::{Persoon, PersoonInvoer};
 use super::get::with_etag;
 use crate::api::problem::{ApiError, ApiJson, Problem};
-use crate::app::persons;
 use crate::auth::ApiUser;
 use crate::state::AppState;
+use wegwijs_app::persons;
 
 /// Een persoon registreren in uw gemeente.
 #[utoipa::path(post, path = "/api/v1/personen", tag = "personen", request_body = PersoonInvoer,

@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
+use wegwijs_app::model::{PersonRecord, PersonSummary};
 use wegwijs_domain::person::RawPerson;
-use wegwijs_storage::persons::{PersonRecord, PersonSummary};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Link {

@@ -7,9 +7,9 @@ use wegwijs_domain::ids::PersonId;
 
 use super::dto::Persoon;
 use crate::api::problem::{ApiError, ApiPath, Problem};
-use crate::app::persons;
 use crate::auth::ApiUser;
 use crate::state::AppState;
+use wegwijs_app::persons;
 
 /// Eén persoon opvragen (wordt gelogd in het verwerkingenlog).
 #[utoipa::path(get, path = "/api/v1/personen/{id}", tag = "personen",

@@ -2,16 +2,18 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
+use wegwijs_app::model::{
+    Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort,
+};
 use wegwijs_domain::ids::GebruikerId;
 use wegwijs_domain::person::Doelgroep;
-use wegwijs_storage::persons::{Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort};
 
 use super::dto::{Link, PaginaLinks, PersoonLijst, PersoonSamenvatting};
 use crate::api::problem::{ApiError, ApiQuery, Problem};
-use crate::app::persons;
 use crate::auth::ApiUser;
-use crate::error::AppError;
 use crate::state::AppState;
+use wegwijs_app::error::AppError;
+use wegwijs_app::persons;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]

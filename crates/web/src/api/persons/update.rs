@@ -8,10 +8,10 @@ use wegwijs_domain::ids::PersonId;
 use super::dto::{Persoon, PersoonInvoer};
 use super::get::with_etag;
 use crate::api::problem::{ApiError, ApiJson, ApiPath, Problem};
-use crate::app::persons;
 use crate::auth::ApiUser;
-use crate::error::AppError;
 use crate::state::AppState;
+use wegwijs_app::error::AppError;
+use wegwijs_app::persons;
 
 /// The version named by `If-Match: "3"` (weak tags are accepted as the same number).
 pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {

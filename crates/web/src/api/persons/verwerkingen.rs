@@ -7,9 +7,9 @@ use uuid::Uuid;
 use wegwijs_domain::ids::PersonId;
 
 use crate::api::problem::{ApiError, ApiPath, ApiQuery, Problem};
-use crate::app::audit_view;
 use crate::auth::ApiUser;
 use crate::state::AppState;
+use wegwijs_app::audit_view;
 
 /// Eén verwerking van persoonsgegevens (naar de standaard Logboek Dataverwerkingen).
 #[derive(Debug, Serialize, ToSchema)]

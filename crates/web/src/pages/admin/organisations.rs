@@ -5,10 +5,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use uuid::Uuid;
-use wegwijs_domain::authz::{Action, OrganisatieSoort, Resource};
-use wegwijs_domain::ids::OrganisatieId;
-use wegwijs_storage::organisations::{self, Organisation};
+use wegwijs_app::AppError;
+use wegwijs_domain::authz::{Action, Resource};
 
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
@@ -37,7 +35,7 @@ async fn page(
     signed: &SignedIn,
     nonce: Nonce,
 ) -> Result<OrganisationsPage, PageError> {
-    let rows = organisations::list(&state.db)
+    let rows = wegwijs_app::organisations::list(&signed.ctx(state))
         .await?
         .into_iter()
         .map(|o| OrgRow {
@@ -84,27 +82,10 @@ pub async fn create(
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
     let naam = f.naam.trim().to_string();
-    let error = if naam.is_empty() || naam.chars().count() > 200 {
-        Some("Vul een naam in van hoogstens 200 tekens.".to_string())
-    } else {
-        let org = Organisation {
-            id: OrganisatieId(Uuid::now_v7()),
-            naam: naam.clone(),
-            soort: OrganisatieSoort::Partner,
-            gemeentecode: None,
-            versie: 1,
-        };
-        let mut tx = state.db.begin().await?;
-        match organisations::insert(&mut tx, &org, state.clock.now()).await {
-            Ok(()) => {
-                tx.commit().await?;
-                None
-            }
-            Err(wegwijs_storage::StorageError::Duplicate { .. }) => {
-                Some("Er bestaat al een organisatie met deze naam.".into())
-            }
-            Err(e) => return Err(e.into()),
-        }
+    let error = match wegwijs_app::organisations::create_partner(&signed.ctx(&state), &naam).await {
+        Ok(_) => None,
+        Err(AppError::Invalid(e)) => e.0.into_iter().next().map(|f| f.message),
+        Err(e) => return Err(e.into()),
     };
     match error {
         None => Ok(Redirect::to("/beheer/organisaties").into_response()),

@@ -5,20 +5,18 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
-use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, Resource, Role};
 use wegwijs_domain::ids::GebruikerId;
-use wegwijs_storage::{audit, users};
 
-use crate::app::accounts::{self, NewAccount};
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
-use crate::auth::tokens::random_token;
-use crate::error::AppError;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
+use wegwijs_app::accounts::{self, NewAccount};
+use wegwijs_app::auth::tokens::random_token;
+use wegwijs_app::error::AppError;
 
 pub struct UserRow {
     pub id: Uuid,
@@ -53,7 +51,7 @@ fn require(signed: &SignedIn, state: &AppState) -> Result<(), PageError> {
 }
 
 async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<UsersPage, PageError> {
-    let list = users::list_by_organisation(&state.db, signed.user.organisatie_id).await?;
+    let list = wegwijs_app::users::list_own_organisation(&signed.ctx(state)).await?;
     Ok(UsersPage {
         layout: Layout::new(signed, nonce, "Gebruikers", "/beheer/gebruikers"),
         organisatie: signed.user.organisatie_naam.clone(),
@@ -128,7 +126,7 @@ pub async fn create(
         roles: &roles,
         wachtwoord: &wachtwoord,
     };
-    let result = accounts::create_user(&state, &account, &signed.ctx(&state).audit).await;
+    let result = accounts::create_user(&state.app, &account, &signed.ctx(&state).audit).await;
     let mut p = page(&state, &signed, nonce).await?;
     match result {
         Ok(_) => {
@@ -153,47 +151,40 @@ pub async fn update(
     CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
-    let target = users::get(&state.db, GebruikerId(id)).await?;
-    if target.organisatie_id != signed.user.organisatie_id {
-        return Err(PageError(AppError::NotFound));
-    }
     let roles = roles_from(&pairs);
     let naam = field(&pairs, "naam");
     let actief = pairs.iter().any(|(k, _)| k == "actief");
     let versie: i64 = field(&pairs, "versie")
         .parse()
         .map_err(|_| PageError(AppError::BadRequest("Versie ontbreekt.".into())))?;
-    if roles.is_empty() || naam.trim().is_empty() {
-        let mut p = page(&state, &signed, nonce).await?;
-        p.errors = vec!["Een account heeft een naam en minstens één rol.".into()];
-        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
-    }
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    match users::update_profile(&mut tx, target.id, naam.trim(), actief, &roles, versie).await {
-        Ok(()) => {}
-        Err(wegwijs_storage::StorageError::Conflict { .. }) => {
-            let mut p = page(&state, &signed, nonce).await?;
-            p.errors = vec![format!(
-                "{} is intussen door iemand anders gewijzigd. Bekijk de gegevens hieronder en probeer het opnieuw.",
-                target.naam
-            )];
-            return Ok(render_status(StatusCode::CONFLICT, &p));
-        }
-        Err(e) => return Err(e.into()),
-    }
-    let detail = Some(format!(
-        "account {id}: rollen {}, actief {actief}",
-        roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
-    ));
-    audit::insert(
-        &mut tx,
-        &[signed
-            .ctx(&state)
-            .audit
-            .entry(now, AuditAction::UserUpdated, None, None, detail)],
+    let change = wegwijs_app::users::ProfileChange {
+        naam: &naam,
+        actief,
+        roles: &roles,
+        expected_version: versie,
+    };
+    let errors = match wegwijs_app::users::update_profile(
+        &signed.ctx(&state),
+        GebruikerId(id),
+        &change,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to("/beheer/gebruikers").into_response())
+    .await
+    {
+        Ok(()) => return Ok(Redirect::to("/beheer/gebruikers").into_response()),
+        Err(AppError::Invalid(e)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            e.0.into_iter().map(|f| f.message).collect(),
+        ),
+        Err(AppError::Conflict { .. }) => (
+            StatusCode::CONFLICT,
+            vec![format!(
+                "{} is intussen door iemand anders gewijzigd. Bekijk de gegevens hieronder en probeer het opnieuw.",
+                naam.trim()
+            )],
+        ),
+        Err(e) => return Err(e.into()),
+    };
+    let mut p = page(&state, &signed, nonce).await?;
+    p.errors = errors.1;
+    Ok(render_status(errors.0, &p))
 }

@@ -5,15 +5,15 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
+use wegwijs_app::model::AuditRecord;
 use wegwijs_domain::ids::PersonId;
-use wegwijs_storage::audit::AuditRecord;
 
-use crate::app::audit_view;
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, tijdstip};
 use crate::state::AppState;
+use wegwijs_app::audit_view;
 
 pub struct AuditRow {
     pub tijdstip: String,

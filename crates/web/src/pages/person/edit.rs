@@ -10,15 +10,15 @@ use wegwijs_domain::person::FIELD_LABELS;
 
 use super::fields::{PersonForm, person_fieldsets};
 use super::new::{ConflictView, PersonFormPage, rerender};
-use crate::app::changes::changed_raw;
-use crate::app::persons;
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
-use crate::error::AppError;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status, tijdstip};
 use crate::state::AppState;
+use wegwijs_app::changes::changed_raw;
+use wegwijs_app::error::AppError;
+use wegwijs_app::persons;
 
 pub async fn form(
     State(state): State<AppState>,

@@ -9,15 +9,15 @@ use wegwijs_domain::person::RawPerson;
 use wegwijs_domain::validation::ValidationErrors;
 
 use super::fields::{PersonForm, person_fieldsets};
-use crate::app::persons;
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
-use crate::error::AppError;
 use crate::pages::error_page::PageError;
 use crate::pages::forms::{Fieldset, SummaryItem, attach_errors};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
+use wegwijs_app::error::AppError;
+use wegwijs_app::persons;
 
 /// A collision with an earlier save, shown above the form.
 pub struct ConflictView {

@@ -6,11 +6,11 @@ use serde::Deserialize;
 use uuid::Uuid;
 use wegwijs_domain::ids::{GebruikerId, PersonId};
 
-use crate::app::persons;
 use crate::auth::session::CsrfForm;
-use crate::error::AppError;
 use crate::pages::error_page::PageError;
 use crate::state::AppState;
+use wegwijs_app::error::AppError;
+use wegwijs_app::persons;
 
 #[derive(Deserialize)]
 pub struct ReassignForm {

@@ -8,12 +8,12 @@ use wegwijs_domain::authz::{Action, PersonRef, Resource, can};
 use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::person::PersonDetails;
 
-use crate::app::persons;
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{datum, or_onbekend, render, tijdstip};
 use crate::state::AppState;
+use wegwijs_app::persons;
 
 pub struct Row {
     pub label: &'static str,
@@ -176,7 +176,7 @@ pub async fn show(
     let allowed = |a: Action| can(&signed.actor, a, resource).is_allowed();
     let can_reassign = allowed(Action::PersonReassign);
     let regisseurs = if can_reassign {
-        wegwijs_storage::users::regisseurs_of(&state.db, p.gemeente_id)
+        wegwijs_app::users::regisseurs(&ctx)
             .await?
             .into_iter()
             .map(|(rid, naam)| (rid.0, naam, Some(rid) == p.regisseur_id))

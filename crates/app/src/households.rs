@@ -9,7 +9,7 @@ use wegwijs_domain::validation::ValidationErrors;
 use wegwijs_storage::households::{self, Household, HouseholdSummary};
 use wegwijs_storage::{StorageError, audit};
 
-use super::Ctx;
+use crate::Ctx;
 use crate::error::{AppError, AppResult};
 
 /// Validation of the whole input, all errors at once.
@@ -89,7 +89,7 @@ pub async fn create(
     let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
     let omschrijving = validate(omschrijving, leden)?;
     let id = HuishoudenId(Uuid::now_v7());
-    let mut tx = ctx.state.db.begin().await?;
+    let mut tx = ctx.app.db.begin().await?;
     households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now())
         .await
         .map_err(member_error)?;
@@ -112,12 +112,12 @@ pub async fn update(
     let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
     let omschrijving = validate(omschrijving, leden)?;
     let before = households::get(
-        &ctx.state.db,
+        &ctx.app.db,
         person_scope(ctx.actor, Action::HouseholdEdit),
         id,
     )
     .await?;
-    let mut tx = ctx.state.db.begin().await?;
+    let mut tx = ctx.app.db.begin().await?;
     let versie = households::update(
         &mut tx,
         id,
@@ -153,7 +153,7 @@ pub async fn update(
 pub async fn view(ctx: &Ctx<'_>, id: HuishoudenId) -> AppResult<Household> {
     ctx.require_in_own_gemeente(Action::HouseholdView)?;
     let h = households::get(
-        &ctx.state.db,
+        &ctx.app.db,
         person_scope(ctx.actor, Action::HouseholdView),
         id,
     )
@@ -167,7 +167,7 @@ pub async fn view(ctx: &Ctx<'_>, id: HuishoudenId) -> AppResult<Household> {
             nareiziger: l.nareiziger,
         })
         .collect();
-    ctx.state
+    ctx.app
         .audit
         .record(audit_members(ctx, AuditAction::HouseholdRead, &id, &leden))
         .await?;
@@ -182,7 +182,7 @@ pub async fn list(
 ) -> AppResult<(Vec<HouseholdSummary>, i64)> {
     ctx.require_in_own_gemeente(Action::HouseholdView)?;
     Ok(households::list(
-        &ctx.state.db,
+        &ctx.app.db,
         person_scope(ctx.actor, Action::HouseholdView),
         limit,
         offset,

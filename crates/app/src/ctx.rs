@@ -1,25 +1,49 @@
-//! Application services shared by the pages and the API: each checks access with the domain's
-//! `authz::can`, does the storage work and writes the audit rows (in the same transaction for
-//! writes, through the group-commit batcher for reads).
+//! The context every use case runs in: who acts (a medewerker or a system task) and for which
+//! request or job the audit rows are written.
 
-pub mod accounts;
-pub mod audit_view;
-pub mod changes;
-pub mod households;
-pub mod persons;
-
+use wegwijs_domain::authz::SystemTask;
 use wegwijs_domain::authz::{Action, Actor, Resource, can};
 use wegwijs_domain::ids::OrganisatieId;
-use wegwijs_storage::audit::AuditContext;
+use wegwijs_storage::audit::{AuditContext, Bron};
 
+use crate::App;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
 /// Everything a service needs to know about the request it serves.
 pub struct Ctx<'a> {
-    pub state: &'a AppState,
+    pub app: &'a App,
     pub actor: &'a Actor,
     pub audit: AuditContext,
+}
+
+/// A system task's actor and audit context, owned, so a background job can hold them and borrow a
+/// [`Ctx`] per unit of work.
+pub struct SystemCtx {
+    pub actor: Actor,
+    pub audit: AuditContext,
+}
+
+impl SystemCtx {
+    /// Wegwijs acting for `gemeente` in `task`; `job_id` becomes the audit trace of every row.
+    pub fn new(task: SystemTask, gemeente: OrganisatieId, job_id: String) -> SystemCtx {
+        SystemCtx {
+            actor: Actor::system(task, gemeente),
+            audit: AuditContext {
+                trace_id: job_id,
+                gebruiker_id: None,
+                organisatie_id: Some(gemeente),
+                bron: Bron::Systeem,
+            },
+        }
+    }
+
+    pub fn ctx<'a>(&'a self, app: &'a App) -> Ctx<'a> {
+        Ctx {
+            app,
+            actor: &self.actor,
+            audit: self.audit.clone(),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -47,6 +71,6 @@ impl Ctx<'_> {
     }
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        self.state.clock.now()
+        self.app.clock.now()
     }
 }

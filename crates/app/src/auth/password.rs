@@ -4,16 +4,16 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::rngs::OsRng;
 
-use crate::config::WebConfig;
+use crate::AppConfig;
 use crate::error::AppError;
 
-fn argon2(config: &WebConfig) -> Result<Argon2<'static>, AppError> {
+fn argon2(config: &AppConfig) -> Result<Argon2<'static>, AppError> {
     let params = Params::new(config.argon2_memory_kib, config.argon2_iterations, 1, None)
         .map_err(|e| AppError::Internal(format!("argon2 params: {e}")))?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
-pub async fn hash(config: &WebConfig, password: String) -> Result<String, AppError> {
+pub async fn hash(config: &AppConfig, password: String) -> Result<String, AppError> {
     let a = argon2(config)?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);

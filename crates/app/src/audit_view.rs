@@ -7,7 +7,7 @@ use wegwijs_domain::ids::PersonId;
 use wegwijs_storage::audit::{self, AuditRecord};
 use wegwijs_storage::persons;
 
-use super::Ctx;
+use crate::Ctx;
 use crate::error::{AppError, AppResult};
 
 pub const PAGE_SIZE: i64 = 100;
@@ -16,7 +16,7 @@ pub const PAGE_SIZE: i64 = 100;
 pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<Vec<AuditRecord>> {
     let gemeente = ctx.require_in_own_gemeente(Action::AuditViewPerson)?;
     // Privacy officers may not read the dossier, so check membership with the gemeente scope only.
-    let gemeente_of_person = persons::gemeente_of(&ctx.state.db, id).await?;
+    let gemeente_of_person = persons::gemeente_of(&ctx.app.db, id).await?;
     if gemeente_of_person != Some(gemeente) {
         return Err(AppError::NotFound);
     }
@@ -27,13 +27,8 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
             regisseur_id: None,
         }),
     )?;
-    let rows = audit::for_person(
-        &ctx.state.db,
-        id,
-        PAGE_SIZE,
-        (pagina.max(1) - 1) * PAGE_SIZE,
-    )
-    .await?;
+    let rows =
+        audit::for_person(&ctx.app.db, id, PAGE_SIZE, (pagina.max(1) - 1) * PAGE_SIZE).await?;
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::AuditRead,
@@ -41,7 +36,7 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
         Some(id),
         None,
     );
-    ctx.state.audit.record(vec![entry]).await?;
+    ctx.app.audit.record(vec![entry]).await?;
     Ok(rows)
 }
 
@@ -49,7 +44,7 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
 pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditRecord>> {
     let gemeente = ctx.require_in_own_gemeente(Action::AuditViewGemeente)?;
     let rows = audit::for_gemeente(
-        &ctx.state.db,
+        &ctx.app.db,
         gemeente,
         PAGE_SIZE,
         (pagina.max(1) - 1) * PAGE_SIZE,
@@ -62,6 +57,6 @@ pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditReco
         None,
         Some(format!("pagina {pagina}")),
     );
-    ctx.state.audit.record(vec![entry]).await?;
+    ctx.app.audit.record(vec![entry]).await?;
     Ok(rows)
 }

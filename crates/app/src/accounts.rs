@@ -12,9 +12,9 @@ use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::users::{NewUser, User};
 use wegwijs_storage::{api_keys, audit, login_attempts, sessions, users};
 
+use crate::App;
 use crate::auth::{password, tokens, totp};
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
 /// A new session: the cookie value (shown to the browser once) and whether the second factor is still due.
 pub struct NewSession {
@@ -37,7 +37,7 @@ fn system_ctx(trace_id: &str, user: Option<&User>, bron: Bron) -> AuditContext {
     }
 }
 
-fn needs_totp(state: &AppState, user: &User) -> bool {
+fn needs_totp(state: &App, user: &User) -> bool {
     user.totp_geheim.is_some()
         || user
             .roles
@@ -46,7 +46,7 @@ fn needs_totp(state: &AppState, user: &User) -> bool {
 }
 
 pub async fn sign_in(
-    state: &AppState,
+    state: &App,
     email: &str,
     wachtwoord: &str,
     adres: &str,
@@ -111,7 +111,7 @@ pub async fn sign_in(
 
 /// Checks the second factor. `enrol_secret` is set when the user sets up TOTP during this sign-in.
 pub async fn complete_second_factor(
-    state: &AppState,
+    state: &App,
     user: &User,
     token_hash: &str,
     code: &str,
@@ -142,12 +142,7 @@ pub async fn complete_second_factor(
     Ok(())
 }
 
-pub async fn sign_out(
-    state: &AppState,
-    user: &User,
-    token_hash: &str,
-    trace_id: &str,
-) -> AppResult<()> {
+pub async fn sign_out(state: &App, user: &User, token_hash: &str, trace_id: &str) -> AppResult<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     sessions::delete(&mut tx, token_hash).await?;
@@ -163,7 +158,7 @@ pub async fn sign_out(
 
 /// Changes the password, ends every session of the user and opens a fresh one (returned).
 pub async fn change_password(
-    state: &AppState,
+    state: &App,
     user: &User,
     huidig: &str,
     nieuw: &str,
@@ -206,7 +201,7 @@ pub async fn change_password(
 
 /// Turns on TOTP for a signed-in user after they proved their app shows the right code.
 pub async fn enable_totp(
-    state: &AppState,
+    state: &App,
     user: &User,
     secret: &str,
     code: &str,
@@ -246,7 +241,7 @@ pub struct NewAccount<'a> {
 
 /// Creates an account (beheer pages and `wegwijs admin create-user`). `by` is None for the CLI.
 pub async fn create_user(
-    state: &AppState,
+    state: &App,
     a: &NewAccount<'_>,
     by: &AuditContext,
 ) -> AppResult<GebruikerId> {
@@ -316,7 +311,7 @@ pub async fn create_user(
 
 /// Makes an API key for a user; returns the token, which is stored only as a hash.
 pub async fn create_api_key(
-    state: &AppState,
+    state: &App,
     user: &User,
     omschrijving: &str,
     by: &AuditContext,
@@ -341,4 +336,9 @@ pub async fn create_api_key(
     .await?;
     tx.commit().await?;
     Ok(token)
+}
+
+/// Removes expired sessions (the server does this every few minutes).
+pub async fn sweep_expired_sessions(app: &App) -> AppResult<u64> {
+    Ok(sessions::delete_expired(&app.db, app.clock.now()).await?)
 }

@@ -9,8 +9,8 @@ use wegwijs_storage::households::Household;
 use wegwijs_storage::persons::{self, ListQuery, Page, PersonRecord};
 use wegwijs_storage::{audit, households};
 
-use super::Ctx;
 use super::changes::changed_fields;
+use crate::Ctx;
 use crate::error::{AppError, AppResult};
 
 /// A dossier as shown: the person and their household.
@@ -29,7 +29,7 @@ fn person_ref(p: &PersonRecord) -> Resource {
 /// Loads a person the actor may see, without writing an audit row (callers audit what they show).
 pub async fn load(ctx: &Ctx<'_>, action: Action, id: PersonId) -> AppResult<PersonRecord> {
     ctx.require_in_own_gemeente(action)?;
-    let person = persons::get(&ctx.state.db, person_scope(ctx.actor, action), id).await?;
+    let person = persons::get(&ctx.app.db, person_scope(ctx.actor, action), id).await?;
     ctx.require(action, person_ref(&person))?;
     Ok(person)
 }
@@ -43,14 +43,14 @@ pub async fn audit_read(ctx: &Ctx<'_>, person: &PersonRecord) -> AppResult<()> {
         Some(person.id),
         None,
     );
-    Ok(ctx.state.audit.record(vec![entry]).await?)
+    Ok(ctx.app.audit.record(vec![entry]).await?)
 }
 
 /// The dossier page / API get: one audit row, durable before the data is returned.
 pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
     let person = load(ctx, Action::PersonView, id).await?;
     let household = households::get_opt(
-        &ctx.state.db,
+        &ctx.app.db,
         person_scope(ctx.actor, Action::HouseholdView),
         person.huishouden_id,
     )
@@ -78,7 +78,7 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
             detail,
         ));
     }
-    ctx.state.audit.record(entries).await?;
+    ctx.app.audit.record(entries).await?;
     Ok(Dossier { person, household })
 }
 
@@ -86,7 +86,7 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
 pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
     let gemeente = ctx.require_in_own_gemeente(Action::PersonList)?;
     let page = persons::list(
-        &ctx.state.db,
+        &ctx.app.db,
         person_scope(ctx.actor, Action::PersonList),
         query,
     )
@@ -106,7 +106,7 @@ pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
             )
         })
         .collect();
-    ctx.state.audit.record(entries).await?;
+    ctx.app.audit.record(entries).await?;
     Ok(page)
 }
 
@@ -117,7 +117,7 @@ pub async fn create(
     regisseur: Option<GebruikerId>,
 ) -> AppResult<PersonId> {
     let gemeente = ctx.require_in_own_gemeente(Action::PersonCreate)?;
-    let details = PersonDetails::parse(raw, ctx.state.clock.today())?;
+    let details = PersonDetails::parse(raw, ctx.app.clock.today())?;
     let regisseur = match regisseur {
         Some(r) => Some(r),
         // A regisseur who registers someone takes them on; a teamleider assigns explicitly.
@@ -135,7 +135,7 @@ pub async fn create(
     );
     let by = Some(ctx.actor.user_id);
     // Registration is a frequent small write: it joins the group commit, in its own savepoint.
-    ctx.state
+    ctx.app
         .writes
         .write(Box::new(move |tx| {
             Box::pin(async move {
@@ -155,10 +155,10 @@ pub async fn update(
     expected_version: i64,
 ) -> AppResult<i64> {
     let before = load(ctx, Action::PersonEdit, id).await?;
-    let details = PersonDetails::parse(raw, ctx.state.clock.today())?;
+    let details = PersonDetails::parse(raw, ctx.app.clock.today())?;
     let changed = changed_fields(&before.details, &details);
     let now = ctx.now();
-    let mut tx = ctx.state.db.begin().await?;
+    let mut tx = ctx.app.db.begin().await?;
     let versie = persons::update(
         &mut tx,
         id,
@@ -191,7 +191,7 @@ pub async fn reassign(
     let before = load(ctx, Action::PersonReassign, id).await?;
     if let Some(r) = regisseur {
         let regisseurs =
-            wegwijs_storage::users::regisseurs_of(&ctx.state.db, before.gemeente_id).await?;
+            wegwijs_storage::users::regisseurs_of(&ctx.app.db, before.gemeente_id).await?;
         if !regisseurs.iter().any(|(rid, _)| *rid == r) {
             let mut errors = wegwijs_domain::validation::ValidationErrors::new();
             errors.push(
@@ -203,7 +203,7 @@ pub async fn reassign(
         }
     }
     let now = ctx.now();
-    let mut tx = ctx.state.db.begin().await?;
+    let mut tx = ctx.app.db.begin().await?;
     let versie = persons::reassign(
         &mut tx,
         id,

@@ -1,0 +1,5 @@
+//! Auth primitives: Argon2id passwords, random tokens and their stored hashes, the TOTP second factor.
+
+pub mod password;
+pub mod tokens;
+pub mod totp;

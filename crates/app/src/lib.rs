@@ -1,0 +1,91 @@
+//! The use cases of Wegwijs. Each one checks access with the domain's `authz`, does the storage work
+//! and writes the audit rows (in the same transaction for writes, through the group-commit batcher for
+//! reads). Pages, the API, the CLI and background workers all call these; none of them touches storage
+//! or the audit log on its own. This crate knows nothing of HTTP.
+
+pub mod accounts;
+pub mod audit_view;
+pub mod auth;
+pub mod changes;
+pub mod clock;
+mod config;
+mod ctx;
+pub mod error;
+pub mod households;
+pub mod organisations;
+pub mod persons;
+pub mod signed_in;
+pub mod status;
+pub mod users;
+
+use std::sync::Arc;
+
+use wegwijs_domain::clock::Clock;
+use wegwijs_domain::login_throttle::ThrottlePolicy;
+use wegwijs_storage::Db;
+use wegwijs_storage::audit_batcher::AuditBatcher;
+use wegwijs_storage::write_batcher::WriteBatcher;
+
+pub use config::AppConfig;
+pub use ctx::{Ctx, SystemCtx};
+pub use error::{AppError, AppResult};
+
+/// The types of stored records the callers render; they come from storage but callers get them here,
+/// so no caller needs the storage crate.
+pub mod model {
+    pub use wegwijs_storage::audit::{AuditContext, AuditRecord, Bron};
+    pub use wegwijs_storage::households::{Household, HouseholdSummary};
+    pub use wegwijs_storage::organisations::Organisation;
+    pub use wegwijs_storage::persons::{
+        COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,
+        RegisseurFilter, Richting, Sort,
+    };
+    pub use wegwijs_storage::sessions::Session;
+    pub use wegwijs_storage::users::User;
+    pub use wegwijs_storage::{Backend, Db, DbOptions, StorageError, WriterHealth};
+}
+
+/// What every use case needs: the database, the audit writer, the clock and the settings. Holds no
+/// per-user state: sessions live in the database, so several instances can serve the same users.
+#[derive(Clone)]
+pub struct App {
+    pub(crate) db: Db,
+    pub(crate) audit: AuditBatcher,
+    /// Group commit for small, frequent writes (person registration).
+    pub(crate) writes: WriteBatcher,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<AppConfig>,
+    pub throttle: Arc<ThrottlePolicy>,
+}
+
+impl App {
+    /// Must be called inside a tokio runtime (starts the audit and write batchers).
+    pub fn new(db: Db, clock: Arc<dyn Clock>, config: AppConfig) -> App {
+        let audit = AuditBatcher::start(db.clone());
+        let writes = WriteBatcher::start(db.clone());
+        App {
+            db,
+            audit,
+            writes,
+            clock,
+            config: Arc::new(config),
+            throttle: Arc::new(ThrottlePolicy::default()),
+        }
+    }
+
+    /// The database, for the binary's own plumbing (migrations, demo data, benchmarks). Use cases
+    /// are the way in for everything that reads or changes personal data.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The group-commit audit writer (the benchmark's limit (a) hands its rows to the same writer).
+    pub fn audit_writer(&self) -> &AuditBatcher {
+        &self.audit
+    }
+
+    /// The write batcher (as [`App::audit_writer`]).
+    pub fn write_batcher(&self) -> &WriteBatcher {
+        &self.writes
+    }
+}

@@ -1,0 +1,54 @@
+//! The organisations on this installation (beheerder): gemeenten come with the installation,
+//! partner organisations are added here.
+
+use uuid::Uuid;
+use wegwijs_domain::authz::{Action, OrganisatieSoort, Resource};
+use wegwijs_domain::ids::OrganisatieId;
+use wegwijs_domain::validation::ValidationErrors;
+use wegwijs_storage::StorageError;
+use wegwijs_storage::organisations::{self, Organisation};
+
+use crate::{AppError, AppResult, Ctx};
+
+fn require(ctx: &Ctx<'_>) -> AppResult<()> {
+    ctx.require(
+        Action::OrganisationManage,
+        Resource::Organisation(ctx.actor.organisatie_id),
+    )
+}
+
+pub async fn list(ctx: &Ctx<'_>) -> AppResult<Vec<Organisation>> {
+    require(ctx)?;
+    Ok(organisations::list(&ctx.app.db).await?)
+}
+
+/// Adds a partner organisation; a duplicate name is a field error, not a failure.
+pub async fn create_partner(ctx: &Ctx<'_>, naam: &str) -> AppResult<OrganisatieId> {
+    require(ctx)?;
+    let naam = naam.trim();
+    let invalid = |message: &str| {
+        let mut e = ValidationErrors::new();
+        e.push("naam", "invalid", message);
+        AppError::Invalid(e)
+    };
+    if naam.is_empty() || naam.chars().count() > 200 {
+        return Err(invalid("Vul een naam in van hoogstens 200 tekens."));
+    }
+    let org = Organisation {
+        id: OrganisatieId(Uuid::now_v7()),
+        naam: naam.to_string(),
+        soort: OrganisatieSoort::Partner,
+        gemeentecode: None,
+        versie: 1,
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    match organisations::insert(&mut tx, &org, ctx.now()).await {
+        Ok(()) => {}
+        Err(StorageError::Duplicate { .. }) => {
+            return Err(invalid("Er bestaat al een organisatie met deze naam."));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(org.id)
+}

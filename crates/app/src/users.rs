@@ -1,0 +1,111 @@
+//! Managing the accounts of one organisation (beheerder).
+
+use wegwijs_domain::audit::AuditAction;
+use wegwijs_domain::authz::{Action, OrganisatieSoort, Resource, Role};
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
+use wegwijs_domain::validation::ValidationErrors;
+use wegwijs_storage::users::{self, User};
+use wegwijs_storage::{StorageError, audit};
+
+use crate::{AppError, AppResult, Ctx};
+
+/// The accounts of the actor's own organisation.
+pub async fn list_own_organisation(ctx: &Ctx<'_>) -> AppResult<Vec<User>> {
+    let org = ctx.actor.organisatie_id;
+    ctx.require(Action::UserManage, Resource::Organisation(org))?;
+    Ok(users::list_by_organisation(&ctx.app.db, org).await?)
+}
+
+/// The regisseurs of the actor's gemeente (for assignment choices and filters), by name.
+pub async fn regisseurs(ctx: &Ctx<'_>) -> AppResult<Vec<(GebruikerId, String)>> {
+    let g = ctx.gemeente()?;
+    Ok(users::regisseurs_of(&ctx.app.db, g).await?)
+}
+
+/// The gemeente an account's audit rows belong to, so that the gemeente's privacy officer sees who
+/// changed which account.
+pub(crate) fn gemeente_of(user: &User) -> Option<OrganisatieId> {
+    (user.organisatie_soort == OrganisatieSoort::Gemeente).then_some(user.organisatie_id)
+}
+
+pub struct ProfileChange<'a> {
+    pub naam: &'a str,
+    pub actief: bool,
+    pub roles: &'a [Role],
+    pub expected_version: i64,
+}
+
+/// Changes name, roles and active flag, with the version check; deactivation ends the user's
+/// sessions. A beheerder cannot change their own roles or switch themselves off: another beheerder
+/// must, so nobody grants themselves rights unseen.
+pub async fn update_profile(
+    ctx: &Ctx<'_>,
+    id: GebruikerId,
+    change: &ProfileChange<'_>,
+) -> AppResult<()> {
+    let own = ctx.actor.organisatie_id;
+    ctx.require(Action::UserManage, Resource::Organisation(own))?;
+    let target = match users::get(&ctx.app.db, id).await {
+        Ok(u) if u.organisatie_id == own => u,
+        Ok(_) | Err(StorageError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    let naam = change.naam.trim();
+    let mut errors = ValidationErrors::new();
+    if naam.is_empty() || naam.chars().count() > 200 {
+        errors.push(
+            "naam",
+            "required",
+            "Vul een naam in van hoogstens 200 tekens.",
+        );
+    }
+    if change.roles.is_empty() {
+        errors.push("rol", "required", "Een account heeft minstens één rol.");
+    }
+    if target.id == ctx.actor.user_id {
+        let mut same = change.roles.to_vec();
+        same.sort();
+        let mut had = target.roles.clone();
+        had.sort();
+        if same != had || !change.actief {
+            errors.push(
+                "rol",
+                "own_account",
+                "U kunt uw eigen rollen niet wijzigen en uzelf niet uitschakelen; vraag een andere beheerder.",
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let now = ctx.now();
+    let mut tx = ctx.app.db.begin().await?;
+    users::update_profile(
+        &mut tx,
+        target.id,
+        naam,
+        change.actief,
+        change.roles,
+        change.expected_version,
+    )
+    .await?;
+    let codes = |roles: &[Role]| roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",");
+    let detail = format!(
+        "account {}: rollen {} -> {}, actief {} -> {}",
+        target.id,
+        codes(&target.roles),
+        codes(change.roles),
+        target.actief,
+        change.actief
+    );
+    let entry = ctx.audit.entry(
+        now,
+        AuditAction::UserUpdated,
+        gemeente_of(&target),
+        None,
+        Some(detail),
+    );
+    audit::insert(&mut tx, &[entry]).await?;
+    tx.commit().await?;
+    Ok(())
+}
