@@ -11,8 +11,8 @@ mod macros;
 
 pub mod api_keys;
 pub mod audit;
-pub mod auth_cache;
 pub mod audit_batcher;
+pub mod auth_cache;
 pub mod bulk;
 pub mod households;
 pub mod login_attempts;

@@ -55,13 +55,6 @@ impl Sort {
             .into_iter()
             .find(|x| x.code() == s)
     }
-    fn order_by(self) -> &'static str {
-        match self {
-            Sort::Naam => "p.zoek_achternaam, p.zoek_voornamen, p.id",
-            Sort::Geboortedatum => "p.geboortedatum NULLS LAST, p.zoek_achternaam, p.id",
-            Sort::KoppelingNieuwste => "p.datum_koppeling DESC NULLS LAST, p.zoek_achternaam, p.id",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -171,7 +164,6 @@ fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
-
 /// The total is counted up to this many rows; above it the page says "meer dan 1.000".
 pub const COUNT_CAP: i64 = 1_000;
 /// Page numbers reach at most this many rows deep; further pages use the cursor.
@@ -192,7 +184,11 @@ impl Cursor {
             serde_json::Value::from(self.sort.code()),
             serde_json::Value::from(self.segment),
         ];
-        parts.extend(self.values.iter().map(|v| serde_json::Value::from(v.as_str())));
+        parts.extend(
+            self.values
+                .iter()
+                .map(|v| serde_json::Value::from(v.as_str())),
+        );
         let json = serde_json::Value::Array(parts).to_string();
         json.bytes().map(|b| format!("{b:02x}")).collect()
     }
@@ -381,7 +377,10 @@ fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
             if q.sort == Sort::Naam {
                 parts.push((Some(surname.clone()), BY_NAME));
                 parts.push((
-                    Some(Cond::All(vec![first.clone(), Cond::Not(Box::new(surname.clone()))])),
+                    Some(Cond::All(vec![
+                        first.clone(),
+                        Cond::Not(Box::new(surname.clone())),
+                    ])),
                     BY_FIRST_NAME,
                 ));
             }
@@ -447,15 +446,12 @@ fn keyset(sql: &mut Sql, keys: &[Key], vals: &[Bind], backward: bool) -> String 
     let Some(first) = keys.first() else {
         return "1 = 0".into();
     };
-    let run = keys
-        .iter()
-        .take_while(|k| k.desc == first.desc)
-        .count();
+    let run = keys.iter().take_while(|k| k.desc == first.desc).count();
     let greater = first.desc == backward;
     let (op, op_eq) = if greater { (">", ">=") } else { ("<", "<=") };
     let cols: Vec<&str> = keys[..run].iter().map(|k| k.col.sql()).collect();
     let cols = format!("({})", cols.join(", "));
-    let mut placeholders = |sql: &mut Sql| {
+    let placeholders = |sql: &mut Sql| {
         let ps: Vec<String> = vals[..run].iter().map(|v| sql.bind(v.clone())).collect();
         format!("({})", ps.join(", "))
     };

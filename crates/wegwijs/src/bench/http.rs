@@ -9,8 +9,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::access::{BsnRange, Credentials};
-use super::listing::Pages;
 use super::driver::{OpResult, Plan, measure, pick};
+use super::listing::Pages;
 use super::stats::Summary;
 use super::subject::Subject;
 use super::targets::Kind;
@@ -65,8 +65,17 @@ impl Load {
     /// The size of a dossier page in bytes (the floor serves a page of this size).
     pub async fn dossier_size(&self) -> anyhow::Result<usize> {
         let url = format!("{}/personen/{}", self.base, self.person(0));
-        let res = self.http.get(url).header(COOKIE, &self.cookie).send().await?;
-        anyhow::ensure!(res.status() == StatusCode::OK, "dossier: status {}", res.status());
+        let res = self
+            .http
+            .get(url)
+            .header(COOKIE, &self.cookie)
+            .send()
+            .await?;
+        anyhow::ensure!(
+            res.status() == StatusCode::OK,
+            "dossier: status {}",
+            res.status()
+        );
         Ok(res.bytes().await?.len())
     }
 

@@ -97,16 +97,7 @@ async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report>
     let server = Server::start(data.db.clone(), &args.listen, floor_page.clone()).await?;
     let creds = Credentials::create(&server.state, &subject.user).await?;
     let duration = Duration::from_secs(args.duration_secs.max(1));
-    let result = run_scenarios(
-        args,
-        data,
-        &server,
-        &creds,
-        &subject,
-        duration,
-        floor_page,
-    )
-    .await;
+    let result = run_scenarios(args, data, &server, &creds, &subject, duration, floor_page).await;
     // The client is gone (dropped with its load), so the server can stop; then remove our traces.
     server.stop().await;
     creds.revoke(&data.db).await?;

@@ -104,10 +104,7 @@ impl Report {
             c.regisseur, c.caseload, c.gemeente, c.gemeente_persons, c.duration_secs
         );
         println!();
-        println!(
-            "load (uptime): begin {}; eind {}",
-            c.load_start, c.load_end
-        );
+        println!("load (uptime): begin {}; eind {}", c.load_start, c.load_end);
         println!(
             "list_100k: de eigen gemeente van de regisseur, {} personen; pagina's van 100",
             c.list_gemeente_persons

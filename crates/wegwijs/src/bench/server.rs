@@ -39,10 +39,7 @@ impl Server {
         let floor = Router::new().route(
             FLOOR_PATH,
             get(move || {
-                let page = floor_page
-                    .read()
-                    .map(|b| b.clone())
-                    .unwrap_or_default();
+                let page = floor_page.read().map(|b| b.clone()).unwrap_or_default();
                 async move { Html(page) }
             }),
         );

@@ -180,21 +180,6 @@ impl Kind {
         }
     }
 
-    /// Limit (b): HTTP alone at the scenario's width.
-    pub fn floor(self, w: Widths) -> Option<Kind> {
-        if self.group() != Group::Scenario {
-            return None;
-        }
-        let width = self.width(w);
-        Some(if width == w.concurrency && width > 1 {
-            Kind::FloorN
-        } else if width == w.create_concurrency && width > 1 {
-            Kind::FloorCreate
-        } else {
-            Kind::Floor1
-        })
-    }
-
     pub fn target(self, backend: Backend) -> Option<Target> {
         let t = |p99_ms, min_ops| Some(Target { p99_ms, min_ops });
         match self {
@@ -299,16 +284,15 @@ mod tests {
     #[test]
     fn every_scenario_has_both_limits_and_limits_have_none() {
         for k in Kind::ORDER {
+            // Limit (b) is the floor of the same width: every width of a scenario has one.
+            let floors = [Kind::Floor1, Kind::FloorN, Kind::FloorCreate].map(|f| f.width(W));
             if k.group() == Group::Scenario {
                 assert!(k.limit().is_some(), "{k:?}");
-                assert!(k.floor(W).is_some(), "{k:?}");
+                assert!(floors.contains(&k.width(W)), "{k:?}");
             } else {
-                assert!(k.limit().is_none() && k.floor(W).is_none(), "{k:?}");
+                assert!(k.limit().is_none(), "{k:?}");
             }
         }
-        assert_eq!(Kind::CaseloadN.floor(W), Some(Kind::FloorN));
-        assert_eq!(Kind::CreateApi.floor(W), Some(Kind::FloorCreate));
-        assert_eq!(Kind::Search.floor(W), Some(Kind::Floor1));
         assert_eq!(Kind::DossierN.name(64), "dossier_64");
         assert_eq!(Kind::CaseloadN.name(64), "caseload_64");
         assert_eq!(Kind::List.name(1), "list_100k");

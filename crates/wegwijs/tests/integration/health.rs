@@ -54,8 +54,14 @@ async fn health_is_503_problem_json_while_audit_rows_cannot_be_written() {
     assert_eq!(down.header("content-type"), "application/problem+json");
     let p = down.json();
     assert_eq!(p["status"], 503);
-    assert!(p["detail"].as_str().is_some_and(|d| d.contains("auditlog")), "{p}");
-    assert!(!down.body.contains("audit storage broken"), "internals are not shown");
+    assert!(
+        p["detail"].as_str().is_some_and(|d| d.contains("auditlog")),
+        "{p}"
+    );
+    assert!(
+        !down.body.contains("audit storage broken"),
+        "internals are not shown"
+    );
 
     repair_audit(&app).await;
     assert_eq!(health(&app).await.status, StatusCode::OK);
@@ -72,7 +78,10 @@ async fn a_dossier_is_not_shown_when_its_audit_row_cannot_be_written() {
     break_audit(&app).await;
     let page = app.get_page(&r.regisseur, &format!("/personen/{id}")).await;
     assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert!(!page.body.contains("Zichtbaarniet"), "no data without its audit row");
+    assert!(
+        !page.body.contains("Zichtbaarniet"),
+        "no data without its audit row"
+    );
     let api = app
         .get_api(&r.regisseur, &format!("/api/v1/personen/{id}"))
         .await;
@@ -82,7 +91,11 @@ async fn a_dossier_is_not_shown_when_its_audit_row_cannot_be_written() {
     assert_eq!(list.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(!list.body.contains("Zichtbaarniet"));
     repair_audit(&app).await;
-    assert_eq!(app.audit_count(&id).await, before, "nothing was logged, nothing shown");
+    assert_eq!(
+        app.audit_count(&id).await,
+        before,
+        "nothing was logged, nothing shown"
+    );
     let shown = app.get_page(&r.regisseur, &format!("/personen/{id}")).await;
     assert_eq!(shown.status, StatusCode::OK);
     assert!(shown.body.contains("Zichtbaarniet"));

@@ -45,7 +45,12 @@ fn day(d: u32) -> Option<NaiveDate> {
 
 /// 41 persons with many ties: three surnames, two first names, four birth dates and NULLs, three
 /// regisseur states (me, a colleague, nobody).
-async fn many_ties(app: &TestApp, gemeente: OrganisatieId, me: GebruikerId, other: GebruikerId) -> Vec<Made> {
+async fn many_ties(
+    app: &TestApp,
+    gemeente: OrganisatieId,
+    me: GebruikerId,
+    other: GebruikerId,
+) -> Vec<Made> {
     let surnames = ["Aap", "Beer", "Beer", "Beer", "Cobra"];
     let firsts = ["Ali", "Ali", "Bert"];
     let borns = [day(1), day(2), None, day(2), day(3)];
@@ -183,9 +188,16 @@ async fn keyset_pages_list_everyone_once_in_order_across_ties_both_ways() {
         assert_eq!(back, forward, "{sort:?}: backward");
 
         // Page numbers still work for the first rows, in the same order.
-        let third = persons::list(&app.db, scope, &ListQuery { pagina: 3, ..base.clone() })
-            .await
-            .expect("list");
+        let third = persons::list(
+            &app.db,
+            scope,
+            &ListQuery {
+                pagina: 3,
+                ..base.clone()
+            },
+        )
+        .await
+        .expect("list");
         assert_eq!(ids(&third), forward[2], "{sort:?}: pagina=3");
     }
 }
@@ -261,7 +273,8 @@ async fn the_total_is_capped_and_says_so() {
     let page = app.get_page(&r.regisseur, "/caseload").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
-        page.body.contains("Meer dan 1.000 personen gevonden, pagina 1."),
+        page.body
+            .contains("Meer dan 1.000 personen gevonden, pagina 1."),
         "{}",
         page.body
     );
@@ -277,7 +290,9 @@ async fn the_total_is_capped_and_says_so() {
 async fn the_api_and_caseload_page_follow_cursor_links_and_refuse_deep_page_numbers() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let names = ["Fdemo", "Ademo", "Gdemo", "Cdemo", "Edemo", "Bdemo", "Ddemo"];
+    let names = [
+        "Fdemo", "Ademo", "Gdemo", "Cdemo", "Edemo", "Bdemo", "Ddemo",
+    ];
     for name in names {
         app.person(&r.regisseur, person_json("X", name, None)).await;
     }
@@ -302,16 +317,19 @@ async fn the_api_and_caseload_page_follow_cursor_links_and_refuse_deep_page_numb
             None => break,
         }
     }
-    assert_eq!(seen, ["Ademo", "Bdemo", "Cdemo", "Ddemo", "Edemo", "Fdemo", "Gdemo"]);
+    assert_eq!(
+        seen,
+        [
+            "Ademo", "Bdemo", "Cdemo", "Ddemo", "Edemo", "Fdemo", "Gdemo"
+        ]
+    );
     let second = second_page.expect("page 2");
     let prev = second["_links"]["prev"]["href"].as_str().expect("prev");
     let first = app.get_api(&r.regisseur, prev).await.json();
     assert_eq!(first["personen"][0]["geslachtsnaam"], "Ademo");
     assert_eq!(first["pagina"], 1);
 
-    let bad = app
-        .get_api(&r.regisseur, "/api/v1/personen?na=zz")
-        .await;
+    let bad = app.get_api(&r.regisseur, "/api/v1/personen?na=zz").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.header("content-type"), "application/problem+json");
     let deep = app
@@ -337,7 +355,11 @@ async fn the_api_and_caseload_page_follow_cursor_links_and_refuse_deep_page_numb
     }
     tx.commit().await.expect("commit");
     let page1 = app.get_page(&r.regisseur, "/caseload").await;
-    assert!(page1.body.contains("37 personen gevonden, pagina 1 van 2."), "{}", page1.body);
+    assert!(
+        page1.body.contains("37 personen gevonden, pagina 1 van 2."),
+        "{}",
+        page1.body
+    );
     let next = page1
         .body
         .split("rel=\"next\"")

@@ -2,9 +2,7 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use wegwijs_app::model::{
-    Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort,
-};
+use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort};
 use wegwijs_domain::ids::GebruikerId;
 use wegwijs_domain::person::Doelgroep;
 
@@ -86,7 +84,10 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
             .filter(|s| !s.is_empty())
             .map(|s| {
                 Cursor::decode(s).ok_or_else(|| {
-                    invalid(field, "Deze cursor is ongeldig; gebruik de links van een vorige pagina.")
+                    invalid(
+                        field,
+                        "Deze cursor is ongeldig; gebruik de links van een vorige pagina.",
+                    )
                 })
             })
             .transpose()
