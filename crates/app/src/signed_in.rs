@@ -3,7 +3,7 @@
 
 use wegwijs_storage::sessions::Session;
 use wegwijs_storage::users::User;
-use wegwijs_storage::{StorageError, api_keys, users};
+use wegwijs_storage::{api_keys, users};
 
 use crate::auth::tokens::sha256_hex;
 use crate::{App, AppResult};
@@ -20,12 +20,5 @@ pub async fn by_session_token(
 
 /// The active user of an API key, or `None` for an unknown, revoked or expired key.
 pub async fn by_api_key(app: &App, key: &str) -> AppResult<Option<User>> {
-    let Some(user_id) = api_keys::user_for_token(&app.db, &sha256_hex(key)).await? else {
-        return Ok(None);
-    };
-    match users::get(&app.db, user_id).await {
-        Ok(u) if u.actief => Ok(Some(u)),
-        Ok(_) | Err(StorageError::NotFound) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+    Ok(api_keys::user_by_token(&app.db, &sha256_hex(key)).await?)
 }

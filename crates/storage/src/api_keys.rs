@@ -38,3 +38,23 @@ pub async fn user_for_token(db: &Db, token_hash: &str) -> StorageResult<Option<G
         .await)?;
     Ok(id.map(GebruikerId))
 }
+
+/// The active user of a token (as [`user_for_token`] plus `users::get`), cached for a few seconds per
+/// instance (`auth_cache`): every API request asks this.
+pub async fn user_by_token(db: &Db, token_hash: &str) -> StorageResult<Option<crate::users::User>> {
+    if let Some(user) = crate::auth_cache::get_key(token_hash) {
+        return Ok(Some(user));
+    }
+    let started = std::time::Instant::now();
+    let Some(id) = user_for_token(db, token_hash).await? else {
+        return Ok(None);
+    };
+    match crate::users::get(db, id).await {
+        Ok(u) if u.actief => {
+            crate::auth_cache::put_key(token_hash, &u, started);
+            Ok(Some(u))
+        }
+        Ok(_) | Err(crate::StorageError::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}

@@ -8,6 +8,9 @@
 //! or user is also *barred* for one TTL: a lookup that read the old row just before the commit cannot put
 //! it back. Other instances do not hear of the change: there a signed-out session keeps working for at
 //! most [`TTL`] (see docs/ARCHITECTURE.md). Expiry is checked on every hit against the caller's clock.
+//!
+//! API keys (`api_keys::user_by_token`) are cached the same way, forgotten with their user; a key
+//! revoked directly in the database stays usable for at most [`TTL`].
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, PoisonError};
@@ -35,6 +38,8 @@ struct Entry {
 struct Inner {
     /// By token hash.
     entries: HashMap<String, Entry>,
+    /// API keys by token hash: the user and when it was looked up.
+    keys: HashMap<String, (User, Instant)>,
     /// Token hashes and users that may not be cached until the instant given.
     barred_tokens: HashMap<String, Instant>,
     barred_users: HashMap<Uuid, Instant>,
@@ -87,6 +92,29 @@ pub(crate) fn put(
     );
 }
 
+pub(crate) fn get_key(token_hash: &str) -> Option<User> {
+    let inner = lock();
+    let (user, at) = inner.keys.get(token_hash)?;
+    (at.elapsed() < TTL).then(|| user.clone())
+}
+
+pub(crate) fn put_key(token_hash: &str, user: &User, started: Instant) {
+    let mut inner = lock();
+    if inner
+        .barred_users
+        .get(&user.id.0)
+        .is_some_and(|t| *t > started)
+    {
+        return;
+    }
+    if inner.keys.len() >= MAX_ENTRIES {
+        inner.keys.clear();
+    }
+    inner
+        .keys
+        .insert(token_hash.to_string(), (user.clone(), started));
+}
+
 pub(crate) fn forget_token(token_hash: &str) {
     let mut inner = lock();
     inner.entries.remove(token_hash);
@@ -98,5 +126,6 @@ pub(crate) fn forget_token(token_hash: &str) {
 pub(crate) fn forget_user(id: GebruikerId) {
     let mut inner = lock();
     inner.entries.retain(|_, e| e.user.id != id);
+    inner.keys.retain(|_, (u, _)| u.id != id);
     inner.barred_users.insert(id.0, Instant::now() + TTL);
 }
