@@ -11,9 +11,8 @@ use std::time::Duration;
 
 use chrono::Utc;
 use tokio::sync::{Mutex, mpsc, oneshot};
-use wegwijs_domain::audit::AuditAction;
 
-use crate::audit::{self, AuditEntry, Bron};
+use crate::audit::{self, AuditEntry};
 use crate::batch::{Collector, WriterHealth, WriterStatus, supervise};
 use crate::{Db, StorageError, StorageResult};
 
@@ -157,18 +156,7 @@ async fn write(db: &Db, rows: &[AuditEntry]) -> StorageResult<()> {
 }
 
 async fn probe(db: &Db) -> StorageResult<()> {
-    let row = AuditEntry {
-        tijdstip: Utc::now(),
-        trace_id: "health-probe".into(),
-        gebruiker_id: None,
-        organisatie_id: None,
-        gemeente_id: None,
-        persoon_id: None,
-        actie: AuditAction::PersonRead,
-        bron: Bron::Cli,
-        details: Some("health probe, rolled back".into()),
-    };
     let mut tx = db.begin().await?;
-    audit::insert(&mut tx, &[row]).await?;
+    audit::insert_probe(&mut tx, Utc::now()).await?;
     tx.rollback().await
 }

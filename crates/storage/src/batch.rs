@@ -1,7 +1,7 @@
 //! What the audit and write batchers share: collecting a batch from a queue, and supervision of the
 //! writer task.
 //!
-//! Under load (the previous batch held more than one job) the collector waits up to `LINGER` for more
+//! Under load (the previous batch held more than one job) the collector waits up to 1.5 ms for more
 //! jobs: fewer commits mean fewer fsyncs and, on SQLite, fewer page-cache invalidations for every
 //! reader. A lone job never waits.
 //!
@@ -17,7 +17,17 @@ use std::time::Duration;
 
 use tokio::sync::{Mutex, mpsc};
 
-const LINGER: Duration = Duration::from_micros(1500);
+/// How long a busy batcher waits for more jobs. `WEGWIJS_BATCH_LINGER_US` overrides it (for
+/// measuring; see docs/benchmarks.md).
+fn linger() -> Duration {
+    static LINGER: std::sync::LazyLock<Duration> = std::sync::LazyLock::new(|| {
+        std::env::var("WEGWIJS_BATCH_LINGER_US")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(Duration::from_micros(1500), Duration::from_micros)
+    });
+    *LINGER
+}
 
 pub(crate) struct Collector {
     busy: bool,
@@ -40,7 +50,7 @@ impl Collector {
         let mut total = weight(&first);
         let mut jobs = vec![first];
         let deadline =
-            tokio::time::Instant::now() + if self.busy { LINGER } else { Duration::ZERO };
+            tokio::time::Instant::now() + if self.busy { linger() } else { Duration::ZERO };
         while total < max {
             let next = match rx.try_recv() {
                 Ok(job) => Some(job),

@@ -108,8 +108,15 @@ async fn a_dead_audit_writer_is_restarted_and_health_counts_it() {
     let (id, _) = app
         .person(&r.regisseur, person_json("Amal", "Demouri", None))
         .await;
-    app.state.app.audit_writer().inject_panic().await;
-    // The probe waits in the queue until the restarted writer takes it.
+    let writer = app.state.app.audit_writer();
+    writer.inject_panic().await;
+    // A request that was queued with the dying batch gets an error (not a hang); wait for the restart.
+    for _ in 0..200 {
+        if writer.health().restarts == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     let h = health(&app).await;
     assert_eq!(h.status, StatusCode::OK, "{}", h.body);
     assert_eq!(h.json()["auditWriter"]["restarts"], 1);
