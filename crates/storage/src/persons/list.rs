@@ -348,10 +348,11 @@ struct Segment {
     keys: &'static [Key],
 }
 
-/// The filters every segment shares, and the search condition as one predicate (for the count).
+/// The filters every segment shares, the search as disjoint parts (each one index range, for the
+/// count), and the segments.
 struct Plan {
     base: Vec<Cond>,
-    search: Option<Cond>,
+    count_parts: Vec<Option<Cond>>,
     segments: Vec<Segment>,
 }
 
@@ -367,6 +368,7 @@ fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
     }
     // The name split: (extra condition, keys) per part, in order.
     let mut parts: Vec<(Option<Cond>, &'static [Key])> = Vec::new();
+    let mut count_parts: Vec<Option<Cond>> = Vec::new();
     let search = match q.zoek.as_deref().and_then(classify) {
         None => None,
         Some(Term::Bsn(b)) => Some(Cond::Eq("p.bsn", Bind::Text(b))),
@@ -374,6 +376,12 @@ fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
         Some(Term::Prefix(k)) => {
             let surname = Cond::Prefix("p.zoek_achternaam", k.clone());
             let first = Cond::Prefix("p.zoek_voornamen", k);
+            // Counted as two disjoint index ranges: an OR of the two would scan the whole gemeente.
+            count_parts.push(Some(surname.clone()));
+            count_parts.push(Some(Cond::All(vec![
+                first.clone(),
+                Cond::Not(Box::new(surname.clone())),
+            ])));
             if q.sort == Sort::Naam {
                 parts.push((Some(surname.clone()), BY_NAME));
                 parts.push((
@@ -433,9 +441,12 @@ fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
             });
         }
     }
+    if count_parts.is_empty() {
+        count_parts.push(search);
+    }
     Plan {
         base,
-        search,
+        count_parts,
         segments,
     }
 }
@@ -519,13 +530,18 @@ async fn segment_rows(
     })?)
 }
 
-/// Matching persons up to `COUNT_CAP + 1`.
+/// Matching persons up to `COUNT_CAP + 1`: one `SELECT 1 ... UNION ALL` branch per search part.
 async fn capped_count(db: &Db, plan: &Plan) -> StorageResult<i64> {
     let mut sql = Sql::default();
-    sql.text = "SELECT 1 FROM personen p".into();
-    let mut conds: Vec<&Cond> = plan.base.iter().collect();
-    conds.extend(plan.search.iter());
-    sql.only_where(&conds);
+    for (i, part) in plan.count_parts.iter().enumerate() {
+        if i > 0 {
+            sql.text.push_str(" UNION ALL ");
+        }
+        sql.text.push_str("SELECT 1 FROM personen p");
+        let mut conds: Vec<&Cond> = plan.base.iter().collect();
+        conds.extend(part.iter());
+        sql.only_where(&conds);
+    }
     let lim = sql.bind(Bind::Int(COUNT_CAP + 1));
     let text = format!("SELECT COUNT(*) FROM ({} LIMIT {lim}) t", sql.text);
     Ok(on_pool!(db, |p| {
