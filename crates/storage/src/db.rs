@@ -126,6 +126,16 @@ impl Db {
         })
     }
 
+    /// Refreshes the planner's statistics after a bulk load (PostgreSQL: `ANALYZE`; autovacuum would do
+    /// it later, but until then a gemeente of 100,000 rows is estimated at a few hundred and list counts
+    /// get a plan that reads all of them). SQLite plans from its indexes alone: nothing to do.
+    pub async fn analyze(&self) -> StorageResult<()> {
+        if let Db::Pg(pool) = self {
+            sqlx::query("ANALYZE").execute(pool).await?;
+        }
+        Ok(())
+    }
+
     pub fn backend(&self) -> Backend {
         match self {
             Db::Sqlite { .. } => Backend::Sqlite,

@@ -95,6 +95,7 @@ pub async fn load_with(
     insert::organisations_and_staff(db, &mut data, password_hash, now).await?;
     insert::persons_and_households(db, &data, now).await?;
     insert::audit(db, &data, seed, now).await?;
+    db.analyze().await?;
     Ok(DemoSummary {
         persons: data.persons.len(),
         households: data.households.len(),
