@@ -195,7 +195,7 @@ impl Cursor {
 
     /// `None` for anything that is not a cursor made by [`Cursor::encode`].
     pub fn decode(s: &str) -> Option<Cursor> {
-        if s.len() % 2 != 0 || s.len() > 4096 {
+        if !s.len().is_multiple_of(2) || s.len() > 4096 {
             return None;
         }
         let bytes: Option<Vec<u8>> = (0..s.len())
@@ -490,8 +490,10 @@ async fn segment_rows(
     backward: bool,
     limit: i64,
 ) -> StorageResult<Vec<PersonSummary>> {
-    let mut sql = Sql::default();
-    sql.text = format!("SELECT {COLUMNS} FROM personen p");
+    let mut sql = Sql {
+        text: format!("SELECT {COLUMNS} FROM personen p"),
+        ..Sql::default()
+    };
     let mut conds: Vec<&Cond> = plan.base.iter().collect();
     conds.extend(seg.conds.iter());
     sql.only_where(&conds);
