@@ -7,7 +7,7 @@ use wegwijs_domain::authz::Role;
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
 use wegwijs_domain::login_throttle::{ThrottleDecision, decide};
 use wegwijs_domain::password_policy::check_new_password;
-use wegwijs_domain::validation::ValidationErrors;
+use wegwijs_domain::validation::{ValidationErrors, has_control_chars, text_problem};
 use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::users::{NewUser, User};
 use wegwijs_storage::{api_keys, audit, login_attempts, sessions, users};
@@ -253,9 +253,17 @@ pub async fn create_user(
             .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'));
     if !valid_email {
         errors.push("email", "invalid", "Vul een geldig e-mailadres in.");
+    } else if has_control_chars(&email, false) {
+        errors.push(
+            "email",
+            "invalid",
+            "Een e-mailadres bevat geen stuurtekens.",
+        );
     }
     let naam = a.naam.trim();
-    if naam.is_empty() || naam.chars().count() > 200 {
+    if let Some((code, message)) = text_problem(naam, 200) {
+        errors.push("naam", code, message);
+    } else if naam.is_empty() {
         errors.push(
             "naam",
             "required",

@@ -27,8 +27,13 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
             regisseur_id: None,
         }),
     )?;
-    let rows =
-        audit::for_person(&ctx.app.db, id, PAGE_SIZE, (pagina.max(1) - 1) * PAGE_SIZE).await?;
+    let rows = audit::for_person(
+        &ctx.app.db,
+        id,
+        PAGE_SIZE,
+        (pagina.max(1) - 1).saturating_mul(PAGE_SIZE),
+    )
+    .await?;
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::AuditRead,
@@ -47,7 +52,7 @@ pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditReco
         &ctx.app.db,
         gemeente,
         PAGE_SIZE,
-        (pagina.max(1) - 1) * PAGE_SIZE,
+        (pagina.max(1) - 1).saturating_mul(PAGE_SIZE),
     )
     .await?;
     let entry = ctx.audit.entry(

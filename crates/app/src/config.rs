@@ -2,6 +2,8 @@
 
 use wegwijs_domain::authz::Role;
 
+use crate::search_term::SearchTermKey;
+
 #[derive(Debug, Clone)]
 pub struct AppConfig {
     /// Roles that must use a second factor (TOTP) to sign in.
@@ -11,6 +13,8 @@ pub struct AppConfig {
     pub argon2_iterations: u32,
     /// Hours a session lives without being renewed.
     pub session_hours: i64,
+    /// Key for the HMAC of search terms in audit rows (`search_term`); `None` falls back to SHA-256.
+    pub search_term_key: Option<SearchTermKey>,
 }
 
 impl Default for AppConfig {
@@ -20,6 +24,7 @@ impl Default for AppConfig {
             argon2_memory_kib: 19_456,
             argon2_iterations: 2,
             session_hours: 10,
+            search_term_key: None,
         }
     }
 }

@@ -174,18 +174,34 @@ pub async fn view(ctx: &Ctx<'_>, id: HuishoudenId) -> AppResult<Household> {
     Ok(h)
 }
 
-/// The gemeente's households (descriptions and sizes only: no personal data, so nothing to log).
+/// The gemeente's households. A description usually holds the family name ("Huishouden Demouri"),
+/// so a list of them is a read of personal data: it is logged with one row per member of every
+/// household shown, not one row per household, because the members are the data subjects: a row
+/// without a person would never appear in a member's "wie heeft mijn gegevens gezien" view (AVG art.
+/// 15). A household without members names no one who could be told, and leaves no row.
 pub async fn list(
     ctx: &Ctx<'_>,
     limit: i64,
     offset: i64,
 ) -> AppResult<(Vec<HouseholdSummary>, i64)> {
-    ctx.require_in_own_gemeente(Action::HouseholdView)?;
-    Ok(households::list(
-        &ctx.app.db,
-        person_scope(ctx.actor, Action::HouseholdView),
-        limit,
-        offset,
-    )
-    .await?)
+    let gemeente = ctx.require_in_own_gemeente(Action::HouseholdView)?;
+    let scope = person_scope(ctx.actor, Action::HouseholdView);
+    let (rows, totaal) = households::list(&ctx.app.db, scope, limit, offset).await?;
+    let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
+    let members = households::member_ids(&ctx.app.db, scope, &ids).await?;
+    let now = ctx.now();
+    let entries = members
+        .into_iter()
+        .map(|(h, p)| {
+            ctx.audit.entry(
+                now,
+                AuditAction::PersonListed,
+                Some(gemeente),
+                Some(p),
+                Some(format!("huishoudenlijst, huishouden {h}")),
+            )
+        })
+        .collect();
+    ctx.app.audit.record(entries).await?;
+    Ok((rows, totaal))
 }

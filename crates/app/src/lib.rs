@@ -14,6 +14,7 @@ pub mod error;
 pub mod households;
 pub mod organisations;
 pub mod persons;
+pub mod search_term;
 pub mod signed_in;
 pub mod status;
 pub mod users;

@@ -34,6 +34,9 @@ pub async fn create_partner(ctx: &Ctx<'_>, naam: &str) -> AppResult<OrganisatieI
     if naam.is_empty() || naam.chars().count() > 200 {
         return Err(invalid("Vul een naam in van hoogstens 200 tekens."));
     }
+    if let Some((_, message)) = wegwijs_domain::validation::text_problem(naam, 200) {
+        return Err(invalid(&message));
+    }
     let org = Organisation {
         id: OrganisatieId(Uuid::now_v7()),
         naam: naam.to_string(),

@@ -3,15 +3,15 @@
 use uuid::Uuid;
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, PersonRef, Resource, person_scope};
-use wegwijs_domain::ids::{GebruikerId, PersonId};
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 use wegwijs_domain::person::{PersonDetails, RawPerson};
 use wegwijs_storage::households::Household;
 use wegwijs_storage::persons::{self, ListQuery, Page, PersonRecord};
 use wegwijs_storage::{audit, households};
 
 use super::changes::changed_fields;
-use crate::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::{Ctx, search_term};
 
 /// A dossier as shown: the person and their household.
 pub struct Dossier {
@@ -82,7 +82,9 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
     Ok(Dossier { person, household })
 }
 
-/// A caseload page or API list: one audit row per person shown (list rows carry personal data).
+/// A caseload page, API list or member search: one audit row per person shown (list rows carry
+/// personal data), and for a search one row more that records what was searched for, also when
+/// nothing was found (a search for a BSN that finds no one still tells whether that person is known).
 pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
     let gemeente = ctx.require_in_own_gemeente(Action::PersonList)?;
     let page = persons::list(
@@ -93,7 +95,7 @@ pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
     .await?;
     let now = ctx.now();
     let details = Some(format!("lijst pagina {}", page.pagina));
-    let entries = page
+    let mut entries: Vec<audit::AuditEntry> = page
         .items
         .iter()
         .map(|p| {
@@ -106,8 +108,84 @@ pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
             )
         })
         .collect();
+    if let Some(term) = query.zoek.as_deref().filter(|t| !t.trim().is_empty()) {
+        entries.push(ctx.audit.entry(
+            now,
+            AuditAction::PersonSearched,
+            Some(gemeente),
+            None,
+            Some(search_details(ctx, term, page.totaal)),
+        ));
+    }
     ctx.app.audit.record(entries).await?;
     Ok(page)
+}
+
+/// The search row's details: the kind of term, its fingerprint (never the term) and the hit count.
+fn search_details(ctx: &Ctx<'_>, term: &str, totaal: i64) -> String {
+    format!(
+        "zoekterm ({}) {}; gevonden: {totaal}",
+        search_term::kind(term),
+        search_term::fingerprint(ctx.app.config.search_term_key.as_ref(), term)
+    )
+}
+
+/// Refuses a regisseur that is not an active regisseur of `gemeente` (create and reassign alike).
+async fn check_regisseur(ctx: &Ctx<'_>, gemeente: OrganisatieId, r: GebruikerId) -> AppResult<()> {
+    let regisseurs = wegwijs_storage::users::regisseurs_of(&ctx.app.db, gemeente).await?;
+    if regisseurs.iter().any(|(rid, _)| *rid == r) {
+        return Ok(());
+    }
+    let mut errors = wegwijs_domain::validation::ValidationErrors::new();
+    errors.push(
+        "regisseurId",
+        "unknown_value",
+        "Kies een actieve regisseur van deze gemeente.",
+    );
+    Err(AppError::Invalid(errors))
+}
+
+/// A 409 on a BSN or V-nummer names the person who already holds it: that is a disclosure about that
+/// person, so it is logged, and it is made only if the actor may see that person. Otherwise the answer
+/// says that the number is taken, without id. (The duplicate check itself only looks within the actor's
+/// gemeente: the same BSN in another gemeente is no duplicate, and is never mentioned.)
+async fn disclose_duplicate(ctx: &Ctx<'_>, err: AppError, bij: &str) -> AppError {
+    let AppError::Duplicate {
+        field,
+        existing: Some(existing),
+    } = err
+    else {
+        return err;
+    };
+    let hidden = AppError::Duplicate {
+        field,
+        existing: None,
+    };
+    let person = match load(ctx, Action::PersonView, PersonId(existing)).await {
+        Ok(p) => p,
+        Err(AppError::NotFound | AppError::Forbidden(_)) => return hidden,
+        Err(other) => return other,
+    };
+    let wat = if field == "vNummer" {
+        "V-nummer"
+    } else {
+        "BSN"
+    };
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::PersonRead,
+        Some(person.gemeente_id),
+        Some(person.id),
+        Some(format!("dubbel {wat} bij {bij}")),
+    );
+    // No durable row, no disclosure.
+    match ctx.app.audit.record(vec![entry]).await {
+        Ok(()) => AppError::Duplicate {
+            field,
+            existing: Some(existing),
+        },
+        Err(e) => e.into(),
+    }
 }
 
 /// Creates a person in the actor's gemeente; the record and its audit row commit together.
@@ -119,7 +197,10 @@ pub async fn create(
     let gemeente = ctx.require_in_own_gemeente(Action::PersonCreate)?;
     let details = PersonDetails::parse(raw, ctx.app.clock.today())?;
     let regisseur = match regisseur {
-        Some(r) => Some(r),
+        Some(r) => {
+            check_regisseur(ctx, gemeente, r).await?;
+            Some(r)
+        }
         // A regisseur who registers someone takes them on; a teamleider assigns explicitly.
         None if ctx.actor.has(wegwijs_domain::authz::Role::Regisseur) => Some(ctx.actor.user_id),
         None => None,
@@ -135,7 +216,8 @@ pub async fn create(
     );
     let by = Some(ctx.actor.user_id);
     // Registration is a frequent small write: it joins the group commit, in its own savepoint.
-    ctx.app
+    let written = ctx
+        .app
         .writes
         .write(Box::new(move |tx| {
             Box::pin(async move {
@@ -143,8 +225,11 @@ pub async fn create(
                 audit::insert(tx, &[entry]).await
             })
         }))
-        .await?;
-    Ok(id)
+        .await;
+    match written {
+        Ok(()) => Ok(id),
+        Err(e) => Err(disclose_duplicate(ctx, e.into(), "registratie").await),
+    }
 }
 
 /// Replaces a person's details if `expected_version` is current; returns the new version.
@@ -159,7 +244,7 @@ pub async fn update(
     let changed = changed_fields(&before.details, &details);
     let now = ctx.now();
     let mut tx = ctx.app.db.begin().await?;
-    let versie = persons::update(
+    let versie = match persons::update(
         &mut tx,
         id,
         before.gemeente_id,
@@ -168,7 +253,14 @@ pub async fn update(
         ctx.actor.user_id,
         now,
     )
-    .await?;
+    .await
+    {
+        Ok(v) => v,
+        Err(e) => {
+            drop(tx);
+            return Err(disclose_duplicate(ctx, e.into(), "wijziging").await);
+        }
+    };
     let entry = ctx.audit.entry(
         now,
         AuditAction::PersonUpdated,
@@ -190,17 +282,7 @@ pub async fn reassign(
 ) -> AppResult<i64> {
     let before = load(ctx, Action::PersonReassign, id).await?;
     if let Some(r) = regisseur {
-        let regisseurs =
-            wegwijs_storage::users::regisseurs_of(&ctx.app.db, before.gemeente_id).await?;
-        if !regisseurs.iter().any(|(rid, _)| *rid == r) {
-            let mut errors = wegwijs_domain::validation::ValidationErrors::new();
-            errors.push(
-                "regisseurId",
-                "unknown_value",
-                "Kies een regisseur van deze gemeente.",
-            );
-            return Err(AppError::Invalid(errors));
-        }
+        check_regisseur(ctx, before.gemeente_id, r).await?;
     }
     let now = ctx.now();
     let mut tx = ctx.app.db.begin().await?;

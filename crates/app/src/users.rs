@@ -52,7 +52,9 @@ pub async fn update_profile(
     };
     let naam = change.naam.trim();
     let mut errors = ValidationErrors::new();
-    if naam.is_empty() || naam.chars().count() > 200 {
+    if let Some((code, message)) = wegwijs_domain::validation::text_problem(naam, 200) {
+        errors.push("naam", code, message);
+    } else if naam.is_empty() {
         errors.push(
             "naam",
             "required",

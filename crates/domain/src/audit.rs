@@ -20,6 +20,7 @@ code_enum! {
     pub enum AuditAction {
         PersonRead = "persoon_inzien", "Persoonsgegevens ingezien",
         PersonListed = "persoon_in_lijst", "Getoond in een overzicht",
+        PersonSearched = "personen_gezocht", "Gezocht naar personen",
         PersonCreated = "persoon_aangemaakt", "Persoon geregistreerd",
         PersonUpdated = "persoon_gewijzigd", "Persoonsgegevens gewijzigd",
         PersonReassigned = "regisseur_gewijzigd", "Andere regisseur toegewezen",
@@ -49,6 +50,7 @@ impl AuditAction {
             self,
             PersonRead
                 | PersonListed
+                | PersonSearched
                 | PersonCreated
                 | PersonUpdated
                 | PersonReassigned
@@ -93,8 +95,10 @@ pub const ACTIVITEITEN: &[Verwerkingsactiviteit] =
 pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
     use AuditAction::*;
     match action {
-        PersonRead | PersonListed | PersonCreated | PersonUpdated | PersonReassigned
-        | HouseholdRead | HouseholdCreated | HouseholdUpdated => REGIE_INBURGERING,
+        PersonRead | PersonListed | PersonSearched | PersonCreated | PersonUpdated
+        | PersonReassigned | HouseholdRead | HouseholdCreated | HouseholdUpdated => {
+            REGIE_INBURGERING
+        }
         AuditRead => TOEZICHT_PRIVACY,
         // Loading demo data creates fictitious accounts and persons in a test environment: an act of
         // system management, not of regie on real people.

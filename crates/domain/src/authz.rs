@@ -198,14 +198,14 @@ fn role_grants(role: Role, action: Action) -> bool {
             action,
             PersonList | PersonView | PersonCreate | PersonEdit | HouseholdView | HouseholdEdit
         ),
+        // A teamleider answers "who saw this dossier" for one person of the gemeente, but does not
+        // browse the whole gemeente's log: that log is a record of every colleague's work, and browsing
+        // it serves supervision of the processing (the privacy officer's task, AVG art. 38-39), not the
+        // teamleider's task of steering caseloads (purpose limitation, AVG art. 5(1)(b)). Reading
+        // staff behaviour from it would also be a personnel monitoring system (WOR art. 27(1)(l)).
         Role::Teamleider => matches!(
             action,
-            PersonList
-                | PersonView
-                | PersonReassign
-                | HouseholdView
-                | AuditViewPerson
-                | AuditViewGemeente
+            PersonList | PersonView | PersonReassign | HouseholdView | AuditViewPerson
         ),
         Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente),
         // Beleid gets aggregates (later), never a person.

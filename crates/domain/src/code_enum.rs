@@ -10,7 +10,6 @@ pub(crate) trait Coded: Sized + Copy + 'static {
     /// All codes, in declaration order.
     const CODES: &'static [&'static str];
     fn from_code(code: &str) -> Option<Self>;
-    fn to_code(self) -> &'static str;
 }
 
 /// `code_enum! { /// doc \n pub enum Name { Variant = "code", "Label", ... } }`
@@ -32,6 +31,8 @@ macro_rules! code_enum {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
             /// Every code, in the same order as [`Self::ALL`].
             pub const CODES: &'static [&'static str] = &[$($code),+];
+            /// (code, label) for every value, in the same order: the choices of a form field.
+            pub const CHOICES: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
 
             /// Stable code, stored in the database and used in the API.
             pub fn code(self) -> &'static str {
@@ -60,9 +61,6 @@ macro_rules! code_enum {
             const CODES: &'static [&'static str] = $name::CODES;
             fn from_code(code: &str) -> Option<Self> {
                 Self::parse(code)
-            }
-            fn to_code(self) -> &'static str {
-                self.code()
             }
         }
 
@@ -102,6 +100,10 @@ mod tests {
             assert_eq!(Kleur::parse(k.code()), Some(*k));
         }
         assert_eq!(Kleur::CODES, &["rood", "licht_blauw"]);
+        assert_eq!(
+            Kleur::CHOICES,
+            &[("rood", "Rood"), ("licht_blauw", "Lichtblauw")]
+        );
         assert_eq!(Kleur::LichtBlauw.label(), "Lichtblauw");
         assert_eq!(Kleur::parse("Rood"), None, "codes are exact");
     }

@@ -13,4 +13,5 @@ pub mod ids;
 pub mod login_throttle;
 pub mod password_policy;
 pub mod person;
+pub mod record;
 pub mod validation;

@@ -103,9 +103,18 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year, num(m)?, num(d)?).ok_or(DateError::NotACalendarDate)
 }
 
+/// Control characters in user text. `multi_line` fields (none yet; a future note or letter text) keep
+/// tab and line breaks; everything else (NUL, escape, DEL, the C1 range, ...) is refused everywhere:
+/// nobody types them, they break CSV exports and letters, and PostgreSQL refuses NUL in text outright.
+pub fn has_control_chars(value: &str, multi_line: bool) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() && !(multi_line && matches!(c, '\t' | '\n' | '\r')))
+}
+
 /// Problems with one line of free text (already trimmed): too long, or containing control characters
 /// that would break CSV exports and letters. Returns (code, Dutch message).
-pub(crate) fn text_problem(value: &str, max: usize) -> Option<(&'static str, String)> {
+pub fn text_problem(value: &str, max: usize) -> Option<(&'static str, String)> {
     let len = value.chars().count();
     if len > max {
         return Some((
@@ -113,13 +122,46 @@ pub(crate) fn text_problem(value: &str, max: usize) -> Option<(&'static str, Str
             format!("Gebruik hoogstens {max} tekens (nu {len})."),
         ));
     }
-    if value.chars().any(char::is_control) {
+    if has_control_chars(value, false) {
         return Some((
             "invalid",
             "Gebruik geen tabs, regeleinden of andere stuurtekens.".to_owned(),
         ));
     }
     None
+}
+
+/// The longest search term (name, BSN or V-nummer).
+pub const SEARCH_MAX: usize = 100;
+
+/// A search term as typed into a search box or the API's `zoek`: trimmed, at most [`SEARCH_MAX`]
+/// characters, no control characters. The error is the Dutch message for next to the field.
+pub fn search_term(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    match text_problem(value, SEARCH_MAX) {
+        None => Ok(value.to_owned()),
+        Some(("too_long", _)) => Err(format!("Een zoekterm is hoogstens {SEARCH_MAX} tekens.")),
+        Some(_) => {
+            Err("Een zoekterm mag geen tabs, regeleinden of andere stuurtekens bevatten.".into())
+        }
+    }
+}
+
+/// The highest page number a list answers (far below where `(page - 1) * size` could overflow).
+pub const MAX_PAGE: i64 = 1_000_000;
+
+/// A requested page number: absent means 1; otherwise 1 to [`MAX_PAGE`]. The error is Dutch.
+pub fn page_number(value: Option<i64>) -> Result<u32, String> {
+    let page = value.unwrap_or(1);
+    if (1..=MAX_PAGE).contains(&page) {
+        u32::try_from(page).map_err(|_| page_message())
+    } else {
+        Err(page_message())
+    }
+}
+
+fn page_message() -> String {
+    format!("Kies een paginanummer van 1 tot en met {MAX_PAGE}.")
 }
 
 #[cfg(test)]
@@ -182,6 +224,31 @@ mod tests {
             None,
             "counts characters, not bytes"
         );
+    }
+
+    #[test]
+    fn control_characters_are_refused_except_line_breaks_in_multi_line_text() {
+        for bad in ["a\0b", "\u{1b}[31m", "a\u{7f}", "a\u{85}b"] {
+            assert!(
+                has_control_chars(bad, false) && has_control_chars(bad, true),
+                "{bad:?}"
+            );
+        }
+        assert!(has_control_chars("a\tb", false) && !has_control_chars("a\tb\r\nc", true));
+        assert!(!has_control_chars("Çelik–Öztürk", false));
+    }
+
+    #[test]
+    fn search_terms_and_page_numbers() {
+        assert_eq!(search_term("  van Dijk "), Ok("van Dijk".to_owned()));
+        assert!(search_term("\0").is_err());
+        assert!(search_term("a\tb").is_err());
+        assert!(search_term(&"x".repeat(101)).is_err());
+        assert_eq!(page_number(None), Ok(1));
+        assert_eq!(page_number(Some(7)), Ok(7));
+        for bad in [0, -1, MAX_PAGE + 1, i64::MAX, i64::MIN] {
+            assert!(page_number(Some(bad)).is_err(), "{bad}");
+        }
     }
 
     proptest! {

@@ -1,12 +1,16 @@
 //! The verwerkingenlog (audit log). Append only: this module has no update or delete, and the
-//! database refuses them with a trigger. Rows are written in the transaction of the change they record.
+//! database refuses them with a trigger. Rows are written in the transaction of the change they record,
+//! each one linked into its gemeente's hash chain (`audit_chain.rs`).
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 use wegwijs_domain::audit::{AuditAction, activiteit_for};
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 
-use crate::{Db, StorageError, StorageResult, Tx, on_pool, on_tx_exec};
+use crate::audit_chain::{ChainRow, GENESIS, chain_key, truncate_to_micros};
+use crate::{Db, StorageError, StorageResult, Tx, on_pool, on_tx, on_tx_exec};
 
 /// Where a processing came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,51 +79,138 @@ impl AuditContext {
     }
 }
 
-const INSERT: &str = "INSERT INTO audit_log (tijdstip, trace_id, gebruiker_id, organisatie_id, gemeente_id, persoon_id, \
-                      actie, verwerkingsactiviteit, grondslag, bron, details) ";
+const INSERT: &str = "INSERT INTO audit_log (id, volgnummer, tijdstip, trace_id, gebruiker_id, organisatie_id, \
+                      gemeente_id, persoon_id, actie, verwerkingsactiviteit, grondslag, bron, details, vorige_hash, hash) ";
 
-/// Inserts a probe row with the id 0, which the id sequences never hand out: the caller rolls it back.
-/// An explicit id keeps the sequence untouched, so health probes leave no gaps in the audit ids.
-pub async fn insert_probe(tx: &mut Tx, now: DateTime<Utc>) -> StorageResult<()> {
-    const SQL: &str = "INSERT INTO audit_log (id, tijdstip, trace_id, gebruiker_id, organisatie_id, gemeente_id, \
-                       persoon_id, actie, verwerkingsactiviteit, grondslag, bron, details) \
-                       VALUES (0, $1, 'health-probe', NULL, NULL, NULL, NULL, $2, $3, $4, 'cli', 'rolled back')";
-    let act = activiteit_for(AuditAction::PersonRead);
-    on_tx_exec!(tx, |c| sqlx::query(SQL)
-        .bind(now)
-        .bind(AuditAction::PersonRead.code())
-        .bind(act.id)
-        .bind(act.grondslag)
-        .execute(c)
-        .await)?;
-    Ok(())
-}
-
-/// Rows per statement: 11 values each stays far below both databases' parameter limits.
+/// Rows per statement: 15 values each stays far below both databases' parameter limits.
 const ROWS_PER_STATEMENT: usize = 500;
 
-/// Inserts the rows with as few statements as possible (a caseload page logs 25 rows at once).
+/// Creates the missing chain heads and locks the heads of `keys` (sorted, so concurrent writers take
+/// them in the same order), returning each chain's last (volgnummer, hash). A no-op DO UPDATE is the
+/// PostgreSQL way to lock an existing row and create a missing one in one statement; RETURNING gives
+/// the row as it was.
+const LOCK_HEADS: &str = "INSERT INTO audit_ketenkop (gemeente_id, volgnummer, hash) ";
+const LOCK_HEADS_TAIL: &str = " ON CONFLICT (gemeente_id) DO UPDATE SET volgnummer = audit_ketenkop.volgnummer \
+                               RETURNING gemeente_id, volgnummer, hash";
+const SET_HEADS_TAIL: &str = " ON CONFLICT (gemeente_id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash";
+
+/// Appends the rows to their gemeente's hash chain (see [`crate::audit_chain`]) with as few statements
+/// as possible (a caseload page logs 25 rows at once).
+///
+/// Call it as the **last statement before commit**, once per transaction: on PostgreSQL it locks the
+/// heads of the chains it extends until the transaction ends, so every other writer to those gemeenten
+/// waits for this commit.
 pub async fn insert(tx: &mut Tx, entries: &[AuditEntry]) -> StorageResult<()> {
-    for chunk in entries.chunks(ROWS_PER_STATEMENT) {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut keys: Vec<Uuid> = entries
+        .iter()
+        .map(|e| chain_key(e.gemeente_id.map(|g| g.0)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+
+    // 1. Lock the chain heads.
+    let heads: Vec<(Uuid, i64, String)> = on_tx!(tx, |c| {
+        let mut qb = sqlx::QueryBuilder::new(LOCK_HEADS);
+        qb.push_values(&keys, |mut b, k| {
+            b.push_bind(*k).push_bind(0i64).push_bind(GENESIS);
+        });
+        qb.push(LOCK_HEADS_TAIL);
+        qb.build_query_as().fetch_all(c).await
+    })?;
+    let mut state: HashMap<Uuid, (i64, String)> =
+        heads.into_iter().map(|(k, n, h)| (k, (n, h))).collect();
+
+    // 2. Ids, taken after the locks: within a chain, ids rise with the volgnummer.
+    let n = i64::try_from(entries.len()).unwrap_or(i64::MAX);
+    let ids: Vec<i64> = match tx {
+        Tx::Sqlite(t) => {
+            // The single writer: the next ids are free until this transaction ends.
+            let last: i64 = sqlx::query_scalar(
+                "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0), \
+                 COALESCE((SELECT MAX(id) FROM audit_log), 0))",
+            )
+            .fetch_one(&mut **t)
+            .await?;
+            (last + 1..=last + n).collect()
+        }
+        Tx::Pg(t) => {
+            sqlx::query_scalar(
+                "SELECT nextval('audit_log_id_seq') FROM generate_series(1, $1::BIGINT) ORDER BY 1",
+            )
+            .bind(n)
+            .fetch_all(&mut **t)
+            .await?
+        }
+    };
+
+    // 3. The rows with their chain columns.
+    let mut rows = Vec::with_capacity(entries.len());
+    for (e, id) in entries.iter().zip(ids) {
+        let key = chain_key(e.gemeente_id.map(|g| g.0));
+        let (last_nr, last_hash) = state
+            .get(&key)
+            .cloned()
+            .ok_or_else(|| StorageError::Corrupt(format!("audit chain head {key} not locked")))?;
+        let act = activiteit_for(e.actie);
+        let row = ChainRow {
+            id,
+            volgnummer: last_nr + 1,
+            tijdstip: truncate_to_micros(e.tijdstip),
+            trace_id: e.trace_id.clone(),
+            gebruiker_id: e.gebruiker_id.map(|g| g.0),
+            organisatie_id: e.organisatie_id.map(|o| o.0),
+            gemeente_id: e.gemeente_id.map(|o| o.0),
+            persoon_id: e.persoon_id.map(|p| p.0),
+            actie: e.actie.code().to_string(),
+            verwerkingsactiviteit: act.id.to_string(),
+            grondslag: act.grondslag.to_string(),
+            bron: e.bron.code().to_string(),
+            details: e.details.clone(),
+            vorige_hash: last_hash,
+        };
+        let hash = row.hash();
+        state.insert(key, (row.volgnummer, hash.clone()));
+        rows.push((row, hash));
+    }
+
+    // 4. Insert them.
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         on_tx_exec!(tx, |c| {
             let mut qb = sqlx::QueryBuilder::new(INSERT);
-            qb.push_values(chunk, |mut b, e| {
-                let act = activiteit_for(e.actie);
-                b.push_bind(e.tijdstip)
-                    .push_bind(e.trace_id.clone())
-                    .push_bind(e.gebruiker_id.map(|g| g.0))
-                    .push_bind(e.organisatie_id.map(|o| o.0))
-                    .push_bind(e.gemeente_id.map(|o| o.0))
-                    .push_bind(e.persoon_id.map(|p| p.0))
-                    .push_bind(e.actie.code())
-                    .push_bind(act.id)
-                    .push_bind(act.grondslag)
-                    .push_bind(e.bron.code())
-                    .push_bind(e.details.clone());
+            qb.push_values(chunk, |mut b, (r, hash)| {
+                b.push_bind(r.id)
+                    .push_bind(r.volgnummer)
+                    .push_bind(r.tijdstip)
+                    .push_bind(r.trace_id.clone())
+                    .push_bind(r.gebruiker_id)
+                    .push_bind(r.organisatie_id)
+                    .push_bind(r.gemeente_id)
+                    .push_bind(r.persoon_id)
+                    .push_bind(r.actie.clone())
+                    .push_bind(r.verwerkingsactiviteit.clone())
+                    .push_bind(r.grondslag.clone())
+                    .push_bind(r.bron.clone())
+                    .push_bind(r.details.clone())
+                    .push_bind(r.vorige_hash.clone())
+                    .push_bind(hash.clone());
             });
             qb.build().execute(c).await
         })?;
     }
+
+    // 5. Move the heads.
+    on_tx_exec!(tx, |c| {
+        let mut qb = sqlx::QueryBuilder::new(LOCK_HEADS);
+        qb.push_values(&keys, |mut b, k| {
+            let (nr, hash) = state.get(k).cloned().unwrap_or((0, GENESIS.to_string()));
+            b.push_bind(*k).push_bind(nr).push_bind(hash);
+        });
+        qb.push(SET_HEADS_TAIL);
+        qb.build().execute(c).await
+    })?;
     Ok(())
 }
 

@@ -1,12 +1,14 @@
 //! Bulk loading for the demo generator and the benchmark: many rows per statement, no duplicate
 //! pre-checks (the generator makes unique numbers), so 250,000 persons load in seconds.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use wegwijs_domain::household::LidInput;
 use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
 use wegwijs_domain::person::PersonDetails;
 
-use crate::persons::row::{bind_details, detail_columns};
+use crate::persons::row::{bind_column, detail_columns, detail_values};
 use crate::{StorageResult, Tx, on_tx_exec};
 
 /// Rows per INSERT: 36 values per person stays far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
@@ -27,11 +29,15 @@ pub struct BulkHousehold {
     pub leden: Vec<LidInput>,
 }
 
-const PERSON_INSERT: &str = concat!(
-    "INSERT INTO personen (id, gemeente_id, regisseur_id, versie, ",
-    detail_columns!(),
-    ", aangemaakt_op, gewijzigd_op, gewijzigd_door) "
-);
+/// `INSERT INTO personen (...) ` up to `VALUES`; the detail columns follow the domain's field table.
+static PERSON_INSERT: LazyLock<String> = LazyLock::new(|| {
+    let columns: Vec<&str> = detail_columns().collect();
+    format!(
+        "INSERT INTO personen (id, gemeente_id, regisseur_id, versie, {}, aangemaakt_op, \
+         gewijzigd_op, gewijzigd_door) ",
+        columns.join(", ")
+    )
+});
 
 pub async fn insert_persons(
     tx: &mut Tx,
@@ -40,14 +46,16 @@ pub async fn insert_persons(
 ) -> StorageResult<()> {
     for chunk in persons.chunks(PERSONS_PER_STATEMENT) {
         on_tx_exec!(tx, |c| {
-            let mut qb = sqlx::QueryBuilder::new(PERSON_INSERT);
+            let mut qb = sqlx::QueryBuilder::new(PERSON_INSERT.as_str());
             qb.push_values(chunk, |mut b, p| {
                 b.push_bind(p.id.0)
                     .push_bind(p.gemeente.0)
                     .push_bind(p.regisseur.map(|r| r.0))
                     .push_bind(1i64);
-                bind_details!(b, &p.details, push_bind)
-                    .push_bind(now)
+                for v in detail_values(&p.details) {
+                    bind_column!(b, v, push_bind);
+                }
+                b.push_bind(now)
                     .push_bind(now)
                     .push_bind(None::<uuid::Uuid>);
             });

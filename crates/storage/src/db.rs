@@ -148,6 +148,8 @@ impl Db {
             Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
             Db::Pg(pool) => PG_MIGRATIONS.run(pool).await?,
         }
+        // Search keys are computed in Rust, so no SQL migration can recompute them.
+        crate::search_fold::refold(self).await?;
         Ok(())
     }
 
@@ -200,7 +202,10 @@ fn sqlite_options(url: &str) -> StorageResult<SqliteConnectOptions> {
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10))
         .pragma("cache_size", "-65536")
-        .pragma("temp_store", "memory"))
+        .pragma("temp_store", "memory")
+        // REPLACE deletes the row it replaces; with recursive triggers on, that delete fires the
+        // audit log's DELETE trigger (the migration also refuses such inserts outright).
+        .pragma("recursive_triggers", "ON"))
 }
 
 impl Tx {

@@ -18,6 +18,9 @@ pub enum StorageError {
     /// A stored value no longer parses as its domain type (a bug or a manual edit of the database).
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// A configuration the storage layer refuses (e.g. an application role that owns the tables).
+    #[error("{0}")]
+    Config(String),
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
     #[error("migration error: {0}")]

@@ -9,7 +9,8 @@ use wegwijs_domain::ids::{HuishoudenId, OrganisatieId, PersonId};
 use crate::persons::scope_gemeente;
 use crate::{Db, StorageError, StorageResult, Tx, on_pool, on_tx, on_tx_exec};
 
-#[derive(Debug, Clone)]
+/// `Debug` of households and members by hand: the omschrijving and names are personal data.
+#[derive(Clone)]
 pub struct Household {
     pub id: HuishoudenId,
     pub gemeente_id: OrganisatieId,
@@ -18,7 +19,38 @@ pub struct Household {
     pub leden: Vec<Member>,
 }
 
-#[derive(Debug, Clone)]
+impl std::fmt::Debug for Household {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Household")
+            .field("id", &self.id)
+            .field("gemeente_id", &self.gemeente_id)
+            .field("versie", &self.versie)
+            .field("leden", &self.leden)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for Member {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Member")
+            .field("persoon_id", &self.persoon_id)
+            .field("relatie", &self.relatie)
+            .field("nareiziger", &self.nareiziger)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for HouseholdSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HouseholdSummary")
+            .field("id", &self.id)
+            .field("leden", &self.leden)
+            .field("versie", &self.versie)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
 pub struct Member {
     pub persoon_id: PersonId,
     pub voornamen: String,
@@ -232,7 +264,7 @@ pub async fn of_person(
     }
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct HouseholdSummary {
     pub id: Uuid,
     pub omschrijving: String,
@@ -264,4 +296,36 @@ pub async fn list(
         .fetch_one(p)
         .await)?;
     Ok((rows, total))
+}
+
+/// The members of these households of the gemeente in scope, as (household, person), for logging
+/// what a household list showed.
+pub async fn member_ids(
+    db: &Db,
+    scope: PersonScope,
+    ids: &[Uuid],
+) -> StorageResult<Vec<(HuishoudenId, PersonId)>> {
+    let Some(gemeente) = scope_gemeente(scope) else {
+        return Ok(vec![]);
+    };
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT l.huishouden_id, l.persoon_id FROM huishouden_leden l \
+             JOIN huishoudens h ON h.id = l.huishouden_id WHERE h.gemeente_id = ",
+        );
+        qb.push_bind(gemeente.0).push(" AND h.id IN (");
+        let mut list = qb.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        qb.push(") ORDER BY l.huishouden_id, l.persoon_id");
+        qb.build_query_as().fetch_all(p).await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(h, p)| (HuishoudenId(h), PersonId(p)))
+        .collect())
 }

@@ -7,12 +7,22 @@ use wegwijs_domain::ids::GebruikerId;
 
 use crate::{Db, StorageResult, Tx, on_pool, on_tx_exec};
 
-#[derive(Debug, Clone)]
+/// `Debug` by hand: the CSRF token is a secret.
+#[derive(Clone)]
 pub struct Session {
     pub gebruiker_id: GebruikerId,
     pub csrf_token: String,
     /// Password accepted, second factor still to come: only the TOTP page is open.
     pub tweede_factor_nodig: bool,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("gebruiker_id", &self.gebruiker_id)
+            .field("tweede_factor_nodig", &self.tweede_factor_nodig)
+            .finish_non_exhaustive()
+    }
 }
 
 pub struct NewSession<'a> {
@@ -83,4 +93,19 @@ pub async fn complete_second_factor(tx: &mut Tx, token_hash: &str) -> StorageRes
     const SQL: &str = "UPDATE sessies SET tweede_factor_nodig = FALSE WHERE token_hash = $1";
     on_tx_exec!(tx, |c| sqlx::query(SQL).bind(token_hash).execute(c).await)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_csrf_token() {
+        let s = Session {
+            gebruiker_id: GebruikerId(Uuid::nil()),
+            csrf_token: "geheim-csrf-token".into(),
+            tweede_factor_nodig: false,
+        };
+        assert!(!format!("{s:?}").contains("geheim-csrf-token"));
+    }
 }

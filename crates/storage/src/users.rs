@@ -7,7 +7,8 @@ use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
 
 use crate::{Db, StorageError, StorageResult, Tx, on_pool, on_tx, on_tx_exec};
 
-#[derive(Debug, Clone)]
+/// `Debug` is written by hand below: no e-mail address, name, password hash or TOTP secret in logs.
+#[derive(Clone)]
 pub struct User {
     pub id: GebruikerId,
     pub email: String,
@@ -20,6 +21,20 @@ pub struct User {
     pub actief: bool,
     pub versie: i64,
     pub roles: Vec<Role>,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("organisatie_id", &self.organisatie_id)
+            .field("organisatie_soort", &self.organisatie_soort)
+            .field("actief", &self.actief)
+            .field("totp", &self.totp_geheim.is_some())
+            .field("versie", &self.versie)
+            .field("roles", &self.roles)
+            .finish_non_exhaustive()
+    }
 }
 
 impl User {
@@ -318,4 +333,37 @@ pub async fn by_session(
     };
     crate::auth_cache::put(token_hash, &user, &session, r.verloopt_op, started);
     Ok(Some((user, session)))
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_no_secrets_or_personal_data() {
+        let user = User {
+            id: GebruikerId(Uuid::nil()),
+            email: "amal@weert.test".into(),
+            naam: "Amal Demouri".into(),
+            organisatie_id: OrganisatieId(Uuid::nil()),
+            organisatie_naam: "Gemeente Weert".into(),
+            organisatie_soort: OrganisatieSoort::Gemeente,
+            wachtwoord_hash: "$argon2id$v=19$geheime-hash".into(),
+            totp_geheim: Some("JBSWY3DPEHPK3PXP".into()),
+            actief: true,
+            versie: 3,
+            roles: vec![Role::Regisseur],
+        };
+        let shown = format!("{user:?}");
+        for secret in [
+            "amal@weert.test",
+            "Amal",
+            "argon2",
+            "geheime-hash",
+            "JBSWY3DPEHPK3PXP",
+        ] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("versie: 3"), "{shown}");
+    }
 }

@@ -1,5 +1,7 @@
 //! Settings of the web layer. Filled by the CLI from flags and environment variables.
 
+use cookie::time::Duration;
+use cookie::{Cookie, SameSite};
 use wegwijs_app::AppConfig;
 
 #[derive(Debug, Clone, Default)]
@@ -24,22 +26,54 @@ impl WebConfig {
 }
 
 impl WebConfig {
+    fn cookie(&self, value: String, max_age: Duration) -> String {
+        Cookie::build((self.cookie_name(), value))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(self.secure_cookies)
+            .max_age(max_age)
+            .build()
+            .to_string()
+    }
+
     /// The `Set-Cookie` value that stores a session token in the browser.
     pub fn session_cookie(&self, token: &str) -> String {
-        let secure = if self.secure_cookies { "; Secure" } else { "" };
-        format!(
-            "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-            self.cookie_name(),
-            self.app.session_hours * 3600
-        )
+        self.cookie(token.to_string(), Duration::hours(self.app.session_hours))
     }
 
     /// The `Set-Cookie` value that removes the session cookie.
     pub fn clear_cookie(&self) -> String {
-        let secure = if self.secure_cookies { "; Secure" } else { "" };
-        format!(
-            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-            self.cookie_name()
-        )
+        self.cookie(String::new(), Duration::ZERO)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_cookie_is_hardened() {
+        let plain = WebConfig::default().session_cookie("abc");
+        for part in [
+            "wegwijs=abc",
+            "HttpOnly",
+            "SameSite=Lax",
+            "Path=/",
+            "Max-Age=36000",
+        ] {
+            assert!(plain.contains(part), "{plain} lacks {part}");
+        }
+        assert!(!plain.contains("Secure"));
+        let secure = WebConfig {
+            secure_cookies: true,
+            ..WebConfig::default()
+        };
+        let c = secure.session_cookie("abc");
+        assert!(
+            c.starts_with("__Host-wegwijs=abc") && c.contains("Secure"),
+            "{c}"
+        );
+        assert!(secure.clear_cookie().contains("Max-Age=0"));
     }
 }

@@ -5,12 +5,13 @@
 pub mod api;
 pub mod auth;
 pub mod config;
+pub mod input;
 pub mod middleware;
 pub mod pages;
-mod router;
+pub mod router;
 pub mod state;
 mod static_files;
 
 pub use config::WebConfig;
-pub use router::{router, router_with};
+pub use router::router;
 pub use state::AppState;

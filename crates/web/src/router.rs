@@ -5,18 +5,17 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Request, StatusCode};
-use axum::middleware::from_fn;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::api;
 use crate::middleware::origin_check::refuse_cross_site;
-use crate::middleware::request_id::{HEADER, MakeRequestUuidV7};
+use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
 use crate::pages::{account, admin, audit_log, caseload, home, household, login, person};
@@ -24,7 +23,7 @@ use crate::state::AppState;
 use crate::static_files;
 use wegwijs_app::error::AppError;
 
-fn pages(extra: Router<AppState>) -> Router<AppState> {
+fn pages() -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/inloggen", get(login::form).post(login::submit))
@@ -62,7 +61,6 @@ fn pages(extra: Router<AppState>) -> Router<AppState> {
         )
         .route("/static/{file}", get(static_files::serve))
         .route("/health", get(api::health::health))
-        .merge(extra)
         .fallback(page_not_found)
         .layer(from_fn(refuse_cross_site))
         .layer(DefaultBodyLimit::max(256 * 1024))
@@ -72,33 +70,55 @@ async fn page_not_found() -> Response {
     PageError(AppError::NotFound).into_response()
 }
 
+/// How long a request may take before it is answered with 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The whole application: pages, API and the middleware every request passes.
 pub fn router(state: AppState) -> Router {
-    router_with(state, Router::new())
+    with_layers(
+        pages().nest("/api/v1", api::router()),
+        state,
+        REQUEST_TIMEOUT,
+    )
 }
 
-/// [`router`] with `extra` routes beside the pages, behind the same middleware (the benchmark's fixed
-/// page for its HTTP floor).
-pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
-    pages(extra)
-        .nest("/api/v1", api::router())
-        .layer(from_fn(security_headers))
+/// The middleware stack around `routes` (public so tests can wrap extra routes, e.g. one that panics,
+/// in exactly the production stack). Outer to inner: request id, trace span, security headers, timeout,
+/// panic catcher. The security headers sit outside the timeout and the panic catcher so that their
+/// answers (503, 500) carry CSP, HSTS and `no-store` like every other response.
+pub fn with_layers(routes: Router<AppState>, state: AppState, timeout: Duration) -> Router {
+    routes
         .layer(CatchPanicLayer::custom(|_| {
-            (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis aan onze kant.").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Er ging iets mis aan onze kant.",
+            )
+                .into_response()
         }))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
-        .layer(PropagateRequestIdLayer::new(axum::http::HeaderName::from_static(HEADER)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            timeout,
+        ))
+        .layer(from_fn_with_state(state.clone(), security_headers))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {
-                    let id = req.headers().get(HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+                    let ids = req.extensions().get::<RequestIds>();
+                    let id = ids.map(|i| i.ours.as_str()).unwrap_or("");
+                    // The client's own X-Request-Id, only when short and plain (see request_id.rs).
+                    let client = ids.and_then(|i| i.client.as_deref()).unwrap_or("");
                     // The path holds ids, never names or BSNs (search terms travel in the query string,
                     // which is not logged).
-                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(),
+                        request_id = %id, client_request_id = %client)
                 })
                 .on_request(())
-                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO).latency_unit(LatencyUnit::Micros)),
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(LatencyUnit::Micros),
+                ),
         )
-        .layer(SetRequestIdLayer::new(axum::http::HeaderName::from_static(HEADER), MakeRequestUuidV7))
+        .layer(from_fn(request_id::assign))
         .with_state(state)
 }

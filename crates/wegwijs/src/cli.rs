@@ -28,13 +28,16 @@ pub struct DbArgs {
 pub enum Command {
     /// Start the web server (runs migrations first).
     Serve(ServeArgs),
-    /// Run the database migrations and exit.
-    Migrate(DbArgs),
+    /// Run the database migrations and exit (optionally granting the application role its rights).
+    Migrate(MigrateArgs),
     /// Fill an empty database with deterministic synthetic demo data.
     Demo(DemoArgs),
     /// Accounts and API keys.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// The verwerkingenlog (audit log).
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Make a consistent copy of a live SQLite database.
     Backup(BackupArgs),
     /// Measure latency and throughput against the real HTTP stack.
@@ -48,6 +51,10 @@ pub struct ServeArgs {
     pub listen: String,
     #[command(flatten)]
     pub db: DbArgs,
+    /// PostgreSQL with two roles: the owner's URL, used only to run the migrations and grant the
+    /// application role (the user of --database-url) its rights. Without it, --database-url migrates.
+    #[arg(long, env = "WEGWIJS_MIGRATE_DATABASE_URL")]
+    pub migrate_database_url: Option<String>,
     /// Fill an empty database with demo data and print the demo accounts.
     #[arg(long)]
     pub demo: bool,
@@ -66,6 +73,29 @@ pub struct ServeArgs {
     /// Connections in the read pool (SQLite) or in total (PostgreSQL).
     #[arg(long, env = "WEGWIJS_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
+    /// Secret (at least 32 characters) for the HMAC of search terms in the audit log. Keep it outside
+    /// the database: without it, a hashed BSN in the log could be found by trying every BSN.
+    #[arg(long, env = "WEGWIJS_AUDIT_SEARCH_KEY", hide_env_values = true)]
+    pub audit_search_key: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// PostgreSQL: after migrating (as the owner, --database-url), create this role if missing and
+    /// grant it the application's rights: INSERT and SELECT only on audit_log, ordinary rights elsewhere.
+    #[arg(long, env = "WEGWIJS_APP_ROLE")]
+    pub app_role: Option<String>,
+    /// Password to set for --app-role (otherwise the role's password is left as it is).
+    #[arg(long, env = "WEGWIJS_APP_ROLE_PASSWORD", hide_env_values = true)]
+    pub app_role_password: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain of every gemeente; exits non-zero at the first broken link.
+    Verify(DbArgs),
 }
 
 #[derive(Debug, Args)]

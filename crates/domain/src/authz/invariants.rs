@@ -69,6 +69,20 @@ proptest! {
     }
 
     #[test]
+    fn only_the_privacy_officer_browses_a_gemeentes_whole_log(a in any_actor(), resource in any_resource()) {
+        if can(&a, Action::AuditViewGemeente, resource).is_allowed() {
+            prop_assert!(a.has(Role::Privacy));
+        }
+    }
+
+    #[test]
+    fn whoever_browses_the_gemeente_log_may_also_see_one_persons_log(a in any_actor(), org in orgs()) {
+        if can(&a, Action::AuditViewGemeente, Resource::Gemeente(org)).is_allowed() {
+            prop_assert!(can(&a, Action::AuditViewPerson, person_of(org)).is_allowed());
+        }
+    }
+
+    #[test]
     fn without_roles_nothing_is_allowed(org in orgs(), action in any_action(), resource in any_resource()) {
         prop_assert!(!can(&actor(org, OrganisatieSoort::Gemeente, &[]), action, resource).is_allowed());
     }

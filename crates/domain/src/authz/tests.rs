@@ -63,7 +63,6 @@ const TABLE: &[(Role, &[Action])] = {
                 PersonReassign,
                 HouseholdView,
                 AuditViewPerson,
-                AuditViewGemeente,
             ],
         ),
         (Role::Privacy, &[AuditViewPerson, AuditViewGemeente]),
@@ -104,6 +103,26 @@ fn regisseur_cannot_touch_persons_of_another_gemeente() {
     assert_eq!(
         can(&r, Action::PersonCreate, Resource::Gemeente(NEDERWEERT)),
         Decision::Deny(DenyReason::OtherGemeente)
+    );
+}
+
+#[test]
+fn teamleider_sees_one_persons_log_but_only_the_privacy_officer_browses_the_gemeente_log() {
+    let t = weert(&[Role::Teamleider]);
+    assert!(can(&t, Action::AuditViewPerson, person_of(WEERT)).is_allowed());
+    assert_eq!(
+        can(&t, Action::AuditViewGemeente, Resource::Gemeente(WEERT)),
+        Decision::Deny(DenyReason::NoRole)
+    );
+    let p = weert(&[Role::Privacy]);
+    assert!(can(&p, Action::AuditViewGemeente, Resource::Gemeente(WEERT)).is_allowed());
+    assert!(
+        !can(
+            &p,
+            Action::AuditViewGemeente,
+            Resource::Gemeente(NEDERWEERT)
+        )
+        .is_allowed()
     );
 }
 

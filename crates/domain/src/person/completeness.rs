@@ -1,47 +1,11 @@
 //! Which facts of a person are still "onbekend". Earlier case files hid gaps behind empty cells; the
 //! caseload shows this count so a missing doelgroep or BRP date is noticed before a deadline slips.
 
-use super::PersonDetails;
-
-/// (API property name, Dutch label) for every person field, in form order.
-pub const FIELD_LABELS: &[(&str, &str)] = &[
-    ("bsn", "BSN"),
-    ("vNummer", "V-nummer"),
-    ("voornamen", "Voornamen"),
-    ("tussenvoegsel", "Tussenvoegsel"),
-    ("geslachtsnaam", "Geslachtsnaam"),
-    ("geboortedatum", "Geboortedatum"),
-    ("geslacht", "Geslacht"),
-    ("geboorteland", "Geboorteland"),
-    ("nationaliteit", "Nationaliteit"),
-    ("talen", "Talen"),
-    ("tolkNodig", "Tolk nodig"),
-    ("tolkTaal", "Taal van de tolk"),
-    ("alfabetisering", "Alfabetisering"),
-    ("opleidingsniveau", "Opleidingsniveau"),
-    ("werkervaring", "Werkervaring"),
-    ("doelgroep", "Doelgroep"),
-    ("regime", "Regime"),
-    ("uitkeringPw", "Bijstandsuitkering (Participatiewet)"),
-    ("uitkeringPwStartdatum", "Startdatum bijstandsuitkering"),
-    ("datumKoppeling", "Datum koppeling aan de gemeente"),
-    ("datumBrpInschrijving", "Datum inschrijving BRP"),
-    ("datumKennisgevingDuo", "Datum kennisgeving DUO"),
-    ("datumHuisvesting", "Datum huisvesting"),
-    ("straat", "Straat"),
-    ("huisnummer", "Huisnummer"),
-    ("postcode", "Postcode"),
-    ("woonplaats", "Woonplaats"),
-    ("telefoon", "Telefoonnummer"),
-    ("email", "E-mailadres"),
-];
+use super::{FIELDS, PersonDetails};
 
 /// The Dutch label of a person field, by API property name.
 pub fn field_label(field: &str) -> Option<&'static str> {
-    FIELD_LABELS
-        .iter()
-        .find(|(name, _)| *name == field)
-        .map(|(_, label)| *label)
+    FIELDS.iter().find(|f| f.api == field).map(|f| f.label)
 }
 
 /// How many of the facts that apply to this person are known, and which are still onbekend.
@@ -109,7 +73,7 @@ mod tests {
 
     #[test]
     fn labels_follow_the_field_order_of_raw_person() {
-        let names: Vec<&str> = FIELD_LABELS.iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = FIELDS.iter().map(|f| f.api).collect();
         assert_eq!(names, RawPerson::FIELD_NAMES);
         assert_eq!(
             field_label("datumBrpInschrijving"),

@@ -17,7 +17,7 @@ const EARLIEST_KEY_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
 };
 
 /// The trimmed value, or `None` when the field is absent or blank ("onbekend").
-pub(super) fn present(raw: &Option<String>) -> Option<&str> {
+pub(crate) fn present(raw: &Option<String>) -> Option<&str> {
     raw.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
@@ -25,20 +25,20 @@ fn dutch(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
-pub(super) struct FieldParser {
+pub(crate) struct FieldParser {
     errors: ValidationErrors,
     today: NaiveDate,
 }
 
 impl FieldParser {
-    pub(super) fn new(today: NaiveDate) -> Self {
+    pub(crate) fn new(today: NaiveDate) -> Self {
         Self {
             errors: ValidationErrors::new(),
             today,
         }
     }
 
-    pub(super) fn push(
+    pub(crate) fn push(
         &mut self,
         field: &'static str,
         code: &'static str,
@@ -47,16 +47,16 @@ impl FieldParser {
         self.errors.push(field, code, message);
     }
 
-    pub(super) fn has_error(&self, field: &str) -> bool {
+    pub(crate) fn has_error(&self, field: &str) -> bool {
         self.errors.for_field(field).is_some()
     }
 
-    pub(super) fn finish<T>(self, ok: T) -> Result<T, ValidationErrors> {
+    pub(crate) fn finish<T>(self, ok: T) -> Result<T, ValidationErrors> {
         self.errors.into_result(ok)
     }
 
     /// One line of free text of at most `max` characters.
-    pub(super) fn text(
+    pub(crate) fn text(
         &mut self,
         field: &'static str,
         raw: &Option<String>,
@@ -66,7 +66,7 @@ impl FieldParser {
     }
 
     /// Like [`Self::text`], but blank is an error; returns "" when refused.
-    pub(super) fn required_text(
+    pub(crate) fn required_text(
         &mut self,
         field: &'static str,
         raw: &Option<String>,
@@ -80,7 +80,7 @@ impl FieldParser {
     }
 
     /// Free text checked by `problem`, which returns (code, message) when the value is unusable.
-    pub(super) fn checked(
+    pub(crate) fn checked(
         &mut self,
         field: &'static str,
         raw: &Option<String>,
@@ -97,7 +97,7 @@ impl FieldParser {
     }
 
     /// A value with its own parser (BSN, V-nummer, postcode); its Display is the Dutch message.
-    pub(super) fn parsed<T, E: Display>(
+    pub(crate) fn parsed<T, E: Display>(
         &mut self,
         field: &'static str,
         raw: &Option<String>,
@@ -110,7 +110,7 @@ impl FieldParser {
     }
 
     /// A code from a code list; case-insensitive because spreadsheets capitalise.
-    pub(super) fn code<T: Coded>(
+    pub(crate) fn code<T: Coded>(
         &mut self,
         field: &'static str,
         raw: &Option<String>,
@@ -129,7 +129,7 @@ impl FieldParser {
     }
 
     /// "ja"/"nee" (or "true"/"false", as checkboxes and JSON send them).
-    pub(super) fn flag(&mut self, field: &'static str, raw: &Option<String>) -> Option<bool> {
+    pub(crate) fn flag(&mut self, field: &'static str, raw: &Option<String>) -> Option<bool> {
         match present(raw)?.to_lowercase().as_str() {
             "ja" | "true" => Some(true),
             "nee" | "false" => Some(false),
@@ -140,12 +140,12 @@ impl FieldParser {
         }
     }
 
-    pub(super) fn date(&mut self, field: &'static str, raw: &Option<String>) -> Option<NaiveDate> {
+    pub(crate) fn date(&mut self, field: &'static str, raw: &Option<String>) -> Option<NaiveDate> {
         self.parsed(field, raw, parse_date)
     }
 
     /// Not in the future and not more than 120 years ago.
-    pub(super) fn birth_date(
+    pub(crate) fn birth_date(
         &mut self,
         field: &'static str,
         raw: &Option<String>,
@@ -175,7 +175,7 @@ impl FieldParser {
     }
 
     /// A date in the inburgering process: from 2000-01-01 up to one year ahead (planned dates).
-    pub(super) fn key_date(
+    pub(crate) fn key_date(
         &mut self,
         field: &'static str,
         raw: &Option<String>,

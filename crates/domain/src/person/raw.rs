@@ -1,69 +1,9 @@
-//! The person record exactly as typed, before validation (form posts, API bodies, CSV imports).
+//! The person record exactly as typed, before validation (form posts, API bodies, CSV imports). The
+//! struct itself is generated from the field table in `fields.rs`.
 
 use std::fmt;
 
-/// Declares `RawPerson` and its field table from one list, so the API name of a field can never drift
-/// from the struct field it belongs to.
-macro_rules! raw_person {
-    ($( $field:ident => $api:literal ),+ $(,)?) => {
-        /// Every field as the user typed it; `None` or "" (after trimming) means "onbekend / niet
-        /// gevraagd".
-        #[derive(Clone, PartialEq, Eq, Default)]
-        pub struct RawPerson {
-            $( pub $field: Option<String>, )+
-        }
-
-        impl RawPerson {
-            /// API property names in form order; `FIELD_LABELS` follows the same order.
-            pub const FIELD_NAMES: &'static [&'static str] = &[$($api),+];
-
-            /// (API name, value) for every field, in form order.
-            pub fn fields(&self) -> Vec<(&'static str, Option<&str>)> {
-                vec![$( ($api, self.$field.as_deref()) ),+]
-            }
-
-            /// The value slot for an API property name, e.g. to fill from a form by name.
-            pub fn field_mut(&mut self, api_name: &str) -> Option<&mut Option<String>> {
-                match api_name {
-                    $( $api => Some(&mut self.$field), )+
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-
-raw_person! {
-    bsn => "bsn",
-    v_nummer => "vNummer",
-    voornamen => "voornamen",
-    tussenvoegsel => "tussenvoegsel",
-    geslachtsnaam => "geslachtsnaam",
-    geboortedatum => "geboortedatum",
-    geslacht => "geslacht",
-    geboorteland => "geboorteland",
-    nationaliteit => "nationaliteit",
-    talen => "talen",
-    tolk_nodig => "tolkNodig",
-    tolk_taal => "tolkTaal",
-    alfabetisering => "alfabetisering",
-    opleidingsniveau => "opleidingsniveau",
-    werkervaring => "werkervaring",
-    doelgroep => "doelgroep",
-    regime => "regime",
-    uitkering_pw => "uitkeringPw",
-    uitkering_pw_startdatum => "uitkeringPwStartdatum",
-    datum_koppeling => "datumKoppeling",
-    datum_brp_inschrijving => "datumBrpInschrijving",
-    datum_kennisgeving_duo => "datumKennisgevingDuo",
-    datum_huisvesting => "datumHuisvesting",
-    straat => "straat",
-    huisnummer => "huisnummer",
-    postcode => "postcode",
-    woonplaats => "woonplaats",
-    telefoon => "telefoon",
-    email => "email",
-}
+pub use super::fields::RawPerson;
 
 impl RawPerson {
     /// The names of the fields that hold something other than blanks.
@@ -99,7 +39,7 @@ mod tests {
         }
         assert_eq!(raw.field_mut("onbekend"), None);
         let fields = raw.fields();
-        assert_eq!(fields.len(), 29);
+        assert_eq!(fields.len(), crate::person::FIELDS.len());
         for (name, value) in fields {
             assert_eq!(value, Some(name), "field_mut and fields agree on {name}");
         }

@@ -57,7 +57,7 @@ impl Sort {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct ListQuery {
     pub zoek: Option<String>,
     pub doelgroep: Option<Doelgroep>,
@@ -74,7 +74,7 @@ pub struct ListQuery {
 }
 
 /// Which way to page from a cursor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Richting {
     /// The rows after the cursor (the next page).
     Na(Cursor),
@@ -83,7 +83,7 @@ pub enum Richting {
 }
 
 /// A list row: only what the list shows.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct PersonSummary {
     pub id: Uuid,
     pub gemeente_id: Uuid,
@@ -112,7 +112,7 @@ impl PersonSummary {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Page {
     pub items: Vec<PersonSummary>,
     /// Matching persons, counted up to [`COUNT_CAP`].
@@ -171,7 +171,7 @@ pub const MAX_OFFSET: u32 = 1_000;
 
 /// A position in the list: the segment and sort-key values of a row. Opaque to clients (hex of a
 /// small JSON array); one from another query gives a harmless but meaningless page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Cursor {
     sort: Sort,
     segment: usize,
@@ -281,7 +281,7 @@ const BY_LINK: &[Key] = &[
 const BY_SURNAME_ID: &[Key] = &[asc(Col::Achternaam), asc(Col::Id)];
 
 /// A condition on `personen p`; values are bound, never spliced.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 enum Cond {
     Eq(&'static str, Bind),
     IsNull(&'static str),
@@ -701,7 +701,7 @@ pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<P
     })
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 enum Bind {
     Uuid(Uuid),
     Text(String),

@@ -1,9 +1,12 @@
 //! The person record (the inburgeraar's dossier data). Reads are always filtered by the actor's
 //! [`PersonScope`] inside the SQL; a person outside the scope is simply "not found".
 
+mod debug;
 mod list;
 pub(crate) mod row;
 mod write;
+
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use wegwijs_domain::authz::PersonScope;
@@ -11,7 +14,7 @@ use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
 use wegwijs_domain::person::PersonDetails;
 
 use crate::{Db, StorageError, StorageResult, on_pool};
-use row::row_select;
+use row::ROW_SELECT;
 
 pub use list::{
     COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonSummary, RegisseurFilter, Richting, Sort,
@@ -20,7 +23,8 @@ pub use list::{
 pub use write::{insert, reassign, update};
 
 /// A stored person: the validated details plus the bookkeeping around them.
-#[derive(Debug, Clone)]
+/// `Debug` by hand (`debug.rs`): names and BSNs stay out of logs.
+#[derive(Clone)]
 pub struct PersonRecord {
     pub id: PersonId,
     pub gemeente_id: OrganisatieId,
@@ -46,8 +50,9 @@ pub(crate) fn scope_gemeente(scope: PersonScope) -> Option<OrganisatieId> {
 /// One person, if the scope allows it.
 pub async fn get(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<PersonRecord> {
     let gemeente = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
-    const SQL: &str = concat!(row_select!(), " WHERE p.id = $1 AND p.gemeente_id = $2");
-    let row: Option<row::PersonRow> = on_pool!(db, |p| sqlx::query_as(SQL)
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("{} WHERE p.id = $1 AND p.gemeente_id = $2", *ROW_SELECT));
+    let row: Option<row::PersonRow> = on_pool!(db, |p| sqlx::query_as(SQL.as_str())
         .bind(id.0)
         .bind(gemeente.0)
         .fetch_optional(p)
@@ -55,29 +60,31 @@ pub async fn get(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<Per
     row.ok_or(StorageError::NotFound)?.try_into()
 }
 
-/// Normalises a name for prefix search: lower case, diacritics folded, apostrophes and hyphens as
-/// spaces, so "Al-Hassan" and "al hassan" find the same person.
+/// Normalises a name for prefix search: transliterated to lower-case ASCII with `deunicode`
+/// ("Yıldız" → "yildiz", "Ðorđević" → "dordevic", "Çelik" → "celik"), apostrophes, hyphens and dots
+/// as spaces, so "Al-Hassan" and "al hassan" find the same person. The result is stored in
+/// `zoek_achternaam`/`zoek_voornamen`: a change here must raise `search_fold::SEARCH_FOLD_VERSION`,
+/// so `migrate` recomputes the stored keys.
 pub fn search_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.trim().chars().flat_map(char::to_lowercase) {
-        let folded = match ch {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-            'ç' | 'č' | 'ć' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-            'ñ' | 'ń' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'š' | 'ś' | 'ş' => 's',
-            'ž' | 'ź' | 'ż' => 'z',
-            '\'' | '’' | '-' | '.' => ' ',
-            c => c,
+    let mut own = [0u8; 4];
+    for ch in s.trim().chars() {
+        // A character deunicode has no transliteration for stays as it is.
+        let ascii: &str = match deunicode::deunicode_char(ch) {
+            Some(a) => a,
+            None => ch.encode_utf8(&mut own),
         };
-        if folded == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
+        for c in ascii.chars().flat_map(char::to_lowercase) {
+            let c = match c {
+                '\'' | '’' | '`' | '-' | '.' => ' ',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(c);
         }
-        out.push(folded);
     }
     out.trim_end().to_string()
 }
@@ -114,5 +121,16 @@ mod tests {
             search_key("Tesfaÿe  Müller"),
             "tesfaye  muller".replace("  ", " ")
         );
+    }
+
+    #[test]
+    fn search_key_transliterates_letters_outside_the_accent_table() {
+        assert_eq!(search_key("Yıldız"), "yildiz");
+        assert_eq!(search_key("YILDIZ"), search_key("Yıldız"));
+        assert_eq!(search_key("Ðorđević"), "dordevic");
+        assert_eq!(search_key("Müller"), "muller");
+        assert_eq!(search_key("Øvergård"), "overgard");
+        assert_eq!(search_key("Groß"), "gross");
+        assert_eq!(search_key("N’Diaye"), "n diaye");
     }
 }

@@ -1,30 +1,92 @@
 //! Creating and changing persons. Each function runs inside the caller's transaction so the caller
 //! can add the audit rows to the same commit.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::QueryBuilder;
 use uuid::Uuid;
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 use wegwijs_domain::person::PersonDetails;
 
-use super::row::{bind_details, detail_columns};
+use super::row::{bind_column, detail_columns, detail_values};
 use crate::{StorageError, StorageResult, Tx, on_tx, on_tx_exec};
 
-const INSERT: &str = concat!(
-    "INSERT INTO personen (id, gemeente_id, regisseur_id, versie, ",
-    detail_columns!(),
-    ", aangemaakt_op, gewijzigd_op, gewijzigd_door) VALUES ($1, $2, $3, 1, \
-     $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, \
-     $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)"
-);
+/// `INSERT INTO personen (...) VALUES (...)` for one person; the detail columns follow from the
+/// domain's field table.
+fn insert_query<DB: sqlx::Database>(
+    id: PersonId,
+    gemeente: OrganisatieId,
+    regisseur: Option<GebruikerId>,
+    details: &PersonDetails,
+    by: Option<GebruikerId>,
+    now: DateTime<Utc>,
+) -> QueryBuilder<DB>
+where
+    DB::Arguments: Default,
+    for<'t> Uuid: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> Option<Uuid>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> Option<String>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> Option<NaiveDate>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> Option<bool>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> DateTime<Utc>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let mut qb = QueryBuilder::new("INSERT INTO personen (id, gemeente_id, regisseur_id, versie");
+    for column in detail_columns() {
+        qb.push(", ").push(column);
+    }
+    qb.push(", aangemaakt_op, gewijzigd_op, gewijzigd_door) VALUES (");
+    let mut values = qb.separated(", ");
+    values
+        .push_bind(id.0)
+        .push_bind(gemeente.0)
+        .push_bind(regisseur.map(|r| r.0))
+        .push("1");
+    for v in detail_values(details) {
+        bind_column!(values, v, push_bind);
+    }
+    values
+        .push_bind(now)
+        .push_bind(now)
+        .push_bind(by.map(|b| b.0))
+        .push_unseparated(")");
+    qb
+}
 
-const UPDATE: &str = "UPDATE personen SET bsn = $1, v_nummer = $2, voornamen = $3, tussenvoegsel = $4, \
-    geslachtsnaam = $5, zoek_achternaam = $6, zoek_voornamen = $7, geboortedatum = $8, geslacht = $9, \
-    geboorteland = $10, nationaliteit = $11, talen = $12, tolk_nodig = $13, tolk_taal = $14, alfabetisering = $15, \
-    opleidingsniveau = $16, werkervaring = $17, doelgroep = $18, regime = $19, uitkering_pw = $20, \
-    uitkering_pw_startdatum = $21, datum_koppeling = $22, datum_brp_inschrijving = $23, \
-    datum_kennisgeving_duo = $24, datum_huisvesting = $25, straat = $26, huisnummer = $27, postcode = $28, \
-    woonplaats = $29, telefoon = $30, email = $31, versie = versie + 1, gewijzigd_op = $32, gewijzigd_door = $33 \
-    WHERE id = $34 AND gemeente_id = $35 AND versie = $36";
+/// `UPDATE personen SET <details> ...` guarded by the expected version.
+fn update_query<DB: sqlx::Database>(
+    id: PersonId,
+    gemeente: OrganisatieId,
+    details: &PersonDetails,
+    expected: i64,
+    by: GebruikerId,
+    now: DateTime<Utc>,
+) -> QueryBuilder<DB>
+where
+    DB::Arguments: Default,
+    for<'t> Uuid: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> i64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> Option<String>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> Option<NaiveDate>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> Option<bool>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> DateTime<Utc>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let mut qb = QueryBuilder::new("UPDATE personen SET ");
+    for (column, value) in detail_columns().zip(detail_values(details)) {
+        qb.push(column).push(" = ");
+        bind_column!(qb, value, push_bind);
+        qb.push(", ");
+    }
+    qb.push("versie = versie + 1, gewijzigd_op = ")
+        .push_bind(now)
+        .push(", gewijzigd_door = ")
+        .push_bind(by.0)
+        .push(" WHERE id = ")
+        .push_bind(id.0)
+        .push(" AND gemeente_id = ")
+        .push_bind(gemeente.0)
+        .push(" AND versie = ")
+        .push_bind(expected);
+    qb
+}
 
 /// The person in this gemeente that already holds the BSN or V-nummer, if any (the duplicate guard).
 async fn find_duplicate(
@@ -89,14 +151,8 @@ pub async fn insert(
         });
     }
     on_tx_exec!(tx, |c| {
-        let q = sqlx::query(INSERT)
-            .bind(id.0)
-            .bind(gemeente.0)
-            .bind(regisseur.map(|r| r.0));
-        bind_details!(q, details)
-            .bind(now)
-            .bind(now)
-            .bind(by.map(|b| b.0))
+        insert_query(id, gemeente, regisseur, details, by, now)
+            .build()
             .execute(c)
             .await
     })
@@ -121,13 +177,8 @@ pub async fn update(
         });
     }
     let n = on_tx_exec!(tx, |c| {
-        let q = sqlx::query(UPDATE);
-        bind_details!(q, details)
-            .bind(now)
-            .bind(by.0)
-            .bind(id.0)
-            .bind(gemeente.0)
-            .bind(expected)
+        update_query(id, gemeente, details, expected, by, now)
+            .build()
             .execute(c)
             .await
     })

@@ -2,7 +2,6 @@
 //! errors listed in `invalidParams`.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -10,6 +9,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use utoipa::ToSchema;
 
+use crate::input::json_problem;
 use wegwijs_app::error::AppError;
 
 /// Een foutmelding volgens RFC 9457 (problem details).
@@ -98,7 +98,9 @@ impl IntoResponse for ApiError {
             ),
             AppError::Duplicate { field, existing } => {
                 let mut p = problem(StatusCode::CONFLICT, "bestaat-al", "Bestaat al",
-                    format!("Er bestaat al een persoon met dit {} in deze gemeente.", if field == "vNummer" { "V-nummer" } else { "BSN" }));
+                    format!("Er bestaat al een persoon met dit {} in deze gemeente.{}", if field == "vNummer" { "V-nummer" } else { "BSN" },
+                        // Without an id the caller may not see that person: say whom to ask, not who it is.
+                        if existing.is_some() { "" } else { " Vraag uw teamleider om het dossier." }));
                 p.instance = existing.map(|id| format!("/api/v1/personen/{id}"));
                 p.invalid_params.push(InvalidParam { name: field.into(), code: "duplicate".into(),
                     reason: "Deze waarde is al in gebruik bij een andere persoon.".into() });
@@ -141,33 +143,40 @@ pub fn problem_response(p: Problem, extra: Option<(header::HeaderName, String)>)
 }
 
 /// `Json<T>` whose rejections (malformed JSON, wrong types, unknown fields, wrong content type) are
-/// problem+json instead of axum's plain text.
+/// problem+json instead of axum's plain text. The detail names the field and position, never the value
+/// (serde_json's own message quotes what was sent, which can be a BSN or a password).
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(rejection) => Err(ApiError(AppError::BadRequest(json_message(&rejection)))),
+        let bad = |m: String| ApiError(AppError::BadRequest(m));
+        if !is_json_content_type(req.headers()) {
+            return Err(bad("Gebruik Content-Type: application/json.".into()));
         }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| bad("Het verzoek is te groot of kon niet worden gelezen.".into()))?;
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        let value: T = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| bad(json_problem(&e.path().to_string(), e.inner())))?;
+        de.end().map_err(|e| bad(json_problem(".", &e)))?;
+        Ok(ApiJson(value))
     }
 }
 
-fn json_message(r: &JsonRejection) -> String {
-    match r {
-        JsonRejection::MissingJsonContentType(_) => {
-            "Gebruik Content-Type: application/json.".into()
-        }
-        JsonRejection::JsonSyntaxError(e) => format!("De JSON is niet geldig: {}", e.body_text()),
-        JsonRejection::JsonDataError(e) => {
-            format!("De JSON past niet bij het schema: {}", e.body_text())
-        }
-        JsonRejection::BytesRejection(_) => {
-            "Het verzoek is te groot of kon niet worden gelezen.".into()
-        }
-        other => other.body_text(),
-    }
+/// `application/json` or any `application/*+json`, parameters allowed.
+fn is_json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    let Some(essence) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+    else {
+        return false;
+    };
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 /// `Path<T>` whose rejection (for example an id that is not a UUID) is problem+json.
@@ -190,7 +199,8 @@ where
     }
 }
 
-/// `Query<T>` whose rejection (a parameter of the wrong type) is problem+json.
+/// `Query<T>` whose rejection (a parameter of the wrong type, bytes that are not UTF-8) is
+/// problem+json naming the parameter, never its value. Text parameters are checked by the handler.
 pub struct ApiQuery<T>(pub T);
 
 impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
@@ -201,14 +211,16 @@ where
     type Rejection = ApiError;
     async fn from_request_parts(
         parts: &mut axum::http::request::Parts,
-        state: &S,
+        _: &S,
     ) -> Result<Self, ApiError> {
-        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
-            Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
-            Err(e) => Err(ApiError(AppError::BadRequest(format!(
-                "Ongeldige queryparameter: {}",
-                e.body_text()
-            )))),
-        }
+        let raw = parts.uri.query().unwrap_or("");
+        crate::input::from_query(raw.as_bytes())
+            .map(ApiQuery)
+            .map_err(|e| {
+                ApiError(AppError::BadRequest(format!(
+                    "Ongeldige queryparameter: {}",
+                    e.message()
+                )))
+            })
     }
 }

@@ -4,6 +4,8 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use cookie::Cookie;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::de::DeserializeOwned;
 use wegwijs_app::model::User;
 use wegwijs_app::model::{AuditContext, Bron};
@@ -11,6 +13,7 @@ use wegwijs_domain::authz::Actor;
 
 use crate::middleware::request_id::request_id;
 use crate::pages::error_page::PageError;
+use crate::pages::extract::{bad_request, form_body};
 use crate::state::AppState;
 use wegwijs_app::Ctx;
 use wegwijs_app::auth::tokens::constant_time_eq;
@@ -43,35 +46,34 @@ impl SignedIn {
     }
 }
 
+/// The value of cookie `name` from the request's `Cookie` headers (parsed by the `cookie` crate).
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_string())
 }
 
 /// Where an anonymous visitor goes: the sign-in page, remembering the page they wanted.
 pub struct ToSignIn(String);
 
+/// What a path may keep unescaped in the `terug` parameter: letters, digits, `-._~` and `/`.
+const TERUG: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'/');
+
 impl IntoResponse for ToSignIn {
     fn into_response(self) -> Response {
-        Redirect::to(&format!("/inloggen?terug={}", urlencode(&self.0))).into_response()
+        let terug = utf8_percent_encode(&self.0, TERUG);
+        Redirect::to(&format!("/inloggen?terug={terug}")).into_response()
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 async fn load(parts: &Parts, state: &AppState) -> Result<Option<(SignedIn, bool)>, AppError> {
@@ -122,13 +124,9 @@ pub struct CsrfForm<F>(pub SignedIn, pub F);
 /// The same for the TOTP step, whose session still waits for its second factor.
 pub struct CsrfFormAny<F>(pub SignedIn, pub bool, pub F);
 
+/// Reads the form strictly (`crate::input`), then checks its CSRF token before deserialising it.
 async fn read_form<F: DeserializeOwned>(req: Request, csrf: &str) -> Result<F, Response> {
-    let bytes = axum::body::to_bytes(req.into_body(), 256 * 1024)
-        .await
-        .map_err(|_| {
-            PageError(AppError::BadRequest("Het formulier is te groot.".into())).into_response()
-        })?;
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let pairs: Vec<(String, String)> = form_body(req).await?;
     let sent = pairs
         .iter()
         .find(|(k, _)| k == "_csrf")
@@ -140,12 +138,14 @@ async fn read_form<F: DeserializeOwned>(req: Request, csrf: &str) -> Result<F, R
         ))
         .into_response());
     }
-    serde_urlencoded::from_bytes(&bytes).map_err(|e| {
-        PageError(AppError::BadRequest(format!(
-            "Het formulier kon niet worden gelezen: {e}"
-        )))
+    // Already checked strictly above; re-encoding the pairs gives the typed form the same input.
+    let encoded = serde_urlencoded::to_string(&pairs).map_err(|_| {
+        PageError(AppError::BadRequest(
+            "Het formulier kon niet worden gelezen.".into(),
+        ))
         .into_response()
-    })
+    })?;
+    crate::input::from_form(encoded.as_bytes()).map_err(|e| bad_request(&e))
 }
 
 impl<F: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<F> {

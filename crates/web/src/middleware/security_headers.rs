@@ -1,17 +1,24 @@
-//! Security headers on every response, and a fresh CSP nonce per request for the pages.
+//! Security headers on every response (also the panic and timeout answers: see `router::with_layers`),
+//! HSTS when served over https, and a fresh CSP nonce per request for the pages.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
 use wegwijs_app::auth::tokens::random_token;
 
+use crate::state::AppState;
+
 /// The nonce of this request; pages put it on any `<script>` they emit.
 #[derive(Clone)]
 pub struct CspNonce(pub String);
 
-pub async fn security_headers(mut req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = random_token();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let is_static = req.uri().path().starts_with("/static/");
@@ -42,6 +49,13 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
+    if state.config.secure_cookies {
+        // Served over https: browsers must never try plain http for this host again.
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     if !is_static {
         // Pages and API answers may hold personal data: never keep them in any cache.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -1,11 +1,12 @@
 //! `/verwerkingen`: the privacy officer's view of the gemeente's verwerkingenlog.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 
-use super::person::audit::{AuditPage, AuditRow, PaginaQuery};
+use super::person::audit::{AuditPage, AuditRow, PaginaQuery, page_number};
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
+use crate::pages::extract::PageQuery;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::render;
 use crate::state::AppState;
@@ -15,9 +16,9 @@ pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Query(q): Query<PaginaQuery>,
+    PageQuery(q): PageQuery<PaginaQuery>,
 ) -> Result<Response, PageError> {
-    let pagina = q.pagina.unwrap_or(1).max(1);
+    let pagina = page_number(q.pagina)?;
     let rows = audit_view::for_gemeente(&signed.ctx(&state), pagina).await?;
     let full = rows.len() as i64 == audit_view::PAGE_SIZE;
     Ok(render(&AuditPage {

@@ -2,7 +2,8 @@
 //! persons come first; every row shown is logged.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 use wegwijs_app::model::{Cursor, ListQuery, RegisseurFilter, Richting, Sort};
@@ -11,12 +12,14 @@ use wegwijs_domain::person::Doelgroep;
 use super::forms::SelectOption;
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
+use crate::pages::extract::PageQuery;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::{datum, render};
+use crate::pages::{datum, render_status};
 use crate::state::AppState;
 use wegwijs_app::persons;
 
-#[derive(Debug, Default, Deserialize)]
+/// No `Debug`: `zoek` is a name or a BSN.
+#[derive(Default, Deserialize)]
 pub struct CaseloadQuery {
     pub zoek: Option<String>,
     pub doelgroep: Option<String>,
@@ -24,7 +27,7 @@ pub struct CaseloadQuery {
     pub regisseur: Option<String>,
     pub sorteer: Option<String>,
     /// With a cursor only the number shown; without one the position (the first 1,000 rows).
-    pub pagina: Option<u32>,
+    pub pagina: Option<i64>,
     /// Cursor of the next page (keyset paging: as fast on page 4,000 as on page 1).
     pub na: Option<String>,
     /// Cursor of the previous page.
@@ -49,6 +52,8 @@ pub struct CaseloadPage {
     pub layout: Layout,
     pub heading: &'static str,
     pub zoek: String,
+    /// Why the search term was refused, shown next to the search field.
+    pub zoek_fout: Option<String>,
     pub doelgroepen: Vec<SelectOption>,
     pub regisseurs: Vec<SelectOption>,
     pub sorteringen: Vec<SelectOption>,
@@ -76,8 +81,20 @@ pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Query(q): Query<CaseloadQuery>,
+    PageQuery(q): PageQuery<CaseloadQuery>,
 ) -> Result<Response, PageError> {
+    let pagina = wegwijs_domain::validation::page_number(q.pagina)
+        .map_err(|m| PageError(wegwijs_app::error::AppError::BadRequest(m)))?;
+    // A refused search term is shown next to the field (HTTP 400) and nothing is searched.
+    let (zoek, zoek_fout) = match q
+        .zoek
+        .as_deref()
+        .map(wegwijs_domain::validation::search_term)
+    {
+        None => (None, None),
+        Some(Ok(z)) => (Some(z), None),
+        Some(Err(m)) => (None, Some(m)),
+    };
     let ctx = signed.ctx(&state);
     let me = signed.user.id;
     let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
@@ -104,12 +121,12 @@ pub async fn show(
         .and_then(Sort::parse)
         .unwrap_or_default();
     let query = ListQuery {
-        zoek: q.zoek.clone().map(|z| z.chars().take(100).collect()),
+        zoek: zoek.clone(),
         doelgroep,
         regisseur: filter,
         eigen_eerst: Some(me),
         sort,
-        pagina: q.pagina.unwrap_or(1).max(1),
+        pagina,
         per_pagina: 25,
         cursor: match (
             q.na.as_deref().and_then(Cursor::decode),
@@ -120,7 +137,19 @@ pub async fn show(
             (None, None) => None,
         },
     };
-    let page = persons::list(&ctx, &query).await?;
+    let page = if zoek_fout.is_some() {
+        wegwijs_app::model::Page {
+            items: vec![],
+            totaal: 0,
+            totaal_begrensd: false,
+            pagina: 1,
+            per_pagina: 25,
+            volgende: None,
+            vorige: None,
+        }
+    } else {
+        persons::list(&ctx, &query).await?
+    };
     let heading = if is_regisseur {
         "Mijn caseload"
     } else {
@@ -144,7 +173,7 @@ pub async fn show(
     }
     let href = |n: u32, cursor: (&str, &Cursor)| {
         let pairs = [
-            ("zoek", q.zoek.clone().unwrap_or_default()),
+            ("zoek", zoek.clone().unwrap_or_default()),
             ("doelgroep", q.doelgroep.clone().unwrap_or_default()),
             ("regisseur", regisseur_code.clone()),
             ("sorteer", sort.code().to_string()),
@@ -180,41 +209,51 @@ pub async fn show(
             eigen: p.regisseur_id == Some(me.0),
         })
         .collect();
-    Ok(render(&CaseloadPage {
-        layout: Layout::new(&signed, nonce, heading, "/caseload"),
-        heading,
-        zoek: q.zoek.clone().unwrap_or_default(),
-        doelgroepen: options(
-            q.doelgroep.as_deref().unwrap_or(""),
-            std::iter::once((String::new(), "Alle doelgroepen".to_string()))
-                .chain(
-                    Doelgroep::ALL
-                        .iter()
-                        .map(|d| (d.code().to_string(), d.label().to_string())),
-                )
-                .collect(),
-        ),
-        regisseurs: options(&regisseur_code, regisseur_items),
-        sorteringen: options(
-            sort.code(),
-            vec![
-                ("naam".into(), "Naam".into()),
-                ("geboortedatum".into(), "Geboortedatum".into()),
-                ("koppeling".into(), "Koppeling (nieuwste eerst)".into()),
-            ],
-        ),
-        rows,
-        aantal,
-        pagina_tekst,
-        prev_href: page
-            .vorige
-            .as_ref()
-            .map(|c| href(page.pagina.saturating_sub(1).max(1), ("voor", c))),
-        next_href: page
-            .volgende
-            .as_ref()
-            .map(|c| href(page.pagina.saturating_add(1), ("na", c))),
-    }))
+    let status = if zoek_fout.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok(render_status(
+        status,
+        &CaseloadPage {
+            layout: Layout::new(&signed, nonce, heading, "/caseload"),
+            heading,
+            // A refused term is not shown again: it holds characters that do not belong in a page.
+            zoek: zoek.clone().unwrap_or_default(),
+            zoek_fout,
+            doelgroepen: options(
+                q.doelgroep.as_deref().unwrap_or(""),
+                std::iter::once((String::new(), "Alle doelgroepen".to_string()))
+                    .chain(
+                        Doelgroep::ALL
+                            .iter()
+                            .map(|d| (d.code().to_string(), d.label().to_string())),
+                    )
+                    .collect(),
+            ),
+            regisseurs: options(&regisseur_code, regisseur_items),
+            sorteringen: options(
+                sort.code(),
+                vec![
+                    ("naam".into(), "Naam".into()),
+                    ("geboortedatum".into(), "Geboortedatum".into()),
+                    ("koppeling".into(), "Koppeling (nieuwste eerst)".into()),
+                ],
+            ),
+            rows,
+            aantal,
+            pagina_tekst,
+            prev_href: page
+                .vorige
+                .as_ref()
+                .map(|c| href(page.pagina.saturating_sub(1).max(1), ("voor", c))),
+            next_href: page
+                .volgende
+                .as_ref()
+                .map(|c| href(page.pagina.saturating_add(1), ("na", c))),
+        },
+    ))
 }
 
 /// "25 personen gevonden" / "meer dan 1.000 personen gevonden", and "pagina 2 van 3" (or "pagina 45"

@@ -1,7 +1,8 @@
 //! `/personen/{id}/huishouden`: compose the household of a person (members, relation, nareiziger).
 
+use crate::pages::extract::PagePath;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
@@ -59,7 +60,7 @@ pub async fn form(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
     Ok(render(
         &build_page(&state, &signed, nonce, id, vec![]).await?,
@@ -75,8 +76,9 @@ async fn build_page(
     errors: Vec<String>,
 ) -> Result<HouseholdPage, PageError> {
     let ctx = signed.ctx(state);
-    let dossier = persons::view(&ctx, PersonId(id)).await?;
+    // Refuse before reading: a role without HouseholdEdit must not leave a read row for nothing.
     ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
+    let dossier = persons::view(&ctx, PersonId(id)).await?;
     let name = dossier.person.details.display_name();
     let huishouden_id = dossier.household.as_ref().map(|h| h.id.0);
     let (omschrijving, versie, members) = match &dossier.household {
@@ -129,7 +131,7 @@ fn field<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 pub async fn save(
     State(state): State<AppState>,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
@@ -163,6 +165,8 @@ pub async fn save(
             per_pagina: 2,
             ..Default::default()
         };
+        // The same use case as the caseload search, so it leaves the same rows: the search (hashed
+        // term, also when nothing is found) and one row per person found.
         let found = wegwijs_app::persons::list(&ctx, &query).await?;
         match found.items.as_slice() {
             [one] => leden.push(LidInput {

@@ -1,8 +1,8 @@
 //! Signing in (`/inloggen`), the second factor (`/inloggen/verificatie`) and signing out (`/uitloggen`).
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Query, State};
+use axum::Extension;
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -10,8 +10,9 @@ use serde::Deserialize;
 use crate::auth::SignedInAny;
 use crate::auth::client_addr::ClientAddr;
 use crate::auth::session::CsrfFormAny;
-use crate::middleware::request_id::HEADER as REQUEST_ID;
+use crate::middleware::request_id::RequestIds;
 use crate::pages::error_page::PageError;
+use crate::pages::extract::{PageForm, PageQuery};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
@@ -43,20 +44,38 @@ pub struct LoginForm {
     pub terug: String,
 }
 
-/// Only a path on this site: never redirect to another host after signing in.
-fn safe_return(terug: &str) -> &str {
-    if terug.starts_with('/') && !terug.starts_with("//") && !terug.contains('\\') {
+/// Where to go after signing in: only a path on this site. The value arrives from a link anyone can
+/// craft, so anything that a browser could read as another host (`//host`, `/\host`, `/%09/host`,
+/// which browsers turn into `//host` after dropping the tab) or that cannot be a header value
+/// (control characters, which made the redirect panic) sends the user to `/` instead.
+pub fn safe_return(terug: &str) -> &str {
+    let safe_char = |c: char| c.is_ascii_alphanumeric() || "-._~/?=&%+,;:@!$*()'".contains(c);
+    let Some(rest) = terug.strip_prefix('/') else {
+        return "/";
+    };
+    let decoded = percent_encoding::percent_decode_str(terug).decode_utf8();
+    let decoded_ok = decoded.is_ok_and(|d| {
+        !d.chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+            && !d.starts_with("//")
+    });
+    if terug.len() <= 2000 && terug.chars().all(safe_char) && !rest.starts_with('/') && decoded_ok {
         terug
     } else {
         "/"
     }
 }
 
-pub async fn form(nonce: Nonce, Query(q): Query<LoginQuery>) -> Response {
+pub async fn form(nonce: Nonce, PageQuery(q): PageQuery<LoginQuery>) -> Response {
     render(&LoginPage {
         layout: Layout::anonymous(nonce.0, "Inloggen"),
         email: String::new(),
-        terug: q.terug.unwrap_or_default(),
+        terug: q
+            .terug
+            .as_deref()
+            .map(safe_return)
+            .unwrap_or("/")
+            .to_string(),
         error: None,
         notice: q.uitgelogd.map(|_| "U bent uitgelogd.".to_string()),
     })
@@ -66,14 +85,10 @@ pub async fn submit(
     State(state): State<AppState>,
     nonce: Nonce,
     ClientAddr(addr): ClientAddr,
-    headers: axum::http::HeaderMap,
-    Form(f): Form<LoginForm>,
+    Extension(ids): Extension<RequestIds>,
+    PageForm(f): PageForm<LoginForm>,
 ) -> Response {
-    let trace = headers
-        .get(REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("onbekend")
-        .to_string();
+    let trace = ids.ours;
     let result = accounts::sign_in(&state.app, &f.email, &f.wachtwoord, &addr, &trace).await;
     let (status, error) = match result {
         Ok(session) => {
@@ -106,7 +121,7 @@ pub async fn submit(
         &LoginPage {
             layout: Layout::anonymous(nonce.0, "Inloggen"),
             email: f.email,
-            terug: f.terug,
+            terug: safe_return(&f.terug).to_string(),
             error,
             notice: None,
         },
@@ -212,4 +227,38 @@ pub async fn sign_out(
         res.headers_mut().insert(header::SET_COOKIE, v);
     }
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return;
+
+    #[test]
+    fn only_same_site_paths_are_return_targets() {
+        for ok in [
+            "/",
+            "/caseload",
+            "/personen/0190a1b2-c3d4?pagina=2&zoek=van+dijk",
+            "/caseload?zoek=%C3%A9",
+        ] {
+            assert_eq!(safe_return(ok), ok);
+        }
+        for bad in [
+            "",
+            "caseload",
+            "//evil.example",
+            "/\\evil.example",
+            "/%09/evil.example",
+            "/%5Cevil.example",
+            "/%2F/evil.example",
+            "/%0a",
+            "/x%0d%0aSet-Cookie:a=b",
+            "https://evil.example",
+            "/\t/evil.example",
+            "/ spatie",
+            "/%FF",
+        ] {
+            assert_eq!(safe_return(bad), "/", "{bad:?}");
+        }
+    }
 }

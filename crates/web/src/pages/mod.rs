@@ -6,6 +6,7 @@ pub mod admin;
 pub mod audit_log;
 pub mod caseload;
 pub mod error_page;
+pub mod extract;
 pub mod forms;
 pub mod home;
 pub mod household;

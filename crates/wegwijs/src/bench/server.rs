@@ -43,7 +43,12 @@ impl Server {
                 async move { Html(page) }
             }),
         );
-        let app = wegwijs_web::router_with(state.clone(), floor);
+        // The fixed page gets exactly the production middleware stack (`with_layers`).
+        let app = wegwijs_web::router(state.clone()).merge(wegwijs_web::router::with_layers(
+            floor,
+            state.clone(),
+            wegwijs_web::router::REQUEST_TIMEOUT,
+        ));
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("kan niet luisteren op {listen}"))?;

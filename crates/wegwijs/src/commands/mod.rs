@@ -1,6 +1,7 @@
 //! One file per subcommand.
 
 mod admin;
+pub mod audit;
 mod backup;
 mod demo;
 mod migrate;
@@ -9,12 +10,13 @@ pub mod serve;
 use anyhow::Context;
 use wegwijs_storage::{Db, DbOptions};
 
-use crate::cli::{AdminCommand, Cli, Command};
+use crate::cli::{AdminCommand, AuditCommand, Cli, Command};
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve::run(args).await,
-        Command::Migrate(db) => migrate::run(&db.database_url).await,
+        Command::Migrate(args) => migrate::run(args).await,
+        Command::Audit(AuditCommand::Verify(db)) => audit::verify(&db.database_url).await,
         Command::Demo(args) => demo::run(args).await,
         Command::Admin(AdminCommand::CreateUser(args)) => admin::create_user(args).await,
         Command::Admin(AdminCommand::CreateApiKey(args)) => admin::create_api_key(args).await,

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use rand::Rng;
 use rand::rngs::StdRng;
 use wegwijs_domain::person::{
-    Alfabetisering, Doelgroep, Geslacht, Opleidingsniveau, PersonDetails, Regime, Werkervaring,
+    Alfabetisering, Doelgroep, Geslacht, Opleidingsniveau, PersonDetails, RawPerson, Regime,
+    Werkervaring,
 };
 
 use super::facts::{Arrival, Household};
@@ -210,36 +211,13 @@ impl Gen {
     }
 }
 
+/// A record with every fact onbekend, to fill in with `..empty()`: a field added to the person table
+/// stays onbekend in demo data until the generator learns it.
 fn empty() -> PersonDetails {
-    PersonDetails {
-        bsn: None,
-        v_nummer: None,
-        voornamen: String::new(),
-        tussenvoegsel: None,
-        geslachtsnaam: String::new(),
-        geboortedatum: None,
-        geslacht: None,
-        geboorteland: None,
-        nationaliteit: None,
-        talen: None,
-        tolk_nodig: None,
-        tolk_taal: None,
-        alfabetisering: None,
-        opleidingsniveau: None,
-        werkervaring: None,
-        doelgroep: None,
-        regime: None,
-        uitkering_pw: None,
-        uitkering_pw_startdatum: None,
-        datum_koppeling: None,
-        datum_brp_inschrijving: None,
-        datum_kennisgeving_duo: None,
-        datum_huisvesting: None,
-        straat: None,
-        huisnummer: None,
-        postcode: None,
-        woonplaats: None,
-        telefoon: None,
-        email: None,
-    }
+    let names = RawPerson {
+        voornamen: Some("onbekend".into()),
+        geslachtsnaam: Some("onbekend".into()),
+        ..RawPerson::default()
+    };
+    PersonDetails::parse(&names, NaiveDate::MIN).expect("names alone are a valid person")
 }

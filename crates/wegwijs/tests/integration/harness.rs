@@ -28,6 +28,8 @@ pub struct TestApp {
     pub state: AppState,
     pub router: Router,
     pg_cleanup: Option<(String, String)>,
+    /// The database as a command-line URL (on PostgreSQL with the test's schema as search_path).
+    url: String,
     _dir: Option<tempdir::TempDirGuard>,
 }
 
@@ -59,8 +61,16 @@ impl TestApp {
     }
 
     pub async fn spawn_with(config: WebConfig) -> TestApp {
+        Self::spawn_with_clock(config, Arc::new(wegwijs_app::clock::SystemClock)).await
+    }
+
+    /// The app with its clock fixed (date rules at a chosen moment).
+    pub async fn spawn_with_clock(
+        config: WebConfig,
+        clock: Arc<dyn wegwijs_domain::clock::Clock>,
+    ) -> TestApp {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let (db, pg_cleanup, dir) = match std::env::var("TEST_DATABASE_URL")
+        let (db, pg_cleanup, dir, cli_url) = match std::env::var("TEST_DATABASE_URL")
             .ok()
             .filter(|u| !u.is_empty())
         {
@@ -96,7 +106,8 @@ impl TestApp {
                 )
                 .await
                 .expect("connect to test schema");
-                (db, Some((url, schema)), None)
+                let cli_url = with_schema(&url, &schema);
+                (db, Some((url, schema)), None, cli_url)
             }
             None => {
                 let dir = std::env::temp_dir().join(format!(
@@ -115,23 +126,33 @@ impl TestApp {
                 )
                 .await
                 .expect("sqlite");
-                (db, None, Some(tempdir::TempDirGuard(dir)))
+                (db, None, Some(tempdir::TempDirGuard(dir)), url)
             }
         };
         db.migrate().await.expect("migrations");
-        let state = AppState::new(
-            db.clone(),
-            Arc::new(wegwijs_app::clock::SystemClock),
-            config,
-        );
+        let state = AppState::new(db.clone(), clock, config);
         let router = wegwijs_web::router(state.clone());
         TestApp {
             db,
             state,
             router,
             pg_cleanup,
+            url: cli_url,
             _dir: dir,
         }
+    }
+
+    /// The test database as a URL for the command line (SQLite file, or PostgreSQL with the schema).
+    pub fn database_url(&self) -> &str {
+        &self.url
+    }
+
+    /// PostgreSQL: the test database as `user` (same schema).
+    pub fn database_url_as(&self, user: &str) -> Option<String> {
+        let (url, schema) = self.pg_cleanup.as_ref()?;
+        let (scheme, rest) = url.split_once("://")?;
+        let host = rest.rsplit_once('@').map(|(_, h)| h).unwrap_or(rest);
+        Some(with_schema(&format!("{scheme}://{user}@{host}"), schema))
     }
 
     pub fn is_postgres(&self) -> bool {
@@ -436,6 +457,13 @@ impl Drop for TestApp {
             .join();
         }
     }
+}
+
+/// A PostgreSQL URL whose connections work in `schema` and carry it as application name (so the
+/// harness can end them when it drops the schema).
+fn with_schema(url: &str, schema: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options[search_path]={schema}&application_name={schema}")
 }
 
 pub struct TestUser {

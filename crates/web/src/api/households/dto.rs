@@ -11,7 +11,7 @@ use crate::api::persons::dto::Link;
 use wegwijs_app::error::AppError;
 
 /// Een huishouden met zijn leden.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Huishouden {
     pub id: Uuid,
@@ -20,7 +20,7 @@ pub struct Huishouden {
     pub leden: Vec<Huishoudlid>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Huishoudlid {
     pub persoon_id: Uuid,
@@ -65,7 +65,7 @@ impl From<&Household> for Huishouden {
     }
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HuishoudenInvoer {
     pub omschrijving: String,
@@ -112,7 +112,7 @@ impl HuishoudenInvoer {
 }
 
 /// Een huishouden in een lijst.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct HuishoudenSamenvatting {
     pub id: Uuid,
@@ -121,7 +121,7 @@ pub struct HuishoudenSamenvatting {
     pub aantal_leden: i64,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct HuishoudenLijst {
     pub huishoudens: Vec<HuishoudenSamenvatting>,

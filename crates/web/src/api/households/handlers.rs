@@ -34,8 +34,23 @@ pub async fn list_huishoudens(
     user: ApiUser,
     ApiQuery(p): ApiQuery<LijstParams>,
 ) -> Result<Json<HuishoudenLijst>, ApiError> {
-    let per = p.pagina_grootte.unwrap_or(25).clamp(1, 200);
-    let pagina = p.pagina.unwrap_or(1).max(1);
+    // Out-of-range numbers are refused, not clamped: `(pagina - 1) * per` overflowed for huge pages.
+    let mut errors = wegwijs_domain::validation::ValidationErrors::new();
+    let per = p.pagina_grootte.unwrap_or(25);
+    if !(1..=200).contains(&per) {
+        errors.push(
+            "paginaGrootte",
+            "out_of_range",
+            "Kies een paginagrootte van 1 tot en met 200.",
+        );
+    }
+    let pagina = wegwijs_domain::validation::page_number(p.pagina)
+        .map_err(|m| errors.push("pagina", "out_of_range", m))
+        .map(i64::from)
+        .unwrap_or(1);
+    if !errors.is_empty() {
+        return Err(ApiError(wegwijs_app::error::AppError::Invalid(errors)));
+    }
     let (rows, totaal) = households::list(&user.ctx(&state), per, (pagina - 1) * per).await?;
     Ok(Json(HuishoudenLijst {
         huishoudens: rows

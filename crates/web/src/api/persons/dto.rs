@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use wegwijs_app::model::{PersonRecord, PersonSummary};
-use wegwijs_domain::person::RawPerson;
+use wegwijs_domain::person::{PersonColumns, RawPerson};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Link {
@@ -22,7 +22,7 @@ pub struct PersoonLinks {
 }
 
 /// Een inburgeraar zoals de gemeente die kent.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Persoon {
     pub id: Uuid,
@@ -39,88 +39,62 @@ pub struct Persoon {
     pub links: PersoonLinks,
 }
 
-/// De gegevens van een persoon; `null` betekent onbekend of nog niet gevraagd.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PersoonGegevens {
-    /// Burgerservicenummer (9 cijfers, elfproef).
-    pub bsn: Option<String>,
-    /// V-nummer van de IND (10 cijfers).
-    pub v_nummer: Option<String>,
-    pub voornamen: String,
-    pub tussenvoegsel: Option<String>,
-    pub geslachtsnaam: String,
-    pub geboortedatum: Option<NaiveDate>,
-    /// man, vrouw, anders
-    pub geslacht: Option<String>,
-    pub geboorteland: Option<String>,
-    pub nationaliteit: Option<String>,
-    pub talen: Option<String>,
-    pub tolk_nodig: Option<bool>,
-    pub tolk_taal: Option<String>,
-    /// a (analfabeet), aa (anders gealfabetiseerd), nvt
-    pub alfabetisering: Option<String>,
-    /// geen, basisonderwijs, voortgezet, beroeps, hoger
-    pub opleidingsniveau: Option<String>,
-    /// geen, kort (< 2 jaar), lang (>= 2 jaar)
-    pub werkervaring: Option<String>,
-    /// asielstatushouder, gezinsmigrant, overige_migrant
-    pub doelgroep: Option<String>,
-    /// wi2021, wi2013, niet_plichtig
-    pub regime: Option<String>,
-    /// Uitkering op grond van de Participatiewet.
-    pub uitkering_pw: Option<bool>,
-    pub uitkering_pw_startdatum: Option<NaiveDate>,
-    pub datum_koppeling: Option<NaiveDate>,
-    pub datum_brp_inschrijving: Option<NaiveDate>,
-    pub datum_kennisgeving_duo: Option<NaiveDate>,
-    pub datum_huisvesting: Option<NaiveDate>,
-    pub straat: Option<String>,
-    pub huisnummer: Option<String>,
-    /// 1234 AB
-    pub postcode: Option<String>,
-    pub woonplaats: Option<String>,
-    pub telefoon: Option<String>,
-    pub email: Option<String>,
+/// Expands the domain's person field table into the API's two shapes of the record. Property names
+/// are the table's API names; the output form is the record's column form (codes as codes).
+macro_rules! person_dtos {
+    ($(
+        $field:ident : $kind:ident $( ( $($arg:tt)* ) )? {
+            api $api:literal, column $column:literal, label $label:literal
+            $(, form $form:literal)?, group $group:literal
+            $(, hint $hint:literal)? $(, doc $doc:literal)? $(,)?
+        }
+    ),+ $(,)?) => {
+        /// De gegevens van een persoon; `null` betekent onbekend of nog niet gevraagd. Its OpenAPI
+        /// schema is built from the field table (`dto_schema.rs`).
+        #[derive(Serialize)]
+        pub struct PersoonGegevens {
+            $(
+                #[serde(rename = $api)]
+                pub $field: wegwijs_domain::__record_kind!(column_ty $kind $( ( $($arg)* ) )?),
+            )+
+        }
+
+        impl From<PersonColumns> for PersoonGegevens {
+            fn from(c: PersonColumns) -> Self {
+                PersoonGegevens { $( $field: c.$field, )+ }
+            }
+        }
+
+        /// Invoer voor het aanmaken of vervangen van een persoon. Onbekende velden worden geweigerd.
+        #[derive(Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct PersoonInvoer {
+            $(
+                #[serde(rename = $api)]
+                pub $field: invoer!(ty $kind),
+            )+
+            /// Only when creating: the regisseur who gets the person.
+            #[serde(rename = "regisseurId")]
+            pub regisseur_id: Option<Uuid>,
+        }
+
+        impl PersoonInvoer {
+            pub fn to_raw(&self) -> RawPerson {
+                RawPerson { $( $field: invoer!(to_raw $kind, self.$field), )+ }
+            }
+        }
+    };
 }
 
-/// Invoer voor het aanmaken of vervangen van een persoon. Onbekende velden worden geweigerd.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PersoonInvoer {
-    pub bsn: Option<String>,
-    pub v_nummer: Option<String>,
-    pub voornamen: Option<String>,
-    pub tussenvoegsel: Option<String>,
-    pub geslachtsnaam: Option<String>,
-    /// jjjj-mm-dd
-    pub geboortedatum: Option<String>,
-    pub geslacht: Option<String>,
-    pub geboorteland: Option<String>,
-    pub nationaliteit: Option<String>,
-    pub talen: Option<String>,
-    pub tolk_nodig: Option<bool>,
-    pub tolk_taal: Option<String>,
-    pub alfabetisering: Option<String>,
-    pub opleidingsniveau: Option<String>,
-    pub werkervaring: Option<String>,
-    pub doelgroep: Option<String>,
-    pub regime: Option<String>,
-    pub uitkering_pw: Option<bool>,
-    pub uitkering_pw_startdatum: Option<String>,
-    pub datum_koppeling: Option<String>,
-    pub datum_brp_inschrijving: Option<String>,
-    pub datum_kennisgeving_duo: Option<String>,
-    pub datum_huisvesting: Option<String>,
-    pub straat: Option<String>,
-    pub huisnummer: Option<String>,
-    pub postcode: Option<String>,
-    pub woonplaats: Option<String>,
-    pub telefoon: Option<String>,
-    pub email: Option<String>,
-    /// Alleen bij aanmaken: de regisseur die de persoon krijgt (standaard: de aanmaker als die regisseur is).
-    pub regisseur_id: Option<Uuid>,
+/// The input form per kind: yes/no is a JSON boolean, everything else the text a form would send.
+macro_rules! invoer {
+    (ty Flag) => { Option<bool> };
+    (ty $kind:ident) => { Option<String> };
+    (to_raw Flag, $v:expr) => { yes_no($v) };
+    (to_raw $kind:ident, $v:expr) => { $v.clone() };
 }
+
+wegwijs_domain::person_fields!(person_dtos);
 
 fn yes_no(b: Option<bool>) -> Option<String> {
     b.map(|b| {
@@ -132,42 +106,6 @@ fn yes_no(b: Option<bool>) -> Option<String> {
     })
 }
 
-impl PersoonInvoer {
-    pub fn to_raw(&self) -> RawPerson {
-        RawPerson {
-            bsn: self.bsn.clone(),
-            v_nummer: self.v_nummer.clone(),
-            voornamen: self.voornamen.clone(),
-            tussenvoegsel: self.tussenvoegsel.clone(),
-            geslachtsnaam: self.geslachtsnaam.clone(),
-            geboortedatum: self.geboortedatum.clone(),
-            geslacht: self.geslacht.clone(),
-            geboorteland: self.geboorteland.clone(),
-            nationaliteit: self.nationaliteit.clone(),
-            talen: self.talen.clone(),
-            tolk_nodig: yes_no(self.tolk_nodig),
-            tolk_taal: self.tolk_taal.clone(),
-            alfabetisering: self.alfabetisering.clone(),
-            opleidingsniveau: self.opleidingsniveau.clone(),
-            werkervaring: self.werkervaring.clone(),
-            doelgroep: self.doelgroep.clone(),
-            regime: self.regime.clone(),
-            uitkering_pw: yes_no(self.uitkering_pw),
-            uitkering_pw_startdatum: self.uitkering_pw_startdatum.clone(),
-            datum_koppeling: self.datum_koppeling.clone(),
-            datum_brp_inschrijving: self.datum_brp_inschrijving.clone(),
-            datum_kennisgeving_duo: self.datum_kennisgeving_duo.clone(),
-            datum_huisvesting: self.datum_huisvesting.clone(),
-            straat: self.straat.clone(),
-            huisnummer: self.huisnummer.clone(),
-            postcode: self.postcode.clone(),
-            woonplaats: self.woonplaats.clone(),
-            telefoon: self.telefoon.clone(),
-            email: self.email.clone(),
-        }
-    }
-}
-
 impl Persoon {
     pub fn from_record(p: &PersonRecord, huishouden: Option<Uuid>) -> Persoon {
         let d = &p.details;
@@ -177,37 +115,7 @@ impl Persoon {
             gemeente_id: p.gemeente_id.0,
             regisseur_id: p.regisseur_id.map(|r| r.0),
             regisseur_naam: p.regisseur_naam.clone(),
-            gegevens: PersoonGegevens {
-                bsn: d.bsn.as_ref().map(|b| b.as_str().to_string()),
-                v_nummer: d.v_nummer.as_ref().map(|v| v.as_str().to_string()),
-                voornamen: d.voornamen.clone(),
-                tussenvoegsel: d.tussenvoegsel.clone(),
-                geslachtsnaam: d.geslachtsnaam.clone(),
-                geboortedatum: d.geboortedatum,
-                geslacht: d.geslacht.map(|v| v.code().to_string()),
-                geboorteland: d.geboorteland.clone(),
-                nationaliteit: d.nationaliteit.clone(),
-                talen: d.talen.clone(),
-                tolk_nodig: d.tolk_nodig,
-                tolk_taal: d.tolk_taal.clone(),
-                alfabetisering: d.alfabetisering.map(|v| v.code().to_string()),
-                opleidingsniveau: d.opleidingsniveau.map(|v| v.code().to_string()),
-                werkervaring: d.werkervaring.map(|v| v.code().to_string()),
-                doelgroep: d.doelgroep.map(|v| v.code().to_string()),
-                regime: d.regime.map(|v| v.code().to_string()),
-                uitkering_pw: d.uitkering_pw,
-                uitkering_pw_startdatum: d.uitkering_pw_startdatum,
-                datum_koppeling: d.datum_koppeling,
-                datum_brp_inschrijving: d.datum_brp_inschrijving,
-                datum_kennisgeving_duo: d.datum_kennisgeving_duo,
-                datum_huisvesting: d.datum_huisvesting,
-                straat: d.straat.clone(),
-                huisnummer: d.huisnummer.clone(),
-                postcode: d.postcode.as_ref().map(|p| p.as_str().to_string()),
-                woonplaats: d.woonplaats.clone(),
-                telefoon: d.telefoon.clone(),
-                email: d.email.clone(),
-            },
+            gegevens: d.to_columns().into(),
             aangemaakt_op: p.aangemaakt_op,
             gewijzigd_op: p.gewijzigd_op,
             links: PersoonLinks {
@@ -226,7 +134,7 @@ impl Persoon {
 }
 
 /// Een rij in een lijst van personen.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersoonSamenvatting {
     pub id: Uuid,
@@ -276,7 +184,7 @@ impl From<&PersonSummary> for PersoonSamenvatting {
 }
 
 /// Een pagina personen.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PersoonLijst {
     pub personen: Vec<PersoonSamenvatting>,

@@ -5,6 +5,7 @@ use utoipa::IntoParams;
 use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort};
 use wegwijs_domain::ids::GebruikerId;
 use wegwijs_domain::person::Doelgroep;
+use wegwijs_domain::validation;
 
 use super::dto::{Link, PaginaLinks, PersoonLijst, PersoonSamenvatting};
 use crate::api::problem::{ApiError, ApiQuery, Problem};
@@ -13,7 +14,8 @@ use crate::state::AppState;
 use wegwijs_app::error::AppError;
 use wegwijs_app::persons;
 
-#[derive(Debug, Deserialize, IntoParams)]
+/// No `Debug`: `zoek` is a name or a BSN.
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct LijstParams {
@@ -38,8 +40,12 @@ pub struct LijstParams {
 }
 
 fn invalid(field: &'static str, msg: &str) -> ApiError {
-    let mut e = wegwijs_domain::validation::ValidationErrors::new();
-    e.push(field, "unknown_value", msg);
+    invalid_with(field, "unknown_value", msg.to_owned())
+}
+
+fn invalid_with(field: &'static str, code: &'static str, msg: String) -> ApiError {
+    let mut e = validation::ValidationErrors::new();
+    e.push(field, code, msg);
     ApiError(AppError::Invalid(e))
 }
 
@@ -76,9 +82,14 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
             "Kies een paginagrootte van 1 tot en met 200.",
         ));
     }
-    if p.zoek.as_deref().is_some_and(|z| z.chars().count() > 100) {
-        return Err(invalid("zoek", "Een zoekterm is hoogstens 100 tekens."));
-    }
+    let zoek = match p.zoek.as_deref() {
+        None => None,
+        Some(z) => {
+            Some(validation::search_term(z).map_err(|m| invalid_with("zoek", "invalid", m))?)
+        }
+    };
+    let pagina = validation::page_number(p.pagina.map(i64::from))
+        .map_err(|m| invalid_with("pagina", "out_of_range", m))?;
     let cursor_of = |field: &'static str, v: &Option<String>| {
         v.as_deref()
             .filter(|s| !s.is_empty())
@@ -98,7 +109,6 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
         (None, None) => None,
         (Some(_), Some(_)) => return Err(invalid("na", "Gebruik na of voor, niet allebei.")),
     };
-    let pagina = p.pagina.unwrap_or(1).max(1);
     if cursor.is_none() && (pagina - 1).saturating_mul(per_pagina) > MAX_OFFSET {
         return Err(invalid(
             "pagina",
@@ -106,7 +116,7 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
         ));
     }
     Ok(ListQuery {
-        zoek: p.zoek.clone(),
+        zoek,
         doelgroep,
         regisseur,
         eigen_eerst: Some(me),

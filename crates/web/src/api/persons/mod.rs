@@ -2,6 +2,7 @@
 
 pub mod create;
 pub mod dto;
+mod dto_schema;
 pub mod get;
 pub mod list;
 pub mod update;

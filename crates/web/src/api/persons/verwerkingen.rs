@@ -10,9 +10,10 @@ use crate::api::problem::{ApiError, ApiPath, ApiQuery, Problem};
 use crate::auth::ApiUser;
 use crate::state::AppState;
 use wegwijs_app::audit_view;
+use wegwijs_app::error::AppError;
 
 /// Eén verwerking van persoonsgegevens (naar de standaard Logboek Dataverwerkingen).
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Verwerking {
     pub tijdstip: DateTime<Utc>,
@@ -52,7 +53,12 @@ pub async fn list_verwerkingen(
     ApiQuery(p): ApiQuery<PaginaParam>,
 ) -> Result<Json<Vec<Verwerking>>, ApiError> {
     let ctx = user.ctx(&state);
-    let rows = audit_view::for_person(&ctx, PersonId(id), p.pagina.unwrap_or(1)).await?;
+    let pagina = wegwijs_domain::validation::page_number(p.pagina).map_err(|m| {
+        let mut e = wegwijs_domain::validation::ValidationErrors::new();
+        e.push("pagina", "out_of_range", m);
+        ApiError(AppError::Invalid(e))
+    })?;
+    let rows = audit_view::for_person(&ctx, PersonId(id), i64::from(pagina)).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| Verwerking {

@@ -1,7 +1,8 @@
 //! `/beheer/gebruikers`: the accounts of the beheerder's own organisation.
 
+use crate::pages::extract::PagePath;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
@@ -147,7 +148,7 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;

@@ -1,7 +1,7 @@
 //! `/personen/{id}/verwerkingen`: who saw or changed this record (teamleider, privacy officer).
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -10,6 +10,7 @@ use wegwijs_domain::ids::PersonId;
 
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
+use crate::pages::extract::{PagePath, PageQuery};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, tijdstip};
 use crate::state::AppState;
@@ -62,14 +63,21 @@ pub struct PaginaQuery {
     pub pagina: Option<i64>,
 }
 
+/// The requested page, 1 to `MAX_PAGE`; anything else is a Dutch 400 page.
+pub fn page_number(pagina: Option<i64>) -> Result<i64, PageError> {
+    wegwijs_domain::validation::page_number(pagina)
+        .map(i64::from)
+        .map_err(|m| PageError(wegwijs_app::error::AppError::BadRequest(m)))
+}
+
 pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
-    Query(q): Query<PaginaQuery>,
+    PagePath(id): PagePath<Uuid>,
+    PageQuery(q): PageQuery<PaginaQuery>,
 ) -> Result<Response, PageError> {
-    let pagina = q.pagina.unwrap_or(1).max(1);
+    let pagina = page_number(q.pagina)?;
     let rows = audit_view::for_person(&signed.ctx(&state), PersonId(id), pagina).await?;
     let full = rows.len() as i64 == audit_view::PAGE_SIZE;
     let base = format!("/personen/{id}/verwerkingen");

@@ -1,12 +1,13 @@
 //! `/personen/{id}/bewerken`: change a person. A stale save is refused and shows what the other person changed.
 
-use axum::extract::{Path, State};
+use crate::pages::extract::PagePath;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 use wegwijs_domain::authz::Action;
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::person::FIELD_LABELS;
+use wegwijs_domain::person::field_label;
 
 use super::fields::{PersonForm, person_fieldsets};
 use super::new::{ConflictView, PersonFormPage, rerender};
@@ -24,7 +25,7 @@ pub async fn form(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let person = persons::load(&ctx, Action::PersonEdit, PersonId(id)).await?;
@@ -47,7 +48,7 @@ pub async fn form(
 pub async fn save(
     State(state): State<AppState>,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
@@ -69,11 +70,7 @@ pub async fn save(
             let rows = changed_raw(&theirs, &raw)
                 .into_iter()
                 .map(|field| {
-                    let label = FIELD_LABELS
-                        .iter()
-                        .find(|(n, _)| *n == field)
-                        .map(|(_, l)| *l)
-                        .unwrap_or(field);
+                    let label = field_label(field).unwrap_or(field);
                     (
                         label.to_string(),
                         raw_value(&theirs, field),

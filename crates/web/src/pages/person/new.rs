@@ -104,10 +104,16 @@ pub fn rerender(
             } else {
                 "dit BSN"
             };
+            // Without an id the actor may not see that person: say whom to ask, not who it is.
+            let ask = if existing.is_some() {
+                ""
+            } else {
+                " Vraag uw teamleider om het dossier."
+            };
             errors.push(
                 field,
                 "duplicate",
-                format!("Er bestaat al een persoon met {what} in uw gemeente."),
+                format!("Er bestaat al een persoon met {what} in uw gemeente.{ask}"),
             );
             (errors, existing.map(|id| format!("/personen/{id}")))
         }

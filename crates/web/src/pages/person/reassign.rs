@@ -1,6 +1,7 @@
 //! POST `/personen/{id}/regisseur`: a teamleider moves a person to another regisseur's caseload.
 
-use axum::extract::{Path, State};
+use crate::pages::extract::PagePath;
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -21,7 +22,7 @@ pub struct ReassignForm {
 
 pub async fn save(
     State(state): State<AppState>,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
     CsrfForm(signed, form): CsrfForm<ReassignForm>,
 ) -> Result<Response, PageError> {
     let regisseur = match form.regisseur_id.as_str() {

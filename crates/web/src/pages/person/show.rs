@@ -1,12 +1,14 @@
 //! `/personen/{id}`: the dossier.
 
+use crate::pages::extract::PagePath;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use uuid::Uuid;
 use wegwijs_domain::authz::{Action, PersonRef, Resource, can};
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::person::PersonDetails;
+use wegwijs_domain::person::{FIELDS, PersonDetails};
+use wegwijs_domain::record::{ColumnValue, FieldDef, Input};
 
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
@@ -66,105 +68,43 @@ fn row(label: &'static str, value: Option<String>) -> Row {
     }
 }
 
-fn yes_no(v: Option<bool>) -> Option<String> {
-    v.map(|b| if b { "Ja".into() } else { "Nee".into() })
+/// A stored value as a person reads it: code lists by their label, dates in words, yes/no.
+fn shown(def: &FieldDef, value: ColumnValue) -> Option<String> {
+    match (value, def.input) {
+        (ColumnValue::Text(Some(code)), Input::Choice(choices)) => Some(
+            choices
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, label)| (*label).to_string())
+                .unwrap_or(code),
+        ),
+        (ColumnValue::Text(t), _) => t,
+        (ColumnValue::Date(d), _) => d.map(|d| datum(Some(d))),
+        (ColumnValue::Flag(b), _) => b.map(|b| if b { "Ja" } else { "Nee" }.to_string()),
+    }
 }
 
-fn date(v: Option<chrono::NaiveDate>) -> Option<String> {
-    v.map(|d| datum(Some(d)))
-}
-
+/// The dossier's sections: one per group of the field table, fields in table order.
 pub fn sections(d: &PersonDetails) -> Vec<Section> {
-    vec![
-        Section {
-            title: "Persoonsgegevens",
-            rows: vec![
-                row("BSN", d.bsn.as_ref().map(|b| b.as_str().to_string())),
-                row(
-                    "V-nummer",
-                    d.v_nummer.as_ref().map(|v| v.as_str().to_string()),
-                ),
-                row("Geboortedatum", date(d.geboortedatum)),
-                row("Geslacht", d.geslacht.map(|g| g.label().to_string())),
-                row("Geboorteland", d.geboorteland.clone()),
-                row("Nationaliteit", d.nationaliteit.clone()),
-            ],
-        },
-        Section {
-            title: "Taal",
-            rows: vec![
-                row("Gesproken talen", d.talen.clone()),
-                row("Tolk nodig", yes_no(d.tolk_nodig)),
-                row("Taal van de tolk", d.tolk_taal.clone()),
-                row(
-                    "Alfabetisering",
-                    d.alfabetisering.map(|a| a.label().to_string()),
-                ),
-            ],
-        },
-        Section {
-            title: "Opleiding en werk",
-            rows: vec![
-                row(
-                    "Hoogste opleiding",
-                    d.opleidingsniveau.map(|o| o.label().to_string()),
-                ),
-                row(
-                    "Werkervaring",
-                    d.werkervaring.map(|w| w.label().to_string()),
-                ),
-            ],
-        },
-        Section {
-            title: "Inburgering en inkomen",
-            rows: vec![
-                row("Doelgroep", d.doelgroep.map(|x| x.label().to_string())),
-                row("Regime", d.regime.map(|x| x.label().to_string())),
-                row("Uitkering Participatiewet", yes_no(d.uitkering_pw)),
-                row("Startdatum uitkering", date(d.uitkering_pw_startdatum)),
-            ],
-        },
-        Section {
-            title: "Belangrijke data",
-            rows: vec![
-                row("Koppeling aan de gemeente", date(d.datum_koppeling)),
-                row("Inschrijving BRP", date(d.datum_brp_inschrijving)),
-                row("Kennisgeving DUO", date(d.datum_kennisgeving_duo)),
-                row("Huisvesting", date(d.datum_huisvesting)),
-            ],
-        },
-        Section {
-            title: "Adres en contact",
-            rows: vec![
-                row(
-                    "Adres",
-                    match (&d.straat, &d.huisnummer) {
-                        (Some(s), Some(n)) => Some(format!("{s} {n}")),
-                        (Some(s), None) => Some(s.clone()),
-                        _ => None,
-                    },
-                ),
-                row(
-                    "Postcode en woonplaats",
-                    match (&d.postcode, &d.woonplaats) {
-                        (Some(p), Some(w)) => Some(format!("{} {w}", p.as_str())),
-                        (None, Some(w)) => Some(w.clone()),
-                        (Some(p), None) => Some(p.as_str().to_string()),
-                        _ => None,
-                    },
-                ),
-                row("Telefoon", d.telefoon.clone()),
-                row("E-mailadres", d.email.clone()),
-            ],
-        },
-    ]
+    let mut sections: Vec<Section> = Vec::new();
+    for (def, value) in FIELDS.iter().zip(d.to_columns().values()) {
+        let row = row(def.form_label, shown(def, value));
+        match sections.iter_mut().find(|s| s.title == def.group) {
+            Some(section) => section.rows.push(row),
+            None => sections.push(Section {
+                title: def.group,
+                rows: vec![row],
+            }),
+        }
+    }
+    sections
 }
 
 pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Path(id): Path<Uuid>,
+    PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let dossier = persons::view(&ctx, PersonId(id)).await?;

@@ -149,7 +149,8 @@ impl Limits {
             .map_err(|e| format!("audit: {e}"))
     }
 
-    /// As `app::persons::list`: the page and one audit row per person shown.
+    /// As `app::persons::list`: the page, one audit row per person shown and, for a search, one row
+    /// for the search itself (its details hold a keyed hash of the term, as long as the app's).
     async fn list(&self, task: usize, q: ListQuery) -> OpResult {
         let page = persons::list(self.db(task), self.scope(), &q)
             .await
@@ -160,7 +161,7 @@ impl Limits {
         let ctx = self.audit_ctx();
         let now = Utc::now();
         let details = Some(format!("lijst pagina {}", page.pagina));
-        let entries: Vec<AuditEntry> = page
+        let mut entries: Vec<AuditEntry> = page
             .items
             .iter()
             .map(|p| {
@@ -173,6 +174,19 @@ impl Limits {
                 )
             })
             .collect();
+        if q.zoek.is_some() {
+            entries.push(ctx.entry(
+                now,
+                AuditAction::PersonSearched,
+                Some(self.gemeente),
+                None,
+                Some(format!(
+                    "zoekterm {} ({} treffers)",
+                    "0".repeat(64),
+                    page.totaal
+                )),
+            ));
+        }
         self.audit
             .record(entries)
             .await
