@@ -41,11 +41,12 @@ pub mod model {
     pub use wegwijs_storage::households::{Household, HouseholdSummary};
     pub use wegwijs_storage::organisations::Organisation;
     pub use wegwijs_storage::persons::{
-        ListQuery, Page, PersonRecord, PersonSummary, RegisseurFilter, Sort,
+        COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,
+        RegisseurFilter, Richting, Sort,
     };
     pub use wegwijs_storage::sessions::Session;
     pub use wegwijs_storage::users::User;
-    pub use wegwijs_storage::{Backend, Db, DbOptions, StorageError};
+    pub use wegwijs_storage::{Backend, Db, DbOptions, StorageError, WriterHealth};
 }
 
 /// What every use case needs: the database, the audit writer, the clock and the settings. Holds no
@@ -80,5 +81,15 @@ impl App {
     /// are the way in for everything that reads or changes personal data.
     pub fn db(&self) -> &Db {
         &self.db
+    }
+
+    /// The group-commit audit writer (the benchmark's limit (a) hands its rows to the same writer).
+    pub fn audit_writer(&self) -> &AuditBatcher {
+        &self.audit
+    }
+
+    /// The write batcher (as [`App::audit_writer`]).
+    pub fn write_batcher(&self) -> &WriteBatcher {
+        &self.writes
     }
 }

@@ -77,19 +77,7 @@ impl Db {
                 .await?;
             Ok(Db::Pg(pool))
         } else {
-            let base = SqliteConnectOptions::from_str(url)?
-                .create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                // FULL: a commit is on disk before we answer. The audit batcher groups commits, so
-                // durability costs one fsync per batch, not per request.
-                .synchronous(SqliteSynchronous::Full)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10))
-                .pragma("cache_size", "-65536")
-                .pragma("temp_store", "memory")
-                // REPLACE deletes the row it replaces; with recursive triggers on, that delete fires the
-                // audit log's DELETE trigger (the migration also refuses such inserts outright).
-                .pragma("recursive_triggers", "ON");
+            let base = sqlite_options(url)?;
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .test_before_acquire(false)
@@ -105,6 +93,47 @@ impl Db {
                 .await?;
             Ok(Db::Sqlite { read, write })
         }
+    }
+
+    /// A `Db` that shares this one's writer (SQLite) but reads through one connection of its own, kept
+    /// open: the benchmark's limit (a) runs the storage calls on held connections with it. On
+    /// PostgreSQL a pool of one connection.
+    pub async fn with_own_reader(&self, url: &str) -> StorageResult<Db> {
+        Ok(match self {
+            Db::Sqlite { write, .. } => {
+                let read = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .min_connections(1)
+                    .test_before_acquire(false)
+                    .connect_with(sqlite_options(url)?.read_only(true))
+                    .await?;
+                Db::Sqlite {
+                    read,
+                    write: write.clone(),
+                }
+            }
+            Db::Pg(pool) => {
+                let opts = (*pool.connect_options()).clone();
+                Db::Pg(
+                    PgPoolOptions::new()
+                        .max_connections(1)
+                        .min_connections(1)
+                        .test_before_acquire(false)
+                        .connect_with(opts)
+                        .await?,
+                )
+            }
+        })
+    }
+
+    /// Refreshes the planner's statistics after a bulk load (PostgreSQL: `ANALYZE`; autovacuum would do
+    /// it later, but until then a gemeente of 100,000 rows is estimated at a few hundred and list counts
+    /// get a plan that reads all of them). SQLite plans from its indexes alone: nothing to do.
+    pub async fn analyze(&self) -> StorageResult<()> {
+        if let Db::Pg(pool) = self {
+            sqlx::query("ANALYZE").execute(pool).await?;
+        }
+        Ok(())
     }
 
     pub fn backend(&self) -> Backend {
@@ -161,6 +190,22 @@ impl Db {
             Db::Pg(_) => None,
         }
     }
+}
+
+fn sqlite_options(url: &str) -> StorageResult<SqliteConnectOptions> {
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // FULL: a commit is on disk before we answer. The audit batcher groups commits, so
+        // durability costs one fsync per batch, not per request.
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10))
+        .pragma("cache_size", "-65536")
+        .pragma("temp_store", "memory")
+        // REPLACE deletes the row it replaces; with recursive triggers on, that delete fires the
+        // audit log's DELETE trigger (the migration also refuses such inserts outright).
+        .pragma("recursive_triggers", "ON"))
 }
 
 impl Tx {

@@ -13,6 +13,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod audit_batcher;
 pub mod audit_chain;
+pub mod auth_cache;
 pub mod bulk;
 pub mod households;
 pub mod login_attempts;
@@ -25,5 +26,6 @@ pub mod sessions;
 pub mod users;
 pub mod write_batcher;
 
+pub use batch::WriterHealth;
 pub use db::{Backend, Db, DbOptions, Tx};
 pub use error::{StorageError, StorageResult};

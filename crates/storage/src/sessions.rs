@@ -65,6 +65,7 @@ pub async fn find(db: &Db, token_hash: &str, now: DateTime<Utc>) -> StorageResul
 }
 
 pub async fn delete(tx: &mut Tx, token_hash: &str) -> StorageResult<()> {
+    crate::auth_cache::forget_token(token_hash);
     const SQL: &str = "DELETE FROM sessies WHERE token_hash = $1";
     on_tx_exec!(tx, |c| sqlx::query(SQL).bind(token_hash).execute(c).await)?;
     Ok(())
@@ -72,6 +73,7 @@ pub async fn delete(tx: &mut Tx, token_hash: &str) -> StorageResult<()> {
 
 /// Ends every session of a user (password change, deactivation).
 pub async fn delete_for_user(tx: &mut Tx, id: GebruikerId) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
     const SQL: &str = "DELETE FROM sessies WHERE gebruiker_id = $1";
     on_tx_exec!(tx, |c| sqlx::query(SQL).bind(id.0).execute(c).await)?;
     Ok(())
@@ -87,6 +89,7 @@ pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> StorageResult<u64> {
 
 /// Marks the second factor as given: the session now opens every page its user may see.
 pub async fn complete_second_factor(tx: &mut Tx, token_hash: &str) -> StorageResult<()> {
+    crate::auth_cache::forget_token(token_hash);
     const SQL: &str = "UPDATE sessies SET tweede_factor_nodig = FALSE WHERE token_hash = $1";
     on_tx_exec!(tx, |c| sqlx::query(SQL).bind(token_hash).execute(c).await)?;
     Ok(())

@@ -213,6 +213,7 @@ pub async fn insert(tx: &mut Tx, u: &NewUser<'_>, now: DateTime<Utc>) -> Storage
 }
 
 pub async fn set_roles(tx: &mut Tx, id: GebruikerId, roles: &[Role]) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
     const DEL: &str = "DELETE FROM gebruiker_rollen WHERE gebruiker_id = $1";
     const INS: &str = "INSERT INTO gebruiker_rollen (gebruiker_id, rol) VALUES ($1, $2)";
     on_tx_exec!(tx, |c| sqlx::query(DEL).bind(id.0).execute(&mut *c).await)?;
@@ -235,6 +236,7 @@ pub async fn update_profile(
     roles: &[Role],
     expected: i64,
 ) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
     const SQL: &str = "UPDATE gebruikers SET naam = $1, actief = $2, versie = versie + 1 WHERE id = $3 AND versie = $4";
     let n = on_tx_exec!(tx, |c| sqlx::query(SQL)
         .bind(naam)
@@ -274,6 +276,7 @@ pub async fn set_password(
     hash: &str,
     one_time: bool,
 ) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
     const SQL: &str = "UPDATE gebruikers SET wachtwoord_hash = $1, wachtwoord_wijzigen = $2, \
                        versie = versie + 1 WHERE id = $3";
     on_tx_exec!(tx, |c| sqlx::query(SQL)
@@ -287,6 +290,7 @@ pub async fn set_password(
 
 /// Marks an account's password as one-time (an account made by a beheerder or the CLI).
 pub async fn require_password_change(tx: &mut Tx, id: GebruikerId) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
     const SQL: &str = "UPDATE gebruikers SET wachtwoord_wijzigen = TRUE WHERE id = $1";
     on_tx_exec!(tx, |c| sqlx::query(SQL).bind(id.0).execute(c).await)?;
     Ok(())
@@ -308,6 +312,7 @@ pub async fn use_totp_step(tx: &mut Tx, id: GebruikerId, step: i64) -> StorageRe
 /// Stores the (encrypted) TOTP secret, or removes it (a beheerder's reset). A new secret starts with
 /// no used time step.
 pub async fn set_totp(tx: &mut Tx, id: GebruikerId, secret: Option<&str>) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
     const SQL: &str = "UPDATE gebruikers SET totp_geheim = $1, totp_laatste_stap = NULL, \
                        versie = versie + 1 WHERE id = $2";
     on_tx_exec!(tx, |c| sqlx::query(SQL)
@@ -324,6 +329,7 @@ struct SessionUserRow {
     user: Row,
     csrf_token: String,
     tweede_factor_nodig: bool,
+    verloopt_op: DateTime<Utc>,
 }
 
 /// The active user of a live session, with the session's CSRF token and second-factor state, in one
@@ -336,15 +342,19 @@ pub async fn by_session(
     let sql = match db.backend() {
         crate::Backend::Sqlite => select_user!(
             "group_concat(r.rol, ',')",
-            ", s.csrf_token, s.tweede_factor_nodig",
+            ", s.csrf_token, s.tweede_factor_nodig, s.verloopt_op",
             "JOIN sessies s ON s.gebruiker_id = g.id WHERE s.token_hash = $1 AND s.verloopt_op > $2 AND g.actief"
         ),
         crate::Backend::Postgres => select_user!(
             "string_agg(r.rol, ',')",
-            ", s.csrf_token, s.tweede_factor_nodig",
+            ", s.csrf_token, s.tweede_factor_nodig, s.verloopt_op",
             "JOIN sessies s ON s.gebruiker_id = g.id WHERE s.token_hash = $1 AND s.verloopt_op > $2 AND g.actief"
         ),
     };
+    if let Some(hit) = crate::auth_cache::get(token_hash, now) {
+        return Ok(Some(hit));
+    }
+    let started = std::time::Instant::now();
     let row: Option<SessionUserRow> = on_pool!(db, |p| sqlx::query_as(sql)
         .bind(token_hash)
         .bind(now)
@@ -357,12 +367,14 @@ pub async fn by_session(
         csrf_token: r.csrf_token,
         tweede_factor_nodig: r.tweede_factor_nodig,
     };
+    crate::auth_cache::put(token_hash, &user, &session, r.verloopt_op, started);
     Ok(Some((user, session)))
 }
 
 /// Replaces a stored TOTP secret by its encrypted form (migration of a plaintext secret on first use);
 /// the secret itself, the used time step and the version stay the same.
 pub async fn reseal_totp(tx: &mut Tx, id: GebruikerId, sealed: &str) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
     const SQL: &str = "UPDATE gebruikers SET totp_geheim = $1 WHERE id = $2";
     on_tx_exec!(tx, |c| sqlx::query(SQL)
         .bind(sealed)

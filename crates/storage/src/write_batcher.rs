@@ -5,10 +5,11 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Mutex, mpsc, oneshot};
 
-use crate::batch::Collector;
+use crate::batch::{Collector, WriterHealth, WriterStatus, supervise};
 use crate::{Db, StorageError, StorageResult, Tx, on_tx_exec};
 
 /// A write: gets the shared transaction, does its statements (change and audit rows) and returns.
@@ -31,19 +32,36 @@ struct Job {
 pub struct WriteBatcher {
     queue: Option<mpsc::Sender<Job>>,
     db: Db,
+    status: Arc<WriterStatus>,
 }
 
 impl WriteBatcher {
+    /// On SQLite starts the (supervised) writer task on the current tokio runtime.
     pub fn start(db: Db) -> WriteBatcher {
+        let status = Arc::new(WriterStatus::default());
         if db.backend() == crate::Backend::Postgres {
-            return WriteBatcher { queue: None, db };
+            return WriteBatcher {
+                queue: None,
+                db,
+                status,
+            };
         }
         let (queue, rx) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run(db.clone(), rx));
+        let worker_db = db.clone();
+        let st = status.clone();
+        supervise("write batcher", rx, status.clone(), move |rx| {
+            run(worker_db.clone(), rx, st.clone())
+        });
         WriteBatcher {
             queue: Some(queue),
             db,
+            status,
         }
+    }
+
+    /// `None` on PostgreSQL, where there is no batcher task.
+    pub fn health(&self) -> Option<WriterHealth> {
+        self.queue.as_ref().map(|_| self.status.health())
     }
 
     /// Runs `write` atomically; returns once it is committed (or with its own error, nothing kept).
@@ -66,7 +84,8 @@ fn stopped() -> StorageError {
     StorageError::Corrupt("write batcher stopped".into())
 }
 
-async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
+async fn run(db: Db, rx: Arc<Mutex<mpsc::Receiver<Job>>>, status: Arc<WriterStatus>) {
+    let mut rx = rx.lock().await;
     let mut collector = Collector::new();
     while let Some(first) = rx.recv().await {
         let jobs = collector
@@ -90,7 +109,9 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
             let outcome = run_one(&mut tx, job.write).await;
             results.push((job.done, outcome));
         }
-        match tx.commit().await {
+        let committed = tx.commit().await;
+        status.batch_done(&committed.as_ref().map(|_| ()).map_err(|e| e.to_string()));
+        match committed {
             Ok(()) => {
                 for (done, outcome) in results {
                     let _ = done.send(outcome);

@@ -1,5 +1,18 @@
 //! The caseload list and search. The SQL is assembled from fixed fragments only (user input is always
 //! bound), filtered by the actor's scope, and every filter/sort has an index (see the migrations).
+//!
+//! Paging is by keyset (a cursor holding the sort keys of the last or first row shown), so a page deep
+//! in a gemeente of 100,000 persons costs the same as the first: every query reads an index range from
+//! the cursor on and stops after one page. The order is a concatenation of *segments*, each a
+//! predicate plus an index-ordered key list without NULLs:
+//! - own persons first (`eigen_eerst`): "regisseur is me", then "regisseur is someone else or nobody";
+//! - a name search by prefix and sorted by name: surname matches (ordered by surname), then first-name
+//!   matches that are not surname matches (ordered by first names): two index ranges instead of one
+//!   OR that has to be sorted as a whole;
+//! - a sort on a date with NULLs last: "date known" (ordered by the date), then "date unknown".
+//!
+//! The total is counted up to [`COUNT_CAP`] rows: "meer dan 1.000" is as useful as the exact number and
+//! costs a bounded index scan instead of one over the whole gemeente.
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -42,13 +55,6 @@ impl Sort {
             .into_iter()
             .find(|x| x.code() == s)
     }
-    fn order_by(self) -> &'static str {
-        match self {
-            Sort::Naam => "p.zoek_achternaam, p.zoek_voornamen, p.id",
-            Sort::Geboortedatum => "p.geboortedatum NULLS LAST, p.zoek_achternaam, p.id",
-            Sort::KoppelingNieuwste => "p.datum_koppeling DESC NULLS LAST, p.zoek_achternaam, p.id",
-        }
-    }
 }
 
 #[derive(Clone, Default)]
@@ -59,8 +65,21 @@ pub struct ListQuery {
     /// Persons of this regisseur are listed first (the actor's own caseload).
     pub eigen_eerst: Option<GebruikerId>,
     pub sort: Sort,
+    /// Page number from 1. Without a cursor it is the position (OFFSET paging, clamped to the first
+    /// [`MAX_OFFSET`] rows); with a cursor only the number shown ("pagina 7 van meer dan 40").
     pub pagina: u32,
     pub per_pagina: u32,
+    /// Keyset paging: the page after or before a row of an earlier page.
+    pub cursor: Option<Richting>,
+}
+
+/// Which way to page from a cursor.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Richting {
+    /// The rows after the cursor (the next page).
+    Na(Cursor),
+    /// The rows before the cursor (the previous page).
+    Voor(Cursor),
 }
 
 /// A list row: only what the list shows.
@@ -79,6 +98,9 @@ pub struct PersonSummary {
     pub regisseur_id: Option<Uuid>,
     pub regisseur_naam: Option<String>,
     pub versie: i64,
+    /// The sort keys (for the cursor).
+    pub zoek_achternaam: String,
+    pub zoek_voornamen: String,
 }
 
 impl PersonSummary {
@@ -90,12 +112,20 @@ impl PersonSummary {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Page {
     pub items: Vec<PersonSummary>,
+    /// Matching persons, counted up to [`COUNT_CAP`].
     pub totaal: i64,
+    /// `true` when there are more than `totaal` matches (the count stopped at the cap).
+    pub totaal_begrensd: bool,
+    /// The page number (as asked for; with a cursor only a label).
     pub pagina: u32,
     pub per_pagina: u32,
+    /// Cursor of the next page, if there are rows after this page.
+    pub volgende: Option<Cursor>,
+    /// Cursor of the previous page, if there are rows before this page.
+    pub vorige: Option<Cursor>,
 }
 
 /// How a search term is matched.
@@ -134,134 +164,547 @@ fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
+/// The total is counted up to this many rows; above it the page says "meer dan 1.000".
+pub const COUNT_CAP: i64 = 1_000;
+/// Page numbers reach at most this many rows deep; further pages use the cursor.
+pub const MAX_OFFSET: u32 = 1_000;
+
+/// A position in the list: the segment and sort-key values of a row. Opaque to clients (hex of a
+/// small JSON array); one from another query gives a harmless but meaningless page.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Cursor {
+    sort: Sort,
+    segment: usize,
+    values: Vec<String>,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        let mut parts = vec![
+            serde_json::Value::from(self.sort.code()),
+            serde_json::Value::from(self.segment),
+        ];
+        parts.extend(
+            self.values
+                .iter()
+                .map(|v| serde_json::Value::from(v.as_str())),
+        );
+        let json = serde_json::Value::Array(parts).to_string();
+        json.bytes().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// `None` for anything that is not a cursor made by [`Cursor::encode`].
+    pub fn decode(s: &str) -> Option<Cursor> {
+        if !s.len().is_multiple_of(2) || s.len() > 4096 {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> = (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+            .collect();
+        let parts: Vec<serde_json::Value> = serde_json::from_slice(&bytes?).ok()?;
+        let mut it = parts.into_iter();
+        let sort = Sort::parse(it.next()?.as_str()?)?;
+        let segment = usize::try_from(it.next()?.as_u64()?).ok()?;
+        let values = it
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Cursor {
+            sort,
+            segment,
+            values,
+        })
+    }
+}
+
+/// A sort key column; never NULL inside the segment that orders by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Achternaam,
+    Voornamen,
+    Geboortedatum,
+    Koppeling,
+    Id,
+}
+
+impl Col {
+    fn sql(self) -> &'static str {
+        match self {
+            Col::Achternaam => "p.zoek_achternaam",
+            Col::Voornamen => "p.zoek_voornamen",
+            Col::Geboortedatum => "p.geboortedatum",
+            Col::Koppeling => "p.datum_koppeling",
+            Col::Id => "p.id",
+        }
+    }
+
+    fn value(self, p: &PersonSummary) -> String {
+        match self {
+            Col::Achternaam => p.zoek_achternaam.clone(),
+            Col::Voornamen => p.zoek_voornamen.clone(),
+            Col::Geboortedatum => p.geboortedatum.map(|d| d.to_string()).unwrap_or_default(),
+            Col::Koppeling => p.datum_koppeling.map(|d| d.to_string()).unwrap_or_default(),
+            Col::Id => p.id.to_string(),
+        }
+    }
+
+    fn bind(self, v: &str) -> Option<Bind> {
+        Some(match self {
+            Col::Achternaam | Col::Voornamen => Bind::Text(v.to_string()),
+            Col::Geboortedatum | Col::Koppeling => Bind::Date(v.parse().ok()?),
+            Col::Id => Bind::Uuid(v.parse().ok()?),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    col: Col,
+    desc: bool,
+}
+
+const fn asc(col: Col) -> Key {
+    Key { col, desc: false }
+}
+
+const BY_NAME: &[Key] = &[asc(Col::Achternaam), asc(Col::Voornamen), asc(Col::Id)];
+const BY_FIRST_NAME: &[Key] = &[asc(Col::Voornamen), asc(Col::Achternaam), asc(Col::Id)];
+const BY_BIRTH: &[Key] = &[asc(Col::Geboortedatum), asc(Col::Achternaam), asc(Col::Id)];
+const BY_LINK: &[Key] = &[
+    Key {
+        col: Col::Koppeling,
+        desc: true,
+    },
+    asc(Col::Achternaam),
+    asc(Col::Id),
+];
+const BY_SURNAME_ID: &[Key] = &[asc(Col::Achternaam), asc(Col::Id)];
+
+/// A condition on `personen p`; values are bound, never spliced.
+#[derive(Clone)]
+enum Cond {
+    Eq(&'static str, Bind),
+    IsNull(&'static str),
+    NotNull(&'static str),
+    /// `col IS NULL OR col <> value`
+    NotEqOrNull(&'static str, Bind),
+    /// `col >= prefix AND col < prefix_end(prefix)`
+    Prefix(&'static str, String),
+    Not(Box<Cond>),
+    Any(Vec<Cond>),
+    All(Vec<Cond>),
+}
+
+impl Cond {
+    fn render(&self, sql: &mut Sql) -> String {
+        match self {
+            Cond::Eq(c, v) => format!("{c} = {}", sql.bind(v.clone())),
+            Cond::IsNull(c) => format!("{c} IS NULL"),
+            Cond::NotNull(c) => format!("{c} IS NOT NULL"),
+            Cond::NotEqOrNull(c, v) => format!("({c} IS NULL OR {c} <> {})", sql.bind(v.clone())),
+            Cond::Prefix(c, k) => {
+                let lo = sql.bind(Bind::Text(k.clone()));
+                let hi = sql.bind(Bind::Text(prefix_end(k)));
+                format!("({c} >= {lo} AND {c} < {hi})")
+            }
+            Cond::Not(c) => format!("NOT {}", c.render(sql)),
+            Cond::Any(cs) => {
+                let parts: Vec<String> = cs.iter().map(|c| c.render(sql)).collect();
+                format!("({})", parts.join(" OR "))
+            }
+            Cond::All(cs) => {
+                let parts: Vec<String> = cs.iter().map(|c| c.render(sql)).collect();
+                format!("({})", parts.join(" AND "))
+            }
+        }
+    }
+}
+
+/// SQL text with its binds, numbered `$1..` as both databases accept.
+#[derive(Default)]
+struct Sql {
+    text: String,
+    binds: Vec<Bind>,
+}
+
+impl Sql {
+    fn bind(&mut self, b: Bind) -> String {
+        self.binds.push(b);
+        format!("${}", self.binds.len())
+    }
+
+    fn only_where(&mut self, conds: &[&Cond]) {
+        for (i, c) in conds.iter().enumerate() {
+            let r = c.render(self);
+            self.text.push_str(if i == 0 { " WHERE " } else { " AND " });
+            self.text.push_str(&r);
+        }
+    }
+}
+
+/// One part of the order: the rows matching `conds`, ordered by `keys`.
+struct Segment {
+    conds: Vec<Cond>,
+    keys: &'static [Key],
+}
+
+/// The filters every segment shares, the search as disjoint parts (each one index range, for the
+/// count), and the segments.
+struct Plan {
+    base: Vec<Cond>,
+    count_parts: Vec<Option<Cond>>,
+    segments: Vec<Segment>,
+}
+
+fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
+    let mut base = vec![Cond::Eq("p.gemeente_id", Bind::Uuid(gemeente.0))];
+    if let Some(d) = q.doelgroep {
+        base.push(Cond::Eq("p.doelgroep", Bind::Text(d.code().to_string())));
+    }
+    match q.regisseur {
+        RegisseurFilter::Alle => {}
+        RegisseurFilter::Van(r) => base.push(Cond::Eq("p.regisseur_id", Bind::Uuid(r.0))),
+        RegisseurFilter::Geen => base.push(Cond::IsNull("p.regisseur_id")),
+    }
+    // The name split: (extra condition, keys) per part, in order.
+    let mut parts: Vec<(Option<Cond>, &'static [Key])> = Vec::new();
+    let mut count_parts: Vec<Option<Cond>> = Vec::new();
+    let search = match q.zoek.as_deref().and_then(classify) {
+        None => None,
+        Some(Term::Bsn(b)) => Some(Cond::Eq("p.bsn", Bind::Text(b))),
+        Some(Term::VNummer(v)) => Some(Cond::Eq("p.v_nummer", Bind::Text(v))),
+        Some(Term::Prefix(k)) => {
+            let surname = Cond::Prefix("p.zoek_achternaam", k.clone());
+            let first = Cond::Prefix("p.zoek_voornamen", k);
+            // Counted as two disjoint index ranges: an OR of the two would scan the whole gemeente.
+            count_parts.push(Some(surname.clone()));
+            count_parts.push(Some(Cond::All(vec![
+                first.clone(),
+                Cond::Not(Box::new(surname.clone())),
+            ])));
+            if q.sort == Sort::Naam {
+                parts.push((Some(surname.clone()), BY_NAME));
+                parts.push((
+                    Some(Cond::All(vec![
+                        first.clone(),
+                        Cond::Not(Box::new(surname.clone())),
+                    ])),
+                    BY_FIRST_NAME,
+                ));
+            }
+            Some(Cond::Any(vec![surname, first]))
+        }
+        Some(Term::TwoPart(first, rest)) => {
+            let whole = format!("{first} {rest}");
+            Some(Cond::Any(vec![
+                Cond::All(vec![
+                    Cond::Prefix("p.zoek_voornamen", first),
+                    Cond::Prefix("p.zoek_achternaam", rest),
+                ]),
+                Cond::Prefix("p.zoek_achternaam", whole),
+            ]))
+        }
+    };
+    if parts.is_empty() {
+        let filter = search.clone();
+        match q.sort {
+            Sort::Naam => parts.push((filter, BY_NAME)),
+            Sort::Geboortedatum | Sort::KoppelingNieuwste => {
+                let (col, keys) = if q.sort == Sort::Geboortedatum {
+                    ("p.geboortedatum", BY_BIRTH)
+                } else {
+                    ("p.datum_koppeling", BY_LINK)
+                };
+                let with = |c: Cond| match &filter {
+                    Some(f) => Cond::All(vec![f.clone(), c]),
+                    None => c,
+                };
+                parts.push((Some(with(Cond::NotNull(col))), keys));
+                parts.push((Some(with(Cond::IsNull(col))), BY_SURNAME_ID));
+            }
+        }
+    }
+    // Own persons first, when the list mixes them with others.
+    let own: Vec<Option<Cond>> = match (q.eigen_eerst, q.regisseur) {
+        (Some(me), RegisseurFilter::Alle) => vec![
+            Some(Cond::Eq("p.regisseur_id", Bind::Uuid(me.0))),
+            Some(Cond::NotEqOrNull("p.regisseur_id", Bind::Uuid(me.0))),
+        ],
+        _ => vec![None],
+    };
+    let mut segments = Vec::new();
+    for o in &own {
+        for (c, keys) in &parts {
+            segments.push(Segment {
+                conds: o.iter().chain(c.iter()).cloned().collect(),
+                keys,
+            });
+        }
+    }
+    if count_parts.is_empty() {
+        count_parts.push(search);
+    }
+    Plan {
+        base,
+        count_parts,
+        segments,
+    }
+}
+
+/// `keys` after (or, backwards, before) `vals`: runs of keys in the same direction become one row-value
+/// comparison, which both databases turn into an index range.
+fn keyset(sql: &mut Sql, keys: &[Key], vals: &[Bind], backward: bool) -> String {
+    let Some(first) = keys.first() else {
+        return "1 = 0".into();
+    };
+    let run = keys.iter().take_while(|k| k.desc == first.desc).count();
+    let greater = first.desc == backward;
+    let (op, op_eq) = if greater { (">", ">=") } else { ("<", "<=") };
+    let cols: Vec<&str> = keys[..run].iter().map(|k| k.col.sql()).collect();
+    let cols = format!("({})", cols.join(", "));
+    let placeholders = |sql: &mut Sql| {
+        let ps: Vec<String> = vals[..run].iter().map(|v| sql.bind(v.clone())).collect();
+        format!("({})", ps.join(", "))
+    };
+    if run == keys.len() {
+        let p = placeholders(sql);
+        return format!("{cols} {op} {p}");
+    }
+    let bound = placeholders(sql);
+    let strict = placeholders(sql);
+    let equal = placeholders(sql);
+    let rest = keyset(sql, &keys[run..], &vals[run..], backward);
+    format!("{cols} {op_eq} {bound} AND ({cols} {op} {strict} OR ({cols} = {equal} AND {rest}))")
+}
+
+const COLUMNS: &str = "p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, p.v_nummer, \
+     p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, p.versie, p.zoek_achternaam, p.zoek_voornamen";
+
+/// Up to `limit` rows of one segment, after/before `from` (the key values of a cursor) or from its start
+/// (or end, backwards).
+async fn segment_rows(
+    db: &Db,
+    plan: &Plan,
+    seg: &Segment,
+    from: Option<&[Bind]>,
+    backward: bool,
+    limit: i64,
+) -> StorageResult<Vec<PersonSummary>> {
+    let mut sql = Sql {
+        text: format!("SELECT {COLUMNS} FROM personen p"),
+        ..Sql::default()
+    };
+    let mut conds: Vec<&Cond> = plan.base.iter().collect();
+    conds.extend(seg.conds.iter());
+    sql.only_where(&conds);
+    if let Some(vals) = from {
+        let k = keyset(&mut sql, seg.keys, vals, backward);
+        sql.text.push_str(" AND ");
+        sql.text.push_str(&k);
+    }
+    let order: Vec<String> = seg
+        .keys
+        .iter()
+        .map(|k| {
+            let desc = k.desc != backward;
+            format!("{}{}", k.col.sql(), if desc { " DESC" } else { "" })
+        })
+        .collect();
+    let order = order.join(", ");
+    let lim = sql.bind(Bind::Int(limit));
+    // Cut the page on `personen` alone, then join the regisseur's name to those rows only.
+    let text = format!(
+        "SELECT p.*, r.naam AS regisseur_naam FROM ({} ORDER BY {order} LIMIT {lim}) p \
+         LEFT JOIN gebruikers r ON r.id = p.regisseur_id ORDER BY {order}",
+        sql.text
+    );
+    Ok(on_pool!(db, |p| {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(text));
+        for b in &sql.binds {
+            query = match b {
+                Bind::Uuid(u) => query.bind(*u),
+                Bind::Text(t) => query.bind(t.clone()),
+                Bind::Date(d) => query.bind(*d),
+                Bind::Int(i) => query.bind(*i),
+            };
+        }
+        query.fetch_all(p).await
+    })?)
+}
+
+/// Matching persons up to `COUNT_CAP + 1`: one `SELECT 1 ... UNION ALL` branch per search part.
+async fn capped_count(db: &Db, plan: &Plan) -> StorageResult<i64> {
+    let mut sql = Sql::default();
+    for (i, part) in plan.count_parts.iter().enumerate() {
+        if i > 0 {
+            sql.text.push_str(" UNION ALL ");
+        }
+        sql.text.push_str("SELECT 1 FROM personen p");
+        let mut conds: Vec<&Cond> = plan.base.iter().collect();
+        conds.extend(part.iter());
+        sql.only_where(&conds);
+    }
+    let lim = sql.bind(Bind::Int(COUNT_CAP + 1));
+    let text = format!("SELECT COUNT(*) FROM ({} LIMIT {lim}) t", sql.text);
+    Ok(on_pool!(db, |p| {
+        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(text));
+        for b in &sql.binds {
+            query = match b {
+                Bind::Uuid(u) => query.bind(*u),
+                Bind::Text(t) => query.bind(t.clone()),
+                Bind::Date(d) => query.bind(*d),
+                Bind::Int(i) => query.bind(*i),
+            };
+        }
+        query.fetch_one(p).await
+    })?)
+}
+
+fn cursor_of(q: &ListQuery, plan: &Plan, segment: usize, p: &PersonSummary) -> Cursor {
+    let keys = plan.segments.get(segment).map_or(&[][..], |s| s.keys);
+    Cursor {
+        sort: q.sort,
+        segment,
+        values: keys.iter().map(|k| k.col.value(p)).collect(),
+    }
+}
+
+/// The cursor's segment and bound key values, if it fits this query's plan.
+fn position(q: &ListQuery, plan: &Plan, c: &Cursor) -> Option<(usize, Vec<Bind>)> {
+    let seg = plan.segments.get(c.segment)?;
+    if c.sort != q.sort || c.values.len() != seg.keys.len() {
+        return None;
+    }
+    let vals = seg
+        .keys
+        .iter()
+        .zip(&c.values)
+        .map(|(k, v)| k.col.bind(v))
+        .collect::<Option<Vec<_>>>()?;
+    Some((c.segment, vals))
+}
+
+/// Rows in list order from a position (`None`: the start), up to `limit`, with their segment.
+async fn forward(
+    db: &Db,
+    plan: &Plan,
+    from: Option<(usize, Vec<Bind>)>,
+    limit: usize,
+) -> StorageResult<Vec<(usize, PersonSummary)>> {
+    let mut out = Vec::new();
+    let start = from.as_ref().map_or(0, |(s, _)| *s);
+    for (i, seg) in plan.segments.iter().enumerate().skip(start) {
+        let vals = from
+            .as_ref()
+            .filter(|(s, _)| *s == i)
+            .map(|(_, v)| v.as_slice());
+        let want = i64::try_from(limit - out.len()).unwrap_or(i64::MAX);
+        let rows = segment_rows(db, plan, seg, vals, false, want).await?;
+        out.extend(rows.into_iter().map(|r| (i, r)));
+        if out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Rows before a position, nearest first, up to `limit`.
+async fn backward(
+    db: &Db,
+    plan: &Plan,
+    from: (usize, Vec<Bind>),
+    limit: usize,
+) -> StorageResult<Vec<(usize, PersonSummary)>> {
+    let mut out = Vec::new();
+    for i in (0..=from.0).rev() {
+        let Some(seg) = plan.segments.get(i) else {
+            continue;
+        };
+        let vals = (i == from.0).then_some(from.1.as_slice());
+        let want = i64::try_from(limit - out.len()).unwrap_or(i64::MAX);
+        let rows = segment_rows(db, plan, seg, vals, true, want).await?;
+        out.extend(rows.into_iter().map(|r| (i, r)));
+        if out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
 pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<Page> {
     let per_pagina = q.per_pagina.clamp(1, 200);
-    let pagina = q.pagina.max(1);
+    let n = per_pagina as usize;
     let Some(gemeente) = scope_gemeente(scope) else {
         return Ok(Page {
             items: vec![],
             totaal: 0,
-            pagina,
+            totaal_begrensd: false,
+            pagina: 1,
             per_pagina,
+            volgende: None,
+            vorige: None,
         });
     };
-    let mut sql_where = String::from(" WHERE p.gemeente_id = $1");
-    let mut binds: Vec<Bind> = vec![Bind::Uuid(gemeente.0)];
-    let mut push = |frag: &str, vals: Vec<Bind>, binds: &mut Vec<Bind>| {
-        let mut f = frag.to_string();
-        for (i, v) in vals.into_iter().enumerate() {
-            binds.push(v);
-            f = f.replace(&format!("${{{i}}}"), &format!("${}", binds.len()));
-        }
-        sql_where.push_str(&f);
+    let plan = plan(gemeente, q);
+    let counted = capped_count(db, &plan).await?;
+    let cursor = match &q.cursor {
+        Some(Richting::Na(c)) => position(q, &plan, c).map(|p| (false, p)),
+        Some(Richting::Voor(c)) => position(q, &plan, c).map(|p| (true, p)),
+        None => None,
     };
-    match q.zoek.as_deref().and_then(classify) {
-        None => {}
-        Some(Term::Bsn(b)) => push(" AND p.bsn = ${0}", vec![Bind::Text(b)], &mut binds),
-        Some(Term::VNummer(v)) => push(" AND p.v_nummer = ${0}", vec![Bind::Text(v)], &mut binds),
-        Some(Term::Prefix(k)) => push(
-            " AND ((p.zoek_achternaam >= ${0} AND p.zoek_achternaam < ${1}) \
-             OR (p.zoek_voornamen >= ${0} AND p.zoek_voornamen < ${1}))",
-            vec![Bind::Text(k.clone()), Bind::Text(prefix_end(&k))],
-            &mut binds,
-        ),
-        Some(Term::TwoPart(first, rest)) => {
-            let whole = format!("{first} {rest}");
-            push(
-                " AND ((p.zoek_voornamen >= ${0} AND p.zoek_voornamen < ${1} \
-                   AND p.zoek_achternaam >= ${2} AND p.zoek_achternaam < ${3}) \
-                 OR (p.zoek_achternaam >= ${4} AND p.zoek_achternaam < ${5}))",
-                vec![
-                    Bind::Text(first.clone()),
-                    Bind::Text(prefix_end(&first)),
-                    Bind::Text(rest.clone()),
-                    Bind::Text(prefix_end(&rest)),
-                    Bind::Text(whole.clone()),
-                    Bind::Text(prefix_end(&whole)),
-                ],
-                &mut binds,
-            )
+    let (rows, pagina, more_after, more_before) = match cursor {
+        Some((false, from)) => {
+            let mut rows = forward(db, &plan, Some(from), n + 1).await?;
+            let more = rows.len() > n;
+            rows.truncate(n);
+            (rows, q.pagina.max(1), more, true)
         }
-    }
-    if let Some(d) = q.doelgroep {
-        push(
-            " AND p.doelgroep = ${0}",
-            vec![Bind::Text(d.code().to_string())],
-            &mut binds,
-        );
-    }
-    match q.regisseur {
-        RegisseurFilter::Alle => {}
-        RegisseurFilter::Van(r) => push(
-            " AND p.regisseur_id = ${0}",
-            vec![Bind::Uuid(r.0)],
-            &mut binds,
-        ),
-        RegisseurFilter::Geen => push(" AND p.regisseur_id IS NULL", vec![], &mut binds),
-    }
-    let count_sql = format!("SELECT COUNT(*) FROM personen p{sql_where}");
-    let mut order = String::new();
-    if let Some(me) = q.eigen_eerst {
-        binds.push(Bind::Uuid(me.0));
-        order.push_str(&format!(
-            "CASE WHEN p.regisseur_id = ${} THEN 0 ELSE 1 END, ",
-            binds.len()
-        ));
-    }
-    order.push_str(q.sort.order_by());
-    let n = binds.len();
-    // Sort and cut the page on `personen` alone, then join the regisseur's name to those rows only: a
-    // broad search matches thousands of persons in a large gemeente.
-    let list_sql = format!(
-        "SELECT p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, p.v_nummer, \
-         p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, r.naam AS regisseur_naam, p.versie \
-         FROM (SELECT p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, p.v_nummer, \
-               p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, p.versie, p.zoek_achternaam, \
-               p.zoek_voornamen \
-               FROM personen p{sql_where} ORDER BY {order} LIMIT ${} OFFSET ${}) p \
-         LEFT JOIN gebruikers r ON r.id = p.regisseur_id ORDER BY {order}",
-        n + 1,
-        n + 2
-    );
-    let count_binds = if q.eigen_eerst.is_some() {
-        &binds[..n - 1]
-    } else {
-        &binds[..]
+        Some((true, from)) => {
+            let mut rows = backward(db, &plan, from, n + 1).await?;
+            let more = rows.len() > n;
+            rows.truncate(n);
+            rows.reverse();
+            if rows.len() < n {
+                // Fewer than a page before the cursor (rows were removed meanwhile): the first page.
+                let mut rows = forward(db, &plan, None, n + 1).await?;
+                let more = rows.len() > n;
+                rows.truncate(n);
+                (rows, 1, more, false)
+            } else {
+                (rows, q.pagina.max(1), true, more)
+            }
+        }
+        None => {
+            let pagina = q.pagina.max(1);
+            let offset = ((pagina - 1) as usize * n).min(MAX_OFFSET as usize);
+            let mut rows = forward(db, &plan, None, offset + n + 1).await?;
+            let mut rows = rows.split_off(offset.min(rows.len()));
+            let more = rows.len() > n;
+            rows.truncate(n);
+            (rows, pagina, more, offset > 0)
+        }
     };
-    let offset = i64::from(pagina - 1) * i64::from(per_pagina);
-    let totaal: i64 = on_pool!(db, |p| {
-        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql));
-        for b in count_binds {
-            query = match b {
-                Bind::Uuid(u) => query.bind(*u),
-                Bind::Text(t) => query.bind(t.clone()),
-            };
-        }
-        query.fetch_one(p).await
-    })?;
-    let items: Vec<PersonSummary> = on_pool!(db, |p| {
-        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(list_sql));
-        for b in &binds {
-            query = match b {
-                Bind::Uuid(u) => query.bind(*u),
-                Bind::Text(t) => query.bind(t.clone()),
-            };
-        }
-        query
-            .bind(i64::from(per_pagina))
-            .bind(offset)
-            .fetch_all(p)
-            .await
-    })?;
+    let volgende = more_after
+        .then(|| rows.last().map(|(s, p)| cursor_of(q, &plan, *s, p)))
+        .flatten();
+    let vorige = more_before
+        .then(|| rows.first().map(|(s, p)| cursor_of(q, &plan, *s, p)))
+        .flatten();
     Ok(Page {
-        items,
-        totaal,
+        items: rows.into_iter().map(|(_, p)| p).collect(),
+        totaal: counted.min(COUNT_CAP),
+        totaal_begrensd: counted > COUNT_CAP,
         pagina,
         per_pagina,
+        volgende,
+        vorige,
     })
 }
 
+#[derive(Clone)]
 enum Bind {
     Uuid(Uuid),
     Text(String),
+    Date(NaiveDate),
+    Int(i64),
 }

@@ -16,7 +16,10 @@ use wegwijs_domain::person::PersonDetails;
 use crate::{Db, StorageError, StorageResult, on_pool};
 use row::ROW_SELECT;
 
-pub use list::{ListQuery, Page, PersonSummary, RegisseurFilter, Sort, list};
+pub use list::{
+    COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonSummary, RegisseurFilter, Richting, Sort,
+    list,
+};
 pub use write::{insert, reassign, update};
 
 /// A stored person: the validated details plus the bookkeeping around them.

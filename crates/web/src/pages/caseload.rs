@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
-use wegwijs_app::model::{ListQuery, RegisseurFilter, Sort};
+use wegwijs_app::model::{Cursor, ListQuery, RegisseurFilter, Richting, Sort};
 use wegwijs_domain::person::Doelgroep;
 
 use super::forms::SelectOption;
@@ -26,7 +26,12 @@ pub struct CaseloadQuery {
     /// "mij" (default for a regisseur), "alle", "geen" or a regisseur's id
     pub regisseur: Option<String>,
     pub sorteer: Option<String>,
+    /// With a cursor only the number shown; without one the position (the first 1,000 rows).
     pub pagina: Option<i64>,
+    /// Cursor of the next page (keyset paging: as fast on page 4,000 as on page 1).
+    pub na: Option<String>,
+    /// Cursor of the previous page.
+    pub voor: Option<String>,
 }
 
 pub struct CaseloadRow {
@@ -53,9 +58,10 @@ pub struct CaseloadPage {
     pub regisseurs: Vec<SelectOption>,
     pub sorteringen: Vec<SelectOption>,
     pub rows: Vec<CaseloadRow>,
-    pub totaal: i64,
-    pub pagina: u32,
-    pub pages: u32,
+    /// "25 personen gevonden", "meer dan 1.000 personen gevonden"
+    pub aantal: String,
+    /// "pagina 2 van 3", "pagina 45"; empty when everything fits on one page.
+    pub pagina_tekst: String,
     pub prev_href: Option<String>,
     pub next_href: Option<String>,
 }
@@ -122,13 +128,24 @@ pub async fn show(
         sort,
         pagina,
         per_pagina: 25,
+        cursor: match (
+            q.na.as_deref().and_then(Cursor::decode),
+            q.voor.as_deref().and_then(Cursor::decode),
+        ) {
+            (Some(c), _) => Some(Richting::Na(c)),
+            (None, Some(c)) => Some(Richting::Voor(c)),
+            (None, None) => None,
+        },
     };
     let page = if zoek_fout.is_some() {
         wegwijs_app::model::Page {
             items: vec![],
             totaal: 0,
+            totaal_begrensd: false,
             pagina: 1,
             per_pagina: 25,
+            volgende: None,
+            vorige: None,
         }
     } else {
         persons::list(&ctx, &query).await?
@@ -154,22 +171,21 @@ pub async fn show(
             }
         }
     }
-    let pages = u32::try_from((page.totaal + 24) / 25)
-        .unwrap_or(u32::MAX)
-        .max(1);
-    let href = |n: u32| {
+    let href = |n: u32, cursor: (&str, &Cursor)| {
         let pairs = [
             ("zoek", zoek.clone().unwrap_or_default()),
             ("doelgroep", q.doelgroep.clone().unwrap_or_default()),
             ("regisseur", regisseur_code.clone()),
             ("sorteer", sort.code().to_string()),
             ("pagina", n.to_string()),
+            (cursor.0, cursor.1.encode()),
         ];
         format!(
             "/caseload?{}",
             serde_urlencoded::to_string(pairs).unwrap_or_default()
         )
     };
+    let (aantal, pagina_tekst) = counts(&page);
     let rows = page
         .items
         .iter()
@@ -226,11 +242,53 @@ pub async fn show(
                 ],
             ),
             rows,
-            totaal: page.totaal,
-            pagina: page.pagina,
-            pages,
-            prev_href: (page.pagina > 1).then(|| href(page.pagina - 1)),
-            next_href: (page.pagina < pages).then(|| href(page.pagina + 1)),
+            aantal,
+            pagina_tekst,
+            prev_href: page
+                .vorige
+                .as_ref()
+                .map(|c| href(page.pagina.saturating_sub(1).max(1), ("voor", c))),
+            next_href: page
+                .volgende
+                .as_ref()
+                .map(|c| href(page.pagina.saturating_add(1), ("na", c))),
         },
     ))
+}
+
+/// "25 personen gevonden" / "meer dan 1.000 personen gevonden", and "pagina 2 van 3" (or "pagina 45"
+/// when the total is capped); no page text when everything fits on one page.
+fn counts(page: &wegwijs_app::model::Page) -> (String, String) {
+    let per = i64::from(page.per_pagina.max(1));
+    if page.totaal_begrensd {
+        let n = thousands(page.totaal);
+        return (
+            format!("Meer dan {n} personen gevonden"),
+            format!("pagina {}", page.pagina),
+        );
+    }
+    let aantal = match page.totaal {
+        1 => "1 persoon gevonden".to_string(),
+        n => format!("{n} personen gevonden"),
+    };
+    let pages = (page.totaal + per - 1) / per;
+    let text = if pages > 1 {
+        format!("pagina {} van {pages}", page.pagina)
+    } else {
+        String::new()
+    };
+    (aantal, text)
+}
+
+/// 1000 -> "1.000" (Dutch digit grouping).
+fn thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }

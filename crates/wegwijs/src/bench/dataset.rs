@@ -23,6 +23,8 @@ pub struct Dataset {
     pub db: Db,
     /// The URL without its password, for the report.
     pub shown_url: String,
+    /// The URL itself (the limits open connections of their own).
+    pub url: String,
     pub persons: i64,
     pub demo: DemoLoad,
     temp_dir: Option<PathBuf>,
@@ -53,7 +55,9 @@ impl Dataset {
                 wegwijs_app::auth::password::hash(&wegwijs_app::AppConfig::default(), password)
                     .await?;
             let started = Instant::now();
-            crate::demo::load(&db, args.persons, SEED, &hash, SystemClock.now()).await?;
+            let largest = (args.largest_gemeente > 0).then_some(args.largest_gemeente);
+            crate::demo::load_with(&db, args.persons, largest, SEED, &hash, SystemClock.now())
+                .await?;
             let took = started.elapsed();
             eprintln!("Demodata geladen in {:.1} s.", took.as_secs_f64());
             DemoLoad::Generated(took)
@@ -67,10 +71,22 @@ impl Dataset {
         Ok(Dataset {
             db,
             shown_url,
+            url,
             persons,
             demo,
             temp_dir,
         })
+    }
+
+    /// Where the fsync measurement writes: beside the SQLite file (same disk), else the temp directory.
+    pub fn sync_dir(&self) -> PathBuf {
+        self.url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.url.strip_prefix("sqlite:"))
+            .map(|rest| rest.split('?').next().unwrap_or(rest))
+            .and_then(|path| std::path::Path::new(path).parent().map(PathBuf::from))
+            .filter(|dir| dir.is_dir())
+            .unwrap_or_else(std::env::temp_dir)
     }
 
     /// Closes the database and removes the temp directory of a default run.

@@ -27,11 +27,12 @@ pub struct Widths {
     pub create_concurrency: usize,
 }
 
-/// Warms up (results discarded), then measures. The operation gets a running number, from which it
-/// picks its input (a person id, a search term, a fresh BSN).
+/// Warms up (results discarded), then measures. The operation gets its task's number (`0..concurrency`,
+/// for state held per task such as a connection) and a running number, from which it picks its input
+/// (a person id, a search term, a fresh BSN).
 pub async fn measure<F, Fut>(plan: Plan, concurrency: usize, op: F) -> Summary
 where
-    F: Fn(u64) -> Fut + Send + Sync + 'static,
+    F: Fn(usize, u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = OpResult> + Send + 'static,
 {
     let op = Arc::new(op);
@@ -53,13 +54,13 @@ async fn run<F, Fut>(
     counter: Arc<AtomicU64>,
 ) -> Sample
 where
-    F: Fn(u64) -> Fut + Send + Sync + 'static,
+    F: Fn(usize, u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = OpResult> + Send + 'static,
 {
     let start = Instant::now();
     let deadline = start + duration;
     let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..concurrency.max(1) {
+    for task in 0..concurrency.max(1) {
         let op = op.clone();
         let counter = counter.clone();
         tasks.spawn(async move {
@@ -67,7 +68,7 @@ where
             while Instant::now() < deadline {
                 let i = counter.fetch_add(1, Ordering::Relaxed);
                 let sent = Instant::now();
-                match op(i).await {
+                match op(task, i).await {
                     Ok(()) => part.latencies.push(sent.elapsed()),
                     Err(e) => {
                         part.errors += 1;
@@ -126,7 +127,7 @@ mod tests {
             warmup: Duration::from_millis(5),
             duration: Duration::from_millis(30),
         };
-        let s = measure(plan, 3, |i| async move {
+        let s = measure(plan, 3, |_, i| async move {
             tokio::task::yield_now().await;
             if i % 2 == 0 {
                 Ok(())

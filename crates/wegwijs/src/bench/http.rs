@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::access::{BsnRange, Credentials};
 use super::driver::{OpResult, Plan, measure, pick};
+use super::listing::Pages;
 use super::stats::Summary;
 use super::subject::Subject;
 use super::targets::Kind;
@@ -23,6 +24,9 @@ pub struct Load {
     ids: Vec<Uuid>,
     terms: Vec<String>,
     bsns: Arc<BsnRange>,
+    pages: Arc<Pages>,
+    /// Path of the fixed page of limit (b).
+    floor_path: String,
 }
 
 impl Load {
@@ -31,6 +35,8 @@ impl Load {
         creds: &Credentials,
         subject: &Subject,
         bsns: Arc<BsnRange>,
+        pages: Arc<Pages>,
+        floor_path: &str,
     ) -> anyhow::Result<Load> {
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -44,7 +50,33 @@ impl Load {
             ids: subject.person_ids.clone(),
             terms: subject.search_terms.clone(),
             bsns,
+            pages,
+            floor_path: floor_path.to_string(),
         })
+    }
+
+    fn term(&self, i: u64) -> &str {
+        self.terms
+            .get(pick(i, self.terms.len()))
+            .map(String::as_str)
+            .unwrap_or("aaa")
+    }
+
+    /// The size of a dossier page in bytes (the floor serves a page of this size).
+    pub async fn dossier_size(&self) -> anyhow::Result<usize> {
+        let url = format!("{}/personen/{}", self.base, self.person(0));
+        let res = self
+            .http
+            .get(url)
+            .header(COOKIE, &self.cookie)
+            .send()
+            .await?;
+        anyhow::ensure!(
+            res.status() == StatusCode::OK,
+            "dossier: status {}",
+            res.status()
+        );
+        Ok(res.bytes().await?.len())
     }
 
     fn person(&self, i: u64) -> Uuid {
@@ -95,14 +127,47 @@ impl Load {
     }
 
     async fn search(self: Arc<Self>, i: u64) -> OpResult {
-        let term = self
-            .terms
-            .get(pick(i, self.terms.len()))
-            .map(String::as_str)
-            .unwrap_or("aaa");
         // Terms are plain letters or digits: no escaping needed.
+        let term = self.term(i);
         self.page(&format!("/caseload?zoek={term}&regisseur=alle"))
             .await
+    }
+
+    async fn floor(self: Arc<Self>, _i: u64) -> OpResult {
+        let req = self.http.get(format!("{}{}", self.base, self.floor_path));
+        self.expect(req, "floor", StatusCode::OK).await
+    }
+
+    async fn api_list(&self, query: &str) -> OpResult {
+        let path = format!("/api/v1/personen?paginaGrootte=100{query}");
+        let req = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header(AUTHORIZATION, &self.bearer);
+        self.expect(req, "/api/v1/personen", StatusCode::OK).await
+    }
+
+    /// A page of the 100,000: any page from the first to the last, via its cursor.
+    async fn list(self: Arc<Self>, i: u64) -> OpResult {
+        let q = self.pages.query(pick(i, self.pages.len()));
+        self.api_list(&q).await
+    }
+
+    async fn list_first(self: Arc<Self>, _i: u64) -> OpResult {
+        self.api_list("").await
+    }
+
+    /// The last tenth of the pages.
+    async fn list_deep(self: Arc<Self>, i: u64) -> OpResult {
+        let n = self.pages.len();
+        let tenth = (n / 10).max(1);
+        let q = self.pages.query(n - tenth + pick(i, tenth));
+        self.api_list(&q).await
+    }
+
+    async fn list_search(self: Arc<Self>, i: u64) -> OpResult {
+        let term = self.term(i).to_string();
+        self.api_list(&format!("&zoek={term}")).await
     }
 
     async fn api_get(self: Arc<Self>, i: u64) -> OpResult {
@@ -150,14 +215,21 @@ pub async fn measure_scenario(
     let l = load.clone();
     Some(match kind {
         Kind::Dossier1 | Kind::DossierN => {
-            measure(plan, width, move |i| l.clone().dossier(i)).await
+            measure(plan, width, move |_, i| l.clone().dossier(i)).await
         }
-        Kind::Caseload => measure(plan, width, move |i| l.clone().caseload(i)).await,
-        Kind::Search => measure(plan, width, move |i| l.clone().search(i)).await,
-        Kind::ApiGet => measure(plan, width, move |i| l.clone().api_get(i)).await,
-        Kind::CreateApi => measure(plan, width, move |i| l.clone().create(i)).await,
-        Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitSearch | Kind::LimitCreate => {
-            return None;
+        Kind::Caseload | Kind::CaseloadN => {
+            measure(plan, width, move |_, i| l.clone().caseload(i)).await
         }
+        Kind::Search => measure(plan, width, move |_, i| l.clone().search(i)).await,
+        Kind::ApiGet => measure(plan, width, move |_, i| l.clone().api_get(i)).await,
+        Kind::List => measure(plan, width, move |_, i| l.clone().list(i)).await,
+        Kind::ListFirst => measure(plan, width, move |_, i| l.clone().list_first(i)).await,
+        Kind::ListDeep => measure(plan, width, move |_, i| l.clone().list_deep(i)).await,
+        Kind::ListSearch => measure(plan, width, move |_, i| l.clone().list_search(i)).await,
+        Kind::CreateApi => measure(plan, width, move |_, i| l.clone().create(i)).await,
+        Kind::Floor1 | Kind::FloorN | Kind::FloorCreate => {
+            measure(plan, width, move |_, i| l.clone().floor(i)).await
+        }
+        _ => return None,
     })
 }

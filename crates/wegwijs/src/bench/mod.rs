@@ -12,6 +12,7 @@ mod dataset;
 mod driver;
 mod http;
 mod limits;
+mod listing;
 mod report;
 mod server;
 mod stats;
@@ -59,9 +60,14 @@ pub struct BenchArgs {
     /// "caseload,limit_caseload"); default all.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
-    /// Connections in the read pool (SQLite) or in total (PostgreSQL), as `wegwijs serve --db-connections`.
+    /// Connections in the read pool (SQLite) or in total (PostgreSQL), as `wegwijs serve --db-connections`;
+    /// also the number of connections the limits (a) hold.
     #[arg(long, default_value_t = 16)]
     pub db_connections: u32,
+    /// Persons in the largest gemeente when the dataset is generated (`list_100k` pages through it;
+    /// the benchmark's regisseur works there). 0: the demo's own size curve.
+    #[arg(long, default_value_t = 100_000)]
+    pub largest_gemeente: usize,
 }
 
 pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
@@ -77,12 +83,21 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `uptime`'s load averages, for the report (other work on the machine moves every figure).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".into())
+}
+
 async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report> {
+    let load_start = load_average();
     let subject = Subject::find(&data.db).await?;
-    let server = Server::start(data.db.clone(), &args.listen).await?;
+    let floor_page = Arc::new(std::sync::RwLock::new(axum::body::Bytes::new()));
+    let server = Server::start(data.db.clone(), &args.listen, floor_page.clone()).await?;
     let creds = Credentials::create(&server.state, &subject.user).await?;
     let duration = Duration::from_secs(args.duration_secs.max(1));
-    let result = run_scenarios(args, data, &server, &creds, &subject, duration).await;
+    let result = run_scenarios(args, data, &server, &creds, &subject, duration, floor_page).await;
     // The client is gone (dropped with its load), so the server can stop; then remove our traces.
     server.stop().await;
     creds.revoke(&data.db).await?;
@@ -100,8 +115,11 @@ async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report>
             gemeente_persons: subject.gemeente_persons,
             regisseur: subject.user.naam.clone(),
             caseload: subject.caseload,
+            list_gemeente_persons: subject.gemeente_persons,
             duration_secs: duration.as_secs(),
             cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            load_start,
+            load_end: load_average(),
         },
         measured: result?,
     })
@@ -115,6 +133,7 @@ async fn run_scenarios(
     creds: &Credentials,
     subject: &Subject,
     duration: Duration,
+    floor_page: Arc<std::sync::RwLock<axum::body::Bytes>>,
 ) -> anyhow::Result<Vec<Measured>> {
     let plan = Plan {
         warmup: (duration / 5).clamp(Duration::from_millis(200), Duration::from_secs(1)),
@@ -126,8 +145,74 @@ async fn run_scenarios(
     };
     let only = Selection(args.only.clone());
     let bsns = Arc::new(BsnRange::after_existing(&data.db, subject.gemeente).await?);
-    let load = Arc::new(http::Load::new(&server.base, creds, subject, bsns.clone())?);
-    let limits = Arc::new(limits::Limits::new(&data.db, subject, bsns));
+    let wants_list = Kind::ORDER.iter().any(|k| {
+        matches!(
+            k,
+            Kind::List | Kind::ListFirst | Kind::ListDeep | Kind::LimitList
+        ) && only.wants(&k.name(k.width(widths)))
+    });
+    let pages = Arc::new(if wants_list {
+        let started = std::time::Instant::now();
+        let p = listing::Pages::walk(&data.db, subject).await?;
+        eprintln!(
+            "list_100k: {} pagina's van {} doorlopen in {:.1} s.",
+            p.len(),
+            listing::PAGE,
+            started.elapsed().as_secs_f64()
+        );
+        p
+    } else {
+        listing::Pages::empty()
+    });
+    let load = Arc::new(http::Load::new(
+        &server.base,
+        creds,
+        subject,
+        bsns.clone(),
+        pages.clone(),
+        server::FLOOR_PATH,
+    )?);
+    // Limit (b) serves a page of the dossier page's size.
+    let size = load.dossier_size().await?;
+    if let Ok(mut page) = floor_page.write() {
+        *page = axum::body::Bytes::from(floor_body(size));
+    }
+    let limits = Arc::new(
+        limits::Limits::new(limits::LimitsInput {
+            db: &data.db,
+            url: &data.url,
+            connections: args.db_connections as usize,
+            audit: server.state.app.audit_writer().clone(),
+            writes: server.state.app.write_batcher().clone(),
+            subject,
+            bsns,
+            pages,
+            sync_dir: data.sync_dir(),
+        })
+        .await?,
+    );
+    let result = run_each(&only, widths, plan, data, subject, &load, &limits).await;
+    limits.close().await;
+    result
+}
+
+/// An HTML page of exactly `size` bytes.
+fn floor_body(size: usize) -> String {
+    let head = "<!doctype html><html lang=\"nl\"><title>vast</title><body><p>";
+    let tail = "</p></body></html>";
+    let fill = size.saturating_sub(head.len() + tail.len());
+    format!("{head}{}{tail}", "x".repeat(fill))
+}
+
+async fn run_each(
+    only: &Selection,
+    widths: Widths,
+    plan: Plan,
+    data: &Dataset,
+    subject: &Subject,
+    load: &Arc<http::Load>,
+    limits: &Arc<limits::Limits>,
+) -> anyhow::Result<Vec<Measured>> {
     let mut measured = Vec::new();
     for kind in Kind::ORDER {
         let width = kind.width(widths);
@@ -135,10 +220,9 @@ async fn run_scenarios(
             continue;
         }
         eprintln!("{} ...", kind.name(width));
-        let summary = if kind.is_limit() {
-            limits::measure_limit(&limits, kind, width, plan).await
-        } else {
-            http::measure_scenario(&load, kind, width, plan).await
+        let summary = match limits::measure_limit(limits, kind, width, plan).await {
+            Some(s) => Some(s),
+            None => http::measure_scenario(load, kind, width, plan).await,
         };
         measured.extend(summary.map(|s| Measured::new(kind, width, s)));
         if kind.creates() {

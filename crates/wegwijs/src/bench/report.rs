@@ -4,7 +4,7 @@
 use serde::Serialize;
 use wegwijs_storage::Backend;
 
-use super::targets::{DEMO_LOAD_TARGET_SECS, Kind, Measured};
+use super::targets::{DEMO_LOAD_TARGET_SECS, Group, Kind, Measured};
 
 /// What the run measured on, for the heading.
 pub struct Context {
@@ -17,8 +17,13 @@ pub struct Context {
     pub gemeente_persons: usize,
     pub regisseur: String,
     pub caseload: i64,
+    /// The gemeente of `list_100k` and its size.
+    pub list_gemeente_persons: usize,
     pub duration_secs: u64,
     pub cores: usize,
+    /// `uptime`'s load averages at the start and the end of the run.
+    pub load_start: String,
+    pub load_end: String,
 }
 
 pub struct Report {
@@ -33,7 +38,10 @@ struct JsonLine<'a> {
     p50_ms: f64,
     p99_ms: f64,
     ops_per_s: f64,
+    /// Limit (a): the same storage work on held connections, audit group-committed.
     limit_ops_per_s: Option<f64>,
+    /// Limit (b): a fixed page of the same size through the same HTTP stack, same width.
+    floor_ops_per_s: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +64,16 @@ impl Report {
             .iter()
             .find(|m| m.kind == limit)
             .map(|m| m.summary.ops_per_s)
+    }
+
+    fn floor_of(&self, m: &Measured) -> Option<f64> {
+        if m.kind.group() != Group::Scenario {
+            return None;
+        }
+        self.measured
+            .iter()
+            .find(|f| f.kind.group() == Group::Floor && f.width == m.width)
+            .map(|f| f.summary.ops_per_s)
     }
 
     /// Names of the scenarios and limits that had errors.
@@ -86,8 +104,14 @@ impl Report {
             c.regisseur, c.caseload, c.gemeente, c.gemeente_persons, c.duration_secs
         );
         println!();
+        println!("load (uptime): begin {}; eind {}", c.load_start, c.load_end);
         println!(
-            "{:<15} {:>7} {:>8} {:>6} {:>8} {:>8} {:>9} {:>9} {:>6}  {:<22} gehaald",
+            "list_100k: de eigen gemeente van de regisseur, {} personen; pagina's van 100",
+            c.list_gemeente_persons
+        );
+        println!();
+        println!(
+            "{:<22} {:>7} {:>7} {:>6} {:>8} {:>8} {:>8} {:>8} {:>6} {:>8} {:>6}  {:<22} gehaald",
             "scenario",
             "clients",
             "n",
@@ -95,17 +119,39 @@ impl Report {
             "p50 ms",
             "p99 ms",
             "ops/s",
-            "limiet/s",
-            "ratio",
+            "(a)/s",
+            "/(a)",
+            "(b)/s",
+            "/(b)",
             "doel"
         );
         for m in self.measured.iter().filter(|m| !m.kind.is_limit()) {
             self.print_row(m);
         }
         println!(
-            "-- fysieke limiet: dezelfde SQL rechtstreeks op de database, zonder HTTP en templates"
+            "-- limiet (a): dezelfde opslagaanroepen op vastgehouden verbindingen, audit via group commit"
         );
-        for m in self.measured.iter().filter(|m| m.kind.is_limit()) {
+        for m in self
+            .measured
+            .iter()
+            .filter(|m| m.kind.group() == Group::Limit)
+        {
+            self.print_row(m);
+        }
+        println!("-- limiet (b): een vaste pagina van dezelfde grootte door dezelfde HTTP-stack");
+        for m in self
+            .measured
+            .iter()
+            .filter(|m| m.kind.group() == Group::Floor)
+        {
+            self.print_row(m);
+        }
+        println!("-- schijf: 4 KiB schrijven + fdatasync, een tegelijk");
+        for m in self
+            .measured
+            .iter()
+            .filter(|m| m.kind.group() == Group::Disk)
+        {
             self.print_row(m);
         }
         let (secs, met) = match c.demo_load_secs {
@@ -120,7 +166,7 @@ impl Report {
             None => ("hergebruikt".to_string(), "-"),
         };
         println!(
-            "{:<15} {:>7} {:>8} {:>51}  {:<22} {met}",
+            "{:<22} {:>7} {:>7} {:>74}  {:<22} {met}",
             "demo_load",
             1,
             c.persons,
@@ -151,7 +197,12 @@ impl Report {
     fn print_row(&self, m: &Measured) {
         let s = &m.summary;
         let limit = self.limit_of(m.kind);
-        let ratio = limit.filter(|l| *l > 0.0).map(|l| s.ops_per_s / l);
+        let floor = self.floor_of(m);
+        let ratio = |l: Option<f64>| {
+            l.filter(|l| *l > 0.0)
+                .map_or("-".into(), |l| format!("{:.2}", s.ops_per_s / l))
+        };
+        let ops = |l: Option<f64>| l.map_or("-".into(), |l| format!("{l:.0}"));
         let target = m.kind.target(self.context.backend);
         let met = match target {
             Some(t) if t.met(s) => "ja",
@@ -160,7 +211,7 @@ impl Report {
             None => "-",
         };
         println!(
-            "{:<15} {:>7} {:>8} {:>6} {:>8.3} {:>8.3} {:>9.0} {:>9} {:>6}  {:<22} {met}",
+            "{:<22} {:>7} {:>7} {:>6} {:>8.3} {:>8.3} {:>8.0} {:>8} {:>6} {:>8} {:>6}  {:<22} {met}",
             m.name,
             m.width,
             s.n,
@@ -168,8 +219,10 @@ impl Report {
             s.p50_ms,
             s.p99_ms,
             s.ops_per_s,
-            limit.map_or("-".into(), |l| format!("{l:.0}")),
-            ratio.map_or("-".into(), |r| format!("{r:.2}")),
+            ops(limit),
+            ratio(limit),
+            ops(floor),
+            ratio(floor),
             target.map_or("-".into(), |t| t.describe()),
         );
     }
@@ -183,6 +236,7 @@ impl Report {
             p99_ms: round(s.p99_ms, 3),
             ops_per_s: round(s.ops_per_s, 1),
             limit_ops_per_s: self.limit_of(m.kind).map(|l| round(l, 1)),
+            floor_ops_per_s: self.floor_of(m).map(|l| round(l, 1)),
         };
         serde_json::to_string(&line).unwrap_or_default()
     }
@@ -215,8 +269,11 @@ mod tests {
             gemeente_persons: 10,
             regisseur: "R".into(),
             caseload: 5,
+            list_gemeente_persons: 10,
             duration_secs: 1,
             cores: 2,
+            load_start: "0.1".into(),
+            load_end: "0.2".into(),
         };
         Report { context, measured }
     }
@@ -226,14 +283,15 @@ mod tests {
         let r = report(vec![
             measured(Kind::Caseload, 900.0),
             measured(Kind::LimitCaseload, 1800.0),
+            measured(Kind::Floor1, 3600.0),
         ]);
         assert_eq!(
             r.json_line(&r.measured[0]),
-            r#"{"scenario":"caseload","n":100,"p50_ms":0.5,"p99_ms":1.25,"ops_per_s":900.0,"limit_ops_per_s":1800.0}"#
+            r#"{"scenario":"caseload","n":100,"p50_ms":0.5,"p99_ms":1.25,"ops_per_s":900.0,"limit_ops_per_s":1800.0,"floor_ops_per_s":3600.0}"#
         );
         assert_eq!(
             r.json_line(&r.measured[1]),
-            r#"{"scenario":"limit_caseload","n":100,"p50_ms":0.5,"p99_ms":1.25,"ops_per_s":1800.0,"limit_ops_per_s":null}"#
+            r#"{"scenario":"limit_caseload","n":100,"p50_ms":0.5,"p99_ms":1.25,"ops_per_s":1800.0,"limit_ops_per_s":null,"floor_ops_per_s":null}"#
         );
     }
 

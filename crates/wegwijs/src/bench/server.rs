@@ -7,11 +7,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
+use axum::Router;
+use axum::response::Html;
+use axum::routing::get;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use wegwijs_app::clock::SystemClock;
 use wegwijs_storage::Db;
 use wegwijs_web::{AppState, WebConfig};
+
+/// The fixed page of limit (b).
+pub const FLOOR_PATH: &str = "/bench/vaste-pagina";
 
 pub struct Server {
     /// `http://127.0.0.1:PORT`
@@ -22,9 +28,27 @@ pub struct Server {
 }
 
 impl Server {
-    pub async fn start(db: Db, listen: &str) -> anyhow::Result<Server> {
+    /// `floor_page`: the body of the fixed page at [`FLOOR_PATH`], shared by every request (only this
+    /// benchmark server has that route).
+    pub async fn start(
+        db: Db,
+        listen: &str,
+        floor_page: Arc<std::sync::RwLock<axum::body::Bytes>>,
+    ) -> anyhow::Result<Server> {
         let state = AppState::new(db, Arc::new(SystemClock), WebConfig::default());
-        let app = wegwijs_web::router(state.clone());
+        let floor = Router::new().route(
+            FLOOR_PATH,
+            get(move || {
+                let page = floor_page.read().map(|b| b.clone()).unwrap_or_default();
+                async move { Html(page) }
+            }),
+        );
+        // The fixed page gets exactly the production middleware stack (`with_layers`).
+        let app = wegwijs_web::router(state.clone()).merge(wegwijs_web::router::with_layers(
+            floor,
+            state.clone(),
+            wegwijs_web::router::REQUEST_TIMEOUT,
+        ));
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("kan niet luisteren op {listen}"))?;

@@ -1,5 +1,12 @@
-//! What is measured, which physical limit each HTTP scenario is compared with, and the targets of the
+//! What is measured, which two limits each HTTP scenario is compared with, and the targets of the
 //! issue (at 250,000 persons on a 2-core machine).
+//!
+//! Every scenario has two limits, measured in the same run:
+//! - (a) `limit_*`: the same storage calls (the same SQL) on connections held by the task, with the
+//!   audit rows group-committed through the server's own audit writer: what the database can do
+//!   without HTTP, sessions, templates or a pool hand-off;
+//! - (b) `floor_N`: a fixed page of the same size as the dossier page, through the same router and
+//!   middleware stack, with N clients: what HTTP alone can do on this machine.
 
 use wegwijs_storage::Backend;
 
@@ -11,13 +18,28 @@ pub enum Kind {
     Dossier1,
     DossierN,
     Caseload,
+    CaseloadN,
     Search,
     ApiGet,
+    /// A page of 100 from the whole 100,000-person gemeente (API default scope), any depth.
+    List,
+    ListFirst,
+    ListDeep,
+    ListSearch,
     CreateApi,
-    LimitDossier,
+    LimitDossier1,
+    LimitDossierN,
     LimitCaseload,
+    LimitCaseloadN,
     LimitSearch,
+    LimitList,
+    LimitListSearch,
     LimitCreate,
+    Floor1,
+    FloorN,
+    FloorCreate,
+    /// The disk: write 4 KiB and fdatasync, one at a time.
+    Fsync,
 }
 
 /// One measured scenario or limit.
@@ -41,31 +63,54 @@ impl Measured {
     }
 }
 
+/// Whether a kind is a scenario through HTTP, a limit (a), a floor (b) or the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Scenario,
+    Limit,
+    Floor,
+    Disk,
+}
+
 impl Kind {
-    /// The order of a run: reads first (so they see the dataset as generated), then the writes, each
-    /// followed by removing what it created.
-    pub const ORDER: [Kind; 10] = [
+    /// The order of a run: the disk, the HTTP floors, reads (so they see the dataset as generated),
+    /// then the writes, each followed by removing what it created.
+    pub const ORDER: [Kind; 23] = [
+        Kind::Fsync,
+        Kind::Floor1,
+        Kind::FloorN,
+        Kind::FloorCreate,
         Kind::Dossier1,
+        Kind::LimitDossier1,
         Kind::DossierN,
-        Kind::Caseload,
-        Kind::Search,
+        Kind::LimitDossierN,
         Kind::ApiGet,
-        Kind::LimitDossier,
+        Kind::Caseload,
         Kind::LimitCaseload,
+        Kind::CaseloadN,
+        Kind::LimitCaseloadN,
+        Kind::Search,
         Kind::LimitSearch,
+        Kind::List,
+        Kind::ListFirst,
+        Kind::ListDeep,
+        Kind::LimitList,
+        Kind::ListSearch,
+        Kind::LimitListSearch,
         Kind::CreateApi,
         Kind::LimitCreate,
     ];
 
     pub fn width(self, w: Widths) -> usize {
         match self {
-            Kind::DossierN | Kind::ApiGet | Kind::LimitDossier => w.concurrency,
-            Kind::CreateApi | Kind::LimitCreate => w.create_concurrency,
-            Kind::Dossier1
-            | Kind::Caseload
-            | Kind::Search
-            | Kind::LimitCaseload
-            | Kind::LimitSearch => 1,
+            Kind::DossierN
+            | Kind::ApiGet
+            | Kind::CaseloadN
+            | Kind::LimitDossierN
+            | Kind::LimitCaseloadN
+            | Kind::FloorN => w.concurrency,
+            Kind::CreateApi | Kind::LimitCreate | Kind::FloorCreate => w.create_concurrency,
+            _ => 1,
         }
     }
 
@@ -79,35 +124,59 @@ impl Kind {
             Kind::Dossier1 => "dossier_1".into(),
             Kind::DossierN => format!("dossier_{width}"),
             Kind::Caseload => "caseload".into(),
+            Kind::CaseloadN => format!("caseload_{width}"),
             Kind::Search => "search".into(),
             Kind::ApiGet => "api_get".into(),
+            Kind::List => "list_100k".into(),
+            Kind::ListFirst => "list_100k_first".into(),
+            Kind::ListDeep => "list_100k_deep".into(),
+            Kind::ListSearch => "list_100k_search".into(),
             Kind::CreateApi => "create_api".into(),
-            Kind::LimitDossier => "limit_dossier".into(),
+            Kind::LimitDossier1 => "limit_dossier_1".into(),
+            Kind::LimitDossierN => format!("limit_dossier_{width}"),
             Kind::LimitCaseload => "limit_caseload".into(),
+            Kind::LimitCaseloadN => format!("limit_caseload_{width}"),
             Kind::LimitSearch => "limit_search".into(),
+            Kind::LimitList => "limit_list_100k".into(),
+            Kind::LimitListSearch => "limit_list_100k_search".into(),
             Kind::LimitCreate => "limit_create".into(),
+            Kind::Floor1 | Kind::FloorN | Kind::FloorCreate => format!("floor_{width}"),
+            Kind::Fsync => "fsync".into(),
+        }
+    }
+
+    pub fn group(self) -> Group {
+        match self {
+            Kind::LimitDossier1
+            | Kind::LimitDossierN
+            | Kind::LimitCaseload
+            | Kind::LimitCaseloadN
+            | Kind::LimitSearch
+            | Kind::LimitList
+            | Kind::LimitListSearch
+            | Kind::LimitCreate => Group::Limit,
+            Kind::Floor1 | Kind::FloorN | Kind::FloorCreate => Group::Floor,
+            Kind::Fsync => Group::Disk,
+            _ => Group::Scenario,
         }
     }
 
     pub fn is_limit(self) -> bool {
-        matches!(
-            self,
-            Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitSearch | Kind::LimitCreate
-        )
+        self.group() != Group::Scenario
     }
 
-    /// The raw SQL limit the scenario's throughput is divided by.
+    /// Limit (a): the storage work of the scenario without HTTP.
     pub fn limit(self) -> Option<Kind> {
         match self {
-            Kind::Dossier1 | Kind::DossierN | Kind::ApiGet => Some(Kind::LimitDossier),
+            Kind::Dossier1 => Some(Kind::LimitDossier1),
+            Kind::DossierN | Kind::ApiGet => Some(Kind::LimitDossierN),
             Kind::Caseload => Some(Kind::LimitCaseload),
-            // The search is the caseload query with a prefix or BSN filter over the whole gemeente: its
-            // own SQL, so its own limit.
+            Kind::CaseloadN => Some(Kind::LimitCaseloadN),
             Kind::Search => Some(Kind::LimitSearch),
+            Kind::List | Kind::ListFirst | Kind::ListDeep => Some(Kind::LimitList),
+            Kind::ListSearch => Some(Kind::LimitListSearch),
             Kind::CreateApi => Some(Kind::LimitCreate),
-            Kind::LimitDossier | Kind::LimitCaseload | Kind::LimitSearch | Kind::LimitCreate => {
-                None
-            }
+            _ => None,
         }
     }
 
@@ -119,7 +188,9 @@ impl Kind {
             Kind::DossierN if backend == Backend::Sqlite => t(Some(25.0), Some(5_000.0)),
             Kind::DossierN => t(Some(25.0), None),
             Kind::Caseload => t(Some(5.0), None),
+            Kind::CaseloadN => t(None, Some(2_000.0)),
             Kind::Search => t(Some(10.0), None),
+            Kind::List | Kind::ListFirst | Kind::ListDeep | Kind::ListSearch => t(Some(20.0), None),
             Kind::CreateApi => t(None, Some(3_000.0)),
             _ => None,
         }
@@ -179,6 +250,11 @@ mod tests {
         }
     }
 
+    const W: Widths = Widths {
+        concurrency: 64,
+        create_concurrency: 16,
+    };
+
     #[test]
     fn dossier_throughput_target_applies_to_sqlite_only() {
         let s = summary(20.0, 4_000.0);
@@ -206,11 +282,20 @@ mod tests {
     }
 
     #[test]
-    fn every_scenario_has_a_limit_and_limits_have_none() {
-        assert_eq!(Kind::Search.limit(), Some(Kind::LimitSearch));
-        assert_eq!(Kind::Caseload.limit(), Some(Kind::LimitCaseload));
-        assert_eq!(Kind::LimitCreate.limit(), None);
+    fn every_scenario_has_both_limits_and_limits_have_none() {
+        for k in Kind::ORDER {
+            // Limit (b) is the floor of the same width: every width of a scenario has one.
+            let floors = [Kind::Floor1, Kind::FloorN, Kind::FloorCreate].map(|f| f.width(W));
+            if k.group() == Group::Scenario {
+                assert!(k.limit().is_some(), "{k:?}");
+                assert!(floors.contains(&k.width(W)), "{k:?}");
+            } else {
+                assert!(k.limit().is_none(), "{k:?}");
+            }
+        }
         assert_eq!(Kind::DossierN.name(64), "dossier_64");
+        assert_eq!(Kind::CaseloadN.name(64), "caseload_64");
+        assert_eq!(Kind::List.name(1), "list_100k");
     }
 
     #[test]

@@ -42,12 +42,22 @@ fn organisation(
 
 /// The same `persons`, `seed` and `today` always give the same data.
 pub fn generate(persons: usize, seed: u64, today: NaiveDate) -> DemoData {
+    generate_with(persons, None, seed, today)
+}
+
+/// As [`generate`], with the largest gemeente holding `largest` persons (see `region::gemeenten_with`).
+pub fn generate_with(
+    persons: usize,
+    largest: Option<usize>,
+    seed: u64,
+    today: NaiveDate,
+) -> DemoData {
     let mut state = Gen {
         rng: StdRng::seed_from_u64(seed),
         seq: Sequences::new(),
         today,
     };
-    let specs: Vec<GemeenteSpec> = region::gemeenten(persons);
+    let specs: Vec<GemeenteSpec> = region::gemeenten_with(persons, largest);
     let mut organisations: Vec<Organisation> = specs
         .iter()
         .map(|s| {

@@ -71,17 +71,31 @@ pub async fn load(
     password_hash: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<DemoSummary> {
+    load_with(db, persons, None, seed, password_hash, now).await
+}
+
+/// As [`load`], with the largest gemeente holding exactly `largest` persons (the benchmark).
+pub async fn load_with(
+    db: &wegwijs_storage::Db,
+    persons: usize,
+    largest: Option<usize>,
+    seed: u64,
+    password_hash: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<DemoSummary> {
     let started = Instant::now();
     if !is_empty(db).await? {
         bail!("De database bevat al personen: demodata wordt alleen in een lege database geladen.");
     }
     let today = now.date_naive();
     let mut data =
-        tokio::task::spawn_blocking(move || generate::generate(persons, seed, today)).await?;
+        tokio::task::spawn_blocking(move || generate::generate_with(persons, largest, seed, today))
+            .await?;
     let accounts = region_accounts(&data);
     insert::organisations_and_staff(db, &mut data, password_hash, now).await?;
     insert::persons_and_households(db, &data, now).await?;
     insert::audit(db, &data, seed, now).await?;
+    db.analyze().await?;
     Ok(DemoSummary {
         persons: data.persons.len(),
         households: data.households.len(),

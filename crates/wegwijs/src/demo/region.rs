@@ -102,6 +102,12 @@ pub fn apportion(total: usize, weights: &[f64]) -> Vec<usize> {
 
 /// The gemeenten for a dataset of `persons`, largest region gemeente first.
 pub fn gemeenten(persons: usize) -> Vec<GemeenteSpec> {
+    gemeenten_with(persons, None)
+}
+
+/// As [`gemeenten`], with Demogemeente 004 (the largest) holding exactly `largest` persons when given
+/// (the benchmark's "one gemeente of 100,000"); the others share the rest along the same curve.
+pub fn gemeenten_with(persons: usize, largest: Option<usize>) -> Vec<GemeenteSpec> {
     if persons <= NATIONAL_THRESHOLD {
         let sizes = apportion(persons, &[60.0, 25.0, 15.0]);
         return sizes
@@ -117,7 +123,14 @@ pub fn gemeenten(persons: usize) -> Vec<GemeenteSpec> {
     let weights: Vec<f64> = (1..=NATIONAL_GEMEENTEN - 3)
         .map(|rank| (rank as f64).powf(-ZIPF_EXPONENT))
         .collect();
-    let national = apportion(rest, &weights);
+    let national = match largest {
+        Some(big) if big <= rest && !weights.is_empty() => {
+            let mut n = vec![big];
+            n.extend(apportion(rest - big, &weights[1..]));
+            n
+        }
+        _ => apportion(rest, &weights),
+    };
     let mut out: Vec<GemeenteSpec> = region
         .iter()
         .enumerate()

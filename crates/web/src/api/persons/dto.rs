@@ -190,7 +190,10 @@ pub struct PersoonLijst {
     pub personen: Vec<PersoonSamenvatting>,
     pub pagina: u32,
     pub pagina_grootte: u32,
+    /// Het aantal gevonden personen, geteld tot 1.000.
     pub totaal: i64,
+    /// `true`: er zijn meer dan `totaal` (1.000) gevonden personen; er is niet verder geteld.
+    pub totaal_begrensd: bool,
     #[serde(rename = "_links")]
     pub links: PaginaLinks,
 }

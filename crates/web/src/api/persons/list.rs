@@ -2,7 +2,7 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use wegwijs_app::model::{ListQuery, RegisseurFilter, Sort};
+use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort};
 use wegwijs_domain::ids::GebruikerId;
 use wegwijs_domain::person::Doelgroep;
 use wegwijs_domain::validation;
@@ -27,8 +27,14 @@ pub struct LijstParams {
     pub regisseur: Option<String>,
     /// naam (standaard), geboortedatum, koppeling
     pub sorteer: Option<String>,
-    /// Paginanummer, vanaf 1.
+    /// Paginanummer, vanaf 1. Zonder cursor alleen voor de eerste 1.000 rijen; verder bladert u met de
+    /// links `next` en `prev` (een cursor), die op elke diepte even snel zijn. Met een cursor is het
+    /// paginanummer alleen een label.
     pub pagina: Option<u32>,
+    /// Cursor: de pagina na deze positie (uit de link `next`).
+    pub na: Option<String>,
+    /// Cursor: de pagina voor deze positie (uit de link `prev`).
+    pub voor: Option<String>,
     /// Aantal per pagina, 1-200 (standaard 25).
     pub pagina_grootte: Option<u32>,
 }
@@ -84,6 +90,31 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
     };
     let pagina = validation::page_number(p.pagina.map(i64::from))
         .map_err(|m| invalid_with("pagina", "out_of_range", m))?;
+    let cursor_of = |field: &'static str, v: &Option<String>| {
+        v.as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                Cursor::decode(s).ok_or_else(|| {
+                    invalid(
+                        field,
+                        "Deze cursor is ongeldig; gebruik de links van een vorige pagina.",
+                    )
+                })
+            })
+            .transpose()
+    };
+    let cursor = match (cursor_of("na", &p.na)?, cursor_of("voor", &p.voor)?) {
+        (Some(c), None) => Some(Richting::Na(c)),
+        (None, Some(c)) => Some(Richting::Voor(c)),
+        (None, None) => None,
+        (Some(_), Some(_)) => return Err(invalid("na", "Gebruik na of voor, niet allebei.")),
+    };
+    if cursor.is_none() && (pagina - 1).saturating_mul(per_pagina) > MAX_OFFSET {
+        return Err(invalid(
+            "pagina",
+            "Paginanummers gaan tot de eerste 1.000 personen; blader verder met de link next.",
+        ));
+    }
     Ok(ListQuery {
         zoek,
         doelgroep,
@@ -92,6 +123,7 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
         sort,
         pagina,
         per_pagina,
+        cursor,
     })
 }
 
@@ -112,26 +144,43 @@ pub async fn list_personen(
     let query = to_query(&params, user.user.id)?;
     let ctx = user.ctx(&state);
     let page = persons::list(&ctx, &query).await?;
-    let link = |n: u32| Link {
-        href: page_href(&params, n, page.per_pagina),
-    };
-    let last =
-        u32::try_from((page.totaal + i64::from(page.per_pagina) - 1) / i64::from(page.per_pagina))
-            .unwrap_or(u32::MAX);
+    let links = links(&params, &page);
     Ok(Json(PersoonLijst {
         personen: page.items.iter().map(PersoonSamenvatting::from).collect(),
         pagina: page.pagina,
         pagina_grootte: page.per_pagina,
         totaal: page.totaal,
-        links: PaginaLinks {
-            self_: link(page.pagina),
-            next: (page.pagina < last).then(|| link(page.pagina + 1)),
-            prev: (page.pagina > 1).then(|| link(page.pagina - 1)),
-        },
+        totaal_begrensd: page.totaal_begrensd,
+        links,
     }))
 }
 
-fn page_href(p: &LijstParams, pagina: u32, per: u32) -> String {
+fn links(params: &LijstParams, page: &Page) -> PaginaLinks {
+    let per = page.per_pagina;
+    let link = |pagina: u32, cursor: Option<(&str, &Cursor)>| Link {
+        href: page_href(params, pagina, per, cursor),
+    };
+    let this = match &params.na {
+        Some(c) if !c.is_empty() => page_href(params, page.pagina, per, None) + "&na=" + c,
+        _ => match &params.voor {
+            Some(c) if !c.is_empty() => page_href(params, page.pagina, per, None) + "&voor=" + c,
+            _ => page_href(params, page.pagina, per, None),
+        },
+    };
+    PaginaLinks {
+        self_: Link { href: this },
+        next: page
+            .volgende
+            .as_ref()
+            .map(|c| link(page.pagina.saturating_add(1), Some(("na", c)))),
+        prev: page
+            .vorige
+            .as_ref()
+            .map(|c| link(page.pagina.saturating_sub(1).max(1), Some(("voor", c)))),
+    }
+}
+
+fn page_href(p: &LijstParams, pagina: u32, per: u32, cursor: Option<(&str, &Cursor)>) -> String {
     let mut pairs: Vec<(&str, String)> = vec![];
     for (k, v) in [
         ("zoek", &p.zoek),
@@ -145,6 +194,9 @@ fn page_href(p: &LijstParams, pagina: u32, per: u32) -> String {
     }
     pairs.push(("pagina", pagina.to_string()));
     pairs.push(("paginaGrootte", per.to_string()));
+    if let Some((k, c)) = cursor {
+        pairs.push((k, c.encode()));
+    }
     let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
     format!("/api/v1/personen?{qs}")
 }
