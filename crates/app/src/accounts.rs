@@ -130,10 +130,13 @@ pub async fn sign_in(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let ctx = system_ctx(trace_id, user.as_ref(), Bron::Ui);
+    // Rows of a known account go in its gemeente's chain (its privacy officer sees them, and on
+    // PostgreSQL sign-ins of different gemeenten do not queue on one chain head).
+    let gemeente = user.as_ref().and_then(users_gemeente);
     let Some(user) = user.filter(|_| ok) else {
         audit::insert(
             &mut tx,
-            &[ctx.entry(now, AuditAction::SignInFailed, None, None, None)],
+            &[ctx.entry(now, AuditAction::SignInFailed, gemeente, None, None)],
         )
         .await?;
         tx.commit().await?;
@@ -147,7 +150,7 @@ pub async fn sign_in(
     let token = open_session(state, &mut tx, &user, pending).await?;
     audit::insert(
         &mut tx,
-        &[ctx.entry(now, AuditAction::SignIn, None, None, None)],
+        &[ctx.entry(now, AuditAction::SignIn, gemeente, None, None)],
     )
     .await?;
     tx.commit().await?;
@@ -272,7 +275,7 @@ pub async fn sign_out(state: &App, user: &User, token_hash: &str, trace_id: &str
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
     audit::insert(
         &mut tx,
-        &[ctx.entry(now, AuditAction::SignOut, None, None, None)],
+        &[ctx.entry(now, AuditAction::SignOut, users_gemeente(user), None, None)],
     )
     .await?;
     tx.commit().await?;

@@ -124,3 +124,34 @@ async fn an_expired_api_key_gets_401() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn a_rejected_key_form_keeps_the_chosen_user_and_description() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let user = r.regisseur.id.0.to_string();
+    let refused = app
+        .post_form(
+            &r.beheerder,
+            "/beheer/api-sleutels",
+            &[
+                ("gebruiker", &user),
+                ("omschrijving", "koppeling met het leerlingvolgsysteem"),
+                ("dagen", "veel"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains(&format!("<option value=\"{user}\" selected>")),
+        "the chosen user stays selected, so a correction cannot make a key for someone else"
+    );
+    assert!(
+        refused
+            .body
+            .contains("value=\"koppeling met het leerlingvolgsysteem\"")
+    );
+    assert!(refused.body.contains("value=\"veel\""));
+}

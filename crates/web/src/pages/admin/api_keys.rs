@@ -41,6 +41,10 @@ pub struct KeysPage {
     pub errors: Vec<String>,
     /// A key just made: (user e-mail, token), shown once.
     pub created: Option<(String, String)>,
+    /// What the form held, kept after an error so a correction never lands on another user.
+    pub form_gebruiker: String,
+    pub form_omschrijving: String,
+    pub form_dagen: String,
 }
 
 async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<KeysPage, PageError> {
@@ -80,6 +84,9 @@ async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<KeysP
             .collect(),
         errors: vec![],
         created: None,
+        form_gebruiker: String::new(),
+        form_omschrijving: String::new(),
+        form_dagen: "365".into(),
     })
 }
 
@@ -162,6 +169,9 @@ pub async fn create(
         Err(AppError::Invalid(e)) => {
             let mut p = page(&state, &signed, nonce).await?;
             p.errors = e.0.into_iter().map(|f| f.message).collect();
+            p.form_gebruiker = f.gebruiker.clone();
+            p.form_omschrijving = f.omschrijving.clone();
+            p.form_dagen = f.dagen.clone();
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(other) => Err(PageError(other)),
