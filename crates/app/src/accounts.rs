@@ -366,6 +366,7 @@ pub async fn enable_totp(
     user: &User,
     secret: &str,
     code: &str,
+    token_hash: &str,
     trace_id: &str,
 ) -> AppResult<()> {
     let Some(key) = state.config.secret_key.as_ref() else {
@@ -383,8 +384,15 @@ pub async fn enable_totp(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     login_attempts::succeed(&mut tx, attempt).await?;
-    users::set_totp(&mut tx, user.id, Some(&key.seal(secret)?)).await?;
+    if !users::set_first_totp(&mut tx, user.id, &key.seal(secret)?).await? {
+        return Err(invalid(
+            "code",
+            "De tweede stap staat al aan. Een nieuwe app koppelen kan na een reset door de beheerder.",
+        ));
+    }
     use_step(&mut tx, user, step).await?;
+    // A session opened with a stolen password must not outlive the account being secured.
+    sessions::delete_others_of_user(&mut tx, user.id, token_hash).await?;
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
     audit::insert(
         &mut tx,

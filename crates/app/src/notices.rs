@@ -34,6 +34,14 @@ pub async fn put(ctx: &Ctx<'_>, content: &str) -> AppResult<String> {
 /// Reads and deletes the acting user's notice `id`; `None` when it was read before, expired or is
 /// someone else's.
 pub async fn take(ctx: &Ctx<'_>, id: &str) -> AppResult<Option<String>> {
+    // Ids are random tokens (URL-safe base64); anything else cannot be one and never reaches the database.
+    if id.len() > 64
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Ok(None);
+    }
     let Some(stored) = notices::take(&ctx.app.db, id, ctx.actor.user_id, ctx.now()).await? else {
         return Ok(None);
     };

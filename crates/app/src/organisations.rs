@@ -2,6 +2,7 @@
 //! partner organisations are added here.
 
 use uuid::Uuid;
+use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, OrganisatieSoort, Resource};
 use wegwijs_domain::ids::OrganisatieId;
 use wegwijs_domain::validation::ValidationErrors;
@@ -52,6 +53,21 @@ pub async fn create_partner(ctx: &Ctx<'_>, naam: &str) -> AppResult<OrganisatieI
         }
         Err(e) => return Err(e.into()),
     }
+    // Partner organisations are shared by the installation: the row goes in the creating gemeente's
+    // chain, so its privacy officer sees who added which organisation.
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::OrganisationCreated,
+        ctx.actor.gemeente_id(),
+        None,
+        Some(format!(
+            "organisatie {} ({}): {}",
+            org.naam,
+            org.soort.code(),
+            org.id
+        )),
+    );
+    wegwijs_storage::audit::insert(&mut tx, &[entry]).await?;
     tx.commit().await?;
     Ok(org.id)
 }

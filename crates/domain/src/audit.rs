@@ -40,6 +40,7 @@ code_enum! {
         PasswordReset = "wachtwoord_gereset", "Wachtwoord gereset",
         PasswordCheckFailed = "wachtwoordcontrole_mislukt", "Huidig wachtwoord onjuist",
         ApiKeyRevoked = "api_sleutel_ingetrokken", "API-sleutel ingetrokken",
+        OrganisationCreated = "organisatie_aangemaakt", "Organisatie aangemaakt",
         DemoLoaded = "demo_geladen", "Demogegevens geladen",
     }
 }
@@ -108,7 +109,7 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         // system management, not of regie on real people.
         UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut
         | PasswordChanged | TotpEnabled | DemoLoaded | TotpReset | PasswordReset
-        | PasswordCheckFailed | ApiKeyRevoked => BEHEER_ACCOUNTS,
+        | PasswordCheckFailed | ApiKeyRevoked | OrganisationCreated => BEHEER_ACCOUNTS,
     }
 }
 

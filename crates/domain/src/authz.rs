@@ -230,7 +230,10 @@ pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
     if !granted {
         return Decision::Deny(DenyReason::NoRole);
     }
-    if action.is_person_data() && actor.gemeente_id().is_none() {
+    // Partner organisations are shared by the whole installation: only a gemeente's beheerder adds them.
+    if (action.is_person_data() || action == Action::OrganisationManage)
+        && actor.gemeente_id().is_none()
+    {
         return Decision::Deny(DenyReason::NotAGemeente);
     }
     if target != actor.organisatie_id {

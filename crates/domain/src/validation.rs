@@ -107,9 +107,15 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
 /// tab and line breaks; everything else (NUL, escape, DEL, the C1 range, ...) is refused everywhere:
 /// nobody types them, they break CSV exports and letters, and PostgreSQL refuses NUL in text outright.
 pub fn has_control_chars(value: &str, multi_line: bool) -> bool {
-    value
-        .chars()
-        .any(|c| c.is_control() && !(multi_line && matches!(c, '\t' | '\n' | '\r')))
+    value.chars().any(|c| {
+        (c.is_control() && !(multi_line && matches!(c, '\t' | '\n' | '\r'))) || is_invisible(c)
+    })
+}
+
+/// Zero-width and direction-override characters: they let a required field be "filled" with nothing
+/// visible, make a name render reversed, or make one account look exactly like another.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Problems with one line of free text (already trimmed): too long, or containing control characters
@@ -125,7 +131,7 @@ pub fn text_problem(value: &str, max: usize) -> Option<(&'static str, String)> {
     if has_control_chars(value, false) {
         return Some((
             "invalid",
-            "Gebruik geen tabs, regeleinden of andere stuurtekens.".to_owned(),
+            "Gebruik geen tabs, regeleinden, onzichtbare tekens of andere stuurtekens.".to_owned(),
         ));
     }
     None

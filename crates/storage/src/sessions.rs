@@ -72,6 +72,22 @@ pub async fn delete(tx: &mut Tx, token_hash: &str) -> StorageResult<()> {
 }
 
 /// Ends every session of a user (password change, deactivation).
+/// Ends every session of a user but the one asking (after securing the account from it).
+pub async fn delete_others_of_user(
+    tx: &mut Tx,
+    id: GebruikerId,
+    keep_token_hash: &str,
+) -> StorageResult<()> {
+    crate::auth_cache::forget_user(id);
+    const SQL: &str = "DELETE FROM sessies WHERE gebruiker_id = $1 AND token_hash <> $2";
+    on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(id.0)
+        .bind(keep_token_hash)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
 pub async fn delete_for_user(tx: &mut Tx, id: GebruikerId) -> StorageResult<()> {
     crate::auth_cache::forget_user(id);
     const SQL: &str = "DELETE FROM sessies WHERE gebruiker_id = $1";

@@ -323,6 +323,20 @@ pub async fn set_totp(tx: &mut Tx, id: GebruikerId, secret: Option<&str>) -> Sto
     Ok(())
 }
 
+/// Sets a first TOTP secret; false when the user has one already (a parallel request won), so two
+/// requests can never both put in their own secret.
+pub async fn set_first_totp(tx: &mut Tx, id: GebruikerId, secret: &str) -> StorageResult<bool> {
+    crate::auth_cache::forget_user(id);
+    const SQL: &str = "UPDATE gebruikers SET totp_geheim = $1, totp_laatste_stap = NULL, \
+                       versie = versie + 1 WHERE id = $2 AND totp_geheim IS NULL";
+    let n = on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(secret)
+        .bind(id.0)
+        .execute(c)
+        .await)?;
+    Ok(n == 1)
+}
+
 #[derive(sqlx::FromRow)]
 struct SessionUserRow {
     #[sqlx(flatten)]

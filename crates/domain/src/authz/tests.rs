@@ -157,10 +157,19 @@ fn beheerder_manages_only_its_own_organisation_and_sees_no_persons() {
     assert!(
         can(
             &partner_admin,
-            Action::OrganisationManage,
+            Action::UserManage,
             Resource::Organisation(TAALSCHOOL)
         )
         .is_allowed()
+    );
+    // Partner organisations are shared by the installation: only a gemeente's beheerder adds them.
+    assert_eq!(
+        can(
+            &partner_admin,
+            Action::OrganisationManage,
+            Resource::Organisation(TAALSCHOOL)
+        ),
+        Decision::Deny(DenyReason::NotAGemeente)
     );
 }
 

@@ -206,8 +206,13 @@ impl Cursor {
         let mut it = parts.into_iter();
         let sort = Sort::parse(it.next()?.as_str()?)?;
         let segment = usize::try_from(it.next()?.as_u64()?).ok()?;
+        // Control characters never occur in stored sort keys, and PostgreSQL refuses a NUL outright.
         let values = it
-            .map(|v| v.as_str().map(str::to_string))
+            .map(|v| {
+                v.as_str()
+                    .filter(|s| !s.chars().any(char::is_control))
+                    .map(str::to_string)
+            })
             .collect::<Option<Vec<_>>>()?;
         Some(Cursor {
             sort,

@@ -133,6 +133,7 @@ pub async fn enable_totp(
         &signed.user,
         &f.geheim,
         &f.code,
+        &signed.token_hash,
         &signed.request_id,
     )
     .await

@@ -8,6 +8,7 @@ mod admin;
 mod api_errors;
 mod api_keys;
 mod api_persons;
+mod attacks;
 mod audit;
 mod audit_integrity;
 mod authz;
