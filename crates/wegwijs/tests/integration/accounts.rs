@@ -5,27 +5,10 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use wegwijs_app::auth::{secret_box, totp};
 
-use crate::harness::{PASSWORD, TestApp, TestResponse};
+use crate::harness::{PASSWORD, TestApp, TestResponse, cookie_token, get_with};
 
 fn now_unix() -> u64 {
     u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0)
-}
-
-fn cookie_token(res: &TestResponse) -> String {
-    res.header("set-cookie")
-        .trim_start_matches("wegwijs=")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .to_string()
-}
-
-fn get_with(token: &str, path: &str) -> Request<Body> {
-    Request::builder()
-        .uri(path)
-        .header(header::COOKIE, format!("wegwijs={token}"))
-        .body(Body::empty())
-        .expect("req")
 }
 
 fn post_with(token: &str, path: &str, body: String) -> Request<Body> {

@@ -1,31 +1,13 @@
 //! Findings of the outside attack session (2026-12-01), each a test that failed before its fix.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use serde_json::json;
 use wegwijs_app::auth::totp;
 
-use crate::harness::{PASSWORD, TestApp, TestResponse};
+use crate::harness::{PASSWORD, TestApp, cookie_token, get_with};
 
 fn hex(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
-}
-
-fn cookie_token(res: &TestResponse) -> String {
-    res.header("set-cookie")
-        .trim_start_matches("wegwijs=")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .to_string()
-}
-
-fn get_with(token: &str, path: &str) -> Request<Body> {
-    Request::builder()
-        .uri(path)
-        .header(header::COOKIE, format!("wegwijs={token}"))
-        .body(Body::empty())
-        .expect("req")
 }
 
 /// A cursor is client input that reaches the database as bound text. A NUL in one of its values made

@@ -539,3 +539,22 @@ pub fn bsn(n: u32) -> String {
         candidate += 1;
     }
 }
+
+/// The session token a response's `Set-Cookie` hands out.
+pub fn cookie_token(res: &TestResponse) -> String {
+    res.header("set-cookie")
+        .trim_start_matches("wegwijs=")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A GET carrying a session cookie, for requests outside the harness's signed-in helpers.
+pub fn get_with(token: &str, path: &str) -> axum::http::Request<axum::body::Body> {
+    axum::http::Request::builder()
+        .uri(path)
+        .header(axum::http::header::COOKIE, format!("wegwijs={token}"))
+        .body(axum::body::Body::empty())
+        .expect("req")
+}
