@@ -113,6 +113,10 @@ pub struct DemoArgs {
     /// Seed of the generator: the same seed gives the same data.
     #[arg(long, default_value_t = 2021)]
     pub seed: u64,
+    /// The day the data is "as of" (YYYY-MM-DD): key dates count back from it, not from today, so
+    /// the same seed gives the same data on every day.
+    #[arg(long, default_value_t = crate::demo::REFERENCE_DATE)]
+    pub reference_date: chrono::NaiveDate,
 }
 
 #[derive(Debug, Subcommand)]

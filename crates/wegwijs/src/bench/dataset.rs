@@ -56,8 +56,15 @@ impl Dataset {
                     .await?;
             let started = Instant::now();
             let largest = (args.largest_gemeente > 0).then_some(args.largest_gemeente);
-            crate::demo::load_with(&db, args.persons, largest, SEED, &hash, SystemClock.now())
-                .await?;
+            crate::demo::load_with(
+                &db,
+                args.persons,
+                largest,
+                crate::demo::Seed::new(SEED),
+                &hash,
+                SystemClock.now(),
+            )
+            .await?;
             let took = started.elapsed();
             eprintln!("Demodata geladen in {:.1} s.", took.as_secs_f64());
             DemoLoad::Generated(took)

@@ -14,7 +14,11 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         wegwijs_app::auth::password::hash(&wegwijs_app::AppConfig::default(), password.clone())
             .await?;
     let clock: Arc<dyn wegwijs_domain::clock::Clock> = Arc::new(wegwijs_app::clock::SystemClock);
-    let summary = crate::demo::load(&db, args.persons, args.seed, &hash, clock.now()).await?;
+    let seed = crate::demo::Seed {
+        number: args.seed,
+        reference: args.reference_date,
+    };
+    let summary = crate::demo::load(&db, args.persons, seed, &hash, clock.now()).await?;
     print_summary(&summary, &password);
     db.close().await;
     Ok(())
@@ -28,6 +32,60 @@ pub fn demo_password() -> String {
         .unwrap_or_else(|| format!("Demo-{}", &wegwijs_app::auth::tokens::random_token()[..16]))
 }
 
+/// For a database that already holds demo data: the accounts again, and the password if it is known
+/// (`WEGWIJS_DEMO_PASSWORD` that still opens the accounts, or the file `serve --demo` keeps beside a
+/// SQLite database); otherwise where it was shown.
+pub async fn print_existing(
+    db: &wegwijs_storage::Db,
+    password_file: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let accounts = crate::demo::accounts_in(db).await?;
+    let Some((_, hash)) = accounts.first() else {
+        println!(
+            "De database bevat al gegevens (geen demodatabase): er is geen demodata toegevoegd."
+        );
+        return Ok(());
+    };
+    let from_env = std::env::var("WEGWIJS_DEMO_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty());
+    let from_file = password_file
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty());
+    let mut known = None;
+    for candidate in [from_env, from_file].into_iter().flatten() {
+        if wegwijs_app::auth::password::verify(candidate.clone(), hash.clone())
+            .await
+            .unwrap_or(false)
+        {
+            known = Some(candidate);
+            break;
+        }
+    }
+    println!("De database bevat al demodata: er is niets toegevoegd.");
+    match &known {
+        Some(p) => println!("Demo-accounts (wachtwoord voor allemaal: {p}):"),
+        None => println!(
+            "Demo-accounts (wachtwoord: zoals getoond bij de eerste start; zet WEGWIJS_DEMO_PASSWORD vóór de eerste start om het zelf te kiezen):"
+        ),
+    }
+    for (a, _) in &accounts {
+        print_account(a);
+    }
+    Ok(())
+}
+
+fn print_account(a: &crate::demo::DemoAccount) {
+    let rollen: Vec<&str> = a.rollen.iter().map(|r| r.code()).collect();
+    println!(
+        "  {:<34} {:<24} {}",
+        a.email,
+        rollen.join(","),
+        a.organisatie
+    );
+}
+
 pub fn print_summary(s: &crate::demo::DemoSummary, password: &str) {
     println!(
         "Demodata geladen: {} personen, {} huishoudens, {} gemeenten, {} accounts in {:.1} s.",
@@ -39,12 +97,6 @@ pub fn print_summary(s: &crate::demo::DemoSummary, password: &str) {
     );
     println!("Demo-accounts (wachtwoord voor allemaal: {password}):");
     for a in &s.accounts {
-        let rollen: Vec<&str> = a.rollen.iter().map(|r| r.code()).collect();
-        println!(
-            "  {:<34} {:<24} {}",
-            a.email,
-            rollen.join(","),
-            a.organisatie
-        );
+        print_account(a);
     }
 }

@@ -32,14 +32,21 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             let summary = crate::demo::load(
                 &db,
                 args.demo_persons,
-                2021,
+                crate::demo::Seed::DEFAULT,
                 &hash,
                 wegwijs_domain::clock::Clock::now(&wegwijs_app::clock::SystemClock),
             )
             .await?;
             super::demo::print_summary(&summary, &password);
+            if let Some(file) = demo_password_file(&args) {
+                // The demo's fictitious accounts only: kept so the next start can show it again.
+                let _ = std::fs::remove_file(&file);
+                if let Err(e) = write_private(&file, &password) {
+                    tracing::warn!("kan {} niet schrijven: {e}", file.display());
+                }
+            }
         } else {
-            println!("De database bevat al gegevens: er is geen demodata toegevoegd.");
+            super::demo::print_existing(&db, demo_password_file(&args).as_deref()).await?;
         }
     }
     let mut totp_required_for = Vec::new();
@@ -147,6 +154,15 @@ fn secret_key(args: &ServeArgs) -> anyhow::Result<Option<SecretKey>> {
         key_path.display()
     );
     Ok(Some(key))
+}
+
+/// Beside a SQLite demo database: the file that keeps the demo accounts' password.
+fn demo_password_file(args: &ServeArgs) -> Option<std::path::PathBuf> {
+    let db_file = sqlite_file(&args.db.database_url)?;
+    Some(std::path::PathBuf::from(format!(
+        "{}.demo-wachtwoord",
+        db_file.display()
+    )))
 }
 
 /// The file of a `sqlite://` URL (not an in-memory database).

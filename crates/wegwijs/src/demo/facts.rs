@@ -2,11 +2,15 @@
 //! consistent: koppeling within the 3 years before today, BRP 0-90 days after koppeling, DUO's
 //! kennisgeving 0-30 days after BRP, housing around BRP. A date that would lie after today has not
 //! happened yet and stays empty (the person is, say, still in the AZC).
+//!
+//! A few newcomers arrived before 2022 and still follow the Wet inburgering 2013: the regime follows
+//! the koppeling date, never a coin flip (Wi2021 applies to whoever became inburgeringsplichtig from
+//! 1 January 2022 on).
 
 use chrono::{Days, NaiveDate};
 use rand::Rng;
 use rand::rngs::StdRng;
-use wegwijs_domain::person::{Doelgroep, Postcode};
+use wegwijs_domain::person::{Doelgroep, Postcode, Regime};
 
 use super::names::STREETS;
 use super::origins::{Country, Speech};
@@ -15,6 +19,18 @@ use super::region::Area;
 
 /// Koppeling lies within this many days before today.
 const KOPPELING_WINDOW_DAYS: u64 = 3 * 365;
+
+/// Share of arrivals from before the Wet inburgering 2021 (koppeling in 2019-2021).
+const WI2013_SHARE: f64 = 0.06;
+
+/// The first day of the Wet inburgering 2021.
+pub const WI2021_START: NaiveDate = match NaiveDate::from_ymd_opt(2022, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// A koppeling this recent means the household is still waiting for its regisseur.
+pub const AWAITING_ASSIGNMENT_DAYS: i64 = 42;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arrival {
@@ -31,8 +47,28 @@ fn not_after(date: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
 impl Arrival {
     /// The referentiepersoon's arrival: koppeling in the last 3 years, the rest following it.
     pub fn first(rng: &mut StdRng, today: NaiveDate, doelgroep: Doelgroep) -> Arrival {
-        let koppeling = today - Days::new(rng.gen_range(0..=KOPPELING_WINDOW_DAYS));
+        let earliest_wi2013 = WI2021_START - Days::new(3 * 365);
+        let koppeling = if today > WI2021_START && chance(rng, WI2013_SHARE) {
+            let span = u64::try_from((WI2021_START - earliest_wi2013).num_days()).unwrap_or(0);
+            earliest_wi2013 + Days::new(rng.gen_range(0..span))
+        } else {
+            today - Days::new(rng.gen_range(0..=KOPPELING_WINDOW_DAYS))
+        };
         Self::from_koppeling(rng, today, koppeling, doelgroep)
+    }
+
+    /// The law that applies: the one in force when the person became inburgeringsplichtig.
+    pub fn regime(&self) -> Regime {
+        if self.koppeling < WI2021_START {
+            Regime::Wi2013
+        } else {
+            Regime::Wi2021
+        }
+    }
+
+    /// Koppeled so recently that no regisseur has been assigned yet.
+    pub fn awaiting_assignment(&self, today: NaiveDate) -> bool {
+        (today - self.koppeling).num_days() <= AWAITING_ASSIGNMENT_DAYS
     }
 
     /// A nareiziger arrives 3-18 months after the referentiepersoon and moves into the same home on
@@ -139,7 +175,12 @@ mod tests {
         for _ in 0..2000 {
             let doelgroep = pick_doelgroep(&mut rng);
             let a = Arrival::first(&mut rng, today, doelgroep);
-            assert!(a.koppeling <= today && (today - a.koppeling).num_days() <= 3 * 365);
+            assert!(a.koppeling <= today);
+            assert!(
+                (today - a.koppeling).num_days() <= 3 * 365 || a.regime() == Regime::Wi2013,
+                "{a:?}"
+            );
+            assert_eq!(a.regime() == Regime::Wi2013, a.koppeling < WI2021_START);
             if let Some(b) = a.brp {
                 assert!(b >= a.koppeling && (b - a.koppeling).num_days() <= 90 && b <= today);
             }

@@ -1,5 +1,5 @@
 //! Filling one gemeente with exactly its number of persons, household by household, and handing
-//! the adults to the gemeente's regisseurs in turn.
+//! the households to the gemeente's regisseurs in turn.
 
 use wegwijs_domain::household::{LidInput, Relatie};
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
@@ -8,7 +8,6 @@ use wegwijs_storage::bulk::{BulkHousehold, BulkPerson};
 
 use super::facts::Household;
 use super::persons::{AdultSpec, Gen};
-use super::pick::chance;
 use super::region::GemeenteSpec;
 
 /// A gemeente being filled: its id and the regisseurs its adults are handed to in turn.
@@ -17,6 +16,20 @@ pub struct GemeenteRun<'a> {
     pub spec: &'a GemeenteSpec,
     pub regisseurs: &'a [GebruikerId],
     pub next: usize,
+    /// The regisseur of the household being made (all its members share it).
+    pub unit_regisseur: Option<GebruikerId>,
+}
+
+impl GemeenteRun<'_> {
+    /// The next regisseur in turn.
+    pub fn next_regisseur(&mut self) -> Option<GebruikerId> {
+        let pick = self
+            .regisseurs
+            .get(self.next % self.regisseurs.len().max(1))
+            .copied();
+        self.next += 1;
+        pick
+    }
 }
 
 #[derive(Default)]
@@ -34,22 +47,14 @@ impl Gen {
         }
     }
 
-    /// Stores a person of this gemeente. About 95% of the adults get a regisseur (round robin);
-    /// children and the other adults have none.
+    /// Stores a person of this gemeente with the household's regisseur.
     pub(super) fn push(
         &mut self,
         g: &mut GemeenteRun<'_>,
         details: PersonDetails,
-        adult: bool,
         out: &mut Output,
     ) -> PersonId {
-        let regisseur = if adult && !g.regisseurs.is_empty() && !chance(&mut self.rng, 0.05) {
-            let pick = g.regisseurs.get(g.next % g.regisseurs.len()).copied();
-            g.next += 1;
-            pick
-        } else {
-            None
-        };
+        let regisseur = g.unit_regisseur;
         let id = self.seq.persoon();
         out.persons.push(BulkPerson {
             id,
@@ -71,7 +76,7 @@ impl Gen {
     ) -> LidInput {
         let details = self.adult(h, spec);
         LidInput {
-            persoon_id: self.push(g, details, true, out),
+            persoon_id: self.push(g, details, out),
             relatie,
             nareiziger,
         }

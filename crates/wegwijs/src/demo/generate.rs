@@ -1,5 +1,5 @@
 //! The pure part: the whole demo dataset, built in memory from `persons` and `seed` alone (and
-//! today's date, which the key dates count back from). No database, no clock, no entropy.
+//! the seed's reference date, which the key dates count back from). No database, no clock, no entropy.
 
 use chrono::NaiveDate;
 use rand::SeedableRng;
@@ -93,6 +93,7 @@ pub fn generate_with(
             spec,
             regisseurs: &regisseurs,
             next: 0,
+            unit_regisseur: None,
         };
         state.fill_gemeente(&mut run, &mut out);
     }

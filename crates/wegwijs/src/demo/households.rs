@@ -5,6 +5,7 @@
 //! In about 30% of the status holders' families the partner and children came later through
 //! gezinshereniging (nareizigers). Members share the gemeente and the address.
 
+use chrono::{Days, Months, NaiveDate};
 use rand::Rng;
 use wegwijs_domain::household::{LidInput, Relatie};
 use wegwijs_domain::person::Doelgroep;
@@ -25,6 +26,40 @@ fn adult_age(rng: &mut rand::rngs::StdRng) -> u32 {
     rng.gen_range(lo..=hi)
 }
 
+/// Birth dates of `n` siblings, youngest first, none older than `oldest_age` years: siblings are born
+/// 15 months to 4 years apart, or on the same day (twins, about 2%), as real siblings are; fewer than
+/// `n` when the parents' ages leave no room for more.
+pub(super) fn sibling_births(
+    rng: &mut rand::rngs::StdRng,
+    today: NaiveDate,
+    oldest_age: u32,
+    n: usize,
+) -> Vec<NaiveDate> {
+    // The day after the oldest allowed child would turn `oldest_age + 1`.
+    let earliest = today
+        .checked_sub_months(Months::new((oldest_age + 1) * 12))
+        .map_or(today, |d| d + Days::new(1));
+    let mut births: Vec<NaiveDate> = Vec::with_capacity(n);
+    let mut next = today - Days::new(rng.gen_range(0..=(3 * 365).min(days(earliest, today))));
+    while births.len() < n && next >= earliest {
+        births.push(next);
+        let gap = if chance(rng, 0.02) {
+            0
+        } else {
+            rng.gen_range(SIBLING_GAP_DAYS)
+        };
+        next = next - Days::new(gap);
+    }
+    births
+}
+
+/// 15 months to 4 years between two siblings' births.
+const SIBLING_GAP_DAYS: std::ops::RangeInclusive<u64> = 457..=1461;
+
+fn days(from: NaiveDate, to: NaiveDate) -> u64 {
+    u64::try_from((to - from).num_days()).unwrap_or(0)
+}
+
 impl Gen {
     /// One single adult or one household of at most `room` persons; returns how many were made.
     pub(super) fn unit(&mut self, g: &mut GemeenteRun<'_>, room: usize, out: &mut Output) -> usize {
@@ -33,6 +68,13 @@ impl Gen {
         let country = pick_country(rng);
         let speech = country.speech(rng);
         let arrival = Arrival::first(rng, self.today, doelgroep);
+        // One contact point per household: every member gets the same regisseur, or none while the
+        // household has just been koppeled and waits for one.
+        g.unit_regisseur = if arrival.awaiting_assignment(self.today) {
+            None
+        } else {
+            g.next_regisseur()
+        };
         let address = arrival
             .huisvesting
             .map(|_| Address::random(rng, &g.spec.areas));
@@ -67,7 +109,7 @@ impl Gen {
             },
         );
         let head_uitkering = (head.uitkering_pw, head.uitkering_pw_startdatum);
-        let head_id = self.push(g, head, true, out);
+        let head_id = self.push(g, head, out);
         if single {
             return 1;
         }
@@ -164,10 +206,10 @@ impl Gen {
         let children = wanted.min(cap - leden.len());
         let child_surname = father_surname.unwrap_or_else(|| country.style.achternaam(rng));
         let oldest_child = youngest_parent.saturating_sub(17).min(17);
-        for _ in 0..children {
-            let age = self.rng.gen_range(0..=oldest_child);
-            let (child, born_here) = self.child(&h, &family_arrival, age, &child_surname);
-            let id = self.push(g, child, false, out);
+        let births = sibling_births(&mut self.rng, self.today, oldest_child, children);
+        for born in births {
+            let (child, born_here) = self.child(&h, &family_arrival, born, &child_surname);
+            let id = self.push(g, child, out);
             leden.push(LidInput {
                 persoon_id: id,
                 relatie: Relatie::Kind,

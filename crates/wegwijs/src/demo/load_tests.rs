@@ -55,7 +55,7 @@ async fn load_fills_an_empty_database_once() {
     let tmp = TempDb::new("demo-load");
     let db = open(&tmp).await;
     assert!(super::is_empty(&db).await.expect("count"));
-    let s = super::load(&db, 2_000, 2021, "$argon2id$demo", now())
+    let s = super::load(&db, 2_000, super::Seed::new(2021), "$argon2id$demo", now())
         .await
         .expect("load");
     assert_eq!((s.persons, s.gemeenten), (2_000, 3));
@@ -88,7 +88,7 @@ async fn load_fills_an_empty_database_once() {
     assert!(partner.is_some());
 
     // A stored person reads back exactly as generated.
-    let data = super::generate::generate(2_000, 2021, now().date_naive());
+    let data = super::generate::generate(2_000, 2021, super::REFERENCE_DATE);
     let first = &data.persons[0];
     let stored =
         wegwijs_storage::persons::get(&db, PersonScope::Gemeente(first.gemeente), first.id)
@@ -97,7 +97,7 @@ async fn load_fills_an_empty_database_once() {
     assert_eq!(stored.details, first.details);
     assert_eq!(stored.regisseur_id, first.regisseur);
 
-    let again = super::load(&db, 10, 1, "x", now()).await;
+    let again = super::load(&db, 10, super::Seed::new(1), "x", now()).await;
     let message = again.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("bevat al personen"), "{message}");
     db.close().await;
@@ -110,10 +110,10 @@ async fn timing_250k() {
     let tmp = TempDb::new("demo-250k");
     let db = open(&tmp).await;
     let started = std::time::Instant::now();
-    let generated = super::generate::generate(250_000, 2021, now().date_naive());
+    let generated = super::generate::generate(250_000, 2021, super::REFERENCE_DATE);
     let generation = started.elapsed();
     drop(generated);
-    let s = super::load(&db, 250_000, 2021, "$argon2id$demo", now())
+    let s = super::load(&db, 250_000, super::Seed::DEFAULT, "$argon2id$demo", now())
         .await
         .expect("load");
     println!(

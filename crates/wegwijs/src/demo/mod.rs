@@ -8,8 +8,9 @@
 //! - the region is Weert, Nederweert and Cranendonck (the pilot of the seeds); larger sets add
 //!   "Demogemeente 004" ... "Demogemeente 342".
 //!
-//! The same `persons` and `seed` give the same data (on the same day: key dates count back from
-//! `now`). Generation ([`generate::generate`]) is pure and tested without a database; [`load`] only
+//! The same `persons` and [`Seed`] give the same data on every day: key dates count back from the
+//! seed's reference date, not from today (a demo shown in March looks as it did in December, and a
+//! bug report can name the data it saw). Generation ([`generate::generate`]) is pure and tested without a database; [`load`] only
 //! writes its result.
 
 mod facts;
@@ -57,6 +58,34 @@ pub struct DemoSummary {
     pub elapsed: Duration,
 }
 
+/// What fixes the generated data: the generator's number and the day the data is "as of".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seed {
+    pub number: u64,
+    /// Every key date (koppeling, BRP, birth dates ...) counts back from this day.
+    pub reference: chrono::NaiveDate,
+}
+
+/// The default reference date: the day the demo data was last made to look current.
+pub const REFERENCE_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(d) => d,
+    None => chrono::NaiveDate::MIN,
+};
+
+impl Seed {
+    pub const DEFAULT: Seed = Seed {
+        number: 2021,
+        reference: REFERENCE_DATE,
+    };
+
+    pub fn new(number: u64) -> Seed {
+        Seed {
+            number,
+            reference: REFERENCE_DATE,
+        }
+    }
+}
+
 /// How many region gemeenten come first in the generated organisations.
 const REGION_GEMEENTEN: usize = 3;
 
@@ -67,7 +96,7 @@ const REGION_GEMEENTEN: usize = 3;
 pub async fn load(
     db: &wegwijs_storage::Db,
     persons: usize,
-    seed: u64,
+    seed: Seed,
     password_hash: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<DemoSummary> {
@@ -79,7 +108,7 @@ pub async fn load_with(
     db: &wegwijs_storage::Db,
     persons: usize,
     largest: Option<usize>,
-    seed: u64,
+    seed: Seed,
     password_hash: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<DemoSummary> {
@@ -87,14 +116,14 @@ pub async fn load_with(
     if !is_empty(db).await? {
         bail!("De database bevat al personen: demodata wordt alleen in een lege database geladen.");
     }
-    let today = now.date_naive();
-    let mut data =
-        tokio::task::spawn_blocking(move || generate::generate_with(persons, largest, seed, today))
-            .await?;
+    let mut data = tokio::task::spawn_blocking(move || {
+        generate::generate_with(persons, largest, seed.number, seed.reference)
+    })
+    .await?;
     let accounts = region_accounts(&data);
     insert::organisations_and_staff(db, &mut data, password_hash, now).await?;
     insert::persons_and_households(db, &data, now).await?;
-    insert::audit(db, &data, seed, now).await?;
+    insert::audit(db, &data, seed.number, now).await?;
     db.analyze().await?;
     Ok(DemoSummary {
         persons: data.persons.len(),
@@ -121,6 +150,35 @@ fn region_accounts(data: &generate::DemoData) -> Vec<DemoAccount> {
             })
         })
         .collect()
+}
+
+/// The region accounts of a database that already holds demo data, read back from it (for a second
+/// `serve --demo`, which loads nothing but must still say how to sign in). Empty when the region
+/// gemeenten are not there (not a demo database).
+pub async fn accounts_in(db: &wegwijs_storage::Db) -> anyhow::Result<Vec<(DemoAccount, String)>> {
+    let mut seq = sequences::Sequences::new();
+    let mut accounts = Vec::new();
+    for _ in 0..REGION_GEMEENTEN {
+        let id = seq.organisatie();
+        let org = match wegwijs_storage::organisations::get(db, id).await {
+            Ok(org) => org,
+            Err(wegwijs_storage::StorageError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        for u in wegwijs_storage::users::list_by_organisation(db, id).await? {
+            if !u.email.ends_with(".example") {
+                continue;
+            }
+            let account = DemoAccount {
+                email: u.email,
+                naam: u.naam,
+                organisatie: org.naam.clone(),
+                rollen: u.roles,
+            };
+            accounts.push((account, u.wachtwoord_hash));
+        }
+    }
+    Ok(accounts)
 }
 
 /// Whether the database holds no persons yet (demo data is only loaded into an empty one).

@@ -108,11 +108,7 @@ impl Gen {
             Some(()) => (uitkering_pw, uitkering_start),
             None => (None, None),
         };
-        let regime = if chance(rng, 0.06) {
-            Regime::Wi2013
-        } else {
-            Regime::Wi2021
-        };
+        let regime = spec.arrival.regime();
         let voornamen = h.country.style.voornamen(rng, spec.man);
         let email = chance(rng, 0.5).then(|| {
             let local = wegwijs_storage::persons::search_key(&voornamen).replace(' ', ".");
@@ -159,18 +155,18 @@ impl Gen {
         }
     }
 
-    /// A child: not inburgeringsplichtig, so no intake facts; born in the Netherlands when born
-    /// after the family part it belongs to arrived.
+    /// A child born on `geboortedatum`: not inburgeringsplichtig, so no intake facts; born in the
+    /// Netherlands when born after the family part it belongs to arrived.
     pub fn child(
         &mut self,
         h: &Household<'_>,
         arrival: &Arrival,
-        age: u32,
+        geboortedatum: NaiveDate,
         surname: &(Option<String>, String),
     ) -> (PersonDetails, bool) {
         let rng = &mut self.rng;
         let man = chance(rng, 0.5);
-        let geboortedatum = birth_date(rng, self.today, age);
+        let age = self.today.years_since(geboortedatum).unwrap_or(0);
         let born_here = geboortedatum > arrival.koppeling;
         let brp = if born_here {
             Some(arrival.brp.map_or(geboortedatum, |b| b.max(geboortedatum)))

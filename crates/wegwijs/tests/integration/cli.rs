@@ -389,3 +389,83 @@ async fn cli_refuses_a_prefix_that_matches_several_keys() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Runs `serve --demo` on `url` until it has printed the demo accounts, then stops it; returns what it printed.
+fn serve_demo_output(url: &str) -> String {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .args([
+            "serve",
+            "--demo",
+            "--demo-persons",
+            "60",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .args(["--database-url", url])
+        .env_remove("WEGWIJS_DEMO_PASSWORD")
+        .env_remove("DATABASE_URL")
+        .env_remove("WEGWIJS_SECRET_KEY")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start serve --demo");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut out = String::new();
+    for line in BufReader::new(stdout).lines() {
+        let Ok(line) = line else { break };
+        out.push_str(&line);
+        out.push('\n');
+        // The last region account printed: the accounts are complete.
+        if line.contains("@cranendonck.example") && line.contains("privacy") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    out
+}
+
+fn demo_password_in(out: &str) -> Option<String> {
+    let rest = out.split("wachtwoord voor allemaal: ").nth(1)?;
+    Some(rest.split(')').next()?.to_owned())
+}
+
+#[tokio::test]
+async fn serve_demo_shows_the_accounts_and_the_password_on_every_start() {
+    let dir = std::env::temp_dir().join(format!("wegwijs-demo-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let url = format!("sqlite://{}", dir.join("demo.db").display());
+    let limit = std::time::Duration::from_secs(180);
+    let first = tokio::time::timeout(
+        limit,
+        tokio::task::spawn_blocking({
+            let url = url.clone();
+            move || serve_demo_output(&url)
+        }),
+    )
+    .await
+    .expect("serve --demo printed its accounts within the limit")
+    .expect("first start");
+    assert!(first.contains("Demodata geladen"), "{first}");
+    let password = demo_password_in(&first).expect("first start shows the password");
+
+    let second = tokio::time::timeout(
+        limit,
+        tokio::task::spawn_blocking(move || serve_demo_output(&url)),
+    )
+    .await
+    .expect("the second start printed its accounts within the limit")
+    .expect("second start");
+    assert!(
+        !second.contains("Demodata geladen"),
+        "nothing is loaded twice: {second}"
+    );
+    assert!(second.contains("regisseur@weert.example"), "{second}");
+    assert!(second.contains("teamleider@weert.example"), "{second}");
+    assert_eq!(
+        demo_password_in(&second).as_deref(),
+        Some(password.as_str())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
