@@ -108,8 +108,7 @@ pub async fn rename(
     naam: &str,
     expected: i64,
 ) -> StorageResult<()> {
-    const SQL: &str =
-        "UPDATE organisaties SET naam = $1, naam_sleutel = $4, versie = versie + 1 WHERE id = $2 AND versie = $3";
+    const SQL: &str = "UPDATE organisaties SET naam = $1, naam_sleutel = $4, versie = versie + 1 WHERE id = $2 AND versie = $3";
     let key = name_key(naam);
     let res = on_tx_exec!(tx, |c| sqlx::query(SQL)
         .bind(naam)

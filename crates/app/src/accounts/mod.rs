@@ -289,7 +289,13 @@ pub async fn complete_second_factor(
     let now = state.clock.now();
     let mut rows = Vec::new();
     if enrolling {
-        rows.push(ctx.entry(now, AuditAction::TotpEnabled, users_gemeente(user), None, None));
+        rows.push(ctx.entry(
+            now,
+            AuditAction::TotpEnabled,
+            users_gemeente(user),
+            None,
+            None,
+        ));
     }
     if matches!(proof, second_factor::Proof::Recovery { .. }) {
         let left = wegwijs_storage::recovery_codes::count_unused_in(&mut tx, user.id).await?;

@@ -7,15 +7,16 @@ use wegwijs_storage::users::User;
 use wegwijs_storage::{audit, login_attempts, recovery_codes, sessions, users};
 
 use super::{
-    NO_KEY, check_code, check_current_password, invalid, reserve_attempt, system_ctx,
-    throttle_key, use_step, users_gemeente,
+    NO_KEY, check_code, check_current_password, invalid, reserve_attempt, system_ctx, throttle_key,
+    use_step, users_gemeente,
 };
 use crate::App;
 use crate::auth::{recovery, totp};
 use crate::error::{AppError, AppResult};
 use wegwijs_storage::audit::Bron;
 
-const WRONG_RECOVERY: &str = "Deze herstelcode klopt niet of is al gebruikt. Elke herstelcode werkt één keer.";
+const WRONG_RECOVERY: &str =
+    "Deze herstelcode klopt niet of is al gebruikt. Elke herstelcode werkt één keer.";
 
 /// What the page needs to show a secret being set up: the secret (for typing in) and its otpauth URL
 /// (for the QR code).

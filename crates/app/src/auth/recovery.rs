@@ -61,7 +61,10 @@ mod tests {
         for c in &codes {
             assert_eq!(c.len(), 14, "{c}");
             assert!(!looks_like_totp(c));
-            assert_eq!(hash(user, c), hash(user, &c.to_uppercase().replace('-', " ")));
+            assert_eq!(
+                hash(user, c),
+                hash(user, &c.to_uppercase().replace('-', " "))
+            );
         }
         assert_ne!(
             hash(user, &codes[0]),

@@ -116,7 +116,8 @@ impl FromRequestParts<AppState> for SignedIn {
         }
         // A one-time password (new account, reset) is replaced before anything else is opened: only
         // the change-password page and its form stay open (signing out takes `SignedInAny`).
-        if s.user.wachtwoord_wijzigen && !matches!(parts.uri.path(), "/account" | "/account/wachtwoord")
+        if s.user.wachtwoord_wijzigen
+            && !matches!(parts.uri.path(), "/account" | "/account/wachtwoord")
         {
             return Err(Redirect::to("/account").into_response());
         }

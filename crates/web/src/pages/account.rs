@@ -17,7 +17,7 @@ use crate::state::AppState;
 use wegwijs_app::accounts;
 use wegwijs_app::error::AppError;
 
-const QR_LABEL: &str = "QR-code om Wegwijs aan uw authenticator-app toe te voegen";
+pub const QR_LABEL: &str = "QR-code om Wegwijs aan uw authenticator-app toe te voegen";
 
 /// A secret being set up: as text (to type in) and as QR code (inline SVG).
 pub struct EnrolView {
@@ -66,11 +66,7 @@ pub async fn enrol_view(
     }))
 }
 
-async fn page(
-    state: &AppState,
-    signed: &SignedIn,
-    nonce: Nonce,
-) -> Result<AccountPage, PageError> {
+async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<AccountPage, PageError> {
     let u = &signed.user;
     let totp_on = u.totp_geheim.is_some();
     // Until the one-time password is replaced, the page offers nothing else.
@@ -141,7 +137,10 @@ pub async fn show_recovery_codes_once(
     .into_response())
 }
 
-fn first_error(e: wegwijs_domain::validation::ValidationErrors, ids: &[(&str, &str)]) -> Option<FormError> {
+fn first_error(
+    e: wegwijs_domain::validation::ValidationErrors,
+    ids: &[(&str, &str)],
+) -> Option<FormError> {
     e.0.into_iter().next().map(|f| FormError {
         field_id: ids
             .iter()
@@ -232,7 +231,10 @@ pub async fn enable_totp(
         Ok(codes) => return show_recovery_codes_once(&state, &signed, &codes).await,
         Err(AppError::Invalid(e)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            e.0.into_iter().next().map(|f| f.message).unwrap_or_default(),
+            e.0.into_iter()
+                .next()
+                .map(|f| f.message)
+                .unwrap_or_default(),
             None,
         ),
         Err(AppError::TooManyRequests { retry_after_secs }) => (

@@ -11,13 +11,13 @@ use crate::auth::SignedInAny;
 use crate::auth::client_addr::ClientAddr;
 use crate::auth::session::CsrfFormAny;
 use crate::middleware::request_id::RequestIds;
+use crate::pages::account::{EnrolView, enrol_view, show_recovery_codes_once};
 use crate::pages::error_page::PageError;
 use crate::pages::extract::{PageForm, PageQuery};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
 use wegwijs_app::accounts;
-use crate::pages::account::{EnrolView, enrol_view, show_recovery_codes_once};
 use wegwijs_app::error::AppError;
 
 #[derive(Template)]

@@ -32,7 +32,10 @@ mod tests {
             "QR-code",
         )
         .expect("svg");
-        assert!(s.starts_with("<svg role=\"img\" aria-label=\"QR-code\""), "{s}");
+        assert!(
+            s.starts_with("<svg role=\"img\" aria-label=\"QR-code\""),
+            "{s}"
+        );
         assert!(s.ends_with("</svg>") && !s.contains("<?xml"));
     }
 }

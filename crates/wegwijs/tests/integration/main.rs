@@ -26,3 +26,4 @@ mod search_fold;
 mod security_input;
 mod sessions;
 mod storage_contract;
+mod two_factor;

@@ -142,7 +142,10 @@ pub async fn update(
         Ok(()) => return Ok(Redirect::to(SAVED).into_response()),
         Err(AppError::Invalid(e)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            e.0.into_iter().next().map(|f| f.message).unwrap_or_default(),
+            e.0.into_iter()
+                .next()
+                .map(|f| f.message)
+                .unwrap_or_default(),
         ),
         Err(AppError::Conflict { .. }) => (
             StatusCode::CONFLICT,
