@@ -161,6 +161,8 @@ pub async fn reset_totp(ctx: &Ctx<'_>, id: GebruikerId) -> AppResult<()> {
     let target = other_account(ctx, id).await?;
     let mut tx = ctx.app.db.begin().await?;
     users::set_totp(&mut tx, target.id, None).await?;
+    // The old recovery codes belonged to the lost factor: they must not outlive it.
+    wegwijs_storage::recovery_codes::delete_for_user(&mut tx, target.id).await?;
     wegwijs_storage::sessions::delete_for_user(&mut tx, target.id).await?;
     let entry = ctx.audit.entry(
         ctx.now(),

@@ -41,6 +41,9 @@ code_enum! {
         PasswordCheckFailed = "wachtwoordcontrole_mislukt", "Huidig wachtwoord onjuist",
         ApiKeyRevoked = "api_sleutel_ingetrokken", "API-sleutel ingetrokken",
         OrganisationCreated = "organisatie_aangemaakt", "Organisatie aangemaakt",
+        OrganisationUpdated = "organisatie_gewijzigd", "Organisatie gewijzigd",
+        TotpDisabled = "totp_uitgeschakeld", "Tweestapsverificatie uitgeschakeld",
+        RecoveryCodeUsed = "herstelcode_gebruikt", "Ingelogd met een herstelcode",
         DemoLoaded = "demo_geladen", "Demogegevens geladen",
     }
 }
@@ -109,7 +112,8 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         // system management, not of regie on real people.
         UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut
         | PasswordChanged | TotpEnabled | DemoLoaded | TotpReset | PasswordReset
-        | PasswordCheckFailed | ApiKeyRevoked | OrganisationCreated => BEHEER_ACCOUNTS,
+        | PasswordCheckFailed | ApiKeyRevoked | OrganisationCreated | OrganisationUpdated
+        | TotpDisabled | RecoveryCodeUsed => BEHEER_ACCOUNTS,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
 pub mod persons;
+pub mod recovery_codes;
 pub mod roles;
 pub mod search_fold;
 pub mod sessions;

@@ -40,15 +40,27 @@ impl TryFrom<Row> for Organisation {
     }
 }
 
+/// The key that makes organisation names unique regardless of capitals and spacing: "Gemeente X",
+/// "gemeente x" and " Gemeente  X" are one name. Computed here (not with SQL `lower`, which SQLite
+/// applies to ASCII only) and stored in `naam_sleutel`, whose unique index decides under a race.
+pub fn name_key(naam: &str) -> String {
+    naam.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 pub async fn insert(tx: &mut Tx, org: &Organisation, now: DateTime<Utc>) -> StorageResult<()> {
-    const SQL: &str = "INSERT INTO organisaties (id, naam, soort, gemeentecode, versie, aangemaakt_op) \
-                       VALUES ($1, $2, $3, $4, 1, $5)";
+    const SQL: &str = "INSERT INTO organisaties (id, naam, soort, gemeentecode, versie, aangemaakt_op, naam_sleutel) \
+                       VALUES ($1, $2, $3, $4, 1, $5, $6)";
+    let key = name_key(&org.naam);
     let res = on_tx_exec!(tx, |c| sqlx::query(SQL)
         .bind(org.id.0)
         .bind(&org.naam)
         .bind(org.soort.code())
         .bind(&org.gemeentecode)
         .bind(now)
+        .bind(&key)
         .execute(c)
         .await);
     match res {
@@ -88,19 +100,21 @@ pub async fn find_by_name(db: &Db, naam: &str) -> StorageResult<Option<Organisat
     row.map(Organisation::try_from).transpose()
 }
 
-/// Renames an organisation, refusing a stale version.
+/// Renames an organisation, refusing a stale version; a name that differs from another organisation's
+/// only in capitals is `Duplicate`.
 pub async fn rename(
     tx: &mut Tx,
     id: OrganisatieId,
     naam: &str,
     expected: i64,
 ) -> StorageResult<()> {
-    const SQL: &str =
-        "UPDATE organisaties SET naam = $1, versie = versie + 1 WHERE id = $2 AND versie = $3";
+    const SQL: &str = "UPDATE organisaties SET naam = $1, naam_sleutel = $4, versie = versie + 1 WHERE id = $2 AND versie = $3";
+    let key = name_key(naam);
     let res = on_tx_exec!(tx, |c| sqlx::query(SQL)
         .bind(naam)
         .bind(id.0)
         .bind(expected)
+        .bind(&key)
         .execute(c)
         .await);
     let done = match res {
@@ -124,5 +138,18 @@ pub async fn rename(
     match cur {
         Some(current) => Err(StorageError::Conflict { expected, current }),
         None => Err(StorageError::NotFound),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_key;
+
+    #[test]
+    fn names_differing_in_capitals_or_spacing_share_a_key() {
+        assert_eq!(name_key("Gemeente X"), name_key("gemeente x"));
+        assert_eq!(name_key(" Gemeente  X "), "gemeente x");
+        assert_eq!(name_key("Énergie Oost"), name_key("énergie oost"));
+        assert_ne!(name_key("Gemeente X"), name_key("Gemeente Y"));
     }
 }

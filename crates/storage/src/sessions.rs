@@ -103,6 +103,33 @@ pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> StorageResult<u64> {
     Ok(n)
 }
 
+/// The sealed TOTP secret waiting in this session to be confirmed with a first code (set up on the
+/// account page or at a sign-in that requires it). Not part of [`Session`]: only the pages that set
+/// up the second factor read it.
+pub async fn pending_totp(db: &Db, token_hash: &str) -> StorageResult<Option<String>> {
+    const SQL: &str = "SELECT totp_wachtend FROM sessies WHERE token_hash = $1";
+    let v: Option<Option<String>> = on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .bind(token_hash)
+        .fetch_optional(p)
+        .await)?;
+    Ok(v.flatten())
+}
+
+/// Stores (or with `None` clears) the sealed TOTP secret waiting in a session.
+pub async fn set_pending_totp(
+    tx: &mut Tx,
+    token_hash: &str,
+    sealed: Option<&str>,
+) -> StorageResult<()> {
+    const SQL: &str = "UPDATE sessies SET totp_wachtend = $1 WHERE token_hash = $2";
+    on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(sealed)
+        .bind(token_hash)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
 /// Marks the second factor as given: the session now opens every page its user may see.
 pub async fn complete_second_factor(tx: &mut Tx, token_hash: &str) -> StorageResult<()> {
     crate::auth_cache::forget_token(token_hash);

@@ -50,6 +50,7 @@ fn pages() -> Router<AppState> {
         .route("/account", get(account::show))
         .route("/account/wachtwoord", post(account::change_password))
         .route("/account/totp", post(account::enable_totp))
+        .route("/account/totp/uit", post(account::disable_totp))
         .route(
             "/beheer/gebruikers",
             get(admin::users::list).post(admin::users::create),
@@ -74,6 +75,10 @@ fn pages() -> Router<AppState> {
         .route(
             "/beheer/organisaties",
             get(admin::organisations::list).post(admin::organisations::create),
+        )
+        .route(
+            "/beheer/organisaties/{id}",
+            post(admin::organisations::update),
         )
         .route("/static/{file}", get(static_files::serve))
         .route("/health", get(api::health::health))

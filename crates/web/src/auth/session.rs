@@ -114,8 +114,11 @@ impl FromRequestParts<AppState> for SignedIn {
         if pending {
             return Err(Redirect::to("/inloggen/verificatie").into_response());
         }
-        // A one-time password (new account, reset) is replaced before anything else is opened.
-        if s.user.wachtwoord_wijzigen && !parts.uri.path().starts_with("/account") {
+        // A one-time password (new account, reset) is replaced before anything else is opened: only
+        // the change-password page and its form stay open (signing out takes `SignedInAny`).
+        if s.user.wachtwoord_wijzigen
+            && !matches!(parts.uri.path(), "/account" | "/account/wachtwoord")
+        {
             return Err(Redirect::to("/account").into_response());
         }
         Ok(s)

@@ -1,4 +1,5 @@
-//! `/account`: change your password, turn on the second factor.
+//! `/account`: change your password; set up the second factor (QR code made here, secret kept in the
+//! session), see your recovery codes once, turn the second factor off.
 
 use askama::Template;
 use axum::extract::State;
@@ -11,61 +12,144 @@ use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::login::{too_many, with_retry_after};
-use crate::pages::render_status;
+use crate::pages::{qr, render_status};
 use crate::state::AppState;
 use wegwijs_app::accounts;
-use wegwijs_app::auth::totp;
 use wegwijs_app::error::AppError;
+
+pub const QR_LABEL: &str = "QR-code om Wegwijs aan uw authenticator-app toe te voegen";
+
+/// A secret being set up: as text (to type in) and as QR code (inline SVG).
+pub struct EnrolView {
+    pub secret: String,
+    pub url: String,
+    pub qr_svg: String,
+}
+
+/// Which form an error belongs to, and the id of the field it points at.
+pub struct FormError {
+    pub field_id: String,
+    pub message: String,
+}
 
 #[derive(Template)]
 #[template(path = "account.html")]
 pub struct AccountPage {
     pub layout: Layout,
     pub email: String,
+    pub password_change_due: bool,
     pub totp_on: bool,
-    pub new_secret: String,
-    pub new_url: String,
-    pub password_error: Option<(String, String)>,
-    pub totp_error: Option<String>,
-    pub notice: Option<String>,
+    /// The role requires the second factor: it cannot be turned off here.
+    pub totp_required: bool,
+    pub enrol: Option<EnrolView>,
+    pub recovery_left: i64,
+    /// Recovery codes made just now, shown once.
+    pub recovery_codes: Vec<String>,
+    pub recovery_gone: bool,
+    pub password_error: Option<FormError>,
+    pub totp_error: Option<FormError>,
+    pub disable_error: Option<FormError>,
 }
 
-fn page(signed: &SignedIn, nonce: Nonce, secret: Option<String>) -> Result<AccountPage, PageError> {
-    let secret = secret.unwrap_or_else(totp::new_secret);
+/// The page's QR/secret for a user without a second factor; the secret waits in this session.
+pub async fn enrol_view(
+    state: &AppState,
+    signed: &SignedIn,
+) -> Result<Option<EnrolView>, PageError> {
+    let Some(e) = accounts::enrolment(&state.app, &signed.user, &signed.token_hash).await? else {
+        return Ok(None);
+    };
+    Ok(Some(EnrolView {
+        qr_svg: qr::svg(&e.url, QR_LABEL)?,
+        secret: e.secret,
+        url: e.url,
+    }))
+}
+
+async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<AccountPage, PageError> {
+    let u = &signed.user;
+    let totp_on = u.totp_geheim.is_some();
+    // Until the one-time password is replaced, the page offers nothing else.
+    let enrol = if totp_on || u.wachtwoord_wijzigen {
+        None
+    } else {
+        enrol_view(state, signed).await?
+    };
     Ok(AccountPage {
         layout: Layout::new(signed, nonce, "Mijn account", "/account"),
-        email: signed.user.email.clone(),
-        totp_on: signed.user.totp_geheim.is_some(),
-        new_url: totp::provisioning_url(&secret, &signed.user.email)?,
-        new_secret: secret,
+        email: u.email.clone(),
+        password_change_due: u.wachtwoord_wijzigen,
+        totp_on,
+        totp_required: u
+            .roles
+            .iter()
+            .any(|r| state.app.config.totp_required_for.contains(r)),
+        enrol,
+        recovery_left: if totp_on {
+            accounts::recovery_codes_left(&state.app, u).await?
+        } else {
+            0
+        },
+        recovery_codes: vec![],
+        recovery_gone: false,
         password_error: None,
         totp_error: None,
-        notice: None,
+        disable_error: None,
     })
 }
 
+#[derive(Deserialize)]
+pub struct AccountQuery {
+    /// A one-time notice holding recovery codes just made.
+    pub herstelcodes: Option<String>,
+}
+
 pub async fn show(
+    State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    axum::extract::Query(q): axum::extract::Query<Notice>,
+    axum::extract::Query(q): axum::extract::Query<AccountQuery>,
 ) -> Result<Response, PageError> {
-    let mut p = page(&signed, nonce, None)?;
-    p.notice = match q.gewijzigd.as_deref() {
-        Some("wachtwoord") => {
-            Some("Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into())
+    let mut p = page(&state, &signed, nonce).await?;
+    if let Some(id) = q.herstelcodes.as_deref() {
+        match wegwijs_app::notices::take(&signed.ctx(&state), id).await? {
+            Some(text) if text.starts_with("herstelcodes\n") => {
+                p.recovery_codes = text.lines().skip(1).map(str::to_string).collect();
+            }
+            _ => p.recovery_gone = true,
         }
-        Some("totp") => Some("De tweede stap (authenticator-app) staat aan.".into()),
-        _ if signed.user.wachtwoord_wijzigen => Some(
-            "U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.".into(),
-        ),
-        _ => None,
-    };
+    }
     Ok(render_status(StatusCode::OK, &p))
 }
 
-#[derive(Deserialize)]
-pub struct Notice {
-    pub gewijzigd: Option<String>,
+/// After the second factor was set up: the recovery codes go into a one-time notice and the browser
+/// to the account page that shows them, so a reload or the back button never shows them again.
+pub async fn show_recovery_codes_once(
+    state: &AppState,
+    signed: &SignedIn,
+    codes: &[String],
+) -> Result<Response, PageError> {
+    let content = format!("herstelcodes\n{}", codes.join("\n"));
+    let id = wegwijs_app::notices::put(&signed.ctx(state), &content).await?;
+    Ok(Redirect::to(&format!(
+        "/account?melding=tweede-factor-aan&herstelcodes={id}"
+    ))
+    .into_response())
+}
+
+fn first_error(
+    e: wegwijs_domain::validation::ValidationErrors,
+    ids: &[(&str, &str)],
+) -> Option<FormError> {
+    e.0.into_iter().next().map(|f| FormError {
+        field_id: ids
+            .iter()
+            .find(|(field, _)| *field == f.field)
+            .map(|(_, id)| *id)
+            .unwrap_or(ids.first().map(|(_, id)| *id).unwrap_or(""))
+            .to_string(),
+        message: f.message,
+    })
 }
 
 #[derive(Deserialize)]
@@ -74,6 +158,12 @@ pub struct PasswordForm {
     pub nieuw: String,
     pub herhaling: String,
 }
+
+const PASSWORD_IDS: &[(&str, &str)] = &[
+    ("huidig", "huidig"),
+    ("nieuw", "wachtwoord"),
+    ("herhaling", "herhaling"),
+];
 
 pub async fn change_password(
     State(state): State<AppState>,
@@ -91,23 +181,23 @@ pub async fn change_password(
     .await
     {
         Ok(token) => {
-            let mut res = Redirect::to("/account?gewijzigd=wachtwoord").into_response();
+            let mut res = Redirect::to("/account?melding=wachtwoord-gewijzigd").into_response();
             if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
                 res.headers_mut().insert(header::SET_COOKIE, v);
             }
             Ok(res)
         }
         Err(AppError::Invalid(e)) => {
-            let mut p = page(&signed, nonce, None)?;
-            p.password_error =
-                e.0.into_iter()
-                    .next()
-                    .map(|f| (f.field.to_string(), f.message));
+            let mut p = page(&state, &signed, nonce).await?;
+            p.password_error = first_error(e, PASSWORD_IDS);
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(AppError::TooManyRequests { retry_after_secs }) => {
-            let mut p = page(&signed, nonce, None)?;
-            p.password_error = Some(("huidig".into(), too_many(retry_after_secs)));
+            let mut p = page(&state, &signed, nonce).await?;
+            p.password_error = Some(FormError {
+                field_id: "huidig".into(),
+                message: too_many(retry_after_secs),
+            });
             Ok(with_retry_after(
                 render_status(StatusCode::TOO_MANY_REQUESTS, &p),
                 retry_after_secs,
@@ -117,9 +207,10 @@ pub async fn change_password(
     }
 }
 
+/// Only the code: the secret it confirms waits in the session. Any other field (an old page's
+/// `geheim`) is ignored, so no secret of the browser's choosing can get in.
 #[derive(Deserialize)]
 pub struct TotpForm {
-    pub geheim: String,
     pub code: String,
 }
 
@@ -128,30 +219,85 @@ pub async fn enable_totp(
     nonce: Nonce,
     CsrfForm(signed, f): CsrfForm<TotpForm>,
 ) -> Result<Response, PageError> {
-    match accounts::enable_totp(
+    let result = accounts::enable_totp(
         &state.app,
         &signed.user,
-        &f.geheim,
         &f.code,
         &signed.token_hash,
         &signed.request_id,
     )
-    .await
-    {
-        Ok(()) => Ok(Redirect::to("/account?gewijzigd=totp").into_response()),
-        Err(AppError::Invalid(e)) => {
-            let mut p = page(&signed, nonce, Some(f.geheim))?;
-            p.totp_error = e.0.into_iter().next().map(|f| f.message);
-            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
-        }
-        Err(AppError::TooManyRequests { retry_after_secs }) => {
-            let mut p = page(&signed, nonce, Some(f.geheim))?;
-            p.totp_error = Some(too_many(retry_after_secs));
-            Ok(with_retry_after(
-                render_status(StatusCode::TOO_MANY_REQUESTS, &p),
-                retry_after_secs,
-            ))
-        }
-        Err(other) => Err(PageError(other)),
-    }
+    .await;
+    let (status, message, retry) = match result {
+        Ok(codes) => return show_recovery_codes_once(&state, &signed, &codes).await,
+        Err(AppError::Invalid(e)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            e.0.into_iter()
+                .next()
+                .map(|f| f.message)
+                .unwrap_or_default(),
+            None,
+        ),
+        Err(AppError::TooManyRequests { retry_after_secs }) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            too_many(retry_after_secs),
+            Some(retry_after_secs),
+        ),
+        Err(other) => return Err(PageError(other)),
+    };
+    let mut p = page(&state, &signed, nonce).await?;
+    p.totp_error = Some(FormError {
+        field_id: "code".into(),
+        message,
+    });
+    let res = render_status(status, &p);
+    Ok(match retry {
+        Some(secs) => with_retry_after(res, secs),
+        None => res,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct DisableForm {
+    pub huidig: String,
+    pub code: String,
+}
+
+pub async fn disable_totp(
+    State(state): State<AppState>,
+    nonce: Nonce,
+    CsrfForm(signed, f): CsrfForm<DisableForm>,
+) -> Result<Response, PageError> {
+    let result = accounts::disable_totp(
+        &state.app,
+        &signed.user,
+        &f.huidig,
+        &f.code,
+        &signed.token_hash,
+        &signed.request_id,
+    )
+    .await;
+    let (status, error, retry) = match result {
+        Ok(()) => return Ok(Redirect::to("/account?melding=tweede-factor-uit").into_response()),
+        Err(AppError::Invalid(e)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            first_error(e, &[("code", "uit-code"), ("huidig", "uit-huidig")]),
+            None,
+        ),
+        Err(AppError::TooManyRequests { retry_after_secs }) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(FormError {
+                field_id: "uit-huidig".into(),
+                message: too_many(retry_after_secs),
+            }),
+            Some(retry_after_secs),
+        ),
+        Err(other) => return Err(PageError(other)),
+    };
+    let mut p = page(&state, &signed, nonce).await?;
+    p.disable_error = error;
+    let res = render_status(status, &p);
+    Ok(match retry {
+        Some(secs) => with_retry_after(res, secs),
+        None => res,
+    })
 }

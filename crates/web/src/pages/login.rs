@@ -11,13 +11,13 @@ use crate::auth::SignedInAny;
 use crate::auth::client_addr::ClientAddr;
 use crate::auth::session::CsrfFormAny;
 use crate::middleware::request_id::RequestIds;
+use crate::pages::account::{EnrolView, enrol_view, show_recovery_codes_once};
 use crate::pages::error_page::PageError;
 use crate::pages::extract::{PageForm, PageQuery};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
 use wegwijs_app::accounts;
-use wegwijs_app::auth::totp;
 use wegwijs_app::error::AppError;
 
 #[derive(Template)]
@@ -153,46 +153,49 @@ pub(crate) fn with_retry_after(mut res: Response, secs: u64) -> Response {
 #[template(path = "totp.html")]
 pub struct TotpPage {
     pub layout: Layout,
-    pub enrol_secret: Option<String>,
-    pub enrol_url: Option<String>,
+    /// Setting up now (no factor yet): the secret waiting in this session, with its QR code.
+    pub enrol: Option<EnrolView>,
+    /// Setting up is due but impossible (no installation key).
+    pub no_key: bool,
     pub error: Option<String>,
 }
 
-fn totp_page(
+async fn totp_page(
+    state: &AppState,
     signed: &crate::auth::SignedIn,
     nonce: String,
-    secret: Option<String>,
     error: Option<String>,
 ) -> Result<TotpPage, PageError> {
     let mut layout = Layout::anonymous(nonce, "Tweede stap");
     layout.csrf = signed.csrf_token.clone();
-    let enrol_url = match &secret {
-        Some(s) => Some(totp::provisioning_url(s, &signed.user.email)?),
-        None => None,
+    let enrol = if signed.user.totp_geheim.is_none() {
+        enrol_view(state, signed).await?
+    } else {
+        None
     };
     Ok(TotpPage {
+        no_key: signed.user.totp_geheim.is_none() && enrol.is_none(),
         layout,
-        enrol_secret: secret,
-        enrol_url,
+        enrol,
         error,
     })
 }
 
 pub async fn totp_form(
+    State(state): State<AppState>,
     SignedInAny(signed, pending): SignedInAny,
     nonce: Nonce,
 ) -> Result<Response, PageError> {
     if !pending {
         return Ok(Redirect::to("/").into_response());
     }
-    let secret = signed.user.totp_geheim.is_none().then(totp::new_secret);
-    Ok(render(&totp_page(&signed, nonce.0, secret, None)?))
+    Ok(render(&totp_page(&state, &signed, nonce.0, None).await?))
 }
 
+/// Only the code (from the app, or a recovery code); a secret being set up waits in the session.
 #[derive(Deserialize)]
 pub struct TotpForm {
     pub code: String,
-    pub geheim: Option<String>,
 }
 
 pub async fn totp_submit(
@@ -203,30 +206,23 @@ pub async fn totp_submit(
     if !pending {
         return Ok(Redirect::to("/").into_response());
     }
-    let enrol = if signed.user.totp_geheim.is_none() {
-        f.geheim.clone()
-    } else {
-        None
-    };
     match accounts::complete_second_factor(
         &state.app,
         &signed.user,
         &signed.token_hash,
         &f.code,
-        enrol.as_deref(),
         &signed.request_id,
     )
     .await
     {
-        Ok(token) => {
+        Ok(done) => {
             // A new session replaces the one from before the second step (session fixation).
-            let target = if signed.user.wachtwoord_wijzigen {
-                "/account"
-            } else {
-                "/"
+            let mut res = match &done.recovery_codes {
+                Some(codes) => show_recovery_codes_once(&state, &signed, codes).await?,
+                None if signed.user.wachtwoord_wijzigen => Redirect::to("/account").into_response(),
+                None => Redirect::to("/").into_response(),
             };
-            let mut res = Redirect::to(target).into_response();
-            if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
+            if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&done.token)) {
                 res.headers_mut().insert(header::SET_COOKIE, v);
             }
             Ok(res)
@@ -235,13 +231,13 @@ pub async fn totp_submit(
             let msg = e.0.into_iter().next().map(|f| f.message);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &totp_page(&signed, nonce.0, enrol, msg)?,
+                &totp_page(&state, &signed, nonce.0, msg).await?,
             ))
         }
         Err(AppError::TooManyRequests { retry_after_secs }) => Ok(with_retry_after(
             render_status(
                 StatusCode::TOO_MANY_REQUESTS,
-                &totp_page(&signed, nonce.0, enrol, Some(too_many(retry_after_secs)))?,
+                &totp_page(&state, &signed, nonce.0, Some(too_many(retry_after_secs))).await?,
             ),
             retry_after_secs,
         )),

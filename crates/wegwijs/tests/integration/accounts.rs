@@ -271,14 +271,10 @@ async fn the_sixth_wrong_totp_code_is_throttled() {
 async fn the_stored_totp_secret_is_encrypted_not_the_base32_secret() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let secret = totp::new_secret();
+    let secret = crate::two_factor::secret_on_account_page(&app, &r.regisseur).await;
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let on = app
-        .post_form(
-            &r.regisseur,
-            "/account/totp",
-            &[("geheim", &secret), ("code", &code)],
-        )
+        .post_form(&r.regisseur, "/account/totp", &[("code", &code)])
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let stored = stored_totp(&app, "regisseur@weert.test")
@@ -350,6 +346,9 @@ async fn without_a_secret_key_enabling_totp_is_refused_with_a_clear_message() {
     config.app.secret_key = None;
     let app = TestApp::spawn_with(config).await;
     let r = app.region().await;
+    let page = app.get_page(&r.regisseur, "/account").await;
+    assert!(page.body.contains("geen geheime"), "{}", page.body);
+    assert!(!page.body.contains("<svg"), "no QR code without a key");
     let secret = totp::new_secret();
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let res = app

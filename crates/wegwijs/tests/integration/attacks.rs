@@ -87,15 +87,11 @@ async fn enabling_totp_ends_the_other_sessions_of_the_account() {
         app.send(get_with(&attacker, "/caseload")).await.status,
         StatusCode::OK
     );
-    let secret = totp::new_secret();
+    let secret = crate::two_factor::secret_on_account_page(&app, &r.regisseur).await;
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
     let code = totp::code_at(&secret, "regisseur@weert.test", now).expect("code");
     let on = app
-        .post_form(
-            &r.regisseur,
-            "/account/totp",
-            &[("geheim", &secret), ("code", &code)],
-        )
+        .post_form(&r.regisseur, "/account/totp", &[("code", &code)])
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let after = app.send(get_with(&attacker, "/caseload")).await;
@@ -185,19 +181,18 @@ async fn invisible_and_bidi_override_characters_are_refused_in_names() {
     }
 }
 
-/// "De tweede stap staat al aan" is checked on the user loaded before the transaction and
-/// `set_totp` overwrites unconditionally: two enables racing each other both succeed and the later
-/// secret wins (seen on the demo server: two parallel POST /account/totp, both 303).
+/// "De tweede stap staat al aan" is checked on the user loaded before the transaction: two enables
+/// racing each other must not both succeed (seen on the demo server: two parallel POST /account/totp,
+/// both 303). Both confirm the secret waiting in the one session, with the same code.
 #[tokio::test]
 async fn two_parallel_totp_enables_do_not_both_succeed() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
-    let (s1, s2) = (totp::new_secret(), totp::new_secret());
+    let s1 = crate::two_factor::secret_on_account_page(&app, &r.regisseur).await;
     let c1 = totp::code_at(&s1, "regisseur@weert.test", now).expect("code");
-    let c2 = totp::code_at(&s2, "regisseur@weert.test", now).expect("code");
-    let f1 = [("geheim", s1.as_str()), ("code", c1.as_str())];
-    let f2 = [("geheim", s2.as_str()), ("code", c2.as_str())];
+    let f1 = [("code", c1.as_str())];
+    let f2 = f1;
     let (a, b) = tokio::join!(
         app.post_form(&r.regisseur, "/account/totp", &f1),
         app.post_form(&r.regisseur, "/account/totp", &f2),

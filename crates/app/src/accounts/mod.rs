@@ -12,6 +12,10 @@ use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::users::{NewUser, User};
 use wegwijs_storage::{audit, login_attempts, organisations, sessions, users};
 
+mod second_factor;
+
+pub use second_factor::{Enrolment, disable_totp, enrolment, recovery_codes_left};
+
 use crate::App;
 use crate::auth::secret_box::{Opened, is_sealed};
 use crate::auth::{password, tokens, totp};
@@ -219,53 +223,98 @@ async fn use_step(tx: &mut wegwijs_storage::Tx, user: &User, step: i64) -> AppRe
     }
 }
 
-/// Checks the second factor. `enrol_secret` is set when the user sets up TOTP during this sign-in.
+/// A finished second step: the new session's cookie value, and the recovery codes to show once when
+/// the second factor was set up in this step.
+pub struct SecondFactorDone {
+    pub token: String,
+    pub recovery_codes: Option<Vec<String>>,
+}
+
+/// Checks the second factor: a code from the app, or one of the recovery codes. Without a factor yet
+/// (a role that requires one, first sign-in or after a beheerder's reset) the code confirms the
+/// secret waiting in this session (see [`second_factor::enrolment`]), never one from the form.
 /// On success the session is replaced by a new one (new cookie and CSRF token; the old row is
 /// deleted), so a session token planted or seen before the second step is worth nothing after it.
-/// Returns the new cookie value.
 pub async fn complete_second_factor(
     state: &App,
     user: &User,
     token_hash: &str,
     code: &str,
-    enrol_secret: Option<&str>,
     trace_id: &str,
-) -> AppResult<String> {
+) -> AppResult<SecondFactorDone> {
     let key = state.config.secret_key.as_ref();
-    let (secret, reseal) = match (&user.totp_geheim, enrol_secret) {
-        (Some(stored), _) => match key {
+    let (secret, reseal, enrolling) = match &user.totp_geheim {
+        Some(stored) => match key {
             Some(k) => {
                 let opened = k.open(stored)?;
                 let plain = matches!(opened, Opened::Plain(_));
-                (opened.secret().to_string(), plain)
+                (opened.secret().to_string(), plain, false)
             }
-            None if !is_sealed(stored) => (stored.clone(), false),
+            None if !is_sealed(stored) => (stored.clone(), false, false),
             None => {
                 return Err(AppError::Internal(
                     "TOTP secret is encrypted but no secret key is configured".into(),
                 ));
             }
         },
-        (None, Some(s)) if key.is_some() => (s.to_string(), true),
-        (None, Some(_)) => return Err(invalid("code", NO_KEY)),
-        (None, None) => return Err(invalid("code", "Stel eerst een authenticator-app in.")),
+        None => (
+            second_factor::waiting_secret(state, token_hash).await?,
+            false,
+            true,
+        ),
     };
-    let (attempt, step) = check_code(state, user, &secret, code, trace_id).await?;
-    let mut tx = state.db.begin().await?;
-    login_attempts::succeed(&mut tx, attempt).await?;
-    if let (true, Some(k)) = (reseal, key) {
-        let sealed = k.seal(&secret)?;
-        if user.totp_geheim.is_none() {
-            users::set_totp(&mut tx, user.id, Some(&sealed)).await?;
-        } else {
-            users::reseal_totp(&mut tx, user.id, &sealed).await?;
+    // A recovery code only replaces a factor that exists; setting one up needs the app.
+    let proof = if enrolling {
+        let (attempt, step) = check_code(state, user, &secret, code, trace_id).await?;
+        second_factor::Proof::Totp { attempt, step }
+    } else {
+        second_factor::check_proof(state, user, &secret, code, trace_id).await?
+    };
+    let tx = state.db.begin().await?;
+    let mut tx = second_factor::spend_proof(state, tx, user, &proof, trace_id).await?;
+    let mut recovery_codes = None;
+    if let Some(k) = key {
+        if enrolling {
+            if !users::set_first_totp(&mut tx, user.id, &k.seal(&secret)?).await? {
+                return Err(invalid("code", ALREADY_ON));
+            }
+            recovery_codes = Some(second_factor::new_recovery_codes(&mut tx, user).await?);
+        } else if reseal {
+            users::reseal_totp(&mut tx, user.id, &k.seal(&secret)?).await?;
         }
     }
-    use_step(&mut tx, user, step).await?;
     sessions::delete(&mut tx, token_hash).await?;
     let token = open_session(state, &mut tx, user, false).await?;
+    let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
+    let now = state.clock.now();
+    let mut rows = Vec::new();
+    if enrolling {
+        rows.push(ctx.entry(
+            now,
+            AuditAction::TotpEnabled,
+            users_gemeente(user),
+            None,
+            None,
+        ));
+    }
+    if matches!(proof, second_factor::Proof::Recovery { .. }) {
+        let left = wegwijs_storage::recovery_codes::count_unused_in(&mut tx, user.id).await?;
+        rows.push(ctx.entry(
+            now,
+            AuditAction::RecoveryCodeUsed,
+            users_gemeente(user),
+            None,
+            Some(format!("nog {left} herstelcodes over")),
+        ));
+    }
+    if !rows.is_empty() {
+        audit::insert(&mut tx, &rows).await?;
+    }
     tx.commit().await?;
-    Ok(token)
+    Ok(SecondFactorDone {
+        token,
+        recovery_codes,
+    })
 }
 
 pub async fn sign_out(state: &App, user: &User, token_hash: &str, trace_id: &str) -> AppResult<()> {
@@ -359,38 +408,38 @@ pub async fn change_password(
     Ok(token)
 }
 
-/// Turns on TOTP for a signed-in user after they proved their app shows the right code. The secret
-/// is stored encrypted; without a configured key this is refused.
+const ALREADY_ON: &str =
+    "De tweede stap staat al aan. Een nieuwe app koppelen kan na een reset door de beheerder.";
+
+/// Turns on TOTP for a signed-in user after they proved their app shows the right code for the
+/// secret waiting in their session. The secret is stored encrypted; without a configured key this is
+/// refused. Returns the new recovery codes, to show once.
 pub async fn enable_totp(
     state: &App,
     user: &User,
-    secret: &str,
     code: &str,
     token_hash: &str,
     trace_id: &str,
-) -> AppResult<()> {
+) -> AppResult<Vec<String>> {
     let Some(key) = state.config.secret_key.as_ref() else {
         return Err(invalid("code", NO_KEY));
     };
     // Replacing a second factor would let whoever holds a session swap in their own app; a lost
     // phone goes through a beheerder's reset instead.
     if user.totp_geheim.is_some() {
-        return Err(invalid(
-            "code",
-            "De tweede stap staat al aan. Een nieuwe app koppelen kan na een reset door de beheerder.",
-        ));
+        return Err(invalid("code", ALREADY_ON));
     }
-    let (attempt, step) = check_code(state, user, secret, code, trace_id).await?;
+    let secret = second_factor::waiting_secret(state, token_hash).await?;
+    let (attempt, step) = check_code(state, user, &secret, code, trace_id).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     login_attempts::succeed(&mut tx, attempt).await?;
-    if !users::set_first_totp(&mut tx, user.id, &key.seal(secret)?).await? {
-        return Err(invalid(
-            "code",
-            "De tweede stap staat al aan. Een nieuwe app koppelen kan na een reset door de beheerder.",
-        ));
+    if !users::set_first_totp(&mut tx, user.id, &key.seal(&secret)?).await? {
+        return Err(invalid("code", ALREADY_ON));
     }
     use_step(&mut tx, user, step).await?;
+    sessions::set_pending_totp(&mut tx, token_hash, None).await?;
+    let codes = second_factor::new_recovery_codes(&mut tx, user).await?;
     // A session opened with a stolen password must not outlive the account being secured.
     sessions::delete_others_of_user(&mut tx, user.id, token_hash).await?;
     let ctx = system_ctx(trace_id, Some(user), Bron::Ui);
@@ -406,7 +455,7 @@ pub async fn enable_totp(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(codes)
 }
 
 pub struct NewAccount<'a> {
