@@ -10,6 +10,7 @@ use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::login::{too_many, with_retry_after};
 use crate::pages::render_status;
 use crate::state::AppState;
@@ -44,28 +45,13 @@ fn page(signed: &SignedIn, nonce: Nonce, secret: Option<String>) -> Result<Accou
     })
 }
 
-pub async fn show(
-    signed: SignedIn,
-    nonce: Nonce,
-    axum::extract::Query(q): axum::extract::Query<Notice>,
-) -> Result<Response, PageError> {
+/// The confirmation after a change comes as `?melding=` and is shown by the layout (`pages::melding`).
+pub async fn show(signed: SignedIn, nonce: Nonce) -> Result<Response, PageError> {
     let mut p = page(&signed, nonce, None)?;
-    p.notice = match q.gewijzigd.as_deref() {
-        Some("wachtwoord") => {
-            Some("Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into())
-        }
-        Some("totp") => Some("De tweede stap (authenticator-app) staat aan.".into()),
-        _ if signed.user.wachtwoord_wijzigen => Some(
-            "U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.".into(),
-        ),
-        _ => None,
-    };
+    p.notice = signed.user.wachtwoord_wijzigen.then(|| {
+        "U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.".into()
+    });
     Ok(render_status(StatusCode::OK, &p))
-}
-
-#[derive(Deserialize)]
-pub struct Notice {
-    pub gewijzigd: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -91,7 +77,7 @@ pub async fn change_password(
     .await
     {
         Ok(token) => {
-            let mut res = Redirect::to("/account?gewijzigd=wachtwoord").into_response();
+            let mut res = Redirect::to(&redirect_to("/account", Melding::WachtwoordGewijzigd)).into_response();
             if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
                 res.headers_mut().insert(header::SET_COOKIE, v);
             }
@@ -138,7 +124,7 @@ pub async fn enable_totp(
     )
     .await
     {
-        Ok(()) => Ok(Redirect::to("/account?gewijzigd=totp").into_response()),
+        Ok(()) => Ok(Redirect::to(&redirect_to("/account", Melding::TweedeFactorAan)).into_response()),
         Err(AppError::Invalid(e)) => {
             let mut p = page(&signed, nonce, Some(f.geheim))?;
             p.totp_error = e.0.into_iter().next().map(|f| f.message);

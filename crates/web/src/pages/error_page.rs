@@ -15,6 +15,29 @@ struct ErrorPage {
     message: String,
 }
 
+/// What an error page says, carried as a response extension so that `error_frame` can draw the same
+/// text again inside the signed-in frame (navigation, sign-out) once it knows who is asking.
+#[derive(Clone, Debug)]
+pub struct ErrorContent {
+    pub heading: String,
+    pub message: String,
+}
+
+/// An error page in `layout`, with `status`.
+pub fn error_response(status: StatusCode, layout: Layout, content: ErrorContent) -> Response {
+    let page = ErrorPage {
+        layout,
+        heading: content.heading.clone(),
+        message: content.message.clone(),
+    };
+    let mut res = match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, content.heading.clone()).into_response(),
+    };
+    res.extensions_mut().insert(content);
+    res
+}
+
 pub struct PageError(pub AppError);
 
 impl From<AppError> for PageError {
@@ -97,15 +120,14 @@ impl IntoResponse for PageError {
                 )
             }
         };
-        let page = ErrorPage {
-            layout: Layout::anonymous(String::new(), heading),
-            heading: heading.into(),
-            message,
-        };
-        let mut res = match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, heading).into_response(),
-        };
+        let mut res = error_response(
+            status,
+            Layout::anonymous(String::new(), heading),
+            ErrorContent {
+                heading: heading.into(),
+                message,
+            },
+        );
         if let Some(secs) = retry_after {
             res.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,

@@ -18,6 +18,7 @@ use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{datum, render, render_status};
 use crate::state::AppState;
 use wegwijs_app::error::AppError;
@@ -200,7 +201,11 @@ pub async fn save(
         }
     };
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Ok(()) => Ok(Redirect::to(&redirect_to(
+            &format!("/personen/{id}"),
+            Melding::HuishoudenOpgeslagen,
+        ))
+        .into_response()),
         Err(AppError::Invalid(e)) => {
             let messages = e.0.into_iter().map(|f| f.message).collect();
             let page = build_page(&state, &signed, nonce, id, messages).await?;

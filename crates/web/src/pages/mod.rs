@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod audit_log;
 pub mod caseload;
+pub mod error_frame;
 pub mod error_page;
 pub mod extract;
 pub mod forms;
@@ -12,6 +13,7 @@ pub mod home;
 pub mod household;
 pub mod layout;
 pub mod login;
+pub mod melding;
 pub mod person;
 
 use askama::Template;

@@ -12,6 +12,7 @@ use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
 
@@ -88,7 +89,11 @@ pub async fn create(
         Err(e) => return Err(e.into()),
     };
     match error {
-        None => Ok(Redirect::to("/beheer/organisaties").into_response()),
+        None => Ok(Redirect::to(&redirect_to(
+            "/beheer/organisaties",
+            Melding::OrganisatieOpgeslagen,
+        ))
+        .into_response()),
         Some(msg) => {
             let mut p = page(&state, &signed, nonce).await?;
             p.error = Some(msg);

@@ -15,6 +15,7 @@ use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{render, render_status, tijdstip};
 use crate::state::AppState;
 use wegwijs_app::changes::changed_raw;
@@ -60,7 +61,8 @@ pub async fn save(
         ))
     })?;
     match persons::update(&ctx, PersonId(id), &raw, expected).await {
-        Ok(_) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&redirect_to(&format!("/personen/{id}"), Melding::Opgeslagen))
+            .into_response()),
         Err(AppError::Conflict { .. }) => {
             // Show the other person's saved values beside this user's input; the form now carries the new
             // version, so saving again is a deliberate choice to overwrite.

@@ -14,6 +14,7 @@ use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::forms::{Fieldset, SummaryItem, attach_errors};
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
 use wegwijs_app::error::AppError;
@@ -69,7 +70,8 @@ pub async fn create(
     let form = PersonForm::from_pairs(pairs);
     let raw = form.raw.clone();
     match persons::create(&signed.ctx(&state), &raw, None).await {
-        Ok(id) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Ok(id) => Ok(Redirect::to(&redirect_to(&format!("/personen/{id}"), Melding::Aangemaakt))
+            .into_response()),
         Err(e) => {
             let layout = Layout::new(&signed, nonce, "Nieuwe persoon", "/personen/nieuw");
             rerender(
