@@ -14,7 +14,7 @@ use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::extract::PageQuery;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::{datum, render_status};
+use crate::pages::{datum, geboren, render_status};
 use crate::state::AppState;
 use wegwijs_app::persons;
 
@@ -96,6 +96,7 @@ pub async fn show(
         Some(Err(m)) => (None, Some(m)),
     };
     let ctx = signed.ctx(&state);
+    let today = ctx.now().date_naive();
     let me = signed.user.id;
     let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
     let default_filter = if is_regisseur { "mij" } else { "alle" };
@@ -197,7 +198,7 @@ pub async fn show(
             },
             bsn: p.bsn.clone().unwrap_or_else(|| "—".into()),
             v_nummer: p.v_nummer.clone().unwrap_or_else(|| "—".into()),
-            geboortedatum: datum(p.geboortedatum),
+            geboortedatum: geboren(p.geboortedatum, today),
             doelgroep: p
                 .doelgroep
                 .as_deref()

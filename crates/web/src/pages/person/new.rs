@@ -8,7 +8,8 @@ use wegwijs_domain::authz::Action;
 use wegwijs_domain::person::RawPerson;
 use wegwijs_domain::validation::ValidationErrors;
 
-use super::fields::{PersonForm, person_fieldsets};
+use super::conflict::ConflictRow;
+use super::fields::{PersonForm, basis_fields, person_fieldsets};
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
@@ -24,7 +25,7 @@ use wegwijs_app::persons;
 pub struct ConflictView {
     pub who: String,
     pub when: String,
-    pub rows: Vec<(String, String, String)>,
+    pub rows: Vec<ConflictRow>,
 }
 
 #[derive(Template)]
@@ -37,6 +38,8 @@ pub struct PersonFormPage {
     pub fieldsets: Vec<Fieldset>,
     pub summary: Vec<SummaryItem>,
     pub versie: Option<i64>,
+    /// Hidden `basis_` fields: the version the form was opened on (edit only).
+    pub basis: Vec<(String, String)>,
     pub conflict: Option<ConflictView>,
     pub duplicate_href: Option<String>,
 }
@@ -57,6 +60,7 @@ pub async fn form(
         fieldsets: person_fieldsets(&RawPerson::default()),
         summary: vec![],
         versie: None,
+        basis: vec![],
         conflict: None,
         duplicate_href: None,
     }))
@@ -81,6 +85,7 @@ pub async fn create(
                 "/caseload",
                 &raw,
                 None,
+                None,
                 e,
             )
         }
@@ -95,6 +100,7 @@ pub fn rerender(
     cancel: &str,
     raw: &RawPerson,
     versie: Option<i64>,
+    basis: Option<&RawPerson>,
     err: AppError,
 ) -> Result<Response, PageError> {
     let (errors, duplicate_href) = match err {
@@ -131,6 +137,7 @@ pub fn rerender(
         fieldsets,
         summary,
         versie,
+        basis: basis.map(basis_fields).unwrap_or_default(),
         conflict: None,
         duplicate_href,
     };
