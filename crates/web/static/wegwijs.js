@@ -6,6 +6,28 @@ document.addEventListener("DOMContentLoaded", () => {
   if (summary) {
     summary.focus();
   }
+  // Error summary links: focus the field itself and show its label above it (a plain fragment link
+  // only scrolls in some browsers and hides the label under the top edge).
+  for (const link of document.querySelectorAll(".foutsamenvatting a[href^='#']")) {
+    link.addEventListener("click", (e) => {
+      const target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) {
+        return;
+      }
+      e.preventDefault();
+      const label = document.querySelector(`label[for="${target.id}"]`) || target;
+      label.scrollIntoView();
+      target.focus({ preventScroll: true });
+    });
+  }
+  // Status after an action ("Gegevens opgeslagen"): screen readers announce a live region when its
+  // text changes, not text that was there at load, so the text is put in again a moment later.
+  const status = document.querySelector(".melding[role='status']");
+  if (status && status.textContent.trim()) {
+    const text = status.textContent;
+    status.textContent = "";
+    setTimeout(() => { status.textContent = text; }, 300);
+  }
   // Copy buttons for secrets shown once (hidden without JavaScript: the text can be selected by hand).
   for (const button of document.querySelectorAll("button.kopieer[data-kopieer]")) {
     const source = document.getElementById(button.dataset.kopieer);

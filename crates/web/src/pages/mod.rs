@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod audit_log;
+pub mod audit_text;
 pub mod caseload;
 pub mod error_frame;
 pub mod error_page;

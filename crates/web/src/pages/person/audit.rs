@@ -35,7 +35,11 @@ impl From<AuditRecord> for AuditRow {
             gebruiker: r.gebruiker_naam.unwrap_or_else(|| "systeem".into()),
             organisatie: r.organisatie_naam.unwrap_or_default(),
             handeling: r.actie.label(),
-            details: r.details.unwrap_or_default(),
+            details: r
+                .details
+                .as_deref()
+                .map(crate::pages::audit_text::for_people)
+                .unwrap_or_default(),
             grondslag: r.grondslag,
             bron: r.bron,
             trace_id: r.trace_id,
