@@ -151,6 +151,12 @@ pub async fn show(
     } else {
         persons::list(&ctx, &query).await?
     };
+    if pagina > 1 && page.items.is_empty() && query.cursor.is_none() && zoek_fout.is_none() {
+        let per = i64::from(page.per_pagina.max(1));
+        let pages = (!page.totaal_begrensd).then(|| (page.totaal + per - 1) / per);
+        let layout = Layout::new(&signed, nonce, "Pagina niet gevonden", "/caseload");
+        return Ok(crate::pages::error_page::past_the_end(layout, pages));
+    }
     let heading = if is_regisseur {
         "Mijn caseload"
     } else {

@@ -38,6 +38,24 @@ pub fn error_response(status: StatusCode, layout: Layout, content: ErrorContent)
     res
 }
 
+/// A list page beyond the last one ("pagina 99 van 15"): the Dutch 404 page in the user's frame,
+/// saying how many pages there are.
+pub fn past_the_end(layout: Layout, pages: Option<i64>) -> Response {
+    let message = match pages {
+        Some(0) | Some(1) => "Deze pagina bestaat niet: de lijst past op één pagina.".to_string(),
+        Some(n) => format!("Deze pagina bestaat niet: de lijst heeft {n} pagina’s."),
+        None => "Deze pagina bestaat niet: de lijst is korter.".to_string(),
+    };
+    error_response(
+        StatusCode::NOT_FOUND,
+        layout,
+        ErrorContent {
+            heading: "Pagina niet gevonden".into(),
+            message,
+        },
+    )
+}
+
 pub struct PageError(pub AppError);
 
 impl From<AppError> for PageError {
