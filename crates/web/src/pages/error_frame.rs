@@ -66,19 +66,22 @@ pub async fn frame_errors(State(state): State<AppState>, req: Request, next: Nex
     Response::from_parts(old, body)
 }
 
-/// An error answer without the Dutch page: not HTML, or HTML without our marker is left alone
-/// (a handler that drew its own page, such as a form with errors, did so on purpose).
+/// An error answer without a page for people: empty or plain text (axum's own rejections and 405).
+/// HTML without our marker is left alone (a handler that drew its own page, such as a form with
+/// errors, did so on purpose), and so is JSON (`/health` answers problem+json for monitoring).
 fn needs_dutch_page(res: &Response) -> bool {
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return false;
     }
-    let html = res
+    match res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    !html
+    {
+        None => true,
+        Some(v) => v.starts_with("text/plain"),
+    }
 }
 
 /// The text for an error answer that came without one.
