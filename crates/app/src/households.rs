@@ -35,10 +35,7 @@ fn validate(omschrijving: &str, leden: &[LidInput]) -> AppResult<String> {
 
 /// The members' names and birth dates, for the plausibility rules and for messages that name people
 /// instead of ids. A member outside the actor's gemeente is the same refusal as at the write.
-async fn member_facts(
-    ctx: &Ctx<'_>,
-    leden: &[LidInput],
-) -> AppResult<Vec<(LidInput, LidFeiten)>> {
+async fn member_facts(ctx: &Ctx<'_>, leden: &[LidInput]) -> AppResult<Vec<(LidInput, LidFeiten)>> {
     let scope = person_scope(ctx.actor, Action::HouseholdEdit);
     let mut facts = Vec::with_capacity(leden.len());
     for l in leden {
@@ -182,8 +179,7 @@ pub async fn create(
     require_plausible(ctx, &facts).await?;
     let id = HuishoudenId(Uuid::now_v7());
     let mut tx = ctx.app.db.begin().await?;
-    if let Err(e) =
-        households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now()).await
+    if let Err(e) = households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now()).await
     {
         drop(tx);
         return Err(describe_taken(ctx, e, &facts).await);

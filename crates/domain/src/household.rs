@@ -123,7 +123,11 @@ pub fn years_between(from: NaiveDate, to: NaiveDate) -> Option<u32> {
 /// a reason to refuse the household. Messages name the members and their ages, never ids.
 pub fn check_plausible(leden: &[LidFeiten], today: NaiveDate) -> Result<(), ValidationErrors> {
     let mut errors = ValidationErrors::new();
-    if !leden.is_empty() && !leden.iter().any(|l| l.relatie == Relatie::Referentiepersoon) {
+    if !leden.is_empty()
+        && !leden
+            .iter()
+            .any(|l| l.relatie == Relatie::Referentiepersoon)
+    {
         errors.push(
             "leden",
             "required",

@@ -50,10 +50,7 @@ fn a_family_with_children_is_plausible() {
     ];
     assert_eq!(check_plausible(&leden, today()), Ok(()));
     assert_eq!(
-        check_plausible(
-            &[lid("Fatima", Relatie::Referentiepersoon, None)],
-            today()
-        ),
+        check_plausible(&[lid("Fatima", Relatie::Referentiepersoon, None)], today()),
         Ok(())
     );
 }

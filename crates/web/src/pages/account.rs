@@ -10,8 +10,8 @@ use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::login::{too_many, with_retry_after};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::render_status;
 use crate::state::AppState;
 use wegwijs_app::accounts;
@@ -77,7 +77,8 @@ pub async fn change_password(
     .await
     {
         Ok(token) => {
-            let mut res = Redirect::to(&redirect_to("/account", Melding::WachtwoordGewijzigd)).into_response();
+            let mut res = Redirect::to(&redirect_to("/account", Melding::WachtwoordGewijzigd))
+                .into_response();
             if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
                 res.headers_mut().insert(header::SET_COOKIE, v);
             }
@@ -124,7 +125,9 @@ pub async fn enable_totp(
     )
     .await
     {
-        Ok(()) => Ok(Redirect::to(&redirect_to("/account", Melding::TweedeFactorAan)).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&redirect_to("/account", Melding::TweedeFactorAan)).into_response())
+        }
         Err(AppError::Invalid(e)) => {
             let mut p = page(&signed, nonce, Some(f.geheim))?;
             p.totp_error = e.0.into_iter().next().map(|f| f.message);

@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(for_people(&format!("account {ID}")), "account");
         assert_eq!(
             for_people(&format!("account {ID}, rollen regisseur,teamleider")),
-            "account, rollen: Regisseur, Teamleider"
+            "account, rollen: Regisseur inburgering, Teamleider"
         );
         assert_eq!(
             for_people(&format!(

@@ -169,9 +169,10 @@ pub struct SummaryItem {
 pub fn summary_text(label: &str, message: &str) -> String {
     let mut chars = message.chars();
     let lowered = match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(message.chars().skip(1)).collect()
-        }
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(message.chars().skip(1))
+            .collect(),
         _ => message.to_string(),
     };
     format!("{label}: {lowered}")

@@ -210,11 +210,10 @@ pub async fn save(
         .into_response()),
         Err(AppError::Invalid(e)) => {
             // Each message links to where it can be fixed; "leden" is the members' fieldset.
-            let messages = e
-                .0
-                .into_iter()
-                .map(|f| (f.field.to_string(), f.message))
-                .collect();
+            let messages =
+                e.0.into_iter()
+                    .map(|f| (f.field.to_string(), f.message))
+                    .collect();
             let page = build_page(&state, &signed, nonce, id, messages).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }

@@ -107,7 +107,7 @@ mod tests {
             "3 februari 2026"
         );
         assert_eq!(datum(None), "onbekend");
-        let today = NaiveDate::from_ymd_opt(2026, 5, 16).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 5, 16).expect("date");
         assert_eq!(
             geboren(NaiveDate::from_ymd_opt(1990, 5, 17), today),
             "17 mei 1990 (35 jaar)"

@@ -60,7 +60,12 @@ fn set(pairs: &mut [(String, String)], name: &str, value: &str) {
     slot.1 = value.to_string();
 }
 
-async fn post_pairs(app: &TestApp, user: &TestUser, path: &str, pairs: &[(String, String)]) -> TestResponse {
+async fn post_pairs(
+    app: &TestApp,
+    user: &TestUser,
+    path: &str,
+    pairs: &[(String, String)],
+) -> TestResponse {
     let refs: Vec<(&str, &str)> = pairs
         .iter()
         .filter(|(n, _)| n != "_csrf")
@@ -90,14 +95,21 @@ async fn saves_redirect_with_a_melding_that_the_next_page_announces() {
         .post_form(
             &r.regisseur,
             "/personen",
-            &[("voornamen", "Amira"), ("geslachtsnaam", "Dijk"), ("bsn", &b)],
+            &[
+                ("voornamen", "Amira"),
+                ("geslachtsnaam", "Dijk"),
+                ("bsn", &b),
+            ],
         )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     let location = created.location();
     assert!(location.ends_with("?melding=aangemaakt"), "{location}");
     let dossier = app.get_page(&r.regisseur, &location).await;
-    assert_eq!(status_text(&dossier.body).as_deref(), Some("Persoon aangemaakt"));
+    assert_eq!(
+        status_text(&dossier.body).as_deref(),
+        Some("Persoon aangemaakt")
+    );
 
     let id = location
         .trim_start_matches("/personen/")
@@ -112,9 +124,15 @@ async fn saves_redirect_with_a_melding_that_the_next_page_announces() {
     set(&mut pairs, "talen", "Arabisch");
     let saved = post_pairs(&app, &r.regisseur, &format!("/personen/{id}"), &pairs).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    assert_eq!(saved.location(), format!("/personen/{id}?melding=opgeslagen"));
+    assert_eq!(
+        saved.location(),
+        format!("/personen/{id}?melding=opgeslagen")
+    );
     let page = app.get_page(&r.regisseur, &saved.location()).await;
-    assert_eq!(status_text(&page.body).as_deref(), Some("Gegevens opgeslagen"));
+    assert_eq!(
+        status_text(&page.body).as_deref(),
+        Some("Gegevens opgeslagen")
+    );
 
     // Reassignment by the teamleider.
     let dossier = app
@@ -122,8 +140,17 @@ async fn saves_redirect_with_a_melding_that_the_next_page_announces() {
         .await;
     let mut pairs = form_values(&dossier.body, &format!("/personen/{id}/regisseur"));
     set(&mut pairs, "regisseurId", &r.regisseur2.id.0.to_string());
-    let moved = post_pairs(&app, &r.teamleider, &format!("/personen/{id}/regisseur"), &pairs).await;
-    assert_eq!(moved.location(), format!("/personen/{id}?melding=toegewezen"));
+    let moved = post_pairs(
+        &app,
+        &r.teamleider,
+        &format!("/personen/{id}/regisseur"),
+        &pairs,
+    )
+    .await;
+    assert_eq!(
+        moved.location(),
+        format!("/personen/{id}?melding=toegewezen")
+    );
 
     // Household, organisation, password.
     let relatie = format!("relatie_{id}");
@@ -131,7 +158,11 @@ async fn saves_redirect_with_a_melding_that_the_next_page_announces() {
         .post_form(
             &r.regisseur2,
             &format!("/personen/{id}/huishouden"),
-            &[("omschrijving", "Gezin Dijk"), ("lid", &id), (&relatie, "referentiepersoon")],
+            &[
+                ("omschrijving", "Gezin Dijk"),
+                ("lid", &id),
+                (&relatie, "referentiepersoon"),
+            ],
         )
         .await;
     assert_eq!(
@@ -141,9 +172,16 @@ async fn saves_redirect_with_a_melding_that_the_next_page_announces() {
         household.body
     );
     let org = app
-        .post_form(&r.beheerder, "/beheer/organisaties", &[("naam", "Taalhuis Weert")])
+        .post_form(
+            &r.beheerder,
+            "/beheer/organisaties",
+            &[("naam", "Taalhuis Weert")],
+        )
         .await;
-    assert_eq!(org.location(), "/beheer/organisaties?melding=organisatie-opgeslagen");
+    assert_eq!(
+        org.location(),
+        "/beheer/organisaties?melding=organisatie-opgeslagen"
+    );
     let pw = app
         .post_form(
             &r.privacy,
@@ -155,13 +193,24 @@ async fn saves_redirect_with_a_melding_that_the_next_page_announces() {
             ],
         )
         .await;
-    assert_eq!(pw.location(), "/account?melding=wachtwoord-gewijzigd", "{}", pw.body);
+    assert_eq!(
+        pw.location(),
+        "/account?melding=wachtwoord-gewijzigd",
+        "{}",
+        pw.body
+    );
 
     // Every code of the shared convention has its fixed text; anything else shows nothing.
     for (query, text) in [
-        ("melding=verplaatst&aantal=3", Some("3 personen overgedragen")),
+        (
+            "melding=verplaatst&aantal=3",
+            Some("3 personen overgedragen"),
+        ),
         ("melding=overgenomen", Some("U bent nu de regisseur")),
-        ("melding=tweede-factor-uit", Some("De tweede stap (authenticator-app) staat uit.")),
+        (
+            "melding=tweede-factor-uit",
+            Some("De tweede stap (authenticator-app) staat uit."),
+        ),
         ("melding=%3Cscript%3Ealert(1)%3C%2Fscript%3E", None),
         ("melding=U+bent+gehackt", None),
     ] {
@@ -182,7 +231,11 @@ async fn the_error_summary_names_each_field_and_links_to_it() {
         .post_form(
             &r.regisseur,
             "/personen",
-            &[("voornamen", "Amira"), ("geslachtsnaam", " "), ("geboortedatum", "31-02-2001")],
+            &[
+                ("voornamen", "Amira"),
+                ("geslachtsnaam", " "),
+                ("geboortedatum", "31-02-2001"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -206,12 +259,18 @@ async fn the_error_summary_names_each_field_and_links_to_it() {
     let (id, _) = app
         .person(&r.regisseur, person_json("Amira Noor", "Dijk", None))
         .await;
-    let edit = app.get_page(&r.regisseur, &format!("/personen/{id}/bewerken")).await;
+    let edit = app
+        .get_page(&r.regisseur, &format!("/personen/{id}/bewerken"))
+        .await;
     let mut pairs = form_values(&edit.body, &format!("/personen/{id}"));
     set(&mut pairs, "geslachtsnaam", "");
     let res = post_pairs(&app, &r.regisseur, &format!("/personen/{id}"), &pairs).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.body.contains("<h1>Amira Noor Dijk bewerken</h1>"), "{}", res.body);
+    assert!(
+        res.body.contains("<h1>Amira Noor Dijk bewerken</h1>"),
+        "{}",
+        res.body
+    );
     assert!(res.body.contains("<title>Amira Noor Dijk bewerken"));
 }
 
@@ -222,11 +281,19 @@ async fn dates_are_typed_as_hinted_and_ages_shown_beside_birth_dates() {
     let (id, _) = app
         .person(&r.regisseur, person_json("Amira", "Dijk", None))
         .await;
-    let edit = app.get_page(&r.regisseur, &format!("/personen/{id}/bewerken")).await;
+    let edit = app
+        .get_page(&r.regisseur, &format!("/personen/{id}/bewerken"))
+        .await;
     let input = &edit.body[edit.body.find("id=\"geboortedatum\"").expect("input")..];
     let input = &input[..input.find('>').expect("end")];
-    assert!(input.contains("type=\"text\"") && input.contains("value=\"17-05-1990\""), "{input}");
-    assert!(edit.body.contains("Dag-maand-jaar, bijvoorbeeld 15-01-2025"));
+    assert!(
+        input.contains("type=\"text\"") && input.contains("value=\"17-05-1990\""),
+        "{input}"
+    );
+    assert!(
+        edit.body
+            .contains("Dag-maand-jaar, bijvoorbeeld 15-01-2025")
+    );
     assert!(!edit.body.contains("jjjj-mm-dd"));
 
     let today = Utc::now().date_naive();
@@ -244,9 +311,20 @@ async fn dates_are_typed_as_hinted_and_ages_shown_beside_birth_dates() {
     assert!(caseload.body.contains(&format!("17 mei 1990 ({age} jaar)")));
 
     // One label per field: the dossier and the form show the same ones.
-    for label in ["Geslachtsnaam", "Talen", "Bijstandsuitkering (Participatiewet)", "Datum huisvesting"] {
-        assert!(dossier.body.contains(&format!("<dt>{label}</dt>")), "dossier lacks {label}");
-        assert!(edit.body.contains(&format!(">{label}")), "form lacks {label}");
+    for label in [
+        "Geslachtsnaam",
+        "Talen",
+        "Bijstandsuitkering (Participatiewet)",
+        "Datum huisvesting",
+    ] {
+        assert!(
+            dossier.body.contains(&format!("<dt>{label}</dt>")),
+            "dossier lacks {label}"
+        );
+        assert!(
+            edit.body.contains(&format!(">{label}")),
+            "form lacks {label}"
+        );
     }
 }
 
@@ -260,8 +338,12 @@ async fn a_conflict_shows_dutch_values_and_saving_again_keeps_the_colleagues_fie
     let (id, _) = app.person(&r.regisseur, body).await;
     let path = format!("/personen/{id}");
     // Two tabs open the form on the same version.
-    let tab1 = app.get_page(&r.regisseur, &format!("{path}/bewerken")).await;
-    let tab2 = app.get_page(&r.regisseur2, &format!("{path}/bewerken")).await;
+    let tab1 = app
+        .get_page(&r.regisseur, &format!("{path}/bewerken"))
+        .await;
+    let tab2 = app
+        .get_page(&r.regisseur2, &format!("{path}/bewerken"))
+        .await;
     let mut colleague = form_values(&tab2.body, &path);
     set(&mut colleague, "tolkNodig", "ja");
     set(&mut colleague, "tolkTaal", "Tigrinya");
@@ -289,7 +371,10 @@ async fn a_conflict_shows_dutch_values_and_saving_again_keeps_the_colleagues_fie
     let again = form_values(page, &path);
     let saved = post_pairs(&app, &r.regisseur, &path, &again).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    let p = app.get_api(&r.regisseur, &format!("/api/v1/personen/{id}")).await.json();
+    let p = app
+        .get_api(&r.regisseur, &format!("/api/v1/personen/{id}"))
+        .await
+        .json();
     assert_eq!(p["tolkNodig"], true);
     assert_eq!(p["tolkTaal"], "Tigrinya");
     assert_eq!(p["talen"], "Arabisch, Engels");
@@ -341,11 +426,19 @@ async fn implausible_households_are_refused_with_names_and_saving_confirms() {
         .post_form(
             &r.regisseur,
             &path,
-            &[("omschrijving", "Gezin Haddad"), ("lid", &a), (&relatie, "partner")],
+            &[
+                ("omschrijving", "Gezin Haddad"),
+                ("lid", &a),
+                (&relatie, "partner"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.body.contains("Kies wie de referentiepersoon is"), "{}", res.body);
+    assert!(
+        res.body.contains("Kies wie de referentiepersoon is"),
+        "{}",
+        res.body
+    );
 
     // As "ander gezinslid" the same household is fine, and the save is confirmed.
     let res = app
@@ -399,7 +492,11 @@ async fn implausible_households_are_refused_with_names_and_saving_confirms() {
         )
         .await;
     assert_eq!(api.status, StatusCode::BAD_REQUEST);
-    assert!(!api.body.contains("huishouden 0") && api.body.contains("Gezin Haddad"), "{}", api.body);
+    assert!(
+        !api.body.contains("huishouden 0") && api.body.contains("Gezin Haddad"),
+        "{}",
+        api.body
+    );
 }
 
 #[tokio::test]
@@ -412,22 +509,39 @@ async fn messages_for_people_carry_no_ids_or_field_codes() {
     let mut body = person_json("Amira", "Dijk", None);
     body["tolkTaal"] = json!("Tigrinya");
     let ok = app
-        .put_api(&r.regisseur, &format!("/api/v1/personen/{id}"), &body, &etag)
+        .put_api(
+            &r.regisseur,
+            &format!("/api/v1/personen/{id}"),
+            &body,
+            &etag,
+        )
         .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     // The stale etag: the detail speaks to a person, the versions stay in the ETag header.
     let stale = app
-        .put_api(&r.regisseur, &format!("/api/v1/personen/{id}"), &body, &etag)
+        .put_api(
+            &r.regisseur,
+            &format!("/api/v1/personen/{id}"),
+            &body,
+            &etag,
+        )
         .await;
     assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
     let detail = stale.json()["detail"].as_str().unwrap_or("").to_string();
-    assert!(!detail.contains("versie") && !detail.chars().any(|c| c.is_ascii_digit()), "{detail}");
+    assert!(
+        !detail.contains("versie") && !detail.chars().any(|c| c.is_ascii_digit()),
+        "{detail}"
+    );
 
     let log = app
         .get_page(&r.teamleider, &format!("/personen/{id}/verwerkingen"))
         .await;
     assert_eq!(log.status, StatusCode::OK);
-    assert!(log.body.contains("gewijzigd: Taal van de tolk"), "{}", log.body);
+    assert!(
+        log.body.contains("gewijzigd: Taal van de tolk"),
+        "{}",
+        log.body
+    );
     assert!(!log.body.contains("tolkTaal") && !log.body.contains("velden:"));
 }
 
@@ -447,10 +561,7 @@ async fn every_page_route_answers_bad_input_with_the_dutch_page() {
         if path.starts_with("/static") || path == "/health" || path.starts_with("/inloggen") {
             continue;
         }
-        let get = chunk
-            .split(')')
-            .next()
-            .is_some_and(|c| c.contains("get("));
+        let get = chunk.split(')').next().is_some_and(|c| c.contains("get("));
         let with_bad_id = path.replace("{id}", "geen-uuid");
         let mut urls = vec![format!("{with_bad_id}?pagina=abc&zoek=%FF&na=%00")];
         if with_bad_id != path {
@@ -463,8 +574,17 @@ async fn every_page_route_answers_bad_input_with_the_dutch_page() {
                 if res.status.is_redirection() {
                     continue;
                 }
-                assert!(is_html(&res), "{url}: {} {}", res.status, res.header("content-type"));
-                assert!(res.body.contains("Uitloggen"), "{url}: no navigation: {}", res.body);
+                assert!(
+                    is_html(&res),
+                    "{url}: {} {}",
+                    res.status,
+                    res.header("content-type")
+                );
+                assert!(
+                    res.body.contains("Uitloggen"),
+                    "{url}: no navigation: {}",
+                    res.body
+                );
                 assert!(
                     !res.body.contains("Failed to") && !res.body.contains("deserialize"),
                     "{url}: {}",

@@ -80,19 +80,13 @@ pub fn merge(
         .zip(mine.fields())
         .zip(base_fields)
     {
-        let (tn, mn, bn) = (
-            normalised(def, t),
-            normalised(def, m),
-            normalised(def, b),
-        );
+        let (tn, mn, bn) = (normalised(def, t), normalised(def, m), normalised(def, b));
         if tn == mn {
             continue;
         }
         let mine_changed = basis.is_none() || mn != bn;
         let theirs_changed = basis.is_none() || tn != bn;
-        if !mine_changed
-            && let Some(slot) = merged.field_mut(name)
-        {
+        if !mine_changed && let Some(slot) = merged.field_mut(name) {
             *slot = t.map(str::to_string);
         }
         if theirs_changed {
@@ -155,12 +149,7 @@ mod tests {
 
     #[test]
     fn values_read_as_on_the_dossier() {
-        let def = |api: &str| {
-            *FIELDS
-                .iter()
-                .find(|f| f.api == api)
-                .expect("field exists")
-        };
+        let def = |api: &str| *FIELDS.iter().find(|f| f.api == api).expect("field exists");
         assert_eq!(
             shown(&def("geboortedatum"), Some("2025-01-15")),
             "15 januari 2025"

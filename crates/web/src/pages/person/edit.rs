@@ -10,7 +10,7 @@ use wegwijs_domain::ids::PersonId;
 
 use super::conflict::merge;
 use super::fields::{PersonForm, basis_fields, person_fieldsets};
-use super::new::{ConflictView, PersonFormPage, rerender};
+use super::new::{ConflictView, Editing, PersonFormPage, rerender};
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
@@ -62,8 +62,11 @@ pub async fn save(
         ))
     })?;
     match persons::update(&ctx, PersonId(id), &raw, expected).await {
-        Ok(_) => Ok(Redirect::to(&redirect_to(&format!("/personen/{id}"), Melding::Opgeslagen))
-            .into_response()),
+        Ok(_) => Ok(Redirect::to(&redirect_to(
+            &format!("/personen/{id}"),
+            Melding::Opgeslagen,
+        ))
+        .into_response()),
         Err(AppError::Conflict { .. }) => {
             // Re-show the form merged (conflict.rs): the colleague's changes where this user changed
             // nothing, this user's input elsewhere; the form now carries the new version as its basis.
@@ -105,8 +108,10 @@ pub async fn save(
                 &format!("/personen/{id}"),
                 &format!("/personen/{id}"),
                 &raw,
-                Some(expected),
-                form.basis.as_ref(),
+                Some(Editing {
+                    versie: expected,
+                    basis: form.basis.as_ref(),
+                }),
                 e,
             )
         }

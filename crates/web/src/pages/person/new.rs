@@ -74,8 +74,11 @@ pub async fn create(
     let form = PersonForm::from_pairs(pairs);
     let raw = form.raw.clone();
     match persons::create(&signed.ctx(&state), &raw, None).await {
-        Ok(id) => Ok(Redirect::to(&redirect_to(&format!("/personen/{id}"), Melding::Aangemaakt))
-            .into_response()),
+        Ok(id) => Ok(Redirect::to(&redirect_to(
+            &format!("/personen/{id}"),
+            Melding::Aangemaakt,
+        ))
+        .into_response()),
         Err(e) => {
             let layout = Layout::new(&signed, nonce, "Nieuwe persoon", "/personen/nieuw");
             rerender(
@@ -85,11 +88,16 @@ pub async fn create(
                 "/caseload",
                 &raw,
                 None,
-                None,
                 e,
             )
         }
     }
+}
+
+/// What an edit form carries besides the fields: the version and the values it was opened on.
+pub struct Editing<'a> {
+    pub versie: i64,
+    pub basis: Option<&'a RawPerson>,
 }
 
 /// Shows the form again with the user's input and the errors next to the fields (HTTP 422).
@@ -99,8 +107,7 @@ pub fn rerender(
     action: &str,
     cancel: &str,
     raw: &RawPerson,
-    versie: Option<i64>,
-    basis: Option<&RawPerson>,
+    editing: Option<Editing<'_>>,
     err: AppError,
 ) -> Result<Response, PageError> {
     let (errors, duplicate_href) = match err {
@@ -136,8 +143,11 @@ pub fn rerender(
         cancel_href: cancel.into(),
         fieldsets,
         summary,
-        versie,
-        basis: basis.map(basis_fields).unwrap_or_default(),
+        versie: editing.as_ref().map(|e| e.versie),
+        basis: editing
+            .and_then(|e| e.basis)
+            .map(basis_fields)
+            .unwrap_or_default(),
         conflict: None,
         duplicate_href,
     };

@@ -33,5 +33,9 @@ pub async fn save(
         })?)),
     };
     persons::reassign(&signed.ctx(&state), PersonId(id), regisseur, form.versie).await?;
-    Ok(Redirect::to(&redirect_to(&format!("/personen/{id}"), Melding::Toegewezen)).into_response())
+    Ok(Redirect::to(&redirect_to(
+        &format!("/personen/{id}"),
+        Melding::Toegewezen,
+    ))
+    .into_response())
 }

@@ -14,8 +14,8 @@ use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{datum, geboren, or_onbekend, render, tijdstip};
-use chrono::NaiveDate;
 use crate::state::AppState;
+use chrono::NaiveDate;
 use wegwijs_app::persons;
 
 pub struct Row {
@@ -91,7 +91,9 @@ pub fn sections(d: &PersonDetails, today: NaiveDate) -> Vec<Section> {
     for (def, value) in FIELDS.iter().zip(d.to_columns().values()) {
         let value = match value {
             // The age beside the birth date: what a case worker needs at a glance.
-            ColumnValue::Date(Some(b)) if def.api == "geboortedatum" => Some(geboren(Some(b), today)),
+            ColumnValue::Date(Some(b)) if def.api == "geboortedatum" => {
+                Some(geboren(Some(b), today))
+            }
             other => shown(def, other),
         };
         let row = row(def.label, value);
