@@ -20,13 +20,14 @@ document.addEventListener("DOMContentLoaded", () => {
       target.focus({ preventScroll: true });
     });
   }
-  // Status after an action ("Gegevens opgeslagen"): screen readers announce a live region when its
-  // text changes, not text that was there at load, so the text is put in again a moment later.
-  const status = document.querySelector(".melding[role='status']");
-  if (status && status.textContent.trim()) {
+  // Status after an action ("Gegevens opgeslagen"): screen readers announce what is added to a live
+  // region, not text that was there at load, so the text is added again (as a new text node) a moment
+  // later. The visible text never disappears in between.
+  for (const status of document.querySelectorAll(".melding[role='status']")) {
     const text = status.textContent;
-    status.textContent = "";
-    setTimeout(() => { status.textContent = text; }, 300);
+    if (text.trim()) {
+      setTimeout(() => { status.replaceChildren(document.createTextNode(text)); }, 300);
+    }
   }
   // Copy buttons for secrets shown once (hidden without JavaScript: the text can be selected by hand).
   for (const button of document.querySelectorAll("button.kopieer[data-kopieer]")) {
