@@ -70,7 +70,8 @@ export function newPersonData() {
     geslachtsnaam: 'Dijk',
     bsn: randomValidBsn(),
     vNummer: randomVNummer(),
-    geboortedatum: '1991-04-17',
+    // As a case worker types it, following the form's hint (dag-maand-jaar).
+    geboortedatum: '17-04-1991',
     geslacht: 'vrouw',
   };
 }

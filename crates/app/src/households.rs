@@ -3,11 +3,13 @@
 use uuid::Uuid;
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, person_scope};
-use wegwijs_domain::household::{LidInput, validate_leden, validate_omschrijving};
+use wegwijs_domain::household::{
+    LidFeiten, LidInput, check_plausible, validate_leden, validate_omschrijving,
+};
 use wegwijs_domain::ids::HuishoudenId;
 use wegwijs_domain::validation::ValidationErrors;
 use wegwijs_storage::households::{self, Household, HouseholdSummary};
-use wegwijs_storage::{StorageError, audit};
+use wegwijs_storage::{StorageError, audit, persons};
 
 use crate::Ctx;
 use crate::error::{AppError, AppResult};
@@ -31,7 +33,79 @@ fn validate(omschrijving: &str, leden: &[LidInput]) -> AppResult<String> {
     }
 }
 
-fn member_error(e: StorageError) -> AppError {
+/// The members' names and birth dates, for the plausibility rules and for messages that name people
+/// instead of ids. A member outside the actor's gemeente is the same refusal as at the write.
+async fn member_facts(ctx: &Ctx<'_>, leden: &[LidInput]) -> AppResult<Vec<(LidInput, LidFeiten)>> {
+    let scope = person_scope(ctx.actor, Action::HouseholdEdit);
+    let mut facts = Vec::with_capacity(leden.len());
+    for l in leden {
+        let p = match persons::get(&ctx.app.db, scope, l.persoon_id).await {
+            Ok(p) => p,
+            Err(e) => return Err(member_error(e, &[], None)),
+        };
+        facts.push((
+            *l,
+            LidFeiten {
+                naam: p.details.display_name(),
+                relatie: l.relatie,
+                nareiziger: l.nareiziger,
+                geboortedatum: p.details.geboortedatum,
+            },
+        ));
+    }
+    Ok(facts)
+}
+
+/// Refuses an implausible household (`household::check_plausible`). The refusal names members and
+/// their ages, so it is logged as a listing of each member, like the household page that shows them.
+async fn require_plausible(ctx: &Ctx<'_>, facts: &[(LidInput, LidFeiten)]) -> AppResult<()> {
+    let feiten: Vec<LidFeiten> = facts.iter().map(|(_, f)| f.clone()).collect();
+    let Err(errors) = check_plausible(&feiten, ctx.now().date_naive()) else {
+        return Ok(());
+    };
+    let now = ctx.now();
+    let entries = facts
+        .iter()
+        .map(|(l, _)| {
+            ctx.audit.entry(
+                now,
+                AuditAction::PersonListed,
+                ctx.actor.gemeente_id(),
+                Some(l.persoon_id),
+                Some("huishouden gecontroleerd, niet opgeslagen".into()),
+            )
+        })
+        .collect();
+    ctx.app.audit.record(entries).await?;
+    Err(AppError::Invalid(errors))
+}
+
+/// A member conflict in people's words: who already belongs to which household (by its description),
+/// never the household's id.
+async fn describe_taken(
+    ctx: &Ctx<'_>,
+    e: StorageError,
+    facts: &[(LidInput, LidFeiten)],
+) -> AppError {
+    let StorageError::Duplicate {
+        existing: Some(other),
+        ..
+    } = e
+    else {
+        return member_error(e, facts, None);
+    };
+    let scope = person_scope(ctx.actor, Action::HouseholdEdit);
+    match households::get(&ctx.app.db, scope, HuishoudenId(other)).await {
+        Ok(h) => member_error(e, facts, Some(&h)),
+        Err(_) => member_error(e, facts, None),
+    }
+}
+
+fn member_error(
+    e: StorageError,
+    facts: &[(LidInput, LidFeiten)],
+    other: Option<&Household>,
+) -> AppError {
     match e {
         // A member outside the gemeente: say so at the field instead of a bare 404.
         StorageError::NotFound => {
@@ -43,16 +117,29 @@ fn member_error(e: StorageError) -> AppError {
             );
             AppError::Invalid(errors)
         }
-        StorageError::Duplicate { existing, .. } => {
+        StorageError::Duplicate { .. } => {
             let mut errors = ValidationErrors::new();
-            let waar = existing
-                .map(|h| format!(" (huishouden {h})"))
-                .unwrap_or_default();
-            errors.push(
-                "leden",
-                "duplicate",
-                format!("Een of meer leden horen al bij een ander huishouden{waar}."),
-            );
+            // Name whom it is about: the members of the other household that this form also lists.
+            let message = match other {
+                Some(h) => {
+                    let names: Vec<&str> = facts
+                        .iter()
+                        .filter(|(l, _)| h.leden.iter().any(|m| m.persoon_id == l.persoon_id))
+                        .map(|(_, f)| f.naam.as_str())
+                        .collect();
+                    let wie = match names.as_slice() {
+                        [] => "Een of meer leden horen".to_string(),
+                        [one] => format!("{one} hoort"),
+                        many => format!("{} horen", many.join(", ")),
+                    };
+                    format!(
+                        "{wie} al bij een ander huishouden: “{}”. Haal hen daar eerst uit.",
+                        h.omschrijving
+                    )
+                }
+                None => "Een of meer leden horen al bij een ander huishouden.".to_string(),
+            };
+            errors.push("leden", "duplicate", message);
             AppError::Invalid(errors)
         }
         other => other.into(),
@@ -88,11 +175,15 @@ pub async fn create(
 ) -> AppResult<HuishoudenId> {
     let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
     let omschrijving = validate(omschrijving, leden)?;
+    let facts = member_facts(ctx, leden).await?;
+    require_plausible(ctx, &facts).await?;
     let id = HuishoudenId(Uuid::now_v7());
     let mut tx = ctx.app.db.begin().await?;
-    households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now())
-        .await
-        .map_err(member_error)?;
+    if let Err(e) = households::create(&mut tx, id, gemeente, &omschrijving, leden, ctx.now()).await
+    {
+        drop(tx);
+        return Err(describe_taken(ctx, e, &facts).await);
+    }
     audit::insert(
         &mut tx,
         &audit_members(ctx, AuditAction::HouseholdCreated, &id, leden),
@@ -111,6 +202,8 @@ pub async fn update(
 ) -> AppResult<i64> {
     let gemeente = ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
     let omschrijving = validate(omschrijving, leden)?;
+    let facts = member_facts(ctx, leden).await?;
+    require_plausible(ctx, &facts).await?;
     let before = households::get(
         &ctx.app.db,
         person_scope(ctx.actor, Action::HouseholdEdit),
@@ -118,7 +211,7 @@ pub async fn update(
     )
     .await?;
     let mut tx = ctx.app.db.begin().await?;
-    let versie = households::update(
+    let versie = match households::update(
         &mut tx,
         id,
         gemeente,
@@ -128,7 +221,13 @@ pub async fn update(
         ctx.now(),
     )
     .await
-    .map_err(member_error)?;
+    {
+        Ok(v) => v,
+        Err(e) => {
+            drop(tx);
+            return Err(describe_taken(ctx, e, &facts).await);
+        }
+    };
     // Log both the members who left and those who stayed or joined: each person's household data changed.
     let mut touched: Vec<LidInput> = leden.to_vec();
     for old in &before.leden {

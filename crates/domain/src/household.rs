@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::ids::PersonId;
 use crate::validation::{ValidationErrors, text_problem};
 
@@ -76,6 +78,130 @@ pub fn validate_omschrijving(s: &str) -> Result<String, ValidationErrors> {
     }
     errors.into_result(value.to_owned())
 }
+
+/// What the plausibility rules know of a member: the name to say whom a message is about, the relation
+/// as chosen on the form, and the birth date when it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LidFeiten {
+    pub naam: String,
+    pub relatie: Relatie,
+    pub nareiziger: bool,
+    pub geboortedatum: Option<NaiveDate>,
+}
+
+/// An adult child is at least this many years younger than the referentiepersoon and the partner.
+pub const MIN_LEEFTIJDSVERSCHIL_KIND: u32 = 12;
+
+/// From this age a child counts as adult (meerderjarig).
+pub const MEERDERJARIG: u32 = 18;
+
+/// Completed years from `from` to `to` (an age on a day); `None` when `to` lies before `from`.
+pub fn years_between(from: NaiveDate, to: NaiveDate) -> Option<u32> {
+    if to < from {
+        return None;
+    }
+    let mut years = to.year() - from.year();
+    if (to.month(), to.day()) < (from.month(), from.day()) {
+        years -= 1;
+    }
+    u32::try_from(years).ok()
+}
+
+/// Whether a household is one a municipal worker would recognise as real. The rules, chosen with the
+/// way DUO and the gemeente use the huishouden (gezinshereniging, the kinderen of the referentiepersoon):
+///
+/// 1. There is exactly one referentiepersoon: the person the household is registered around (usually
+///    the statushouder who came first). Two are refused by [`validate_leden`]; none is refused here.
+/// 2. The referentiepersoon is not a nareiziger: a nareiziger comes after the referentiepersoon.
+/// 3. A kind is younger than the referentiepersoon and than the partner.
+/// 4. An adult kind (18 or older today) is at least [`MIN_LEEFTIJDSVERSCHIL_KIND`] years younger than
+///    the referentiepersoon and the partner. A minor kind may be closer in age (a stepchild of a young
+///    partner); an adult "kind" of nearly the same age is almost always a mistake for "Ander gezinslid"
+///    (a brother, a cousin).
+///
+/// Rules 3 and 4 apply only where both birth dates are known: an unknown date is "onbekend", not
+/// a reason to refuse the household. Messages name the members and their ages, never ids.
+pub fn check_plausible(leden: &[LidFeiten], today: NaiveDate) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    if !leden.is_empty()
+        && !leden
+            .iter()
+            .any(|l| l.relatie == Relatie::Referentiepersoon)
+    {
+        errors.push(
+            "leden",
+            "required",
+            "Kies wie de referentiepersoon is: de persoon om wie het huishouden is ingeschreven, \
+             meestal wie als eerste in Nederland kwam.",
+        );
+    }
+    for r in leden
+        .iter()
+        .filter(|l| l.relatie == Relatie::Referentiepersoon && l.nareiziger)
+    {
+        errors.push(
+            "leden",
+            "inconsistent",
+            format!(
+                "{} is de referentiepersoon en kan daarom geen nareiziger zijn: een nareiziger komt na de referentiepersoon.",
+                r.naam
+            ),
+        );
+    }
+    let age = |l: &LidFeiten| {
+        l.geboortedatum
+            .and_then(|d| years_between(d, today))
+            .map(|a| format!("{} ({a} jaar)", l.naam))
+            .unwrap_or_else(|| l.naam.clone())
+    };
+    let ouders: Vec<&LidFeiten> = leden
+        .iter()
+        .filter(|l| matches!(l.relatie, Relatie::Referentiepersoon | Relatie::Partner))
+        .collect();
+    for kind in leden.iter().filter(|l| l.relatie == Relatie::Kind) {
+        let Some(geboren) = kind.geboortedatum else {
+            continue;
+        };
+        let volwassen = years_between(geboren, today).is_some_and(|a| a >= MEERDERJARIG);
+        for ouder in &ouders {
+            let Some(ouder_geboren) = ouder.geboortedatum else {
+                continue;
+            };
+            let rol = ouder.relatie.label().to_lowercase();
+            if geboren <= ouder_geboren {
+                errors.push(
+                    "leden",
+                    "inconsistent",
+                    format!(
+                        "{} is niet jonger dan {} ({rol}) en kan daarom geen kind in dit huishouden zijn. \
+                         Kies een andere relatie, bijvoorbeeld “Ander gezinslid”.",
+                        age(kind),
+                        age(ouder)
+                    ),
+                );
+            } else if volwassen
+                && years_between(ouder_geboren, geboren)
+                    .is_some_and(|v| v < MIN_LEEFTIJDSVERSCHIL_KIND)
+            {
+                errors.push(
+                    "leden",
+                    "inconsistent",
+                    format!(
+                        "{} is als meerderjarig kind maar weinig jonger dan {} ({rol}): een kind is \
+                         minstens {MIN_LEEFTIJDSVERSCHIL_KIND} jaar jonger dan de referentiepersoon en de partner, \
+                         of minderjarig. Kies een andere relatie, bijvoorbeeld “Ander gezinslid”.",
+                        age(kind),
+                        age(ouder)
+                    ),
+                );
+            }
+        }
+    }
+    errors.into_result(())
+}
+
+#[cfg(test)]
+mod plausible_tests;
 
 #[cfg(test)]
 mod tests {

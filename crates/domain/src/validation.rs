@@ -74,9 +74,9 @@ impl std::error::Error for ValidationErrors {}
 /// Why a typed date was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("Onbekende datumnotatie: gebruik jjjj-mm-dd of dd-mm-jjjj.")]
+    #[error("Onbekende datumnotatie: gebruik dag-maand-jaar, bijvoorbeeld 15-01-2025.")]
     Format,
-    #[error("Geen bestaande datum: gebruik jjjj-mm-dd.")]
+    #[error("Deze datum bestaat niet.")]
     NotACalendarDate,
 }
 
@@ -213,7 +213,7 @@ mod tests {
         }
         assert_eq!(
             DateError::NotACalendarDate.to_string(),
-            "Geen bestaande datum: gebruik jjjj-mm-dd."
+            "Deze datum bestaat niet."
         );
     }
 

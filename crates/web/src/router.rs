@@ -97,7 +97,12 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The whole application: pages, API and the middleware every request passes.
 pub fn router(state: AppState) -> Router {
     with_layers(
-        pages().nest("/api/v1", api::router()),
+        pages()
+            .layer(from_fn_with_state(
+                state.clone(),
+                crate::pages::error_frame::frame_errors,
+            ))
+            .nest("/api/v1", api::router()),
         state,
         REQUEST_TIMEOUT,
     )

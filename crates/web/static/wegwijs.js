@@ -6,6 +6,29 @@ document.addEventListener("DOMContentLoaded", () => {
   if (summary) {
     summary.focus();
   }
+  // Error summary links: focus the field itself and show its label above it (a plain fragment link
+  // only scrolls in some browsers and hides the label under the top edge).
+  for (const link of document.querySelectorAll(".foutsamenvatting a[href^='#']")) {
+    link.addEventListener("click", (e) => {
+      const target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) {
+        return;
+      }
+      e.preventDefault();
+      const label = document.querySelector(`label[for="${target.id}"]`) || target;
+      label.scrollIntoView();
+      target.focus({ preventScroll: true });
+    });
+  }
+  // Status after an action ("Gegevens opgeslagen"): screen readers announce what is added to a live
+  // region, not text that was there at load, so the text is added again (as a new text node) a moment
+  // later. The visible text never disappears in between.
+  for (const status of document.querySelectorAll(".melding[role='status']")) {
+    const text = status.textContent;
+    if (text.trim()) {
+      setTimeout(() => { status.replaceChildren(document.createTextNode(text)); }, 300);
+    }
+  }
   // Copy buttons for secrets shown once (hidden without JavaScript: the text can be selected by hand).
   for (const button of document.querySelectorAll("button.kopieer[data-kopieer]")) {
     const source = document.getElementById(button.dataset.kopieer);

@@ -75,7 +75,7 @@ fn impossible_dates_are_refused_with_a_clear_message() {
     let err = e.for_field("datumKoppeling").expect("error");
     assert_eq!(
         (err.code, err.message.as_str()),
-        ("invalid", "Geen bestaande datum: gebruik jjjj-mm-dd.")
+        ("invalid", "Deze datum bestaat niet.")
     );
     assert_eq!(
         code_for(&with("geboortedatum", "1 maart 1990"), "geboortedatum"),

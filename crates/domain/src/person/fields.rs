@@ -2,6 +2,9 @@
 //! `PersonDetails` and its parser, the stored columns and their SQL lists (storage), the API DTOs and
 //! the form fields (web), the labels and the list of changed fields.
 //!
+//! Each field has one label, used on the form, the dossier, the conflict view and in error messages
+//! (no `form` override): a case worker must recognise the same fact by the same name everywhere.
+//!
 //! Adding a field: one line here, a migration (both databases), and a cross-field rule in
 //! `details.rs` if it has one.
 
@@ -29,8 +32,7 @@ macro_rules! person_fields {
                 group "Naam en identificatie",
             },
             geslachtsnaam: RequiredText(200) {
-                api "geslachtsnaam", column "geslachtsnaam", label "Geslachtsnaam",
-                form "Achternaam (geslachtsnaam)", group "Naam en identificatie",
+                api "geslachtsnaam", column "geslachtsnaam", label "Geslachtsnaam", group "Naam en identificatie",
             },
             geboortedatum: BirthDate {
                 api "geboortedatum", column "geboortedatum", label "Geboortedatum",
@@ -50,7 +52,7 @@ macro_rules! person_fields {
                 group "Naam en identificatie",
             },
             talen: Text(200) {
-                api "talen", column "talen", label "Talen", form "Gesproken talen", group "Taal",
+                api "talen", column "talen", label "Talen", group "Taal",
                 hint "Bijvoorbeeld: Arabisch, Koerdisch, Engels",
             },
             tolk_nodig: Flag {
@@ -65,7 +67,7 @@ macro_rules! person_fields {
             },
             opleidingsniveau: Code($crate::person::Opleidingsniveau) {
                 api "opleidingsniveau", column "opleidingsniveau", label "Opleidingsniveau",
-                form "Hoogste opleiding in land van herkomst", group "Opleiding en werk",
+                group "Opleiding en werk", hint "De hoogste opleiding in het land van herkomst.",
                 doc "geen, basisonderwijs, voortgezet, beroeps, hoger",
             },
             werkervaring: Code($crate::person::Werkervaring) {
@@ -81,35 +83,32 @@ macro_rules! person_fields {
                 doc "wi2021, wi2013, niet_plichtig",
             },
             uitkering_pw: Flag {
-                api "uitkeringPw", column "uitkering_pw", label "Bijstandsuitkering (Participatiewet)",
-                form "Uitkering Participatiewet", group "Inburgering en inkomen",
+                api "uitkeringPw", column "uitkering_pw", label "Bijstandsuitkering (Participatiewet)", group "Inburgering en inkomen",
                 doc "Uitkering op grond van de Participatiewet.",
             },
             uitkering_pw_startdatum: KeyDate {
                 api "uitkeringPwStartdatum", column "uitkering_pw_startdatum",
-                label "Startdatum bijstandsuitkering", form "Startdatum uitkering",
+                label "Startdatum bijstandsuitkering",
                 group "Inburgering en inkomen",
                 doc "jjjj-mm-dd",
             },
             datum_koppeling: KeyDate {
-                api "datumKoppeling", column "datum_koppeling", label "Datum koppeling aan de gemeente",
-                form "Koppeling aan de gemeente", group "Belangrijke data",
+                api "datumKoppeling", column "datum_koppeling", label "Datum koppeling aan de gemeente", group "Belangrijke data",
                 doc "jjjj-mm-dd",
             },
             datum_brp_inschrijving: KeyDate {
                 api "datumBrpInschrijving", column "datum_brp_inschrijving",
-                label "Datum inschrijving BRP", form "Inschrijving in de BRP", group "Belangrijke data",
+                label "Datum inschrijving BRP", group "Belangrijke data",
                 doc "jjjj-mm-dd",
             },
             datum_kennisgeving_duo: KeyDate {
                 api "datumKennisgevingDuo", column "datum_kennisgeving_duo",
-                label "Datum kennisgeving DUO", form "Kennisgeving inburgeringsplicht (DUO)",
+                label "Datum kennisgeving DUO",
                 group "Belangrijke data",
                 doc "jjjj-mm-dd",
             },
             datum_huisvesting: KeyDate {
-                api "datumHuisvesting", column "datum_huisvesting", label "Datum huisvesting",
-                form "Huisvesting", group "Belangrijke data",
+                api "datumHuisvesting", column "datum_huisvesting", label "Datum huisvesting", group "Belangrijke data",
                 doc "jjjj-mm-dd",
             },
             straat: Text(100) {
@@ -126,7 +125,7 @@ macro_rules! person_fields {
                 api "woonplaats", column "woonplaats", label "Woonplaats", group "Adres en contact",
             },
             telefoon: Checked($crate::person::contact::telefoon_problem, 20, Tel) {
-                api "telefoon", column "telefoon", label "Telefoonnummer", form "Telefoon",
+                api "telefoon", column "telefoon", label "Telefoonnummer",
                 group "Adres en contact",
             },
             email: Checked($crate::person::contact::email_problem, 254, Email) {
@@ -171,6 +170,13 @@ mod tests {
             .map(|f| f.api)
             .collect();
         assert_eq!(required, ["voornamen", "geslachtsnaam"]);
+    }
+
+    #[test]
+    fn every_field_has_one_label_everywhere() {
+        for f in FIELDS.iter() {
+            assert_eq!(f.form_label, f.label, "{}", f.api);
+        }
     }
 
     #[test]

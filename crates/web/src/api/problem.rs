@@ -91,9 +91,10 @@ impl IntoResponse for ApiError {
                     .collect();
                 (p, None)
             }
-            AppError::Conflict { expected, current } => (
+            AppError::Conflict { current, .. } => (
                 problem(StatusCode::PRECONDITION_FAILED, "verouderde-versie", "Verouderde versie",
-                    format!("Iemand anders heeft dit record intussen gewijzigd (uw versie {expected}, huidige versie {current}). Haal het opnieuw op en pas uw wijziging daarop toe.")),
+                    // Versions stay in the ETag header (machine); the detail is for the person reading it.
+                    "Iemand anders heeft deze gegevens intussen gewijzigd. Haal ze opnieuw op en pas uw wijziging daarop toe.".to_string()),
                 Some((header::ETAG, format!("\"{current}\""))),
             ),
             AppError::Duplicate { field, existing } => {

@@ -12,6 +12,7 @@ use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::login::{too_many, with_retry_after};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{qr, render_status};
 use crate::state::AppState;
 use wegwijs_app::accounts;
@@ -108,7 +109,7 @@ pub async fn show(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    axum::extract::Query(q): axum::extract::Query<AccountQuery>,
+    crate::pages::extract::PageQuery(q): crate::pages::extract::PageQuery<AccountQuery>,
 ) -> Result<Response, PageError> {
     let mut p = page(&state, &signed, nonce).await?;
     if let Some(id) = q.herstelcodes.as_deref() {
@@ -181,7 +182,8 @@ pub async fn change_password(
     .await
     {
         Ok(token) => {
-            let mut res = Redirect::to("/account?melding=wachtwoord-gewijzigd").into_response();
+            let mut res = Redirect::to(&redirect_to("/account", Melding::WachtwoordGewijzigd))
+                .into_response();
             if let Ok(v) = HeaderValue::from_str(&state.config.session_cookie(&token)) {
                 res.headers_mut().insert(header::SET_COOKIE, v);
             }
@@ -277,7 +279,11 @@ pub async fn disable_totp(
     )
     .await;
     let (status, error, retry) = match result {
-        Ok(()) => return Ok(Redirect::to("/account?melding=tweede-factor-uit").into_response()),
+        Ok(()) => {
+            return Ok(
+                Redirect::to(&redirect_to("/account", Melding::TweedeFactorUit)).into_response(),
+            );
+        }
         Err(AppError::Invalid(e)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             first_error(e, &[("code", "uit-code"), ("huidig", "uit-huidig")]),

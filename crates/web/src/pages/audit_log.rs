@@ -20,6 +20,10 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let pagina = page_number(q.pagina)?;
     let rows = audit_view::for_gemeente(&signed.ctx(&state), pagina).await?;
+    if pagina > 1 && rows.is_empty() {
+        let layout = Layout::new(&signed, nonce, "Pagina niet gevonden", "/verwerkingen");
+        return Ok(crate::pages::error_page::past_the_end(layout, None));
+    }
     let full = rows.len() as i64 == audit_view::PAGE_SIZE;
     Ok(render(&AuditPage {
         layout: Layout::new(&signed, nonce, "Verwerkingenlog", "/verwerkingen"),

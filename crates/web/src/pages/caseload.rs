@@ -14,7 +14,7 @@ use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::extract::PageQuery;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::{datum, render_status};
+use crate::pages::{datum, geboren, render_status};
 use crate::state::AppState;
 use wegwijs_app::persons;
 
@@ -96,6 +96,7 @@ pub async fn show(
         Some(Err(m)) => (None, Some(m)),
     };
     let ctx = signed.ctx(&state);
+    let today = ctx.now().date_naive();
     let me = signed.user.id;
     let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
     let default_filter = if is_regisseur { "mij" } else { "alle" };
@@ -150,6 +151,12 @@ pub async fn show(
     } else {
         persons::list(&ctx, &query).await?
     };
+    if pagina > 1 && page.items.is_empty() && query.cursor.is_none() && zoek_fout.is_none() {
+        let per = i64::from(page.per_pagina.max(1));
+        let pages = (!page.totaal_begrensd).then(|| (page.totaal + per - 1) / per);
+        let layout = Layout::new(&signed, nonce, "Pagina niet gevonden", "/caseload");
+        return Ok(crate::pages::error_page::past_the_end(layout, pages));
+    }
     let heading = if is_regisseur {
         "Mijn caseload"
     } else {
@@ -197,7 +204,7 @@ pub async fn show(
             },
             bsn: p.bsn.clone().unwrap_or_else(|| "—".into()),
             v_nummer: p.v_nummer.clone().unwrap_or_else(|| "—".into()),
-            geboortedatum: datum(p.geboortedatum),
+            geboortedatum: geboren(p.geboortedatum, today),
             doelgroep: p
                 .doelgroep
                 .as_deref()

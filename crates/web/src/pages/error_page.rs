@@ -15,6 +15,47 @@ struct ErrorPage {
     message: String,
 }
 
+/// What an error page says, carried as a response extension so that `error_frame` can draw the same
+/// text again inside the signed-in frame (navigation, sign-out) once it knows who is asking.
+#[derive(Clone, Debug)]
+pub struct ErrorContent {
+    pub heading: String,
+    pub message: String,
+}
+
+/// An error page in `layout`, with `status`.
+pub fn error_response(status: StatusCode, layout: Layout, content: ErrorContent) -> Response {
+    let page = ErrorPage {
+        layout,
+        heading: content.heading.clone(),
+        message: content.message.clone(),
+    };
+    let mut res = match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, content.heading.clone()).into_response(),
+    };
+    res.extensions_mut().insert(content);
+    res
+}
+
+/// A list page beyond the last one ("pagina 99 van 15"): the Dutch 404 page in the user's frame,
+/// saying how many pages there are.
+pub fn past_the_end(layout: Layout, pages: Option<i64>) -> Response {
+    let message = match pages {
+        Some(0) | Some(1) => "Deze pagina bestaat niet: de lijst past op één pagina.".to_string(),
+        Some(n) => format!("Deze pagina bestaat niet: de lijst heeft {n} pagina’s."),
+        None => "Deze pagina bestaat niet: de lijst is korter.".to_string(),
+    };
+    error_response(
+        StatusCode::NOT_FOUND,
+        layout,
+        ErrorContent {
+            heading: "Pagina niet gevonden".into(),
+            message,
+        },
+    )
+}
+
 pub struct PageError(pub AppError);
 
 impl From<AppError> for PageError {
@@ -97,15 +138,14 @@ impl IntoResponse for PageError {
                 )
             }
         };
-        let page = ErrorPage {
-            layout: Layout::anonymous(String::new(), heading),
-            heading: heading.into(),
-            message,
-        };
-        let mut res = match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, heading).into_response(),
-        };
+        let mut res = error_response(
+            status,
+            Layout::anonymous(String::new(), heading),
+            ErrorContent {
+                heading: heading.into(),
+                message,
+            },
+        );
         if let Some(secs) = retry_after {
             res.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,

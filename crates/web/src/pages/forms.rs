@@ -3,6 +3,9 @@
 
 use wegwijs_domain::validation::ValidationErrors;
 
+/// The hint under every date field; `validation::DateError` speaks the same format.
+pub const DATE_HINT: &str = "Dag-maand-jaar, bijvoorbeeld 15-01-2025";
+
 pub struct SelectOption {
     pub value: String,
     pub label: String,
@@ -46,11 +49,20 @@ impl FieldView {
         }
     }
 
+    /// A date as case workers type it: a text field with the dag-maand-jaar hint. Not `type="date"`:
+    /// its picker shows the browser's locale (mm/dd/yyyy in an English browser), so no fixed hint can
+    /// match it, and for birth dates typing is quicker than paging back decades. A stored date
+    /// (jjjj-mm-dd) is shown as dd-mm-jjjj; what the user typed is shown as typed.
     pub fn date(name: &'static str, label: &'static str, value: Option<&String>) -> FieldView {
+        let shown = value.map(|v| {
+            chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                .map(|d| d.format("%d-%m-%Y").to_string())
+                .unwrap_or_else(|_| v.clone())
+        });
         FieldView {
-            input_type: "date",
-            hint: Some("jjjj-mm-dd"),
-            ..FieldView::text(name, label, value, 10)
+            hint: Some(DATE_HINT),
+            inputmode: "",
+            ..FieldView::text(name, label, shown.as_ref(), 10)
         }
     }
 
@@ -145,10 +157,25 @@ pub struct Fieldset {
     pub fields: Vec<FieldView>,
 }
 
-/// One entry of the error summary: a link to the field.
+/// One entry of the error summary: a link to the field, saying which field ("Geslachtsnaam: dit veld
+/// is verplicht."), since the summary is read apart from the form.
 pub struct SummaryItem {
     pub field: String,
     pub message: String,
+}
+
+/// "Geslachtsnaam: dit veld is verplicht." from the label and the field's own message. The message's
+/// first letter is lowered unless it starts an abbreviation ("BSN", "DUO").
+pub fn summary_text(label: &str, message: &str) -> String {
+    let mut chars = message.chars();
+    let lowered = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(message.chars().skip(1))
+            .collect(),
+        _ => message.to_string(),
+    };
+    format!("{label}: {lowered}")
 }
 
 /// Puts each error next to its field and returns the summary, in form order; errors for fields the form
@@ -161,18 +188,49 @@ pub fn attach_errors(fieldsets: &mut [Fieldset], errors: &ValidationErrors) -> V
                 f.error = Some(e.message.clone());
                 summary.push(SummaryItem {
                     field: f.name.to_string(),
-                    message: e.message.clone(),
+                    message: summary_text(f.label, &e.message),
                 });
             }
         }
     }
     for e in &errors.0 {
         if !summary.iter().any(|s| s.field == e.field) {
+            // Never the field code: a label from the record description, or the message alone.
+            let message = match wegwijs_domain::person::field_label(e.field) {
+                Some(label) => summary_text(label, &e.message),
+                None => e.message.clone(),
+            };
             summary.push(SummaryItem {
                 field: e.field.to_string(),
-                message: e.message.clone(),
+                message,
             });
         }
     }
     summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_names_the_field() {
+        assert_eq!(
+            summary_text("Geslachtsnaam", "Dit veld is verplicht."),
+            "Geslachtsnaam: dit veld is verplicht."
+        );
+        assert_eq!(
+            summary_text("BSN", "BSN moet 9 cijfers hebben."),
+            "BSN: BSN moet 9 cijfers hebben."
+        );
+    }
+
+    #[test]
+    fn stored_dates_are_shown_as_typed_by_case_workers() {
+        let stored = "2025-01-15".to_string();
+        assert_eq!(FieldView::date("d", "D", Some(&stored)).value, "15-01-2025");
+        let typed = "15-1-2025".to_string();
+        assert_eq!(FieldView::date("d", "D", Some(&typed)).value, "15-1-2025");
+        assert_eq!(FieldView::date("d", "D", None).input_type, "text");
+    }
 }

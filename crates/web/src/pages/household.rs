@@ -18,7 +18,8 @@ use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::{datum, render, render_status};
+use crate::pages::melding::{Melding, redirect_to};
+use crate::pages::{geboren, render, render_status};
 use crate::state::AppState;
 use wegwijs_app::error::AppError;
 use wegwijs_app::{households, persons};
@@ -42,7 +43,8 @@ pub struct HouseholdPage {
     pub huishouden_id: Option<Uuid>,
     pub members: Vec<MemberRow>,
     pub nieuw_relaties: Vec<SelectOption>,
-    pub errors: Vec<String>,
+    /// (id of the field or fieldset to link to, message)
+    pub errors: Vec<(String, String)>,
 }
 
 fn relatie_options(selected: Relatie) -> Vec<SelectOption> {
@@ -73,9 +75,10 @@ async fn build_page(
     signed: &SignedIn,
     nonce: Nonce,
     id: Uuid,
-    errors: Vec<String>,
+    errors: Vec<(String, String)>,
 ) -> Result<HouseholdPage, PageError> {
     let ctx = signed.ctx(state);
+    let today = ctx.now().date_naive();
     // Refuse before reading: a role without HouseholdEdit must not leave a read row for nothing.
     ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
     let dossier = persons::view(&ctx, PersonId(id)).await?;
@@ -90,7 +93,7 @@ async fn build_page(
                 .map(|l| MemberRow {
                     id: l.persoon_id.0,
                     naam: l.naam(),
-                    geboortedatum: datum(l.geboortedatum),
+                    geboortedatum: geboren(l.geboortedatum, today),
                     relaties: relatie_options(l.relatie),
                     nareiziger: l.nareiziger,
                 })
@@ -102,7 +105,7 @@ async fn build_page(
             vec![MemberRow {
                 id,
                 naam: name.clone(),
-                geboortedatum: datum(dossier.person.details.geboortedatum),
+                geboortedatum: geboren(dossier.person.details.geboortedatum, today),
                 relaties: relatie_options(Relatie::Referentiepersoon),
                 nareiziger: false,
             }],
@@ -200,9 +203,17 @@ pub async fn save(
         }
     };
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Ok(()) => Ok(Redirect::to(&redirect_to(
+            &format!("/personen/{id}"),
+            Melding::HuishoudenOpgeslagen,
+        ))
+        .into_response()),
         Err(AppError::Invalid(e)) => {
-            let messages = e.0.into_iter().map(|f| f.message).collect();
+            // Each message links to where it can be fixed; "leden" is the members' fieldset.
+            let messages =
+                e.0.into_iter()
+                    .map(|f| (f.field.to_string(), f.message))
+                    .collect();
             let page = build_page(&state, &signed, nonce, id, messages).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }

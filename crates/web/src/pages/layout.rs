@@ -6,9 +6,19 @@ use wegwijs_domain::authz::{Action, Resource, Role, can};
 
 use crate::auth::SignedIn;
 use crate::middleware::security_headers::CspNonce;
+use crate::pages::melding::Melding;
 
-/// The CSP nonce of this request, for `<script nonce>`.
-pub struct Nonce(pub String);
+/// The CSP nonce of this request, for `<script nonce>`, and the confirmation (`?melding=`) the page
+/// should show. Every signed-in page takes this extractor to build its [`Layout`], so the melding
+/// reaches every page without each handler reading it.
+pub struct Nonce(pub String, pub Option<Melding>);
+
+impl Nonce {
+    /// A nonce without a melding (error pages).
+    pub fn plain(nonce: String) -> Nonce {
+        Nonce(nonce, None)
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for Nonce {
     type Rejection = std::convert::Infallible;
@@ -19,6 +29,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Nonce {
                 .get::<CspNonce>()
                 .map(|n| n.0.clone())
                 .unwrap_or_default(),
+            Melding::from_query(parts.uri.query()),
         ))
     }
 }
@@ -109,7 +120,7 @@ impl Layout {
             csrf: signed.csrf_token.clone(),
             nonce: nonce.0,
             signed_in: true,
-            flash: None,
+            flash: nonce.1.map(Melding::text),
         }
     }
 

@@ -4,7 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod audit_log;
+pub mod audit_text;
 pub mod caseload;
+pub mod error_frame;
 pub mod error_page;
 pub mod extract;
 pub mod forms;
@@ -12,6 +14,7 @@ pub mod home;
 pub mod household;
 pub mod layout;
 pub mod login;
+pub mod melding;
 pub mod person;
 pub mod qr;
 
@@ -62,6 +65,14 @@ pub fn datum(d: Option<chrono::NaiveDate>) -> String {
     }
 }
 
+/// A birth date with the age today, as a case worker reads it: "17 mei 1990 (35 jaar)".
+pub fn geboren(d: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
+    match d.and_then(|d| wegwijs_domain::household::years_between(d, today)) {
+        Some(age) => format!("{} ({age} jaar)", datum(d)),
+        None => datum(d),
+    }
+}
+
 /// A timestamp in Dutch local time (Europe/Amsterdam without a tz database: CET/CEST by the EU rule).
 pub fn tijdstip(t: chrono::DateTime<chrono::Utc>) -> String {
     let local = t + chrono::Duration::hours(if is_cest(t) { 2 } else { 1 });
@@ -97,6 +108,12 @@ mod tests {
             "3 februari 2026"
         );
         assert_eq!(datum(None), "onbekend");
+        let today = NaiveDate::from_ymd_opt(2026, 5, 16).expect("date");
+        assert_eq!(
+            geboren(NaiveDate::from_ymd_opt(1990, 5, 17), today),
+            "17 mei 1990 (35 jaar)"
+        );
+        assert_eq!(geboren(None, today), "onbekend");
     }
 
     #[test]

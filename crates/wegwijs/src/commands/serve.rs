@@ -37,14 +37,15 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
                 wegwijs_domain::clock::Clock::now(&wegwijs_app::clock::SystemClock),
             )
             .await?;
-            super::demo::print_summary(&summary, &password);
             if let Some(file) = demo_password_file(&args) {
-                // The demo's fictitious accounts only: kept so the next start can show it again.
+                // The demo's fictitious accounts only: kept so the next start can show it again
+                // (written before the accounts are printed: whoever reads them may stop us then).
                 let _ = std::fs::remove_file(&file);
                 if let Err(e) = write_private(&file, &password) {
                     tracing::warn!("kan {} niet schrijven: {e}", file.display());
                 }
             }
+            super::demo::print_summary(&summary, &password);
         } else {
             super::demo::print_existing(&db, demo_password_file(&args).as_deref()).await?;
         }

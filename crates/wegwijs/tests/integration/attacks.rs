@@ -55,14 +55,14 @@ async fn a_cursor_with_control_characters_is_a_400_not_a_500() {
     }
 }
 
-/// The one-time notice id (`?melding=`) is bound as text: a NUL in it gave 500 on PostgreSQL.
+/// The one-time notice id (`?eenmalig=`) is bound as text: a NUL in it gave 500 on PostgreSQL.
 #[tokio::test]
 async fn a_notice_id_with_a_nul_is_not_a_500() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
     for path in [
-        "/beheer/gebruikers?melding=a%00b",
-        "/beheer/api-sleutels?melding=a%00b",
+        "/beheer/gebruikers?eenmalig=a%00b",
+        "/beheer/api-sleutels?eenmalig=a%00b",
     ] {
         let res = app.get_page(&r.beheerder, path).await;
         assert_ne!(res.status, StatusCode::INTERNAL_SERVER_ERROR, "{path}");

@@ -15,6 +15,7 @@ mod authz;
 mod cli;
 mod concurrency;
 mod dutch_date;
+mod forms;
 mod health;
 mod households;
 mod one_time_password;

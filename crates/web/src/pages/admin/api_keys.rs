@@ -2,7 +2,7 @@
 //! (shown once, after a redirect) and revokes keys; the token itself is never stored or shown again.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -12,7 +12,7 @@ use wegwijs_domain::ids::GebruikerId;
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
-use crate::pages::extract::PagePath;
+use crate::pages::extract::{PagePath, PageQuery};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{render, render_status, tijdstip};
 use crate::state::AppState;
@@ -92,17 +92,18 @@ async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<KeysP
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
-    pub melding: Option<String>,
+    /// The one-time notice holding a new key (not `melding`: see `pages::melding`).
+    pub eenmalig: Option<String>,
 }
 
 pub async fn list(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    Query(q): Query<ListQuery>,
+    PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Response, PageError> {
     let mut p = page(&state, &signed, nonce).await?;
-    if let Some(id) = q.melding.as_deref() {
+    if let Some(id) = q.eenmalig.as_deref() {
         let notice = wegwijs_app::notices::take(&signed.ctx(&state), id).await?;
         let mut parts = notice.as_deref().unwrap_or("").splitn(3, '\n');
         match (parts.next(), parts.next(), parts.next()) {
@@ -164,7 +165,7 @@ pub async fn create(
                 Err(_) => String::new(),
             };
             let id = wegwijs_app::notices::put(&ctx, &format!("api\n{email}\n{token}")).await?;
-            Ok(Redirect::to(&format!("/beheer/api-sleutels?melding={id}")).into_response())
+            Ok(Redirect::to(&format!("/beheer/api-sleutels?eenmalig={id}")).into_response())
         }
         Err(AppError::Invalid(e)) => {
             let mut p = page(&state, &signed, nonce).await?;

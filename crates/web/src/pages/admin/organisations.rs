@@ -16,6 +16,7 @@ use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::extract::PagePath;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
 
@@ -91,7 +92,9 @@ pub struct NewOrgForm {
     pub naam: String,
 }
 
-const SAVED: &str = "/beheer/organisaties?melding=organisatie-opgeslagen";
+fn saved() -> String {
+    redirect_to("/beheer/organisaties", Melding::OrganisatieOpgeslagen)
+}
 
 /// Adds a partner organisation (gemeenten are set up with the installation).
 pub async fn create(
@@ -107,7 +110,7 @@ pub async fn create(
         Err(e) => return Err(e.into()),
     };
     match error {
-        None => Ok(Redirect::to(SAVED).into_response()),
+        None => Ok(Redirect::to(&saved()).into_response()),
         Some(msg) => {
             let mut p = page(&state, &signed, nonce).await?;
             p.error = Some(msg);
@@ -139,7 +142,7 @@ pub async fn update(
     )
     .await;
     let (status, message) = match result {
-        Ok(()) => return Ok(Redirect::to(SAVED).into_response()),
+        Ok(()) => return Ok(Redirect::to(&saved()).into_response()),
         Err(AppError::Invalid(e)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             e.0.into_iter()

@@ -1,6 +1,7 @@
 //! `/beheer/gebruikers`: the accounts of the beheerder's own organisation.
 
-use crate::pages::extract::PagePath;
+use crate::pages::extract::{PagePath, PageQuery};
+use crate::pages::melding::{Melding, redirect_to};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -87,8 +88,9 @@ async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce) -> Result<Users
 
 #[derive(serde::Deserialize, Default)]
 pub struct ListQuery {
-    /// A one-time notice (the password of a new or reset account), shown once.
-    pub melding: Option<String>,
+    /// A one-time notice (the password of a new or reset account), shown once. Not `melding`: that
+    /// name carries the fixed confirmations of `pages::melding`.
+    pub eenmalig: Option<String>,
 }
 
 /// The content of a password notice: the e-mail address and the one-time password.
@@ -100,11 +102,11 @@ pub async fn list(
     State(state): State<AppState>,
     signed: SignedIn,
     nonce: Nonce,
-    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+    PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
     let mut p = page(&state, &signed, nonce).await?;
-    if let Some(id) = q.melding.as_deref() {
+    if let Some(id) = q.eenmalig.as_deref() {
         let notice = wegwijs_app::notices::take(&signed.ctx(&state), id).await?;
         let mut parts = notice.as_deref().unwrap_or("").splitn(3, '\n');
         match (parts.next(), parts.next(), parts.next()) {
@@ -129,7 +131,7 @@ async fn show_password_once(
 ) -> Result<Response, PageError> {
     let id =
         wegwijs_app::notices::put(&signed.ctx(state), &password_notice(email, wachtwoord)).await?;
-    Ok(Redirect::to(&format!("/beheer/gebruikers?melding={id}")).into_response())
+    Ok(Redirect::to(&format!("/beheer/gebruikers?eenmalig={id}")).into_response())
 }
 
 /// Gives another account of the own organisation a new one-time password (shown once).
@@ -152,7 +154,7 @@ pub async fn reset_totp(
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
     wegwijs_app::users::reset_totp(&signed.ctx(&state), GebruikerId(id)).await?;
-    Ok(Redirect::to("/beheer/gebruikers").into_response())
+    Ok(Redirect::to(&redirect_to("/beheer/gebruikers", Melding::Opgeslagen)).into_response())
 }
 
 fn roles_from(pairs: &[(String, String)]) -> Vec<Role> {
@@ -230,7 +232,12 @@ pub async fn update(
     )
     .await
     {
-        Ok(()) => return Ok(Redirect::to("/beheer/gebruikers").into_response()),
+        Ok(()) => {
+            return Ok(
+                Redirect::to(&redirect_to("/beheer/gebruikers", Melding::Opgeslagen))
+                    .into_response(),
+            );
+        }
         Err(AppError::Invalid(e)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             e.0.into_iter().map(|f| f.message).collect(),

@@ -35,7 +35,11 @@ impl From<AuditRecord> for AuditRow {
             gebruiker: r.gebruiker_naam.unwrap_or_else(|| "systeem".into()),
             organisatie: r.organisatie_naam.unwrap_or_default(),
             handeling: r.actie.label(),
-            details: r.details.unwrap_or_default(),
+            details: r
+                .details
+                .as_deref()
+                .map(crate::pages::audit_text::for_people)
+                .unwrap_or_default(),
             grondslag: r.grondslag,
             bron: r.bron,
             trace_id: r.trace_id,
@@ -79,6 +83,10 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let pagina = page_number(q.pagina)?;
     let rows = audit_view::for_person(&signed.ctx(&state), PersonId(id), pagina).await?;
+    if pagina > 1 && rows.is_empty() {
+        let layout = Layout::new(&signed, nonce, "Pagina niet gevonden", "");
+        return Ok(crate::pages::error_page::past_the_end(layout, None));
+    }
     let full = rows.len() as i64 == audit_view::PAGE_SIZE;
     let base = format!("/personen/{id}/verwerkingen");
     Ok(render(&AuditPage {

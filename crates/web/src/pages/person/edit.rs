@@ -7,17 +7,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 use wegwijs_domain::authz::Action;
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::person::field_label;
 
-use super::fields::{PersonForm, person_fieldsets};
-use super::new::{ConflictView, PersonFormPage, rerender};
+use super::conflict::merge;
+use super::fields::{PersonForm, basis_fields, person_fieldsets};
+use super::new::{ConflictView, Editing, PersonFormPage, rerender};
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{render, render_status, tijdstip};
 use crate::state::AppState;
-use wegwijs_app::changes::changed_raw;
 use wegwijs_app::error::AppError;
 use wegwijs_app::persons;
 
@@ -32,14 +32,16 @@ pub async fn form(
     // The form shows the whole record: that is a read of it.
     persons::audit_read(&ctx, &person).await?;
     let name = person.details.display_name();
+    let stored = person.details.to_raw();
     Ok(render(&PersonFormPage {
         layout: Layout::new(&signed, nonce, format!("{name} bewerken"), ""),
         heading: format!("{name} bewerken"),
         action: format!("/personen/{id}"),
         cancel_href: format!("/personen/{id}"),
-        fieldsets: person_fieldsets(&person.details.to_raw()),
+        fieldsets: person_fieldsets(&stored),
         summary: vec![],
         versie: Some(person.versie),
+        basis: basis_fields(&stored),
         conflict: None,
         duplicate_href: None,
     }))
@@ -60,33 +62,28 @@ pub async fn save(
         ))
     })?;
     match persons::update(&ctx, PersonId(id), &raw, expected).await {
-        Ok(_) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&redirect_to(
+            &format!("/personen/{id}"),
+            Melding::Opgeslagen,
+        ))
+        .into_response()),
         Err(AppError::Conflict { .. }) => {
-            // Show the other person's saved values beside this user's input; the form now carries the new
-            // version, so saving again is a deliberate choice to overwrite.
+            // Re-show the form merged (conflict.rs): the colleague's changes where this user changed
+            // nothing, this user's input elsewhere; the form now carries the new version as its basis.
             let current = persons::load(&ctx, Action::PersonEdit, PersonId(id)).await?;
             persons::audit_read(&ctx, &current).await?;
             let theirs = current.details.to_raw();
-            let rows = changed_raw(&theirs, &raw)
-                .into_iter()
-                .map(|field| {
-                    let label = field_label(field).unwrap_or(field);
-                    (
-                        label.to_string(),
-                        raw_value(&theirs, field),
-                        raw_value(&raw, field),
-                    )
-                })
-                .collect();
+            let (merged, rows) = merge(form.basis.as_ref(), &theirs, &raw);
             let name = current.details.display_name();
             let page = PersonFormPage {
                 layout: Layout::new(&signed, nonce, format!("{name} bewerken"), ""),
                 heading: format!("{name} bewerken"),
                 action: format!("/personen/{id}"),
                 cancel_href: format!("/personen/{id}"),
-                fieldsets: person_fieldsets(&raw),
+                fieldsets: person_fieldsets(&merged),
                 summary: vec![],
                 versie: Some(current.versie),
+                basis: basis_fields(&theirs),
                 conflict: Some(ConflictView {
                     who: current
                         .gewijzigd_door_naam
@@ -99,29 +96,25 @@ pub async fn save(
             };
             Ok(render_status(StatusCode::CONFLICT, &page))
         }
-        Err(e) => {
-            let layout = Layout::new(&signed, nonce, "Persoon bewerken", "");
+        Err(e @ (AppError::Invalid(_) | AppError::Duplicate { .. })) => {
+            // The heading names the person as stored, as before the save: the input may be half-typed.
+            let current = persons::load(&ctx, Action::PersonEdit, PersonId(id)).await?;
+            persons::audit_read(&ctx, &current).await?;
+            let heading = format!("{} bewerken", current.details.display_name());
+            let layout = Layout::new(&signed, nonce, heading.clone(), "");
             rerender(
                 layout,
-                "Persoon bewerken",
+                &heading,
                 &format!("/personen/{id}"),
                 &format!("/personen/{id}"),
                 &raw,
-                Some(expected),
+                Some(Editing {
+                    versie: expected,
+                    basis: form.basis.as_ref(),
+                }),
                 e,
             )
         }
+        Err(other) => Err(PageError(other)),
     }
-}
-
-fn raw_value(r: &wegwijs_domain::person::RawPerson, field: &str) -> String {
-    r.fields()
-        .into_iter()
-        .find(|(name, _)| *name == field)
-        .and_then(|(_, v)| {
-            v.map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| "(leeg)".into())
 }

@@ -1,6 +1,7 @@
 //! The person pages: dossier, create/edit form, who-saw-this, reassignment.
 
 pub mod audit;
+pub mod conflict;
 pub mod edit;
 pub mod fields;
 pub mod new;

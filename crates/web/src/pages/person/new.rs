@@ -8,12 +8,14 @@ use wegwijs_domain::authz::Action;
 use wegwijs_domain::person::RawPerson;
 use wegwijs_domain::validation::ValidationErrors;
 
-use super::fields::{PersonForm, person_fieldsets};
+use super::conflict::ConflictRow;
+use super::fields::{PersonForm, basis_fields, person_fieldsets};
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::forms::{Fieldset, SummaryItem, attach_errors};
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{render, render_status};
 use crate::state::AppState;
 use wegwijs_app::error::AppError;
@@ -23,7 +25,7 @@ use wegwijs_app::persons;
 pub struct ConflictView {
     pub who: String,
     pub when: String,
-    pub rows: Vec<(String, String, String)>,
+    pub rows: Vec<ConflictRow>,
 }
 
 #[derive(Template)]
@@ -36,6 +38,8 @@ pub struct PersonFormPage {
     pub fieldsets: Vec<Fieldset>,
     pub summary: Vec<SummaryItem>,
     pub versie: Option<i64>,
+    /// Hidden `basis_` fields: the version the form was opened on (edit only).
+    pub basis: Vec<(String, String)>,
     pub conflict: Option<ConflictView>,
     pub duplicate_href: Option<String>,
 }
@@ -56,6 +60,7 @@ pub async fn form(
         fieldsets: person_fieldsets(&RawPerson::default()),
         summary: vec![],
         versie: None,
+        basis: vec![],
         conflict: None,
         duplicate_href: None,
     }))
@@ -69,7 +74,11 @@ pub async fn create(
     let form = PersonForm::from_pairs(pairs);
     let raw = form.raw.clone();
     match persons::create(&signed.ctx(&state), &raw, None).await {
-        Ok(id) => Ok(Redirect::to(&format!("/personen/{id}")).into_response()),
+        Ok(id) => Ok(Redirect::to(&redirect_to(
+            &format!("/personen/{id}"),
+            Melding::Aangemaakt,
+        ))
+        .into_response()),
         Err(e) => {
             let layout = Layout::new(&signed, nonce, "Nieuwe persoon", "/personen/nieuw");
             rerender(
@@ -85,6 +94,12 @@ pub async fn create(
     }
 }
 
+/// What an edit form carries besides the fields: the version and the values it was opened on.
+pub struct Editing<'a> {
+    pub versie: i64,
+    pub basis: Option<&'a RawPerson>,
+}
+
 /// Shows the form again with the user's input and the errors next to the fields (HTTP 422).
 pub fn rerender(
     layout: Layout,
@@ -92,7 +107,7 @@ pub fn rerender(
     action: &str,
     cancel: &str,
     raw: &RawPerson,
-    versie: Option<i64>,
+    editing: Option<Editing<'_>>,
     err: AppError,
 ) -> Result<Response, PageError> {
     let (errors, duplicate_href) = match err {
@@ -128,7 +143,11 @@ pub fn rerender(
         cancel_href: cancel.into(),
         fieldsets,
         summary,
-        versie,
+        versie: editing.as_ref().map(|e| e.versie),
+        basis: editing
+            .and_then(|e| e.basis)
+            .map(basis_fields)
+            .unwrap_or_default(),
         conflict: None,
         duplicate_href,
     };

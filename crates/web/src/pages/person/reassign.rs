@@ -9,6 +9,7 @@ use wegwijs_domain::ids::{GebruikerId, PersonId};
 
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
+use crate::pages::melding::{Melding, redirect_to};
 use crate::state::AppState;
 use wegwijs_app::error::AppError;
 use wegwijs_app::persons;
@@ -32,5 +33,9 @@ pub async fn save(
         })?)),
     };
     persons::reassign(&signed.ctx(&state), PersonId(id), regisseur, form.versie).await?;
-    Ok(Redirect::to(&format!("/personen/{id}")).into_response())
+    Ok(Redirect::to(&redirect_to(
+        &format!("/personen/{id}"),
+        Melding::Toegewezen,
+    ))
+    .into_response())
 }

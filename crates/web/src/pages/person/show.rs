@@ -13,8 +13,9 @@ use wegwijs_domain::record::{ColumnValue, FieldDef, Input};
 use crate::auth::SignedIn;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::{datum, or_onbekend, render, tijdstip};
+use crate::pages::{datum, geboren, or_onbekend, render, tijdstip};
 use crate::state::AppState;
+use chrono::NaiveDate;
 use wegwijs_app::persons;
 
 pub struct Row {
@@ -85,10 +86,17 @@ fn shown(def: &FieldDef, value: ColumnValue) -> Option<String> {
 }
 
 /// The dossier's sections: one per group of the field table, fields in table order.
-pub fn sections(d: &PersonDetails) -> Vec<Section> {
+pub fn sections(d: &PersonDetails, today: NaiveDate) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     for (def, value) in FIELDS.iter().zip(d.to_columns().values()) {
-        let row = row(def.form_label, shown(def, value));
+        let value = match value {
+            // The age beside the birth date: what a case worker needs at a glance.
+            ColumnValue::Date(Some(b)) if def.api == "geboortedatum" => {
+                Some(geboren(Some(b), today))
+            }
+            other => shown(def, other),
+        };
+        let row = row(def.label, value);
         match sections.iter_mut().find(|s| s.title == def.group) {
             Some(section) => section.rows.push(row),
             None => sections.push(Section {
@@ -107,6 +115,7 @@ pub async fn show(
     PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
+    let today = ctx.now().date_naive();
     let dossier = persons::view(&ctx, PersonId(id)).await?;
     let p = &dossier.person;
     let resource = Resource::Person(PersonRef {
@@ -136,7 +145,7 @@ pub async fn show(
                     href: format!("/personen/{}", l.persoon_id),
                     naam: l.naam(),
                     relatie: l.relatie.label(),
-                    geboortedatum: datum(l.geboortedatum),
+                    geboortedatum: geboren(l.geboortedatum, today),
                     nareiziger: l.nareiziger,
                     is_self: l.persoon_id == p.id,
                 })
@@ -152,7 +161,7 @@ pub async fn show(
             .regisseur_naam
             .clone()
             .unwrap_or_else(|| "nog geen regisseur".into()),
-        sections: sections(&p.details),
+        sections: sections(&p.details, today),
         known: completeness.known,
         total: completeness.total,
         missing: completeness

@@ -1,0 +1,168 @@
+//! The confirmation after an action ("Gegevens opgeslagen"). A handler that saved something redirects
+//! with `?melding=<code>` (and `&aantal=N` for a count); the layout shows the fixed Dutch text for that
+//! code in a `role="status"` region, which screen readers announce without moving focus.
+//!
+//! Only known codes are shown and only their fixed text: nothing typed into the URL ever reaches the
+//! page, so a crafted link cannot make Wegwijs "say" something (phishing through a trusted page).
+
+/// Every confirmation a page can show. The code is what travels in the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Melding {
+    Opgeslagen,
+    Aangemaakt,
+    Toegewezen,
+    Overgenomen,
+    /// Several persons moved to another regisseur; `aantal` says how many.
+    Verplaatst(Option<u32>),
+    HuishoudenOpgeslagen,
+    WachtwoordGewijzigd,
+    TweedeFactorAan,
+    TweedeFactorUit,
+    OrganisatieOpgeslagen,
+}
+
+impl Melding {
+    /// All codes, for tests and documentation.
+    pub const CODES: &'static [&'static str] = &[
+        "opgeslagen",
+        "aangemaakt",
+        "toegewezen",
+        "overgenomen",
+        "verplaatst",
+        "huishouden-opgeslagen",
+        "wachtwoord-gewijzigd",
+        "tweede-factor-aan",
+        "tweede-factor-uit",
+        "organisatie-opgeslagen",
+    ];
+
+    /// The melding for a code; `aantal` only matters for `verplaatst`. Unknown codes give `None`.
+    pub fn parse(code: &str, aantal: Option<&str>) -> Option<Melding> {
+        Some(match code {
+            "opgeslagen" => Melding::Opgeslagen,
+            "aangemaakt" => Melding::Aangemaakt,
+            "toegewezen" => Melding::Toegewezen,
+            "overgenomen" => Melding::Overgenomen,
+            // A count that is not a plain small number is dropped, not refused: the action did happen.
+            "verplaatst" => Melding::Verplaatst(
+                aantal
+                    .and_then(|a| a.parse::<u32>().ok())
+                    .filter(|n| *n <= 1_000_000),
+            ),
+            "huishouden-opgeslagen" => Melding::HuishoudenOpgeslagen,
+            "wachtwoord-gewijzigd" => Melding::WachtwoordGewijzigd,
+            "tweede-factor-aan" => Melding::TweedeFactorAan,
+            "tweede-factor-uit" => Melding::TweedeFactorUit,
+            "organisatie-opgeslagen" => Melding::OrganisatieOpgeslagen,
+            _ => return None,
+        })
+    }
+
+    /// The melding in a query string (`melding=...&aantal=...`); anything unreadable is no melding.
+    pub fn from_query(query: Option<&str>) -> Option<Melding> {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query?).ok()?;
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(name, _)| name == k)
+                .map(|(_, v)| v.as_str())
+        };
+        Melding::parse(get("melding")?, get("aantal"))
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Melding::Opgeslagen => "opgeslagen",
+            Melding::Aangemaakt => "aangemaakt",
+            Melding::Toegewezen => "toegewezen",
+            Melding::Overgenomen => "overgenomen",
+            Melding::Verplaatst(_) => "verplaatst",
+            Melding::HuishoudenOpgeslagen => "huishouden-opgeslagen",
+            Melding::WachtwoordGewijzigd => "wachtwoord-gewijzigd",
+            Melding::TweedeFactorAan => "tweede-factor-aan",
+            Melding::TweedeFactorUit => "tweede-factor-uit",
+            Melding::OrganisatieOpgeslagen => "organisatie-opgeslagen",
+        }
+    }
+
+    /// The Dutch sentence the status region shows.
+    pub fn text(self) -> String {
+        match self {
+            Melding::Opgeslagen => "Gegevens opgeslagen".into(),
+            Melding::Aangemaakt => "Persoon aangemaakt".into(),
+            Melding::Toegewezen => "Regisseur toegewezen".into(),
+            Melding::Overgenomen => "U bent nu de regisseur".into(),
+            Melding::Verplaatst(Some(1)) => "1 persoon overgedragen".into(),
+            Melding::Verplaatst(Some(n)) => format!("{n} personen overgedragen"),
+            Melding::Verplaatst(None) => "Personen overgedragen".into(),
+            Melding::HuishoudenOpgeslagen => "Huishouden opgeslagen".into(),
+            Melding::WachtwoordGewijzigd => {
+                "Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into()
+            }
+            Melding::TweedeFactorAan => "De tweede stap (authenticator-app) staat aan.".into(),
+            Melding::TweedeFactorUit => "De tweede stap (authenticator-app) staat uit.".into(),
+            Melding::OrganisatieOpgeslagen => "Organisatie opgeslagen".into(),
+        }
+    }
+}
+
+/// `path` with `?melding=<code>` added: where a handler redirects after a successful save.
+pub fn redirect_to(path: &str, melding: Melding) -> String {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    match melding {
+        Melding::Verplaatst(Some(n)) => format!("{path}{sep}melding=verplaatst&aantal={n}"),
+        m => format!("{path}{sep}melding={}", m.code()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_code_round_trips_and_has_a_text() {
+        for code in Melding::CODES {
+            let m = Melding::parse(code, None).expect(code);
+            assert_eq!(m.code(), *code);
+            assert!(!m.text().is_empty());
+        }
+    }
+
+    #[test]
+    fn counts_are_read_from_aantal() {
+        assert_eq!(
+            Melding::from_query(Some("melding=verplaatst&aantal=3")).map(Melding::text),
+            Some("3 personen overgedragen".into())
+        );
+        assert_eq!(
+            Melding::from_query(Some("aantal=1&melding=verplaatst")).map(Melding::text),
+            Some("1 persoon overgedragen".into())
+        );
+        assert_eq!(
+            Melding::from_query(Some("melding=verplaatst&aantal=-4")).map(Melding::text),
+            Some("Personen overgedragen".into())
+        );
+        assert_eq!(
+            redirect_to("/caseload?regisseur=alle", Melding::Verplaatst(Some(2))),
+            "/caseload?regisseur=alle&melding=verplaatst&aantal=2"
+        );
+        assert_eq!(
+            redirect_to("/personen/x", Melding::Opgeslagen),
+            "/personen/x?melding=opgeslagen"
+        );
+    }
+
+    proptest! {
+        /// Whatever is in the URL, the page shows one of the fixed texts or nothing.
+        #[test]
+        fn only_fixed_texts_are_shown(code in ".{0,40}", aantal in ".{0,12}") {
+            let query = serde_urlencoded::to_string([("melding", &code), ("aantal", &aantal)]).unwrap_or_default();
+            if let Some(m) = Melding::from_query(Some(&query)) {
+                prop_assert!(Melding::CODES.contains(&code.as_str()));
+                let text = m.text();
+                prop_assert!(text.chars().all(|c| c.is_alphanumeric() || " ().-".contains(c)));
+            }
+        }
+    }
+}
