@@ -132,11 +132,17 @@ pub struct Page {
 enum Term {
     Bsn(String),
     VNummer(String),
-    /// Prefix of the surname or of the first names.
+    /// One word: prefix of the surname or of the first names.
     Prefix(String),
-    /// "voornaam achternaam": first word on first names, the rest on the surname.
-    TwoPart(String, String),
+    /// Several words, as a name is written and shown: "Layla el Inktami", "el Inktami", "Layla Inktami".
+    Words(Vec<String>),
+    /// "achternaam, voornamen" as the list shows names: "Inktami, Layla el" (the tussenvoegsel last).
+    Reversed { surname: String, rest: Vec<String> },
 }
+
+/// At most this many words of a name search are combined into forms (each split is one index
+/// range); a longer term is matched on its first words only.
+const MAX_WORDS: usize = 6;
 
 fn classify(zoek: &str) -> Option<Term> {
     let t = zoek.trim();
@@ -149,13 +155,76 @@ fn classify(zoek: &str) -> Option<Term> {
     if let Ok(v) = VNummer::parse(t) {
         return Some(Term::VNummer(v.as_str().to_string()));
     }
-    let key = search_key(t);
-    match key.split_once(' ') {
-        Some((first, rest)) if !rest.is_empty() => {
-            Some(Term::TwoPart(first.to_string(), rest.to_string()))
-        }
-        _ => Some(Term::Prefix(key)),
+    let words = |s: &str| -> Vec<String> {
+        search_key(s)
+            .split(' ')
+            .filter(|w| !w.is_empty() && *w != ",")
+            .take(MAX_WORDS)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some((surname, first)) = t.split_once(',') {
+        let surname = words(surname).join(" ");
+        let rest = words(&first.replace(',', " "));
+        return match (surname.is_empty(), rest.is_empty()) {
+            (true, true) => None,
+            (true, false) => classify(&rest.join(" ")),
+            (false, true) => classify(&surname),
+            (false, false) => Some(Term::Reversed { surname, rest }),
+        };
     }
+    let ws = words(t);
+    match ws.len() {
+        0 => None,
+        1 => ws.into_iter().next().map(Term::Prefix),
+        _ => Some(Term::Words(ws)),
+    }
+}
+
+/// The forms a name of several words can take, each a conjunction with one index range (on a surname
+/// key; the first names are a filter on it): the whole term as surname (with or without its
+/// tussenvoegsel), or its first words as first names and the rest as surname.
+fn name_forms(term: &Term) -> Vec<Cond> {
+    let surname_either = |k: &str| {
+        [
+            Cond::Prefix("p.zoek_achternaam_tv", k.to_string()),
+            Cond::Prefix("p.zoek_achternaam", k.to_string()),
+        ]
+    };
+    let mut forms = Vec::new();
+    match term {
+        Term::Words(ws) => {
+            forms.extend(surname_either(&ws.join(" ")));
+            for i in 1..ws.len() {
+                let first = ws[..i].join(" ");
+                for s in surname_either(&ws[i..].join(" ")) {
+                    forms.push(Cond::All(vec![
+                        s,
+                        Cond::Prefix("p.zoek_voornamen", first.clone()),
+                    ]));
+                }
+            }
+        }
+        Term::Reversed { surname, rest } => {
+            let first = rest.join(" ");
+            for s in surname_either(surname) {
+                forms.push(Cond::All(vec![
+                    s,
+                    Cond::Prefix("p.zoek_voornamen", first.clone()),
+                ]));
+            }
+            // "Inktami, Layla el": the last words after the comma may be the tussenvoegsel.
+            for j in 1..rest.len() {
+                let tv_surname = format!("{} {surname}", rest[j..].join(" "));
+                forms.push(Cond::All(vec![
+                    Cond::Prefix("p.zoek_achternaam_tv", tv_surname),
+                    Cond::Prefix("p.zoek_voornamen", rest[..j].join(" ")),
+                ]));
+            }
+        }
+        Term::Bsn(_) | Term::VNummer(_) | Term::Prefix(_) => {}
+    }
+    forms
 }
 
 /// The smallest string greater than every string that starts with `prefix`: a prefix match becomes an
@@ -399,15 +468,16 @@ fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
             }
             Some(Cond::Any(vec![surname, first]))
         }
-        Some(Term::TwoPart(first, rest)) => {
-            let whole = format!("{first} {rest}");
-            Some(Cond::Any(vec![
-                Cond::All(vec![
-                    Cond::Prefix("p.zoek_voornamen", first),
-                    Cond::Prefix("p.zoek_achternaam", rest),
-                ]),
-                Cond::Prefix("p.zoek_achternaam", whole),
-            ]))
+        Some(term @ (Term::Words(_) | Term::Reversed { .. })) => {
+            // Every form carries the gemeente itself, so each branch of the OR is an index range of
+            // its own (PostgreSQL: a bitmap OR; SQLite: its OR-by-union plan).
+            let g = Cond::Eq("p.gemeente_id", Bind::Uuid(gemeente.0));
+            Some(Cond::Any(
+                name_forms(&term)
+                    .into_iter()
+                    .map(|f| Cond::All(vec![g.clone(), f]))
+                    .collect(),
+            ))
         }
     };
     if parts.is_empty() {
