@@ -41,6 +41,7 @@ code_enum! {
         PasswordCheckFailed = "wachtwoordcontrole_mislukt", "Huidig wachtwoord onjuist",
         ApiKeyRevoked = "api_sleutel_ingetrokken", "API-sleutel ingetrokken",
         OrganisationCreated = "organisatie_aangemaakt", "Organisatie aangemaakt",
+        SettingChanged = "instelling_gewijzigd", "Instelling van de gemeente gewijzigd",
         DemoLoaded = "demo_geladen", "Demogegevens geladen",
     }
 }
@@ -109,7 +110,9 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         // system management, not of regie on real people.
         UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut
         | PasswordChanged | TotpEnabled | DemoLoaded | TotpReset | PasswordReset
-        | PasswordCheckFailed | ApiKeyRevoked | OrganisationCreated => BEHEER_ACCOUNTS,
+        | PasswordCheckFailed | ApiKeyRevoked | OrganisationCreated | SettingChanged => {
+            BEHEER_ACCOUNTS
+        }
     }
 }
 
