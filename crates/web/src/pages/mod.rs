@@ -13,6 +13,7 @@ pub mod household;
 pub mod layout;
 pub mod login;
 pub mod person;
+pub mod workload;
 
 use askama::Template;
 use axum::http::StatusCode;

@@ -6,3 +6,4 @@ pub mod fields;
 pub mod new;
 pub mod reassign;
 pub mod show;
+pub mod take_on;

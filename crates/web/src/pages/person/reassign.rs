@@ -32,5 +32,5 @@ pub async fn save(
         })?)),
     };
     persons::reassign(&signed.ctx(&state), PersonId(id), regisseur, form.versie).await?;
-    Ok(Redirect::to(&format!("/personen/{id}")).into_response())
+    Ok(Redirect::to(&format!("/personen/{id}?melding=toegewezen")).into_response())
 }
