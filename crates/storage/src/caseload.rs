@@ -56,21 +56,18 @@ pub async fn set_settings(
     now: DateTime<Utc>,
 ) -> StorageResult<i64> {
     const INSERT: &str = "INSERT INTO gemeente_instellingen (gemeente_id, overnemen_toegestaan, versie, gewijzigd_op) \
-                          VALUES ($1, $2, 1, $3)";
+                          VALUES ($1, $2, 1, $3) ON CONFLICT (gemeente_id) DO NOTHING";
     const UPDATE: &str = "UPDATE gemeente_instellingen SET overnemen_toegestaan = $1, versie = versie + 1, \
                           gewijzigd_op = $2 WHERE gemeente_id = $3 AND versie = $4";
+    // ON CONFLICT rather than catching the unique violation: on PostgreSQL a failed statement ends the
+    // transaction, and the conflict answer still has to read the current version.
     let done = if expected == 0 {
-        match on_tx_exec!(tx, |c| sqlx::query(INSERT)
+        on_tx_exec!(tx, |c| sqlx::query(INSERT)
             .bind(gemeente.0)
             .bind(overnemen_toegestaan)
             .bind(now)
             .execute(c)
-            .await)
-        {
-            Ok(n) => n,
-            Err(e) if StorageError::is_unique_violation(&e) => 0,
-            Err(e) => return Err(e.into()),
-        }
+            .await)?
     } else {
         on_tx_exec!(tx, |c| sqlx::query(UPDATE)
             .bind(overnemen_toegestaan)
