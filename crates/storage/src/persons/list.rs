@@ -783,3 +783,7 @@ enum Bind {
     Date(NaiveDate),
     Int(i64),
 }
+
+#[cfg(test)]
+#[path = "search_forms_tests.rs"]
+mod search_forms_tests;
