@@ -12,8 +12,8 @@ use wegwijs_domain::validation::ValidationErrors;
 use wegwijs_storage::caseload::{self, GemeenteInstellingen};
 use wegwijs_storage::{StorageError, audit, persons};
 
-use crate::error::{AppError, AppResult};
 use crate::Ctx;
+use crate::error::{AppError, AppResult};
 
 /// At most this many persons move in one action: one transaction stays short, and a caseload larger
 /// than this is moved in parts.
@@ -93,7 +93,11 @@ pub async fn workload(ctx: &Ctx<'_>) -> AppResult<Vec<WorkloadLine>> {
     let mut out: Vec<WorkloadLine> = lines.into_values().collect();
     // Active regisseurs by name, then former ones, then "Zonder regisseur" last.
     out.sort_by(|a, b| {
-        (a.regisseur.is_none(), !a.actief, &a.naam).cmp(&(b.regisseur.is_none(), !b.actief, &b.naam))
+        (a.regisseur.is_none(), !a.actief, &a.naam).cmp(&(
+            b.regisseur.is_none(),
+            !b.actief,
+            &b.naam,
+        ))
     });
     Ok(out)
 }
@@ -212,7 +216,8 @@ pub async fn take_on(ctx: &Ctx<'_>, id: PersonId, expected_version: i64) -> AppR
         return Err(AppError::Forbidden(reason));
     }
     let me = ctx.actor.user_id;
-    let versie = persons::reassign(&mut tx, id, gemeente, Some(me), expected_version, me, now).await?;
+    let versie =
+        persons::reassign(&mut tx, id, gemeente, Some(me), expected_version, me, now).await?;
     let entry = ctx.audit.entry(
         now,
         AuditAction::PersonReassigned,
@@ -228,7 +233,9 @@ pub async fn take_on(ctx: &Ctx<'_>, id: PersonId, expected_version: i64) -> AppR
 /// Whether the actor's gemeente lets regisseurs take on persons (for showing the button).
 pub async fn take_on_allowed(ctx: &Ctx<'_>) -> AppResult<bool> {
     let g = ctx.gemeente()?;
-    Ok(caseload::settings(&ctx.app.db, g).await?.overnemen_toegestaan)
+    Ok(caseload::settings(&ctx.app.db, g)
+        .await?
+        .overnemen_toegestaan)
 }
 
 fn require_settings(ctx: &Ctx<'_>) -> AppResult<OrganisatieId> {

@@ -228,7 +228,12 @@ fn role_grants(role: Role, action: Action) -> bool {
         // staff behaviour from it would also be a personnel monitoring system (WOR art. 27(1)(l)).
         Role::Teamleider => matches!(
             action,
-            PersonList | PersonView | PersonReassign | WorkloadView | HouseholdView | AuditViewPerson
+            PersonList
+                | PersonView
+                | PersonReassign
+                | WorkloadView
+                | HouseholdView
+                | AuditViewPerson
         ),
         Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente),
         // Beleid gets aggregates (later), never a person.

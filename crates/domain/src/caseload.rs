@@ -78,7 +78,11 @@ mod tests {
         };
         assert_eq!(f(false, Some("2025-01-01"), None), Fase::ZonderRegisseur);
         assert_eq!(f(true, None, None), Fase::Aangemeld);
-        assert_eq!(f(true, Some("2026-04-01"), None), Fase::Aangemeld, "planned");
+        assert_eq!(
+            f(true, Some("2026-04-01"), None),
+            Fase::Aangemeld,
+            "planned"
+        );
         assert_eq!(f(true, Some("2026-03-01"), None), Fase::Gekoppeld);
         assert_eq!(
             f(true, Some("2025-01-01"), Some("2025-06-01")),

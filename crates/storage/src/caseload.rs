@@ -31,7 +31,10 @@ pub async fn settings(db: &Db, gemeente: OrganisatieId) -> StorageResult<Gemeent
 }
 
 /// The settings as read inside a transaction (a take-on decides on what is current when it writes).
-pub async fn settings_tx(tx: &mut Tx, gemeente: OrganisatieId) -> StorageResult<GemeenteInstellingen> {
+pub async fn settings_tx(
+    tx: &mut Tx,
+    gemeente: OrganisatieId,
+) -> StorageResult<GemeenteInstellingen> {
     const SQL: &str =
         "SELECT overnemen_toegestaan, versie FROM gemeente_instellingen WHERE gemeente_id = $1";
     let row: Option<(bool, i64)> = on_tx!(tx, |c| sqlx::query_as(SQL)
@@ -124,7 +127,8 @@ pub async fn persons_of(
     regisseur: Option<GebruikerId>,
 ) -> StorageResult<Vec<(PersonId, i64)>> {
     const OF: &str = "SELECT id, versie FROM personen WHERE gemeente_id = $1 AND regisseur_id = $2";
-    const NONE: &str = "SELECT id, versie FROM personen WHERE gemeente_id = $1 AND regisseur_id IS NULL";
+    const NONE: &str =
+        "SELECT id, versie FROM personen WHERE gemeente_id = $1 AND regisseur_id IS NULL";
     let rows: Vec<(Uuid, i64)> = match regisseur {
         Some(r) => on_tx!(tx, |c| sqlx::query_as(OF)
             .bind(gemeente.0)

@@ -35,9 +35,7 @@ fn natural(action: Action, org: OrganisatieId) -> Resource {
         Action::PersonList
         | Action::PersonCreate
         | Action::AuditViewGemeente
-        | Action::WorkloadView => {
-            Resource::Gemeente(org)
-        }
+        | Action::WorkloadView => Resource::Gemeente(org),
         Action::UserManage | Action::OrganisationManage => Resource::Organisation(org),
         _ => person_of(org),
     }
@@ -289,7 +287,12 @@ fn a_regisseur_takes_on_a_person_without_regisseur_only_where_the_gemeente_allow
 
 #[test]
 fn only_a_regisseur_takes_on_and_only_a_teamleider_sees_the_workload_and_moves_persons() {
-    for role in [Role::Teamleider, Role::Beheerder, Role::Beleid, Role::Privacy] {
+    for role in [
+        Role::Teamleider,
+        Role::Beheerder,
+        Role::Beleid,
+        Role::Privacy,
+    ] {
         assert_eq!(
             can_take_on(&weert(&[role]), unassigned(WEERT), true),
             Decision::Deny(DenyReason::NoRole),

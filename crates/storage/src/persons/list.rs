@@ -138,7 +138,10 @@ enum Term {
     /// Several words, as a name is written and shown: "Layla el Inktami", "el Inktami", "Layla Inktami".
     Words(Vec<String>),
     /// "achternaam, voornamen" as the list shows names: "Inktami, Layla el" (the tussenvoegsel last).
-    Reversed { surname: String, rest: Vec<String> },
+    Reversed {
+        surname: String,
+        rest: Vec<String>,
+    },
 }
 
 /// At most this many words of a name search are combined into forms (each split is one index
@@ -190,7 +193,10 @@ fn classify(zoek: &str) -> Option<Term> {
 fn name_forms(term: &Term) -> Vec<(Cond, &'static [Key])> {
     let surname_either = |k: &str| {
         [
-            (Cond::Prefix("p.zoek_achternaam_tv", k.to_string()), BY_NAME_TV),
+            (
+                Cond::Prefix("p.zoek_achternaam_tv", k.to_string()),
+                BY_NAME_TV,
+            ),
             (Cond::Prefix("p.zoek_achternaam", k.to_string()), BY_NAME),
         ]
     };

@@ -139,7 +139,11 @@ pub async fn move_persons(
         Some(n) => caseload::bulk_move(&signed.ctx(&state), selectie, n).await,
         None => {
             let mut e = wegwijs_domain::validation::ValidationErrors::new();
-            e.push("naar", "required", "Kies de regisseur naar wie de personen gaan.");
+            e.push(
+                "naar",
+                "required",
+                "Kies de regisseur naar wie de personen gaan.",
+            );
             Err(AppError::Invalid(e))
         }
     };
@@ -157,14 +161,13 @@ pub async fn move_persons(
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Invalid(e)) => {
-            let errors = e
-                .0
-                .into_iter()
-                .map(|f| {
-                    let id = if f.field == "naar" { "naar" } else { "van" };
-                    (id.to_string(), f.message)
-                })
-                .collect();
+            let errors =
+                e.0.into_iter()
+                    .map(|f| {
+                        let id = if f.field == "naar" { "naar" } else { "van" };
+                        (id.to_string(), f.message)
+                    })
+                    .collect();
             let p = page(&state, &signed, nonce, errors).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }

@@ -157,10 +157,16 @@ async fn hele_gemeente_is_one_alphabet_across_page_boundaries() {
         assert!(pages < 10, "paging does not end");
     }
     assert_eq!(pages, 3);
-    assert_eq!(seen, want, "one alphabet over all pages, own persons not first");
+    assert_eq!(
+        seen, want,
+        "one alphabet over all pages, own persons not first"
+    );
     // Page 3 by number (no cursor) continues the same alphabet.
     let p3 = app
-        .get_page(&r.regisseur, "/caseload?regisseur=alle&sorteer=naam&pagina=3")
+        .get_page(
+            &r.regisseur,
+            "/caseload?regisseur=alle&sorteer=naam&pagina=3",
+        )
         .await;
     assert_eq!(row_names(&p3.body), want[50..].to_vec());
 }
@@ -283,8 +289,13 @@ async fn pages_only_show_links_and_buttons_the_role_may_use() {
         }
     }
     // The buttons behind forms, by role.
-    let tl = app.get_page(&r.teamleider, "/caseload?regisseur=alle").await;
-    assert!(!tl.body.contains("/personen/nieuw"), "teamleider: no Nieuwe persoon");
+    let tl = app
+        .get_page(&r.teamleider, "/caseload?regisseur=alle")
+        .await;
+    assert!(
+        !tl.body.contains("/personen/nieuw"),
+        "teamleider: no Nieuwe persoon"
+    );
     assert!(tl.body.contains("action=\"/caseload/verplaatsen\""));
     let rg = app.get_page(&r.regisseur, "/caseload?regisseur=alle").await;
     assert!(rg.body.contains("href=\"/personen/nieuw\""));
@@ -337,8 +348,16 @@ fn selection(ids: &[Uuid]) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn post(app: &TestApp, user: &TestUser, path: &str, fields: &[(String, String)]) -> TestResponse {
-    let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+async fn post(
+    app: &TestApp,
+    user: &TestUser,
+    path: &str,
+    fields: &[(String, String)],
+) -> TestResponse {
+    let f: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     app.post_form(user, path, &f).await
 }
 
@@ -366,7 +385,10 @@ async fn teamleider_moves_chosen_persons_in_one_action_audited_per_person() {
         );
         let actions = app.audit_actions(&id.to_string()).await;
         assert_eq!(
-            actions.iter().filter(|a| *a == "regisseur_gewijzigd").count(),
+            actions
+                .iter()
+                .filter(|a| *a == "regisseur_gewijzigd")
+                .count(),
             1,
             "{actions:?}"
         );
@@ -441,7 +463,15 @@ async fn bulk_move_is_all_or_nothing_and_stays_within_the_gemeente() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
     let ids = three_of(&app, &r, r.regisseur.id).await;
-    let outsider = insert(&app, r.nederweert, Some(r.other_regisseur.id), "Ann", None, "Buiten").await;
+    let outsider = insert(
+        &app,
+        r.nederweert,
+        Some(r.other_regisseur.id),
+        "Ann",
+        None,
+        "Buiten",
+    )
+    .await;
     let naar = ("naar".to_string(), r.regisseur2.id.to_string());
 
     // A person of another gemeente in the selection: nobody moves, and the page says why.
@@ -450,7 +480,11 @@ async fn bulk_move_is_all_or_nothing_and_stays_within_the_gemeente() {
     fields.push(naar.clone());
     let res = post(&app, &r.teamleider, "/caseload/verplaatsen", &fields).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-    assert!(res.body.contains("Er is niemand verplaatst"), "{}", res.body);
+    assert!(
+        res.body.contains("Er is niemand verplaatst"),
+        "{}",
+        res.body
+    );
     nobody_moved(&app, &r, &ids).await;
     assert_eq!(
         regisseur_of(&app, &r.other_regisseur, outsider).await,
@@ -506,7 +540,15 @@ async fn workload_overview_counts_per_regisseur_doelgroep_and_stage() {
     let r = app.region().await;
     three_of(&app, &r, r.regisseur.id).await;
     insert(&app, r.weert, None, "Lou", None, "Evers").await;
-    insert(&app, r.nederweert, Some(r.other_regisseur.id), "Ann", None, "Buiten").await;
+    insert(
+        &app,
+        r.nederweert,
+        Some(r.other_regisseur.id),
+        "Ann",
+        None,
+        "Buiten",
+    )
+    .await;
     let page = app.get_page(&r.teamleider, "/werkvoorraad").await;
     assert_eq!(page.status, StatusCode::OK);
     let row = |naam: &str| -> Vec<String> {
@@ -526,7 +568,12 @@ async fn workload_overview_counts_per_regisseur_doelgroep_and_stage() {
     let none = row("Zonder regisseur");
     assert_eq!(none.first().map(String::as_str), Some("1"));
     // The colleague without persons is listed too (someone to give work to).
-    assert_eq!(row("Test regisseur2@weert.test").first().map(String::as_str), Some("0"));
+    assert_eq!(
+        row("Test regisseur2@weert.test")
+            .first()
+            .map(String::as_str),
+        Some("0")
+    );
     assert!(page.body.contains("Gekoppeld, nog niet gehuisvest"));
     assert!(!page.body.contains("nederweert"), "only the own gemeente");
     for user in [&r.regisseur, &r.beheerder, &r.privacy, &r.other_regisseur] {
@@ -558,11 +605,15 @@ async fn take_on_follows_the_gemeente_setting() {
     let on = [("overnemen", "on"), ("versie", "0")];
     for user in [&r.regisseur, &r.teamleider] {
         assert_eq!(
-            app.post_form(user, "/beheer/instellingen", &on).await.status,
+            app.post_form(user, "/beheer/instellingen", &on)
+                .await
+                .status,
             StatusCode::FORBIDDEN
         );
     }
-    let res = app.post_form(&r.beheerder, "/beheer/instellingen", &on).await;
+    let res = app
+        .post_form(&r.beheerder, "/beheer/instellingen", &on)
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(res.location(), "/beheer/instellingen?melding=opgeslagen");
     let rows = wegwijs_storage::audit::for_gemeente(&app.db, r.weert, 100, 0).await;
@@ -571,7 +622,9 @@ async fn take_on_follows_the_gemeente_setting() {
         .unwrap_or(false);
     assert!(logged, "the setting change is in the gemeente's log");
     // A stale form does not overwrite a colleague's choice.
-    let stale = app.post_form(&r.beheerder, "/beheer/instellingen", &[("versie", "0")]).await;
+    let stale = app
+        .post_form(&r.beheerder, "/beheer/instellingen", &[("versie", "0")])
+        .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
 
     // Now the regisseur sees the button and takes the person on.
@@ -579,7 +632,10 @@ async fn take_on_follows_the_gemeente_setting() {
     assert!(list.body.contains(&path), "{}", list.body);
     let res = app.post_form(&r.regisseur, &path, &versie).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    assert_eq!(res.location(), format!("/personen/{loose}?melding=overgenomen"));
+    assert_eq!(
+        res.location(),
+        format!("/personen/{loose}?melding=overgenomen")
+    );
     assert_eq!(
         regisseur_of(&app, &r.regisseur, loose).await,
         Some(r.regisseur.id.to_string())
@@ -590,12 +646,18 @@ async fn take_on_follows_the_gemeente_setting() {
             .contains(&"regisseur_gewijzigd".to_string())
     );
     // Taking on never takes a person from a colleague, and a teamleider assigns instead.
-    let res = app.post_form(&r.regisseur2, &path, &[("versie", "2")]).await;
+    let res = app
+        .post_form(&r.regisseur2, &path, &[("versie", "2")])
+        .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    let res = app.post_form(&r.teamleider, &path, &[("versie", "2")]).await;
+    let res = app
+        .post_form(&r.teamleider, &path, &[("versie", "2")])
+        .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     // Another gemeente's regisseur does not find the person at all.
-    let res = app.post_form(&r.other_regisseur, &path, &[("versie", "2")]).await;
+    let res = app
+        .post_form(&r.other_regisseur, &path, &[("versie", "2")])
+        .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert_eq!(
         regisseur_of(&app, &r.regisseur, loose).await,
@@ -627,10 +689,15 @@ async fn household_member_by_an_ambiguous_name_lists_the_candidates() {
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-    assert!(res.body.contains("kies hieronder wie u bedoelt"), "{}", res.body);
+    assert!(
+        res.body.contains("kies hieronder wie u bedoelt"),
+        "{}",
+        res.body
+    );
     for id in [sara, sara2] {
         assert!(
-            res.body.contains(&format!("name=\"nieuw_lid_keuze\" value=\"{id}\"")),
+            res.body
+                .contains(&format!("name=\"nieuw_lid_keuze\" value=\"{id}\"")),
             "{}",
             res.body
         );
@@ -650,7 +717,9 @@ async fn household_member_by_an_ambiguous_name_lists_the_candidates() {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let dossier = app.get_page(&r.regisseur, &format!("/personen/{head}")).await;
+    let dossier = app
+        .get_page(&r.regisseur, &format!("/personen/{head}"))
+        .await;
     assert!(dossier.body.contains("Sara Bakri"), "{}", dossier.body);
     assert!(!dossier.body.contains(">Sara Bakr<"));
 }
