@@ -723,3 +723,50 @@ async fn household_member_by_an_ambiguous_name_lists_the_candidates() {
     assert!(dossier.body.contains("Sara Bakri"), "{}", dossier.body);
     assert!(!dossier.body.contains(">Sara Bakr<"));
 }
+
+/// A name search spans several forms (segments); paging walks them all, each person exactly once.
+#[tokio::test]
+async fn a_name_search_pages_across_its_forms_without_repeats_or_gaps() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let me = Some(r.regisseur.id);
+    for i in 0..30 {
+        insert(
+            &app,
+            r.weert,
+            me,
+            &format!("Kim{i:02}"),
+            Some("el"),
+            "Inktami",
+        )
+        .await;
+        insert(&app, r.weert, me, &format!("Kim{i:02}"), None, "Inktami").await;
+    }
+    insert(&app, r.weert, me, "Kim", None, "Bakr").await;
+    let mut seen = Vec::new();
+    let q =
+        serde_urlencoded::to_string([("zoek", "Kim Inktami"), ("regisseur", "alle")]).expect("q");
+    let mut next = Some(format!("/caseload?{q}"));
+    let mut pages = 0;
+    while let Some(path) = next {
+        let page = app.get_page(&r.regisseur, &path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        if pages == 0 {
+            assert!(page.body.contains("60 personen gevonden"), "{}", page.body);
+        }
+        seen.extend(
+            page.body
+                .split("<th scope=\"row\"><a href=\"/personen/")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+                .map(str::to_string),
+        );
+        next = link(&page.body, "next");
+        pages += 1;
+        assert!(pages < 10);
+    }
+    assert_eq!(pages, 3);
+    let unique: std::collections::BTreeSet<_> = seen.iter().collect();
+    assert_eq!(seen.len(), 60);
+    assert_eq!(unique.len(), 60, "no person twice");
+}
