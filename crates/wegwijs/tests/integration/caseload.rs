@@ -398,6 +398,12 @@ async fn teamleider_moves_chosen_persons_in_one_action_audited_per_person() {
         Some(r.regisseur.id.to_string()),
         "not chosen, not moved"
     );
+    // `terug` is a filter value, never a URL: anything else returns to the overview.
+    let mut fields = selection(&ids[2..]);
+    fields.push(("naar".into(), r.regisseur2.id.to_string()));
+    fields.push(("terug".into(), "//evil.example/x".into()));
+    let res = post(&app, &r.teamleider, "/caseload/verplaatsen", &fields).await;
+    assert_eq!(res.location(), "/werkvoorraad?melding=verplaatst&aantal=1");
 }
 
 #[tokio::test]
