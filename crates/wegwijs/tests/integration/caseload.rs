@@ -581,6 +581,25 @@ async fn workload_overview_counts_per_regisseur_doelgroep_and_stage() {
         Some("0")
     );
     assert!(page.body.contains("Gekoppeld, nog niet gehuisvest"));
+    // Per stage: (totaal, nog toe te wijzen, aangemeld, gekoppeld, gehuisvest). The persons were linked
+    // on 1 February 2025 and have no housing date.
+    let stages = |naam: &str| -> Vec<String> {
+        page.body
+            .split(&format!("<th scope=\"row\">{naam}</th>"))
+            .nth(1)
+            .and_then(|s| s.split("</tr>").next())
+            .unwrap_or("")
+            .split("<td>")
+            .skip(1)
+            .filter_map(|c| c.split("</td>").next())
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        stages("Test regisseur@weert.test"),
+        ["3", "0", "0", "3", "0"]
+    );
+    assert_eq!(stages("Zonder regisseur"), ["1", "1", "0", "0", "0"]);
     assert!(!page.body.contains("nederweert"), "only the own gemeente");
     for user in [&r.regisseur, &r.beheerder, &r.privacy, &r.other_regisseur] {
         assert_eq!(
