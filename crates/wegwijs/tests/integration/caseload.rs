@@ -245,13 +245,34 @@ async fn pages_only_show_links_and_buttons_the_role_may_use() {
     let (p, _) = app
         .person(&r.regisseur, person_json("Fatima", "Haddou", None))
         .await;
-    let users: [(&str, &TestUser); 6] = [
+    // A partner organisation's beheerder manages its own accounts, not the installation's organisations.
+    let partner_org = wegwijs_storage::organisations::Organisation {
+        id: OrganisatieId(Uuid::now_v7()),
+        naam: "Taalschool Noord".into(),
+        soort: wegwijs_domain::authz::OrganisatieSoort::Partner,
+        gemeentecode: None,
+        versie: 1,
+    };
+    let mut tx = app.db.begin().await.expect("tx");
+    wegwijs_storage::organisations::insert(&mut tx, &partner_org, Utc::now())
+        .await
+        .expect("org");
+    tx.commit().await.expect("commit");
+    let pb = app
+        .user(
+            "beheer@taalschool.test",
+            partner_org.id,
+            &[wegwijs_domain::authz::Role::Beheerder],
+        )
+        .await;
+    let users: [(&str, &TestUser); 7] = [
         ("regisseur", &r.regisseur),
         ("teamleider", &r.teamleider),
         ("beleid", &r.beleid),
         ("beheerder", &r.beheerder),
         ("privacy", &r.privacy),
         ("andere regisseur", &r.other_regisseur),
+        ("beheerder van een partner", &pb),
     ];
     let start_pages = [
         "/".to_string(),
@@ -308,26 +329,6 @@ async fn pages_only_show_links_and_buttons_the_role_may_use() {
     let dossier_rg = app.get_page(&r.regisseur, &format!("/personen/{p}")).await;
     assert!(dossier_rg.body.contains("/bewerken"));
     assert!(!dossier_rg.body.contains("/regisseur\""));
-    // A partner organisation's beheerder manages its own accounts, not the installation's organisations.
-    let partner_org = wegwijs_storage::organisations::Organisation {
-        id: OrganisatieId(Uuid::now_v7()),
-        naam: "Taalschool Noord".into(),
-        soort: wegwijs_domain::authz::OrganisatieSoort::Partner,
-        gemeentecode: None,
-        versie: 1,
-    };
-    let mut tx = app.db.begin().await.expect("tx");
-    wegwijs_storage::organisations::insert(&mut tx, &partner_org, Utc::now())
-        .await
-        .expect("org");
-    tx.commit().await.expect("commit");
-    let pb = app
-        .user(
-            "beheer@taalschool.test",
-            partner_org.id,
-            &[wegwijs_domain::authz::Role::Beheerder],
-        )
-        .await;
     let page = app.get_page(&pb, "/beheer/gebruikers").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("/beheer/organisaties"));
