@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod api_keys;
 pub mod audit_view;
 pub mod auth;
+pub mod caseload;
 pub mod changes;
 pub mod clock;
 mod config;
@@ -38,6 +39,7 @@ pub use error::{AppError, AppResult};
 pub mod model {
     pub use wegwijs_storage::api_keys::ApiKeyInfo;
     pub use wegwijs_storage::audit::{AuditContext, AuditRecord, Bron};
+    pub use wegwijs_storage::caseload::GemeenteInstellingen;
     pub use wegwijs_storage::households::{Household, HouseholdSummary};
     pub use wegwijs_storage::organisations::Organisation;
     pub use wegwijs_storage::persons::{

@@ -44,6 +44,7 @@ code_enum! {
         OrganisationUpdated = "organisatie_gewijzigd", "Organisatie gewijzigd",
         TotpDisabled = "totp_uitgeschakeld", "Tweestapsverificatie uitgeschakeld",
         RecoveryCodeUsed = "herstelcode_gebruikt", "Ingelogd met een herstelcode",
+        SettingChanged = "instelling_gewijzigd", "Instelling van de gemeente gewijzigd",
         DemoLoaded = "demo_geladen", "Demogegevens geladen",
     }
 }
@@ -113,7 +114,7 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut
         | PasswordChanged | TotpEnabled | DemoLoaded | TotpReset | PasswordReset
         | PasswordCheckFailed | ApiKeyRevoked | OrganisationCreated | OrganisationUpdated
-        | TotpDisabled | RecoveryCodeUsed => BEHEER_ACCOUNTS,
+        | TotpDisabled | RecoveryCodeUsed | SettingChanged => BEHEER_ACCOUNTS,
     }
 }
 

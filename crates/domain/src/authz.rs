@@ -97,6 +97,11 @@ pub enum Action {
     PersonCreate,
     PersonEdit,
     PersonReassign,
+    /// A regisseur takes a person without a regisseur into their own caseload (only where the gemeente
+    /// allows it: see [`can_take_on`]).
+    PersonTakeOn,
+    /// The teamleider's workload overview: counts per regisseur (no names of persons).
+    WorkloadView,
     HouseholdView,
     HouseholdEdit,
     AuditViewPerson,
@@ -112,6 +117,8 @@ impl Action {
         Action::PersonCreate,
         Action::PersonEdit,
         Action::PersonReassign,
+        Action::PersonTakeOn,
+        Action::WorkloadView,
         Action::HouseholdView,
         Action::HouseholdEdit,
         Action::AuditViewPerson,
@@ -164,6 +171,10 @@ pub enum DenyReason {
     OtherGemeente,
     /// Person data is only for medewerkers of a gemeente.
     NotAGemeente,
+    /// The gemeente has not switched on that regisseurs take on persons themselves.
+    TakeOnOff,
+    /// Only a person without a regisseur can be taken on.
+    AlreadyAssigned,
 }
 
 impl DenyReason {
@@ -177,6 +188,10 @@ impl DenyReason {
             DenyReason::NotAGemeente => {
                 "Alleen medewerkers van een gemeente kunnen persoonsgegevens inzien."
             }
+            DenyReason::TakeOnOff => {
+                "Uw gemeente staat niet toe dat regisseurs zelf personen overnemen. Vraag uw teamleider."
+            }
+            DenyReason::AlreadyAssigned => "Deze persoon heeft al een regisseur.",
         }
     }
 
@@ -186,6 +201,8 @@ impl DenyReason {
             DenyReason::NoRole => "no_role",
             DenyReason::OtherGemeente => "other_gemeente",
             DenyReason::NotAGemeente => "not_a_gemeente",
+            DenyReason::TakeOnOff => "take_on_off",
+            DenyReason::AlreadyAssigned => "already_assigned",
         }
     }
 }
@@ -196,7 +213,13 @@ fn role_grants(role: Role, action: Action) -> bool {
     match role {
         Role::Regisseur => matches!(
             action,
-            PersonList | PersonView | PersonCreate | PersonEdit | HouseholdView | HouseholdEdit
+            PersonList
+                | PersonView
+                | PersonCreate
+                | PersonEdit
+                | PersonTakeOn
+                | HouseholdView
+                | HouseholdEdit
         ),
         // A teamleider answers "who saw this dossier" for one person of the gemeente, but does not
         // browse the whole gemeente's log: that log is a record of every colleague's work, and browsing
@@ -205,7 +228,12 @@ fn role_grants(role: Role, action: Action) -> bool {
         // staff behaviour from it would also be a personnel monitoring system (WOR art. 27(1)(l)).
         Role::Teamleider => matches!(
             action,
-            PersonList | PersonView | PersonReassign | HouseholdView | AuditViewPerson
+            PersonList
+                | PersonView
+                | PersonReassign
+                | WorkloadView
+                | HouseholdView
+                | AuditViewPerson
         ),
         Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente),
         // Beleid gets aggregates (later), never a person.
@@ -238,6 +266,24 @@ pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
     }
     if target != actor.organisatie_id {
         return Decision::Deny(DenyReason::OtherGemeente);
+    }
+    Decision::Allow
+}
+
+/// May `actor` take `person` into their own caseload? Besides the role (a regisseur of the person's
+/// gemeente), the gemeente must allow it (`gemeente_allows`: its setting, off by default, because who
+/// works with whom is normally the teamleider's choice), and the person must have no regisseur yet
+/// (taking on never takes a person away from a colleague).
+pub fn can_take_on(actor: &Actor, person: PersonRef, gemeente_allows: bool) -> Decision {
+    let d = can(actor, Action::PersonTakeOn, Resource::Person(person));
+    if !d.is_allowed() {
+        return d;
+    }
+    if !gemeente_allows {
+        return Decision::Deny(DenyReason::TakeOnOff);
+    }
+    if person.regisseur_id.is_some() {
+        return Decision::Deny(DenyReason::AlreadyAssigned);
     }
     Decision::Allow
 }

@@ -7,6 +7,7 @@ mod code_enum;
 
 pub mod audit;
 pub mod authz;
+pub mod caseload;
 pub mod clock;
 pub mod household;
 pub mod ids;

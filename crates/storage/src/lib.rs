@@ -15,6 +15,7 @@ pub mod audit_batcher;
 pub mod audit_chain;
 pub mod auth_cache;
 pub mod bulk;
+pub mod caseload;
 pub mod households;
 pub mod login_attempts;
 pub mod notices;

@@ -18,7 +18,7 @@ use crate::middleware::origin_check::refuse_cross_site;
 use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
-use crate::pages::{account, admin, audit_log, caseload, home, household, login, person};
+use crate::pages::{account, admin, audit_log, caseload, home, household, login, person, workload};
 use crate::state::AppState;
 use crate::static_files;
 use wegwijs_app::error::AppError;
@@ -33,6 +33,8 @@ fn pages() -> Router<AppState> {
         )
         .route("/uitloggen", post(login::sign_out))
         .route("/caseload", get(caseload::show))
+        .route("/caseload/verplaatsen", post(workload::move_persons))
+        .route("/werkvoorraad", get(workload::show))
         .route("/personen", post(person::new::create))
         .route("/personen/nieuw", get(person::new::form))
         .route(
@@ -42,6 +44,7 @@ fn pages() -> Router<AppState> {
         .route("/personen/{id}/bewerken", get(person::edit::form))
         .route("/personen/{id}/verwerkingen", get(person::audit::show))
         .route("/personen/{id}/regisseur", post(person::reassign::save))
+        .route("/personen/{id}/overnemen", post(person::take_on::save))
         .route(
             "/personen/{id}/huishouden",
             get(household::form).post(household::save),
@@ -79,6 +82,10 @@ fn pages() -> Router<AppState> {
         .route(
             "/beheer/organisaties/{id}",
             post(admin::organisations::update),
+        )
+        .route(
+            "/beheer/instellingen",
+            get(admin::settings::show).post(admin::settings::save),
         )
         .route("/static/{file}", get(static_files::serve))
         .route("/health", get(api::health::health))

@@ -32,9 +32,10 @@ pub(super) fn person_of(gemeente: OrganisatieId) -> Resource {
 /// The resource each action is normally asked about, for a person/organisation of `org`.
 fn natural(action: Action, org: OrganisatieId) -> Resource {
     match action {
-        Action::PersonList | Action::PersonCreate | Action::AuditViewGemeente => {
-            Resource::Gemeente(org)
-        }
+        Action::PersonList
+        | Action::PersonCreate
+        | Action::AuditViewGemeente
+        | Action::WorkloadView => Resource::Gemeente(org),
         Action::UserManage | Action::OrganisationManage => Resource::Organisation(org),
         _ => person_of(org),
     }
@@ -51,6 +52,7 @@ const TABLE: &[(Role, &[Action])] = {
                 PersonView,
                 PersonCreate,
                 PersonEdit,
+                PersonTakeOn,
                 HouseholdView,
                 HouseholdEdit,
             ],
@@ -61,6 +63,7 @@ const TABLE: &[(Role, &[Action])] = {
                 PersonList,
                 PersonView,
                 PersonReassign,
+                WorkloadView,
                 HouseholdView,
                 AuditViewPerson,
             ],
@@ -251,4 +254,72 @@ fn system_task_acts_only_for_its_own_gemeente_and_task() {
     let deadlines = Actor::system(SystemTask::DeadlineCheck, WEERT);
     assert!(can(&deadlines, Action::PersonView, person_weert).is_allowed());
     assert!(!can(&deadlines, Action::PersonEdit, person_weert).is_allowed());
+}
+
+fn unassigned(gemeente: OrganisatieId) -> PersonRef {
+    PersonRef {
+        gemeente_id: gemeente,
+        regisseur_id: None,
+    }
+}
+
+#[test]
+fn a_regisseur_takes_on_a_person_without_regisseur_only_where_the_gemeente_allows_it() {
+    let r = weert(&[Role::Regisseur]);
+    assert_eq!(can_take_on(&r, unassigned(WEERT), true), Decision::Allow);
+    assert_eq!(
+        can_take_on(&r, unassigned(WEERT), false),
+        Decision::Deny(DenyReason::TakeOnOff)
+    );
+    let taken = PersonRef {
+        gemeente_id: WEERT,
+        regisseur_id: Some(GebruikerId(Uuid::from_u128(7))),
+    };
+    assert_eq!(
+        can_take_on(&r, taken, true),
+        Decision::Deny(DenyReason::AlreadyAssigned)
+    );
+    assert_eq!(
+        can_take_on(&r, unassigned(NEDERWEERT), true),
+        Decision::Deny(DenyReason::OtherGemeente)
+    );
+}
+
+#[test]
+fn only_a_regisseur_takes_on_and_only_a_teamleider_sees_the_workload_and_moves_persons() {
+    for role in [
+        Role::Teamleider,
+        Role::Beheerder,
+        Role::Beleid,
+        Role::Privacy,
+    ] {
+        assert_eq!(
+            can_take_on(&weert(&[role]), unassigned(WEERT), true),
+            Decision::Deny(DenyReason::NoRole),
+            "{role:?}"
+        );
+    }
+    for role in Role::ALL {
+        let a = weert(&[*role]);
+        let teamleider = *role == Role::Teamleider;
+        assert_eq!(
+            can(&a, Action::WorkloadView, Resource::Gemeente(WEERT)).is_allowed(),
+            teamleider,
+            "{role:?}"
+        );
+        assert_eq!(
+            can(&a, Action::PersonReassign, person_of(WEERT)).is_allowed(),
+            teamleider,
+            "{role:?}"
+        );
+    }
+    let t = weert(&[Role::Teamleider]);
+    assert_eq!(
+        can(&t, Action::WorkloadView, Resource::Gemeente(NEDERWEERT)),
+        Decision::Deny(DenyReason::OtherGemeente)
+    );
+    assert_eq!(
+        can(&t, Action::PersonReassign, person_of(NEDERWEERT)),
+        Decision::Deny(DenyReason::OtherGemeente)
+    );
 }

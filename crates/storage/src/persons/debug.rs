@@ -66,6 +66,7 @@ mod tests {
             versie: 1,
             zoek_achternaam: "demouri".into(),
             zoek_voornamen: "amal".into(),
+            zoek_achternaam_tv: "van demouri".into(),
         };
         let query = ListQuery {
             zoek: Some("111222333".into()),

@@ -101,6 +101,7 @@ pub struct PersonSummary {
     /// The sort keys (for the cursor).
     pub zoek_achternaam: String,
     pub zoek_voornamen: String,
+    pub zoek_achternaam_tv: String,
 }
 
 impl PersonSummary {
@@ -132,11 +133,20 @@ pub struct Page {
 enum Term {
     Bsn(String),
     VNummer(String),
-    /// Prefix of the surname or of the first names.
+    /// One word: prefix of the surname or of the first names.
     Prefix(String),
-    /// "voornaam achternaam": first word on first names, the rest on the surname.
-    TwoPart(String, String),
+    /// Several words, as a name is written and shown: "Layla el Inktami", "el Inktami", "Layla Inktami".
+    Words(Vec<String>),
+    /// "achternaam, voornamen" as the list shows names: "Inktami, Layla el" (the tussenvoegsel last).
+    Reversed {
+        surname: String,
+        rest: Vec<String>,
+    },
 }
+
+/// At most this many words of a name search are combined into forms (each split is one index
+/// range); a longer term is matched on its first words only.
+const MAX_WORDS: usize = 6;
 
 fn classify(zoek: &str) -> Option<Term> {
     let t = zoek.trim();
@@ -149,13 +159,81 @@ fn classify(zoek: &str) -> Option<Term> {
     if let Ok(v) = VNummer::parse(t) {
         return Some(Term::VNummer(v.as_str().to_string()));
     }
-    let key = search_key(t);
-    match key.split_once(' ') {
-        Some((first, rest)) if !rest.is_empty() => {
-            Some(Term::TwoPart(first.to_string(), rest.to_string()))
-        }
-        _ => Some(Term::Prefix(key)),
+    let words = |s: &str| -> Vec<String> {
+        search_key(s)
+            .split(' ')
+            .filter(|w| !w.is_empty() && *w != ",")
+            .take(MAX_WORDS)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some((surname, first)) = t.split_once(',') {
+        let surname = words(surname).join(" ");
+        let rest = words(&first.replace(',', " "));
+        return match (surname.is_empty(), rest.is_empty()) {
+            (true, true) => None,
+            (true, false) => classify(&rest.join(" ")),
+            (false, true) => classify(&surname),
+            (false, false) => Some(Term::Reversed { surname, rest }),
+        };
     }
+    let ws = words(t);
+    match ws.len() {
+        0 => None,
+        1 => ws.into_iter().next().map(Term::Prefix),
+        _ => Some(Term::Words(ws)),
+    }
+}
+
+/// The forms a name of several words can take, most literal first, each a conjunction with one index
+/// range on a surname key (the first names are a filter on it), with the order that index gives: the
+/// whole term as surname (with or without its tussenvoegsel), or its first words as first names and
+/// the rest as surname; for "achternaam, voornamen" the part after the comma as first names, possibly
+/// ending in the tussenvoegsel.
+fn name_forms(term: &Term) -> Vec<(Cond, &'static [Key])> {
+    let surname_either = |k: &str| {
+        [
+            (
+                Cond::Prefix("p.zoek_achternaam_tv", k.to_string()),
+                BY_NAME_TV,
+            ),
+            (Cond::Prefix("p.zoek_achternaam", k.to_string()), BY_NAME),
+        ]
+    };
+    let with_first = |(s, keys): (Cond, &'static [Key]), first: String| {
+        (
+            Cond::All(vec![s, Cond::Prefix("p.zoek_voornamen", first)]),
+            keys,
+        )
+    };
+    let mut forms = Vec::new();
+    match term {
+        Term::Words(ws) => {
+            forms.extend(surname_either(&ws.join(" ")));
+            for i in 1..ws.len() {
+                let first = ws[..i].join(" ");
+                for s in surname_either(&ws[i..].join(" ")) {
+                    forms.push(with_first(s, first.clone()));
+                }
+            }
+        }
+        Term::Reversed { surname, rest } => {
+            let first = rest.join(" ");
+            for s in surname_either(surname) {
+                forms.push(with_first(s, first.clone()));
+            }
+            // "Inktami, Layla el": the last words after the comma may be the tussenvoegsel.
+            for j in 1..rest.len() {
+                let tv_surname = format!("{} {surname}", rest[j..].join(" "));
+                forms.push(with_first(
+                    (Cond::Prefix("p.zoek_achternaam_tv", tv_surname), BY_NAME_TV),
+                    rest[..j].join(" "),
+                ));
+            }
+        }
+        Term::Bsn(_) | Term::VNummer(_) | Term::Prefix(_) => {}
+    }
+    forms
 }
 
 /// The smallest string greater than every string that starts with `prefix`: a prefix match becomes an
@@ -227,6 +305,8 @@ impl Cursor {
 enum Col {
     Achternaam,
     Voornamen,
+    /// The surname with its tussenvoegsel (the order of the forms that search on it).
+    AchternaamTv,
     Geboortedatum,
     Koppeling,
     Id,
@@ -237,6 +317,7 @@ impl Col {
         match self {
             Col::Achternaam => "p.zoek_achternaam",
             Col::Voornamen => "p.zoek_voornamen",
+            Col::AchternaamTv => "p.zoek_achternaam_tv",
             Col::Geboortedatum => "p.geboortedatum",
             Col::Koppeling => "p.datum_koppeling",
             Col::Id => "p.id",
@@ -247,6 +328,7 @@ impl Col {
         match self {
             Col::Achternaam => p.zoek_achternaam.clone(),
             Col::Voornamen => p.zoek_voornamen.clone(),
+            Col::AchternaamTv => p.zoek_achternaam_tv.clone(),
             Col::Geboortedatum => p.geboortedatum.map(|d| d.to_string()).unwrap_or_default(),
             Col::Koppeling => p.datum_koppeling.map(|d| d.to_string()).unwrap_or_default(),
             Col::Id => p.id.to_string(),
@@ -255,7 +337,7 @@ impl Col {
 
     fn bind(self, v: &str) -> Option<Bind> {
         Some(match self {
-            Col::Achternaam | Col::Voornamen => Bind::Text(v.to_string()),
+            Col::Achternaam | Col::Voornamen | Col::AchternaamTv => Bind::Text(v.to_string()),
             Col::Geboortedatum | Col::Koppeling => Bind::Date(v.parse().ok()?),
             Col::Id => Bind::Uuid(v.parse().ok()?),
         })
@@ -283,6 +365,7 @@ const BY_LINK: &[Key] = &[
     asc(Col::Achternaam),
     asc(Col::Id),
 ];
+const BY_NAME_TV: &[Key] = &[asc(Col::AchternaamTv), asc(Col::Voornamen), asc(Col::Id)];
 const BY_SURNAME_ID: &[Key] = &[asc(Col::Achternaam), asc(Col::Id)];
 
 /// A condition on `personen p`; values are bound, never spliced.
@@ -399,15 +482,37 @@ fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
             }
             Some(Cond::Any(vec![surname, first]))
         }
-        Some(Term::TwoPart(first, rest)) => {
-            let whole = format!("{first} {rest}");
-            Some(Cond::Any(vec![
-                Cond::All(vec![
-                    Cond::Prefix("p.zoek_voornamen", first),
-                    Cond::Prefix("p.zoek_achternaam", rest),
-                ]),
-                Cond::Prefix("p.zoek_achternaam", whole),
-            ]))
+        Some(term @ (Term::Words(_) | Term::Reversed { .. })) => {
+            let forms = name_forms(&term);
+            // Each form is a part of its own, minus the persons an earlier form found: disjoint index
+            // ranges, so the count is a UNION ALL of range scans and, sorted by name, the list is one
+            // segment per form in that index's order (the most literal matches first), never a scan
+            // of the whole gemeente in name order that filters on the way.
+            let mut earlier: Vec<Cond> = Vec::new();
+            for (form, keys) in &forms {
+                let part = if earlier.is_empty() {
+                    form.clone()
+                } else {
+                    Cond::All(vec![
+                        form.clone(),
+                        Cond::Not(Box::new(Cond::Any(earlier.clone()))),
+                    ])
+                };
+                count_parts.push(Some(part.clone()));
+                if q.sort == Sort::Naam {
+                    parts.push((Some(part), keys));
+                }
+                earlier.push(form.clone());
+            }
+            // Sorted by a date the forms are one filter; each branch carries the gemeente, so it is an
+            // index range of its own (PostgreSQL: a bitmap OR; SQLite: its OR-by-union plan).
+            let g = Cond::Eq("p.gemeente_id", Bind::Uuid(gemeente.0));
+            Some(Cond::Any(
+                forms
+                    .into_iter()
+                    .map(|(f, _)| Cond::All(vec![g.clone(), f]))
+                    .collect(),
+            ))
         }
     };
     if parts.is_empty() {
@@ -483,7 +588,8 @@ fn keyset(sql: &mut Sql, keys: &[Key], vals: &[Bind], backward: bool) -> String 
 }
 
 const COLUMNS: &str = "p.id, p.gemeente_id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.bsn, p.v_nummer, \
-     p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, p.versie, p.zoek_achternaam, p.zoek_voornamen";
+     p.geboortedatum, p.doelgroep, p.datum_koppeling, p.regisseur_id, p.versie, p.zoek_achternaam, p.zoek_voornamen, \
+     p.zoek_achternaam_tv";
 
 /// Up to `limit` rows of one segment, after/before `from` (the key values of a cursor) or from its start
 /// (or end, backwards).
@@ -713,3 +819,7 @@ enum Bind {
     Date(NaiveDate),
     Int(i64),
 }
+
+#[cfg(test)]
+#[path = "search_forms_tests.rs"]
+mod search_forms_tests;

@@ -89,6 +89,15 @@ pub fn search_key(s: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// The search key of the surname as written, tussenvoegsel first ("el Inktami" → "el inktami"): stored in
+/// `zoek_achternaam_tv`, so a search typed the way the name is spoken finds it.
+pub fn surname_key(tussenvoegsel: Option<&str>, geslachtsnaam: &str) -> String {
+    match tussenvoegsel.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => search_key(&format!("{t} {geslachtsnaam}")),
+        None => search_key(geslachtsnaam),
+    }
+}
+
 /// The gemeente a person belongs to, without reading any personal data (for the audit-log view, whose
 /// readers may not see the dossier itself).
 pub async fn gemeente_of(db: &Db, id: PersonId) -> StorageResult<Option<OrganisatieId>> {

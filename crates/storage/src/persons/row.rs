@@ -11,12 +11,12 @@ use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
 use wegwijs_domain::person::{FIELDS, PersonColumns, PersonDetails};
 use wegwijs_domain::record::{ColumnValue, Stored};
 
-use super::{PersonRecord, search_key};
+use super::{PersonRecord, search_key, surname_key};
 use crate::StorageError;
 
 /// Derived columns written with every change of the details: the folded names that search and sort
 /// use. Bound after the [`FIELDS`] columns, in this order.
-const SEARCH_COLUMNS: [&str; 2] = ["zoek_achternaam", "zoek_voornamen"];
+const SEARCH_COLUMNS: [&str; 3] = ["zoek_achternaam", "zoek_voornamen", "zoek_achternaam_tv"];
 
 /// The detail columns in bind order: every field of the table, then the search keys.
 pub(crate) fn detail_columns() -> impl Iterator<Item = &'static str> {
@@ -31,6 +31,10 @@ pub(crate) fn detail_values(d: &PersonDetails) -> Vec<ColumnValue> {
     let mut values = d.to_columns().values();
     values.push(ColumnValue::Text(Some(search_key(&d.geslachtsnaam))));
     values.push(ColumnValue::Text(Some(search_key(&d.voornamen))));
+    values.push(ColumnValue::Text(Some(surname_key(
+        d.tussenvoegsel.as_deref(),
+        &d.geslachtsnaam,
+    ))));
     values
 }
 

@@ -1,5 +1,7 @@
-//! `/caseload`: the regisseur's list, with search, filters, sorting and paging. The regisseur's own
-//! persons come first; every row shown is logged.
+//! `/caseload`: the regisseur's list, with search, filters, sorting and paging; every row shown is
+//! logged. The heading names the chosen caseload; the order is the chosen sort over the whole list.
+//! A teamleider selects persons here to move them to another regisseur; a regisseur takes on persons
+//! without regisseur here when the gemeente allows it.
 
 use askama::Template;
 use axum::extract::State;
@@ -7,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 use wegwijs_app::model::{Cursor, ListQuery, RegisseurFilter, Richting, Sort};
+use wegwijs_domain::authz::{Action, Resource, can};
 use wegwijs_domain::person::Doelgroep;
 
 use super::forms::SelectOption;
@@ -44,13 +47,27 @@ pub struct CaseloadRow {
     pub koppeling: String,
     pub regisseur: String,
     pub eigen: bool,
+    /// "id:versie", the value of the row's checkbox in the teamleider's move form.
+    pub keuze: String,
+    pub id: String,
+    pub versie: i64,
+    /// The signed-in regisseur may take this person on (no regisseur, and the gemeente allows it).
+    pub kan_overnemen: bool,
 }
 
 #[derive(Template)]
 #[template(path = "caseload.html")]
 pub struct CaseloadPage {
     pub layout: Layout,
-    pub heading: &'static str,
+    pub heading: String,
+    /// The role may register persons ("Nieuwe persoon").
+    pub can_create: bool,
+    /// The role may move persons to another regisseur (checkboxes and the move form).
+    pub can_move: bool,
+    /// Active regisseurs to move to: (id, name).
+    pub naar: Vec<(String, String)>,
+    /// The current filter value, sent back with the move form so the list comes back the same.
+    pub filter: String,
     pub zoek: String,
     /// Why the search term was refused, shown next to the search field.
     pub zoek_fout: Option<String>,
@@ -104,6 +121,8 @@ pub async fn show(
         .regisseur
         .clone()
         .filter(|s| !s.is_empty())
+        // "Mijn caseload" means nothing to someone who has none: they see the whole gemeente.
+        .filter(|s| is_regisseur || s != "mij")
         .unwrap_or_else(|| default_filter.into());
     // The filter is exactly what the form shows: a search within "Mijn caseload" stays within it.
     let filter = match regisseur_code.as_str() {
@@ -125,7 +144,9 @@ pub async fn show(
         zoek: zoek.clone(),
         doelgroep,
         regisseur: filter,
-        eigen_eerst: Some(me),
+        // The chosen order over the whole list: "Hele gemeente" sorted by name is one alphabet, not the
+        // own persons first and the alphabet starting again after them.
+        eigen_eerst: None,
         sort,
         pagina,
         per_pagina: 25,
@@ -157,27 +178,41 @@ pub async fn show(
         let layout = Layout::new(&signed, nonce, "Pagina niet gevonden", "/caseload");
         return Ok(crate::pages::error_page::past_the_end(layout, pages));
     }
-    let heading = if is_regisseur {
-        "Mijn caseload"
-    } else {
-        "Caseload van de gemeente"
-    };
-    ctx.gemeente()?;
-    let mut regisseur_items = vec![
-        ("mij".to_string(), "Mijn caseload".to_string()),
-        ("alle".to_string(), "Hele gemeente".to_string()),
-        ("geen".to_string(), "Zonder regisseur".to_string()),
-    ];
+    let gemeente = ctx.gemeente()?;
+    let allowed = |a: Action| can(&signed.actor, a, Resource::Gemeente(gemeente)).is_allowed();
+    let can_move = allowed(Action::PersonReassign);
+    let mut regisseur_items = Vec::new();
+    if is_regisseur {
+        regisseur_items.push(("mij".to_string(), "Mijn caseload".to_string()));
+    }
+    regisseur_items.push(("alle".to_string(), "Hele gemeente".to_string()));
+    regisseur_items.push(("geen".to_string(), "Zonder regisseur".to_string()));
     // Teamleiders compare caseloads; a regisseur's own view does not need every colleague listed
     // (a large gemeente has well over a hundred regisseurs).
     let browsing_other = !matches!(regisseur_code.as_str(), "mij" | "alle" | "geen");
-    if signed.actor.has(wegwijs_domain::authz::Role::Teamleider) || browsing_other {
-        for (id, naam) in wegwijs_app::users::regisseurs(&ctx).await? {
-            if id != me {
-                regisseur_items.push((id.to_string(), format!("Caseload van {naam}")));
-            }
+    let regisseurs = if can_move || browsing_other {
+        wegwijs_app::users::regisseurs(&ctx).await?
+    } else {
+        Vec::new()
+    };
+    for (id, naam) in &regisseurs {
+        if *id != me || !is_regisseur {
+            regisseur_items.push((id.to_string(), format!("Caseload van {naam}")));
         }
     }
+    let heading = match regisseur_code.as_str() {
+        "mij" => "Mijn caseload".to_string(),
+        "alle" => "Hele gemeente".to_string(),
+        "geen" => "Zonder regisseur".to_string(),
+        other => match regisseurs.iter().find(|(id, _)| id.to_string() == other) {
+            Some((_, naam)) => format!("Caseload van {naam}"),
+            // An inactive or unknown regisseur: the list is what the filter finds, named neutrally.
+            None => "Caseload van een andere medewerker".to_string(),
+        },
+    };
+    let take_on = is_regisseur
+        && allowed(Action::PersonTakeOn)
+        && wegwijs_app::caseload::take_on_allowed(&ctx).await?;
     let href = |n: u32, cursor: (&str, &Cursor)| {
         let pairs = [
             ("zoek", zoek.clone().unwrap_or_default()),
@@ -214,6 +249,10 @@ pub async fn show(
             koppeling: datum(p.datum_koppeling),
             regisseur: p.regisseur_naam.clone().unwrap_or_else(|| "—".into()),
             eigen: p.regisseur_id == Some(me.0),
+            keuze: format!("{}:{}", p.id, p.versie),
+            id: p.id.to_string(),
+            versie: p.versie,
+            kan_overnemen: take_on && p.regisseur_id.is_none(),
         })
         .collect();
     let status = if zoek_fout.is_some() {
@@ -224,8 +263,19 @@ pub async fn show(
     Ok(render_status(
         status,
         &CaseloadPage {
-            layout: Layout::new(&signed, nonce, heading, "/caseload"),
+            layout: Layout::new(&signed, nonce, heading.clone(), "/caseload"),
             heading,
+            can_create: allowed(Action::PersonCreate),
+            can_move,
+            naar: if can_move {
+                regisseurs
+                    .iter()
+                    .map(|(id, naam)| (id.to_string(), naam.clone()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            filter: regisseur_code.clone(),
             // A refused term is not shown again: it holds characters that do not belong in a page.
             zoek: zoek.clone().unwrap_or_default(),
             zoek_fout,

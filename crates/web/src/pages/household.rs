@@ -45,7 +45,24 @@ pub struct HouseholdPage {
     pub nieuw_relaties: Vec<SelectOption>,
     /// (id of the field or fieldset to link to, message)
     pub errors: Vec<(String, String)>,
+    /// The term typed under "Lid toevoegen", kept when it found several persons.
+    pub nieuw_lid: String,
+    /// The persons an ambiguous name found, to choose from (radio buttons `nieuw_lid_keuze`).
+    pub kandidaten: Vec<Candidate>,
+    /// More persons matched than are listed: the term should be more precise.
+    pub meer_kandidaten: bool,
 }
+
+/// A person found by an ambiguous name: enough to tell them apart (name, birth date, BSN).
+pub struct Candidate {
+    pub id: Uuid,
+    pub naam: String,
+    pub geboortedatum: String,
+    pub bsn: String,
+}
+
+/// At most this many candidates are listed for an ambiguous name.
+const MAX_CANDIDATES: u32 = 10;
 
 fn relatie_options(selected: Relatie) -> Vec<SelectOption> {
     relatie_choices()
@@ -121,6 +138,9 @@ async fn build_page(
         members,
         nieuw_relaties: relatie_options(Relatie::Kind),
         errors,
+        nieuw_lid: String::new(),
+        kandidaten: Vec::new(),
+        meer_kandidaten: false,
     })
 }
 
@@ -158,27 +178,59 @@ pub async fn save(
             nareiziger,
         });
     }
-    if let Some(zoek) = field(&pairs, "nieuw_lid")
+    let nieuw_relatie = field(&pairs, "nieuw_relatie")
+        .and_then(Relatie::parse)
+        .unwrap_or(Relatie::Overig);
+    let nieuw_nareiziger = field(&pairs, "nieuw_nareiziger").is_some();
+    let mut kandidaten = Vec::new();
+    let mut meer_kandidaten = false;
+    let mut nieuw_lid = String::new();
+    // A candidate chosen from an earlier ambiguous search: the household use case checks that the
+    // person belongs to the gemeente.
+    let keuze = field(&pairs, "nieuw_lid_keuze").and_then(|v| v.parse::<Uuid>().ok());
+    if let Some(pid) = keuze {
+        leden.push(LidInput {
+            persoon_id: PersonId(pid),
+            relatie: nieuw_relatie,
+            nareiziger: nieuw_nareiziger,
+        });
+    } else if let Some(zoek) = field(&pairs, "nieuw_lid")
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
         let query = ListQuery {
             zoek: Some(zoek.to_string()),
             regisseur: RegisseurFilter::Alle,
-            per_pagina: 2,
+            per_pagina: MAX_CANDIDATES,
             ..Default::default()
         };
         // The same use case as the caseload search, so it leaves the same rows: the search (hashed
-        // term, also when nothing is found) and one row per person found.
+        // term, also when nothing is found) and one row per person found (they are shown as candidates).
         let found = wegwijs_app::persons::list(&ctx, &query).await?;
         match found.items.as_slice() {
             [one] => leden.push(LidInput {
                 persoon_id: one.person_id(),
-                relatie: field(&pairs, "nieuw_relatie").and_then(Relatie::parse).unwrap_or(Relatie::Overig),
-                nareiziger: field(&pairs, "nieuw_nareiziger").is_some(),
+                relatie: nieuw_relatie,
+                nareiziger: nieuw_nareiziger,
             }),
             [] => errors.push("nieuw_lid", "unknown_value", "Geen persoon gevonden in uw gemeente. Registreer de persoon eerst, of zoek op BSN of V-nummer."),
-            _ => errors.push("nieuw_lid", "inconsistent", "Meer dan één persoon gevonden: gebruik het BSN of V-nummer."),
+            many => {
+                errors.push("nieuw_lid", "inconsistent", "Meer dan één persoon gevonden: kies hieronder wie u bedoelt.");
+                nieuw_lid = zoek.to_string();
+                meer_kandidaten = found.volgende.is_some();
+                kandidaten = many
+                    .iter()
+                    .map(|p| Candidate {
+                        id: p.id,
+                        naam: match &p.tussenvoegsel {
+                            Some(t) => format!("{} {} {}", p.voornamen, t, p.geslachtsnaam),
+                            None => format!("{} {}", p.voornamen, p.geslachtsnaam),
+                        },
+                        geboortedatum: geboren(p.geboortedatum, ctx.now().date_naive()),
+                        bsn: p.bsn.clone().unwrap_or_else(|| "onbekend".into()),
+                    })
+                    .collect();
+            }
         }
     }
     let omschrijving = field(&pairs, "omschrijving").unwrap_or("").to_string();
@@ -214,7 +266,10 @@ pub async fn save(
                 e.0.into_iter()
                     .map(|f| (f.field.to_string(), f.message))
                     .collect();
-            let page = build_page(&state, &signed, nonce, id, messages).await?;
+            let mut page = build_page(&state, &signed, nonce, id, messages).await?;
+            page.nieuw_lid = nieuw_lid;
+            page.kandidaten = kandidaten;
+            page.meer_kandidaten = meer_kandidaten;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(other) => Err(PageError(other)),

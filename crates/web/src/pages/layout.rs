@@ -65,6 +65,13 @@ impl Layout {
                 current: false,
             });
         }
+        if allowed(Action::WorkloadView) {
+            nav.push(NavItem {
+                href: "/werkvoorraad",
+                label: "Werkvoorraad",
+                current: false,
+            });
+        }
         if allowed(Action::PersonCreate) {
             nav.push(NavItem {
                 href: "/personen/nieuw",
@@ -91,9 +98,24 @@ impl Layout {
                 label: "Gebruikers",
                 current: false,
             });
+        }
+        // A partner organisation's beheerder manages its own accounts, but not the organisations of the
+        // installation nor gemeente settings: the links follow `can`, not the role name.
+        if can(
+            actor,
+            Action::OrganisationManage,
+            Resource::Organisation(actor.organisatie_id),
+        )
+        .is_allowed()
+        {
             nav.push(NavItem {
                 href: "/beheer/organisaties",
                 label: "Organisaties",
+                current: false,
+            });
+            nav.push(NavItem {
+                href: "/beheer/instellingen",
+                label: "Instellingen",
                 current: false,
             });
         }

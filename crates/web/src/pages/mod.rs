@@ -17,6 +17,7 @@ pub mod login;
 pub mod melding;
 pub mod person;
 pub mod qr;
+pub mod workload;
 
 use askama::Template;
 use axum::http::StatusCode;

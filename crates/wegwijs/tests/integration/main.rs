@@ -12,6 +12,7 @@ mod attacks;
 mod audit;
 mod audit_integrity;
 mod authz;
+mod caseload;
 mod cli;
 mod concurrency;
 mod dutch_date;

@@ -2,4 +2,5 @@
 
 pub mod api_keys;
 pub mod organisations;
+pub mod settings;
 pub mod users;

@@ -7,3 +7,4 @@ pub mod fields;
 pub mod new;
 pub mod reassign;
 pub mod show;
+pub mod take_on;

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use uuid::Uuid;
-use wegwijs_domain::authz::{Action, PersonRef, Resource, can};
+use wegwijs_domain::authz::{Action, PersonRef, Resource, can, can_take_on};
 use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::person::{FIELDS, PersonDetails};
 use wegwijs_domain::record::{ColumnValue, FieldDef, Input};
@@ -57,6 +57,8 @@ pub struct DossierPage {
     pub can_household: bool,
     pub can_audit: bool,
     pub can_reassign: bool,
+    /// A regisseur may take this person (without regisseur) on: the gemeente allows it.
+    pub can_take_on: bool,
     pub regisseurs: Vec<(Uuid, String, bool)>,
     pub gewijzigd: String,
 }
@@ -133,6 +135,13 @@ pub async fn show(
     } else {
         vec![]
     };
+    // Only ask for the gemeente's setting when the role and the person make taking on possible at all.
+    let person_ref = PersonRef {
+        gemeente_id: p.gemeente_id,
+        regisseur_id: p.regisseur_id,
+    };
+    let can_take_on = can_take_on(&signed.actor, person_ref, true).is_allowed()
+        && wegwijs_app::caseload::take_on_allowed(&ctx).await?;
     let completeness = p.details.completeness();
     let name = p.details.display_name();
     let (household_id, household_name, members) = match &dossier.household {
@@ -176,6 +185,7 @@ pub async fn show(
         can_household: allowed(Action::HouseholdEdit),
         can_audit: allowed(Action::AuditViewPerson),
         can_reassign,
+        can_take_on,
         regisseurs,
         gewijzigd: format!(
             "{}{}",

@@ -1,0 +1,144 @@
+//! The teamleider's side of the caseload: the gemeente's settings, the workload counts and the
+//! persons of one regisseur (for a bulk move). Person changes themselves go through `persons`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
+
+use crate::{Db, StorageError, StorageResult, Tx, on_pool, on_tx, on_tx_exec};
+
+/// What a gemeente chose; `versie` 0 means nothing was chosen yet (every default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct GemeenteInstellingen {
+    /// Regisseurs may take on persons without a regisseur themselves (default: no).
+    pub overnemen_toegestaan: bool,
+    pub versie: i64,
+}
+
+pub async fn settings(db: &Db, gemeente: OrganisatieId) -> StorageResult<GemeenteInstellingen> {
+    const SQL: &str =
+        "SELECT overnemen_toegestaan, versie FROM gemeente_instellingen WHERE gemeente_id = $1";
+    let row: Option<(bool, i64)> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(gemeente.0)
+        .fetch_optional(p)
+        .await)?;
+    Ok(row
+        .map(|(overnemen_toegestaan, versie)| GemeenteInstellingen {
+            overnemen_toegestaan,
+            versie,
+        })
+        .unwrap_or_default())
+}
+
+/// The settings as read inside a transaction (a take-on decides on what is current when it writes).
+pub async fn settings_tx(
+    tx: &mut Tx,
+    gemeente: OrganisatieId,
+) -> StorageResult<GemeenteInstellingen> {
+    const SQL: &str =
+        "SELECT overnemen_toegestaan, versie FROM gemeente_instellingen WHERE gemeente_id = $1";
+    let row: Option<(bool, i64)> = on_tx!(tx, |c| sqlx::query_as(SQL)
+        .bind(gemeente.0)
+        .fetch_optional(c)
+        .await)?;
+    Ok(row
+        .map(|(overnemen_toegestaan, versie)| GemeenteInstellingen {
+            overnemen_toegestaan,
+            versie,
+        })
+        .unwrap_or_default())
+}
+
+/// Stores the settings if `expected` is still the current version (0: none stored yet); returns the new
+/// version. A stale version is a conflict, never a silent overwrite.
+pub async fn set_settings(
+    tx: &mut Tx,
+    gemeente: OrganisatieId,
+    overnemen_toegestaan: bool,
+    expected: i64,
+    now: DateTime<Utc>,
+) -> StorageResult<i64> {
+    const INSERT: &str = "INSERT INTO gemeente_instellingen (gemeente_id, overnemen_toegestaan, versie, gewijzigd_op) \
+                          VALUES ($1, $2, 1, $3) ON CONFLICT (gemeente_id) DO NOTHING";
+    const UPDATE: &str = "UPDATE gemeente_instellingen SET overnemen_toegestaan = $1, versie = versie + 1, \
+                          gewijzigd_op = $2 WHERE gemeente_id = $3 AND versie = $4";
+    // ON CONFLICT rather than catching the unique violation: on PostgreSQL a failed statement ends the
+    // transaction, and the conflict answer still has to read the current version.
+    let done = if expected == 0 {
+        on_tx_exec!(tx, |c| sqlx::query(INSERT)
+            .bind(gemeente.0)
+            .bind(overnemen_toegestaan)
+            .bind(now)
+            .execute(c)
+            .await)?
+    } else {
+        on_tx_exec!(tx, |c| sqlx::query(UPDATE)
+            .bind(overnemen_toegestaan)
+            .bind(now)
+            .bind(gemeente.0)
+            .bind(expected)
+            .execute(c)
+            .await)?
+    };
+    if done == 1 {
+        return Ok(expected + 1);
+    }
+    let current = settings_tx(tx, gemeente).await?.versie;
+    Err(StorageError::Conflict { expected, current })
+}
+
+/// One cell of the workload overview: how many persons share these facts.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct WorkloadGroup {
+    pub regisseur_id: Option<Uuid>,
+    pub doelgroep: Option<String>,
+    /// The datum koppeling is known and not after `today`.
+    pub gekoppeld: bool,
+    /// The datum huisvesting is known and not after `today`.
+    pub gehuisvest: bool,
+    pub aantal: i64,
+}
+
+/// The persons of a gemeente counted per regisseur, doelgroep and the date facts the stage follows
+/// from (`domain::caseload::FaseFeiten`). Counts only: no person's data leaves the database.
+pub async fn workload(
+    db: &Db,
+    gemeente: OrganisatieId,
+    today: NaiveDate,
+) -> StorageResult<Vec<WorkloadGroup>> {
+    const SQL: &str = "SELECT regisseur_id, doelgroep, gekoppeld, gehuisvest, COUNT(*) AS aantal FROM (\
+         SELECT regisseur_id, doelgroep, \
+         (datum_koppeling IS NOT NULL AND datum_koppeling <= $2) AS gekoppeld, \
+         (datum_huisvesting IS NOT NULL AND datum_huisvesting <= $2) AS gehuisvest \
+         FROM personen WHERE gemeente_id = $1) t \
+         GROUP BY regisseur_id, doelgroep, gekoppeld, gehuisvest";
+    Ok(on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(gemeente.0)
+        .bind(today)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// The persons (with their versions) in one regisseur's caseload, or without one (`None`): what "move
+/// all of this regisseur's persons" moves, read inside the moving transaction.
+pub async fn persons_of(
+    tx: &mut Tx,
+    gemeente: OrganisatieId,
+    regisseur: Option<GebruikerId>,
+) -> StorageResult<Vec<(PersonId, i64)>> {
+    const OF: &str = "SELECT id, versie FROM personen WHERE gemeente_id = $1 AND regisseur_id = $2";
+    const NONE: &str =
+        "SELECT id, versie FROM personen WHERE gemeente_id = $1 AND regisseur_id IS NULL";
+    let rows: Vec<(Uuid, i64)> = match regisseur {
+        Some(r) => on_tx!(tx, |c| sqlx::query_as(OF)
+            .bind(gemeente.0)
+            .bind(r.0)
+            .fetch_all(c)
+            .await)?,
+        None => on_tx!(tx, |c| sqlx::query_as(NONE)
+            .bind(gemeente.0)
+            .fetch_all(c)
+            .await)?,
+    };
+    Ok(rows.into_iter().map(|(id, v)| (PersonId(id), v)).collect())
+}

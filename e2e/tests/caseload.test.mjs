@@ -1,0 +1,104 @@
+// Browser test for the teamleider's caseload work (issue 6): choose persons in one regisseur's
+// caseload, move them to a colleague in one action, and find them there; the workload overview
+// and the list with its checkboxes pass the WCAG 2.1 AA checks.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { formatViolations, launchBrowser, newContext, runAxe, saveFailureArtifacts } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
+import { signIn } from '../lib/wegwijs.mjs';
+
+const TEST_TIMEOUT = 120_000;
+const TEAMLEIDER_EMAIL = 'teamleider@weert.example';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, { timeout: 120_000 });
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+});
+
+async function withPage(t, fn) {
+  const context = await newContext(browser, server.baseURL);
+  const page = await context.newPage();
+  try {
+    await fn(page);
+  } catch (err) {
+    for (const file of await saveFailureArtifacts(page, t.name)) t.diagnostic(`saved ${file}`);
+    console.error(`--- server output ---\n${server.log().split('\n').slice(-40).join('\n')}\n---`);
+    throw err;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function assertAccessible(page, what) {
+  const { blocking } = await runAxe(page);
+  assert.equal(blocking.length, 0, `${what}: ${formatViolations(blocking)}`);
+}
+
+test('a teamleider moves two persons of one regisseur to a colleague in one action', { timeout: TEST_TIMEOUT }, async (t) => {
+  await withPage(t, async (page) => {
+    await signIn(page, { email: TEAMLEIDER_EMAIL });
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Hele gemeente' }).waitFor());
+    // A teamleider registers no persons: the button is not there.
+    assert.equal(await page.getByRole('link', { name: 'Nieuwe persoon' }).count(), 0);
+
+    // The workload overview: one line per regisseur, reachable from the menu.
+    await page.getByRole('link', { name: 'Werkvoorraad', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/werkvoorraad');
+    await assertAccessible(page, '/werkvoorraad');
+
+    // Two regisseurs from the caseload choice: the first one's persons go to the second.
+    await page.goto('/caseload');
+    const choices = await page.locator('#regisseur option').evaluateAll((os) =>
+      os.filter((o) => o.textContent.startsWith('Caseload van ')).map((o) => ({ value: o.value, naam: o.textContent.slice('Caseload van '.length) })),
+    );
+    assert.ok(choices.length >= 2, 'the demo gemeente has at least two regisseurs');
+    const [from, to] = choices;
+    await page.locator('#regisseur').selectOption(from.value);
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Caseload van ${from.naam}` }).waitFor();
+    await assertAccessible(page, 'caseload with checkboxes');
+
+    const boxes = page.getByRole('checkbox', { name: / kiezen$/ });
+    assert.ok((await boxes.count()) >= 2, 'the regisseur has persons');
+    const moved = [];
+    for (const i of [0, 1]) {
+      const box = boxes.nth(i);
+      const name = (await box.getAttribute('aria-label')).replace(/ kiezen$/, '');
+      // The checkbox's id names the person: kies-<id>, the dossier is /personen/<id>.
+      const href = `/personen/${(await box.getAttribute('id')).replace(/^kies-/, '')}`;
+      await box.check();
+      moved.push({ name, href });
+    }
+    await page.getByLabel('Naar regisseur').selectOption(to.value);
+    await page.getByRole('button', { name: 'Verplaatsen', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('melding') === 'verplaatst');
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/caseload');
+    assert.equal(url.searchParams.get('aantal'), '2');
+    assert.equal(url.searchParams.get('regisseur'), from.value, 'back to the list the teamleider came from');
+
+    // The moved persons are gone from the first caseload and have the colleague as regisseur.
+    for (const m of moved) {
+      assert.equal(await page.locator(`a[href="${m.href}"]`).count(), 0, `${m.name} left the list`);
+      await page.goto(m.href);
+      await assert.doesNotReject(page.getByText(`Regisseur: ${to.naam}`).waitFor(), m.name);
+    }
+    await page.goto(`/caseload?regisseur=${to.value}`);
+    for (const m of moved) {
+      const search = page.getByLabel('Zoek op naam, BSN of V-nummer');
+      await search.fill(m.name);
+      await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+      await page.getByRole('link', { name: m.name, exact: true }).waitFor();
+    }
+  });
+});
