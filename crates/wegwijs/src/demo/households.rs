@@ -161,9 +161,10 @@ impl Gen {
         }
 
         // An adult child (18-22) is an inburgeraar of its own, within the family.
-        if leden.len() < cap && head_age >= 38 && chance(&mut self.rng, 0.1) {
+        // Both parents at least 18 years older than the child (the household form's check asks 12).
+        if leden.len() < cap && youngest_parent >= 36 && chance(&mut self.rng, 0.1) {
             let rng = &mut self.rng;
-            let age = rng.gen_range(18..=22.min(head_age - 18));
+            let age = rng.gen_range(18..=22.min(youngest_parent - 18));
             let man = chance(rng, 0.5);
             let surname = father_surname
                 .clone()

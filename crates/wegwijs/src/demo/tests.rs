@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use wegwijs_domain::household::{Relatie, validate_leden, validate_omschrijving};
+use wegwijs_domain::household::{
+    LidFeiten, Relatie, check_plausible, validate_leden, validate_omschrijving,
+};
 use wegwijs_domain::person::{Bsn, Geslacht, PersonDetails, Regime};
 
 use super::generate::{DemoData, generate};
@@ -257,15 +259,14 @@ fn siblings_are_born_at_least_fifteen_months_apart_or_as_twins() {
                 gap
             );
         }
-        // A child is at least 16 years younger than the household's oldest adult.
-        let eldest_adult = h
+        // A child is at least 16 years younger than the parents (where their birth dates are known).
+        let youngest_parent = h
             .leden
             .iter()
-            .map(|l| &by_id[&l.persoon_id].details)
-            .filter(|d| is_adult(d))
-            .filter_map(|d| d.geboortedatum)
-            .min();
-        if let (Some(parent), Some(child)) = (eldest_adult, births.first()) {
+            .filter(|l| matches!(l.relatie, Relatie::Referentiepersoon | Relatie::Partner))
+            .filter_map(|l| by_id[&l.persoon_id].details.geboortedatum)
+            .max();
+        if let (Some(parent), Some(child)) = (youngest_parent, births.first()) {
             assert!(
                 child.years_since(parent).unwrap_or(0) >= 16,
                 "{parent} {child}"
@@ -273,6 +274,36 @@ fn siblings_are_born_at_least_fifteen_months_apart_or_as_twins() {
         }
     }
     assert!(pairs > 100, "too few siblings to judge: {pairs}");
+}
+
+#[test]
+fn every_household_passes_the_plausibility_check_of_the_household_form() {
+    for seed in [13, 14, 15] {
+        let data = generate(10_000, seed, today());
+        let by_id: HashMap<_, _> = data.persons.iter().map(|p| (p.id, p)).collect();
+        for h in &data.households {
+            let leden: Vec<LidFeiten> = h
+                .leden
+                .iter()
+                .map(|l| {
+                    let d = &by_id[&l.persoon_id].details;
+                    LidFeiten {
+                        naam: d.display_name(),
+                        relatie: l.relatie,
+                        nareiziger: l.nareiziger,
+                        geboortedatum: d.geboortedatum,
+                    }
+                })
+                .collect();
+            if let Err(e) = check_plausible(&leden, today()) {
+                panic!(
+                    "{}: {:?}",
+                    h.omschrijving,
+                    e.0.iter().map(|f| &f.message).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
 }
 
 #[test]
