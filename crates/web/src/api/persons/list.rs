@@ -2,41 +2,53 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort};
-use wegwijs_domain::ids::GebruikerId;
+use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, Richting, Sort};
+use wegwijs_app::list_filters;
+use wegwijs_domain::authz::Actor;
 use wegwijs_domain::person::Doelgroep;
 use wegwijs_domain::validation;
 
 use super::dto::{Link, PaginaLinks, PersoonLijst, PersoonSamenvatting};
 use crate::api::problem::{ApiError, ApiQuery, Problem};
+use crate::api::schemas;
 use crate::auth::ApiUser;
 use crate::state::AppState;
 use wegwijs_app::error::AppError;
 use wegwijs_app::persons;
 
-/// No `Debug`: `zoek` is a name or a BSN.
+/// No `Debug`: `zoek` is a name or a BSN. Unknown parameters are refused (a typo is not ignored).
 #[derive(Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct LijstParams {
-    /// Naam (begin van achternaam of voornaam), BSN of V-nummer.
+    /// Naam (voornamen, achternaam of een deel daarvan), BSN of V-nummer; hoogstens 100 tekens.
+    #[param(schema_with = schemas::zoek_param)]
     pub zoek: Option<String>,
-    /// asielstatushouder, gezinsmigrant, overige_migrant
+    /// Alleen personen van deze doelgroep.
+    #[param(schema_with = schemas::doelgroep_param)]
     pub doelgroep: Option<String>,
-    /// `mij` (eigen caseload), `geen` (zonder regisseur) of het id van een regisseur.
+    /// `mij` (eigen caseload), `alle` (hele gemeente), `geen` (zonder regisseur) of het id van een
+    /// regisseur. Standaard als in de caseload: `mij` voor een regisseur, anders `alle`.
+    #[param(schema_with = schemas::regisseur_param)]
     pub regisseur: Option<String>,
-    /// naam (standaard), geboortedatum, koppeling
+    /// Sortering: naam (standaard), geboortedatum of koppeling (nieuwste eerst).
+    #[param(schema_with = schemas::sorteer_param)]
     pub sorteer: Option<String>,
-    /// Paginanummer, vanaf 1. Zonder cursor alleen voor de eerste 1.000 rijen; verder bladert u met de
-    /// links `next` en `prev` (een cursor), die op elke diepte even snel zijn. Met een cursor is het
-    /// paginanummer alleen een label.
-    pub pagina: Option<u32>,
-    /// Cursor: de pagina na deze positie (uit de link `next`).
+    /// Paginanummer, vanaf 1. Zonder cursor alleen voor de eerste 1.000 rijen ((pagina - 1) x
+    /// paginaGrootte hoogstens 1.000; anders 400); verder bladert u met de links `next` en `prev`
+    /// (een cursor), die op elke diepte even snel zijn. Met een cursor is het paginanummer alleen een
+    /// label.
+    #[param(schema_with = schemas::pagina_param)]
+    pub pagina: Option<i64>,
+    /// Cursor: de pagina na deze positie. Alleen een waarde uit de link `next`; niet samen met `voor`.
+    #[param(schema_with = schemas::cursor_param)]
     pub na: Option<String>,
-    /// Cursor: de pagina voor deze positie (uit de link `prev`).
+    /// Cursor: de pagina voor deze positie. Alleen een waarde uit de link `prev`; niet samen met `na`.
+    #[param(schema_with = schemas::cursor_param)]
     pub voor: Option<String>,
     /// Aantal per pagina, 1-200 (standaard 25).
-    pub pagina_grootte: Option<u32>,
+    #[param(schema_with = schemas::pagina_grootte_param)]
+    pub pagina_grootte: Option<i64>,
 }
 
 fn invalid(field: &'static str, msg: &str) -> ApiError {
@@ -49,7 +61,8 @@ fn invalid_with(field: &'static str, code: &'static str, msg: String) -> ApiErro
     ApiError(AppError::Invalid(e))
 }
 
-pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError> {
+pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
+    let me = actor.user_id;
     let doelgroep = match p.doelgroep.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(code) => Some(Doelgroep::parse(code).ok_or_else(|| {
@@ -59,36 +72,30 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
             )
         })?),
     };
-    let regisseur = match p.regisseur.as_deref().filter(|s| !s.is_empty()) {
-        None => RegisseurFilter::Alle,
-        Some("mij") => RegisseurFilter::Van(me),
-        Some("geen") => RegisseurFilter::Geen,
-        Some(id) => RegisseurFilter::Van(id.parse().map_err(|_| {
-            invalid(
-                "regisseur",
-                "Gebruik mij, geen of het id van een regisseur.",
-            )
-        })?),
-    };
+    let regisseur = list_filters::regisseur_filter(p.regisseur.as_deref(), actor)
+        .ok_or_else(|| invalid("regisseur", list_filters::REGISSEUR_MESSAGE))?;
     let sort = match p.sorteer.as_deref().filter(|s| !s.is_empty()) {
         None => Sort::Naam,
         Some(s) => Sort::parse(s)
             .ok_or_else(|| invalid("sorteer", "Kies naam, geboortedatum of koppeling."))?,
     };
-    let per_pagina = p.pagina_grootte.unwrap_or(25);
-    if !(1..=200).contains(&per_pagina) {
-        return Err(invalid(
-            "paginaGrootte",
-            "Kies een paginagrootte van 1 tot en met 200.",
-        ));
-    }
+    let per_pagina = match p.pagina_grootte.unwrap_or(25) {
+        n @ 1..=200 => n as u32,
+        _ => {
+            return Err(invalid_with(
+                "paginaGrootte",
+                "out_of_range",
+                "Kies een paginagrootte van 1 tot en met 200.".into(),
+            ));
+        }
+    };
     let zoek = match p.zoek.as_deref() {
         None => None,
         Some(z) => {
             Some(validation::search_term(z).map_err(|m| invalid_with("zoek", "invalid", m))?)
         }
     };
-    let pagina = validation::page_number(p.pagina.map(i64::from))
+    let pagina = validation::page_number(p.pagina)
         .map_err(|m| invalid_with("pagina", "out_of_range", m))?;
     let cursor_of = |field: &'static str, v: &Option<String>| {
         v.as_deref()
@@ -110,9 +117,10 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
         (Some(_), Some(_)) => return Err(invalid("na", "Gebruik na of voor, niet allebei.")),
     };
     if cursor.is_none() && (pagina - 1).saturating_mul(per_pagina) > MAX_OFFSET {
-        return Err(invalid(
+        return Err(invalid_with(
             "pagina",
-            "Paginanummers gaan tot de eerste 1.000 personen; blader verder met de link next.",
+            "out_of_range",
+            "Paginanummers gaan tot de eerste 1.000 personen; blader verder met de link next.".into(),
         ));
     }
     Ok(ListQuery {
@@ -127,8 +135,11 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
     })
 }
 
-/// Personen zoeken en bladeren, binnen uw gemeente (elke getoonde rij wordt gelogd).
-#[utoipa::path(get, path = "/api/v1/personen", tag = "personen", params(LijstParams),
+/// Personen zoeken en bladeren.
+///
+/// Personen van uw gemeente, met dezelfde filters en standaarden als de caseload in het scherm. Elke
+/// getoonde rij en elke zoekopdracht wordt gelogd. Onbekende parameters worden geweigerd (400).
+#[utoipa::path(get, path = "/personen", tag = "personen", params(LijstParams),
     responses(
         (status = 200, description = "Een pagina personen", body = PersoonLijst),
         (status = 400, description = "Ongeldige parameter", body = Problem, content_type = "application/problem+json"),
@@ -141,12 +152,12 @@ pub async fn list_personen(
     user: ApiUser,
     ApiQuery(params): ApiQuery<LijstParams>,
 ) -> Result<Json<PersoonLijst>, ApiError> {
-    let query = to_query(&params, user.user.id)?;
+    let query = to_query(&params, &user.actor)?;
     let ctx = user.ctx(&state);
     let page = persons::list(&ctx, &query).await?;
     let links = links(&params, &page);
     Ok(Json(PersoonLijst {
-        personen: page.items.iter().map(PersoonSamenvatting::from).collect(),
+        items: page.items.iter().map(PersoonSamenvatting::from).collect(),
         pagina: page.pagina,
         pagina_grootte: page.per_pagina,
         totaal: page.totaal,
