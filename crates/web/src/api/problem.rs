@@ -217,12 +217,12 @@ fn invalid_response(params: Vec<InvalidParam>) -> Response {
 }
 
 /// A name the client chose (an unknown field or parameter) as it may be repeated: only when it looks
-/// like a property name. A key can carry a value too (a BSN as key): then it is not repeated.
+/// like a property name, letters only. A key can carry a value (a BSN, a date, a name with a number):
+/// those all need digits or other characters, and are not repeated.
 fn client_name(name: &str) -> Option<&str> {
     let ok = !name.is_empty()
-        && name.len() <= 60
-        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        && name.len() <= 40
+        && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
     ok.then_some(name)
 }
 
@@ -254,12 +254,16 @@ pub(crate) fn field_problem(path: &str, msg: &str) -> InvalidParam {
         return at(join_path(path, name), "required", "Dit veld is verplicht.");
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let name = backticked(rest)
-            .and_then(client_name)
-            .map(|n| join_path(path, n))
-            .unwrap_or_else(|| join_path(path, "(onbekend)"));
+        // serde_path_to_error's path already ends in the unknown key: take it off, and put it back
+        // only when it is safe to repeat.
+        let key = backticked(rest).unwrap_or("");
+        let parent = path
+            .strip_suffix(key)
+            .map(|p| p.trim_end_matches('.'))
+            .unwrap_or(path);
+        let shown = client_name(key).unwrap_or("(onbekend)");
         return at(
-            name,
+            join_path(parent, shown),
             "unknown_field",
             "Onbekend veld of onbekende parameter: die worden geweigerd, zodat een tikfout geen gegevens laat verdwijnen.",
         );
