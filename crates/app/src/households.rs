@@ -48,9 +48,10 @@ fn member_error(e: StorageError) -> AppError {
             let waar = existing
                 .map(|h| format!(" (huishouden {h})"))
                 .unwrap_or_default();
+            // "in_use": a conflict with another record, not a mistake in the input (the API: 409).
             errors.push(
                 "leden",
-                "duplicate",
+                "in_use",
                 format!("Een of meer leden horen al bij een ander huishouden{waar}."),
             );
             AppError::Invalid(errors)

@@ -33,7 +33,8 @@ pub struct Problem {
 pub struct InvalidParam {
     /// Naam van het veld (lowerCamelCase, zoals in het request).
     pub name: String,
-    /// Machineleesbare code: required, invalid, too_long, unknown_value, out_of_range, inconsistent, duplicate.
+    /// Machineleesbare code: required, invalid, too_long, unknown_value, unknown_field, out_of_range,
+    /// inconsistent, duplicate (400), in_use (409: al in gebruik bij een ander record).
     pub code: String,
     /// Uitleg in het Nederlands.
     pub reason: String,
@@ -81,6 +82,18 @@ impl IntoResponse for ApiError {
                     "De gevraagde resource bestaat niet of u heeft er geen toegang toe.".into()),
                 None,
             ),
+            // Every field "in_use": the input is fine, but conflicts with another record (a member
+            // already in another huishouden): 409, like a duplicate BSN.
+            AppError::Invalid(errors) if !errors.is_empty() && errors.iter().all(|e| e.code == "in_use") => {
+                let mut p = problem(StatusCode::CONFLICT, "in-gebruik", "In gebruik",
+                    "Een of meer waarden zijn al in gebruik bij een ander record; zie invalidParams.".into());
+                p.invalid_params = errors
+                    .0
+                    .into_iter()
+                    .map(|e| InvalidParam { name: e.field.into(), code: e.code.into(), reason: e.message })
+                    .collect();
+                (p, None)
+            }
             AppError::Invalid(errors) => {
                 let mut p = problem(StatusCode::BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer",
                     "Een of meer velden zijn niet in orde; zie invalidParams.".into());

@@ -73,8 +73,8 @@ impl From<&Household> for Huishouden {
 }
 
 /// Een huishouden zoals u het vastlegt of vervangt. Regels die het schema niet kan uitdrukken: elk lid is
-/// een persoon van uw gemeente die nog bij geen ander huishouden hoort (anders 400 op `leden`), niemand
-/// staat er twee keer in, en er is hoogstens één referentiepersoon en één partner.
+/// een persoon van uw gemeente (anders 400 op `leden`) die nog bij geen ander huishouden hoort (anders
+/// 409), niemand staat er twee keer in, en er is hoogstens één referentiepersoon en één partner.
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HuishoudenInvoer {
@@ -107,8 +107,19 @@ pub struct HuishoudlidInvoer {
 pub const MAX_LEDEN: usize = 50;
 
 impl HuishoudenInvoer {
+    /// The members as the domain takes them, after the checks the API makes on top of the domain's
+    /// (the document's limits on what is sent).
     pub fn leden(&self) -> Result<Vec<LidInput>, AppError> {
         let mut errors = ValidationErrors::new();
+        // The document's maxLength counts what is sent; the domain counts after trimming.
+        if self.omschrijving.chars().count() > 200 {
+            errors.push(
+                "omschrijving",
+                "too_long",
+                "Gebruik hoogstens 200 tekens, spaties meegeteld.",
+            );
+            return Err(AppError::Invalid(errors));
+        }
         // The document's maxItems: a real huishouden is far smaller, and each member costs a lookup.
         if self.leden.len() > MAX_LEDEN {
             errors.push(

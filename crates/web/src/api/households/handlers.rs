@@ -113,7 +113,7 @@ pub async fn get_huishouden(
 /// huishouden.
 #[utoipa::path(post, path = "/huishoudens", tag = "huishoudens", request_body = HuishoudenInvoer,
     responses((status = 201, description = "Aangemaakt", body = Huishouden),
-              (status = 400, description = "Ongeldige invoer", body = Problem, content_type = "application/problem+json")),
+              (status = 409, description = "Een of meer leden horen al bij een ander huishouden (invalidParams: leden, in_use)", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
 pub async fn create_huishouden(
     State(state): State<AppState>,
@@ -143,6 +143,7 @@ pub async fn create_huishouden(
            ("If-Match" = String, Header, description = "ETag van de versie die u wijzigt, bijvoorbeeld \"3\"",
             pattern = r#"^(W/)?"[0-9]{1,18}"$"#)),
     responses((status = 200, description = "Gewijzigd", body = Huishouden),
+              (status = 409, description = "Een of meer leden horen al bij een ander huishouden (invalidParams: leden, in_use)", body = Problem, content_type = "application/problem+json"),
               (status = 412, description = "Intussen door iemand anders gewijzigd", body = Problem, content_type = "application/problem+json"),
               (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]

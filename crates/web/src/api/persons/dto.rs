@@ -209,6 +209,20 @@ pub fn api_form_errors(raw: &RawPerson) -> ValidationErrors {
     let mut errors = ValidationErrors::new();
     for (f, (_, value)) in FIELDS.iter().zip(raw.fields()) {
         let Some(v) = value else { continue };
+        // The document's maxLength counts what is sent; the parser counts after trimming, so 300
+        // spaces would otherwise pass as "onbekend".
+        if let Some(max) = f
+            .max
+            .filter(|_| f.api == "email" || parsed_kind(f.api).is_none())
+            && v.chars().count() > max
+        {
+            errors.push(
+                f.api,
+                "too_long",
+                format!("Gebruik hoogstens {max} tekens, spaties meegeteld."),
+            );
+            continue;
+        }
         match (f.stored, f.input) {
             (Stored::Date, _) if !is_iso_date_shape(v) => errors.push(
                 f.api,
@@ -234,6 +248,13 @@ pub fn api_form_errors(raw: &RawPerson) -> ValidationErrors {
         }
     }
     errors
+}
+
+/// Fields with their own parser and pattern (no maxLength in the document).
+pub fn parsed_kind(api: &str) -> Option<&'static str> {
+    ["bsn", "vNummer", "postcode", "telefoon", "email"]
+        .into_iter()
+        .find(|k| *k == api)
 }
 
 const BLANK: &str = "Laat dit veld weg of gebruik null als het onbekend is.";

@@ -63,7 +63,8 @@ fn invalid_with(field: &'static str, code: &'static str, msg: String) -> ApiErro
 
 pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
     let me = actor.user_id;
-    let doelgroep = match p.doelgroep.as_deref().filter(|s| !s.is_empty()) {
+    // Codes exactly as the document lists them: an empty value is no code (leave the parameter out).
+    let doelgroep = match p.doelgroep.as_deref() {
         None => None,
         Some(code) => Some(Doelgroep::parse(code).ok_or_else(|| {
             invalid(
@@ -72,9 +73,12 @@ pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
             )
         })?),
     };
-    let regisseur = list_filters::regisseur_filter(p.regisseur.as_deref(), actor)
-        .ok_or_else(|| invalid("regisseur", list_filters::REGISSEUR_MESSAGE))?;
-    let sort = match p.sorteer.as_deref().filter(|s| !s.is_empty()) {
+    let regisseur = match p.regisseur.as_deref() {
+        Some(code) if code.trim().is_empty() => None,
+        code => list_filters::regisseur_filter(code, actor),
+    }
+    .ok_or_else(|| invalid("regisseur", list_filters::REGISSEUR_MESSAGE))?;
+    let sort = match p.sorteer.as_deref() {
         None => Sort::Naam,
         Some(s) => Sort::parse(s)
             .ok_or_else(|| invalid("sorteer", "Kies naam, geboortedatum of koppeling."))?,
@@ -91,6 +95,17 @@ pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
     };
     let zoek = match p.zoek.as_deref() {
         None => None,
+        // The document's maxLength counts what is sent, spaces included.
+        Some(z) if z.chars().count() > validation::SEARCH_MAX => {
+            return Err(invalid_with(
+                "zoek",
+                "too_long",
+                format!(
+                    "Een zoekterm is hoogstens {} tekens.",
+                    validation::SEARCH_MAX
+                ),
+            ));
+        }
         Some(z) => {
             Some(validation::search_term(z).map_err(|m| invalid_with("zoek", "invalid", m))?)
         }
@@ -99,7 +114,6 @@ pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
         .map_err(|m| invalid_with("pagina", "out_of_range", m))?;
     let cursor_of = |field: &'static str, v: &Option<String>| {
         v.as_deref()
-            .filter(|s| !s.is_empty())
             .map(|s| {
                 Cursor::decode(s).ok_or_else(|| {
                     invalid(

@@ -13,17 +13,21 @@ use crate::state::AppState;
 use wegwijs_app::error::AppError;
 use wegwijs_app::persons;
 
-/// The version named by `If-Match: "3"` (weak tags are accepted as the same number).
+/// The version named by `If-Match: "3"` (a weak tag `W/"3"` names the same number). Exactly that
+/// form, as the document's pattern says: an ETag is quoted.
 pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
     let raw = headers
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
         .ok_or(ApiError(AppError::PreconditionRequired))?;
-    raw.trim()
-        .trim_start_matches("W/")
-        .trim_matches('"')
-        .parse()
-        .map_err(|_| {
+    let tag = raw.trim();
+    tag.strip_prefix("W/")
+        .unwrap_or(tag)
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .filter(|d| (1..=18).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|d| d.parse().ok())
+        .ok_or_else(|| {
             ApiError(AppError::BadRequest(
                 "If-Match moet een ETag zijn zoals \"3\".".into(),
             ))
