@@ -6,7 +6,8 @@ drawn, so every refusal the schema does describe is still tested.
 - dates lie in their window (birth date within 120 years up to today; other dates from 2000-01-01 to a
   year ahead), which moves with the calendar;
 - tolkTaal goes with tolkNodig, uitkeringPwStartdatum with uitkeringPw (rules between fields);
-- a regisseurId or huishouden member is a real record of the gemeente (ids are drawn at random);
+- a regisseurId or huishouden member is a real record of the gemeente (ids are drawn at random;
+  when registering, regisseurId is left out: only a teamleider may choose one);
 - a cursor (na/voor) is one the server issued in a next/prev link, and only one of them; page numbers
   without a cursor reach the first 1,000 rows.
 """
@@ -29,15 +30,24 @@ def _get(path):
         return json.load(res)
 
 
-_PERSONS = None
+_LIST = None
+
+
+def _persons_list():
+    global _LIST
+    if _LIST is None:
+        _LIST = _get("/api/v1/personen?regisseur=alle&paginaGrootte=200")["personen"]
+    return _LIST
 
 
 def persons():
     """Ids of the demo persons of the key's gemeente (fetched once)."""
-    global _PERSONS
-    if _PERSONS is None:
-        _PERSONS = [p["id"] for p in _get("/api/v1/personen?regisseur=alle&paginaGrootte=200")["personen"]]
-    return _PERSONS
+    return [p["id"] for p in _persons_list()]
+
+
+def regisseurs():
+    """Ids of regisseurs of the gemeente: those with persons in their caseload."""
+    return sorted({p["regisseurId"] for p in _persons_list() if p.get("regisseurId")})
 
 
 def _digest(value):
@@ -133,5 +143,9 @@ def before_call(ctx, case, **kwargs):
         fix_person(case.body)
     elif path in ("/huishoudens", "/huishoudens/{id}") and method in ("POST", "PUT"):
         fix_household(case.body)
+    elif path == "/personen/{id}/regisseur" and isinstance(case.body, dict):
+        if case.body.get("regisseurId") is not None:
+            pool = regisseurs()
+            case.body["regisseurId"] = pool[_digest(case.body) % len(pool)]
     elif path == "/personen" and method == "GET":
         fix_list_query(case.query)
