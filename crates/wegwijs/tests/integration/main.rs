@@ -5,6 +5,7 @@ mod harness;
 
 mod accounts;
 mod admin;
+mod api_docs;
 mod api_errors;
 mod api_keys;
 mod api_persons;
