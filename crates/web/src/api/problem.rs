@@ -283,7 +283,11 @@ pub(crate) fn field_problem(path: &str, msg: &str) -> InvalidParam {
     }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
         let name = backticked(rest).unwrap_or("");
-        return at(join_path(path, name), "duplicate", "Geef dit veld of deze parameter één keer.");
+        return at(
+            join_path(path, name),
+            "duplicate",
+            "Geef dit veld of deze parameter één keer.",
+        );
     }
     let name = if path.is_empty() || path == "." {
         "(document)".to_owned()

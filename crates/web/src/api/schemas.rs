@@ -99,7 +99,11 @@ pub fn sorteer_param() -> RefOr<Schema> {
 /// `mij`, `alle`, `geen` (the caseload's codes) or a regisseur's id.
 pub fn regisseur_param() -> RefOr<Schema> {
     OneOfBuilder::new()
-        .item(codes(wegwijs_app::list_filters::REGISSEUR_CODES, false, None))
+        .item(codes(
+            wegwijs_app::list_filters::REGISSEUR_CODES,
+            false,
+            None,
+        ))
         .item(uuid(false, None))
         .into()
 }

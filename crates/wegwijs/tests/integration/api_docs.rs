@@ -32,8 +32,9 @@ fn examples(doc: &str) -> Vec<(String, Option<Value>)> {
                 out.push((body, None));
                 last_was_sh = true;
             } else if last_was_sh && let Some(last) = out.last_mut() {
-                let expected = serde_json::from_str(&body)
-                    .unwrap_or_else(|e| panic!("docs/API.md: JSON example does not parse ({e}):\n{body}"));
+                let expected = serde_json::from_str(&body).unwrap_or_else(|e| {
+                    panic!("docs/API.md: JSON example does not parse ({e}):\n{body}")
+                });
                 last.1 = Some(expected);
                 last_was_sh = false;
             }
@@ -70,8 +71,20 @@ fn matches(expected: &Value, actual: &Value) -> Result<(), String> {
 #[test]
 fn the_matcher_matches_what_it_should() {
     let doc: Value = serde_json::json!({"a": 1, "b": "<any>", "c": [{"d": true}]});
-    assert!(matches(&doc, &serde_json::json!({"a": 1, "b": [3], "c": [{"d": true, "e": 0}, 2], "x": 1})).is_ok());
-    assert!(matches(&doc, &serde_json::json!({"a": 2, "b": 1, "c": [{"d": true}]})).is_err());
+    assert!(
+        matches(
+            &doc,
+            &serde_json::json!({"a": 1, "b": [3], "c": [{"d": true, "e": 0}, 2], "x": 1})
+        )
+        .is_ok()
+    );
+    assert!(
+        matches(
+            &doc,
+            &serde_json::json!({"a": 2, "b": 1, "c": [{"d": true}]})
+        )
+        .is_err()
+    );
     assert!(matches(&doc, &serde_json::json!({"a": 1, "c": [{"d": true}]})).is_err());
     assert!(matches(&doc, &serde_json::json!({"a": 1, "b": 1, "c": []})).is_err());
 }

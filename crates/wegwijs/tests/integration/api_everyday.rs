@@ -58,7 +58,14 @@ async fn every_list_has_the_same_envelope_with_links_that_page() {
         let first = app.get_api(&r.regisseur, path).await;
         assert_eq!(first.status, StatusCode::OK, "{}", first.body);
         let first = first.json();
-        for k in [key, "pagina", "paginaGrootte", "totaal", "totaalBegrensd", "_links"] {
+        for k in [
+            key,
+            "pagina",
+            "paginaGrootte",
+            "totaal",
+            "totaalBegrensd",
+            "_links",
+        ] {
             assert!(first.get(k).is_some(), "{path}: {k} in {first}");
         }
         assert_eq!(first["totaal"], total, "{path}");
@@ -114,7 +121,10 @@ async fn the_regisseur_filter_takes_the_caseloads_codes_and_defaults() {
     };
     // A regisseur starts with their own caseload, as on the caseload page.
     assert_eq!(list(&r.regisseur, "").await, vec![mine.clone()]);
-    assert_eq!(list(&r.regisseur, "?regisseur=mij").await, vec![mine.clone()]);
+    assert_eq!(
+        list(&r.regisseur, "?regisseur=mij").await,
+        vec![mine.clone()]
+    );
     let all = list(&r.regisseur, "?regisseur=alle").await;
     assert!(all.contains(&mine) && all.contains(&theirs), "{all:?}");
     // A teamleider starts with the whole gemeente.
@@ -125,9 +135,7 @@ async fn the_regisseur_filter_takes_the_caseloads_codes_and_defaults() {
         .await;
     assert_eq!(ids(&res.json(), "personen"), vec![theirs]);
     // The caseload page takes the same code.
-    let page = app
-        .get_page(&r.regisseur, "/caseload?regisseur=alle")
-        .await;
+    let page = app.get_page(&r.regisseur, "/caseload?regisseur=alle").await;
     assert_eq!(page.status, StatusCode::OK);
     for bad in ["iedereen", "", "%20"] {
         let res = app
@@ -150,15 +158,30 @@ async fn unknown_query_parameters_are_refused_on_every_operation() {
     let cases: Vec<(&str, String, Option<&str>, Option<&str>)> = vec![
         ("GET", "/api/v1/personen?bestaatNiet=1".into(), None, None),
         ("GET", "/api/v1/personen?paginagrootte=5".into(), None, None),
-        ("GET", format!("/api/v1/personen/{id}?bestaatNiet=1"), None, None),
-        ("POST", "/api/v1/personen?bestaatNiet=1".into(), Some(&body), None),
+        (
+            "GET",
+            format!("/api/v1/personen/{id}?bestaatNiet=1"),
+            None,
+            None,
+        ),
+        (
+            "POST",
+            "/api/v1/personen?bestaatNiet=1".into(),
+            Some(&body),
+            None,
+        ),
         (
             "PUT",
             format!("/api/v1/personen/{id}?bestaatNiet=1"),
             Some(&body),
             Some(&etag),
         ),
-        ("GET", "/api/v1/huishoudens?bestaatNiet=1".into(), None, None),
+        (
+            "GET",
+            "/api/v1/huishoudens?bestaatNiet=1".into(),
+            None,
+            None,
+        ),
     ];
     for (method, path, body, if_match) in cases {
         let res = app.api(method, &path, key, body, if_match).await;
@@ -203,7 +226,10 @@ async fn type_errors_are_listed_per_field_in_dutch_without_the_value() {
         let (name, code, reason) = first_invalid(&p);
         assert_eq!((name.as_str(), code.as_str()), (field, "invalid"), "{p}");
         assert!(reason.contains("geheel getal"), "{reason}");
-        assert!(!res.body.contains("geheim") && !res.body.contains("invalid digit"), "{p}");
+        assert!(
+            !res.body.contains("geheim") && !res.body.contains("invalid digit"),
+            "{p}"
+        );
     }
     for (body, field, words) in [
         (
@@ -246,7 +272,8 @@ async fn type_errors_are_listed_per_field_in_dutch_without_the_value() {
             assert!(!res.body.contains(english), "{body}: {p}");
         }
     }
-    let nested = json!({"omschrijving": "Gezin", "leden": [{"persoonId": "geheim", "relatie": "kind"}]});
+    let nested =
+        json!({"omschrijving": "Gezin", "leden": [{"persoonId": "geheim", "relatie": "kind"}]});
     let res = app
         .post_api(&r.regisseur, "/api/v1/huishoudens", &nested)
         .await;
@@ -336,7 +363,12 @@ async fn a_teamleider_assigns_a_regisseur_through_the_api() {
     let mut body = person_json("Amal", "Demouri", None);
     body["regisseurId"] = Value::Null;
     let res = app
-        .put_api(&r.regisseur, &format!("/api/v1/personen/{id}"), &body, "\"3\"")
+        .put_api(
+            &r.regisseur,
+            &format!("/api/v1/personen/{id}"),
+            &body,
+            "\"3\"",
+        )
         .await;
     let p = problem(&res, StatusCode::BAD_REQUEST);
     assert_eq!(first_invalid(&p).0, "regisseurId", "{p}");

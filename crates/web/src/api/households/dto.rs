@@ -86,11 +86,22 @@ pub struct HuishoudenInvoer {
 }
 
 fn omschrijving_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-    schemas::text(200, true, false, Some("Bijvoorbeeld \"Gezin Haddad\": 1 tot 200 tekens op één regel.")).into()
+    schemas::text(
+        200,
+        true,
+        false,
+        Some("Bijvoorbeeld \"Gezin Haddad\": 1 tot 200 tekens op één regel."),
+    )
+    .into()
 }
 
 fn relatie_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-    schemas::codes(Relatie::CODES, false, Some("De plaats van het lid in het huishouden.")).into()
+    schemas::codes(
+        Relatie::CODES,
+        false,
+        Some("De plaats van het lid in het huishouden."),
+    )
+    .into()
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

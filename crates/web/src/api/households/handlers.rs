@@ -8,10 +8,10 @@ use uuid::Uuid;
 use wegwijs_domain::ids::HuishoudenId;
 
 use super::dto::{Huishouden, HuishoudenInvoer, HuishoudenLijst, HuishoudenSamenvatting};
-use crate::api::persons::get::with_etag;
-use crate::api::persons::update::if_match;
 use crate::api::envelope::{Link, offset_links};
 use crate::api::persons::dto::SelfLink;
+use crate::api::persons::get::with_etag;
+use crate::api::persons::update::if_match;
 use crate::api::problem::{ApiError, ApiJson, ApiPath, ApiQuery, GeenParams, Problem};
 use crate::api::schemas;
 use crate::auth::ApiUser;

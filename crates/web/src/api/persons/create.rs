@@ -5,11 +5,11 @@ use axum::response::{IntoResponse, Response};
 use wegwijs_domain::ids::GebruikerId;
 
 use super::dto::{Persoon, PersoonInvoer, api_form_errors};
-use wegwijs_app::error::AppError;
 use super::get::with_etag;
 use crate::api::problem::{ApiError, ApiJson, ApiQuery, GeenParams, Problem};
 use crate::auth::ApiUser;
 use crate::state::AppState;
+use wegwijs_app::error::AppError;
 use wegwijs_app::persons;
 
 /// Een persoon registreren in uw gemeente.

@@ -10,8 +10,8 @@ use wegwijs_domain::person::{FIELDS, PersonColumns, RawPerson};
 use wegwijs_domain::record::{Input, Stored};
 use wegwijs_domain::validation::ValidationErrors;
 
-pub use crate::api::envelope::{Link, PaginaLinks};
 use crate::api::envelope::{Collection, ListEnvelope};
+pub use crate::api::envelope::{Link, PaginaLinks};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PersoonLinks {
@@ -199,7 +199,8 @@ pub type PersoonLijst = ListEnvelope<PersoonSamenvatting>;
 impl Collection for PersoonSamenvatting {
     const ITEMS: &'static str = "personen";
     const LIST_SCHEMA: &'static str = "PersoonLijst";
-    const LIST_DESCRIPTION: &'static str = "Een pagina personen. Het totaal wordt geteld tot 1.000; daarboven is totaalBegrensd true.";
+    const LIST_DESCRIPTION: &'static str =
+        "Een pagina personen. Het totaal wordt geteld tot 1.000; daarboven is totaalBegrensd true.";
 }
 
 /// Where the API is stricter than the forms, which read what people type: dates only as jjjj-mm-dd,

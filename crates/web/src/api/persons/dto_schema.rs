@@ -62,8 +62,9 @@ fn input(f: &FieldDef) -> Schema {
             schemas::codes(&codes, true, f.doc)
         }
         _ => match parsed_pattern(f.api) {
-            Some(p) => schemas::pattern(p, true, f.doc)
-                .max_length(f.max.filter(|_| f.api == "email")),
+            Some(p) => {
+                schemas::pattern(p, true, f.doc).max_length(f.max.filter(|_| f.api == "email"))
+            }
             None => schemas::text(f.max.unwrap_or(254), f.required, !f.required, f.doc),
         },
     }

@@ -2,8 +2,8 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, Richting, Sort};
 use wegwijs_app::list_filters;
+use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, Richting, Sort};
 use wegwijs_domain::authz::Actor;
 use wegwijs_domain::person::Doelgroep;
 use wegwijs_domain::validation;
@@ -110,8 +110,8 @@ pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
             Some(validation::search_term(z).map_err(|m| invalid_with("zoek", "invalid", m))?)
         }
     };
-    let pagina = validation::page_number(p.pagina)
-        .map_err(|m| invalid_with("pagina", "out_of_range", m))?;
+    let pagina =
+        validation::page_number(p.pagina).map_err(|m| invalid_with("pagina", "out_of_range", m))?;
     let cursor_of = |field: &'static str, v: &Option<String>| {
         v.as_deref()
             .map(|s| {
@@ -134,7 +134,8 @@ pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
         return Err(invalid_with(
             "pagina",
             "out_of_range",
-            "Paginanummers gaan tot de eerste 1.000 personen; blader verder met de link next.".into(),
+            "Paginanummers gaan tot de eerste 1.000 personen; blader verder met de link next."
+                .into(),
         ));
     }
     Ok(ListQuery {
