@@ -402,3 +402,96 @@ where
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GeenParams {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[expect(dead_code, reason = "only deserialised")]
+    struct Body {
+        pagina: Option<u32>,
+        tolk_nodig: Option<bool>,
+        id: Option<uuid::Uuid>,
+        naam: Option<String>,
+        leden: Option<Vec<Lid>>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[expect(dead_code, reason = "only deserialised")]
+    struct Lid {
+        persoon_id: uuid::Uuid,
+    }
+
+    fn classify(json: &str) -> InvalidParam {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let e = serde_path_to_error::deserialize::<_, Body>(&mut de).expect_err(json);
+        field_problem(&e.path().to_string(), &e.inner().to_string())
+    }
+
+    #[test]
+    fn serde_errors_become_dutch_field_errors_without_the_value() {
+        for (json, name, code, words) in [
+            (
+                r#"{"pagina": "990000011"}"#,
+                "pagina",
+                "invalid",
+                "geheel getal",
+            ),
+            (
+                r#"{"pagina": -990000011}"#,
+                "pagina",
+                "invalid",
+                "geheel getal",
+            ),
+            (
+                r#"{"tolkNodig": "990000011"}"#,
+                "tolkNodig",
+                "invalid",
+                "true of false",
+            ),
+            (r#"{"id": "990000011"}"#, "id", "invalid", "UUID"),
+            (r#"{"naam": 990000011}"#, "naam", "invalid", "tekst"),
+            (
+                r#"{"leden": {"a": 990000011}}"#,
+                "leden",
+                "invalid",
+                "lijst",
+            ),
+            (
+                r#"{"leden": [{"persoonId": "990000011"}]}"#,
+                "leden[0].persoonId",
+                "invalid",
+                "UUID",
+            ),
+            (
+                r#"{"leden": [{}]}"#,
+                "leden[0].persoonId",
+                "required",
+                "verplicht",
+            ),
+            (
+                r#"{"onbekend": 990000011}"#,
+                "onbekend",
+                "unknown_field",
+                "Onbekend",
+            ),
+            (
+                r#"{"x990000011": 1}"#,
+                "(onbekend)",
+                "unknown_field",
+                "Onbekend",
+            ),
+        ] {
+            let p = classify(json);
+            assert_eq!((p.name.as_str(), p.code.as_str()), (name, code), "{json}");
+            assert!(p.reason.contains(words), "{json}: {}", p.reason);
+            assert!(
+                !p.reason.contains("990000011") && !p.name.contains("990000011"),
+                "{json}: {p:?}"
+            );
+        }
+    }
+}
