@@ -20,6 +20,7 @@ pub struct Problem {
     #[serde(rename = "type")]
     pub type_: String,
     pub title: String,
+    #[schema(minimum = 400, maximum = 599)]
     pub status: u16,
     pub detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -17,6 +17,7 @@ use wegwijs_app::error::AppError;
 #[serde(rename_all = "camelCase")]
 pub struct Huishouden {
     pub id: Uuid,
+    #[schema(minimum = 1)]
     pub versie: i64,
     pub omschrijving: String,
     pub leden: Vec<Huishoudlid>,
@@ -169,8 +170,10 @@ impl HuishoudenInvoer {
 #[serde(rename_all = "camelCase")]
 pub struct HuishoudenSamenvatting {
     pub id: Uuid,
+    #[schema(minimum = 1)]
     pub versie: i64,
     pub omschrijving: String,
+    #[schema(minimum = 1)]
     pub aantal_leden: i64,
     #[serde(rename = "_links")]
     pub links: SelfLink,

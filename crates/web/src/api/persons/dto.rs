@@ -27,6 +27,7 @@ pub struct PersoonLinks {
 pub struct Persoon {
     pub id: Uuid,
     /// Versie voor optimistic locking; ook als ETag meegestuurd.
+    #[schema(minimum = 1)]
     pub versie: i64,
     pub gemeente_id: Uuid,
     pub regisseur_id: Option<Uuid>,
@@ -148,6 +149,7 @@ impl Persoon {
 #[serde(rename_all = "camelCase")]
 pub struct PersoonSamenvatting {
     pub id: Uuid,
+    #[schema(minimum = 1)]
     pub versie: i64,
     pub voornamen: String,
     pub tussenvoegsel: Option<String>,
