@@ -157,12 +157,17 @@ pub struct PersoonSamenvatting {
     pub bsn: Option<String>,
     pub v_nummer: Option<String>,
     pub geboortedatum: Option<NaiveDate>,
+    #[schema(schema_with = doelgroep_schema)]
     pub doelgroep: Option<String>,
     pub datum_koppeling: Option<NaiveDate>,
     pub regisseur_id: Option<Uuid>,
     pub regisseur_naam: Option<String>,
     #[serde(rename = "_links")]
     pub links: SelfLink,
+}
+
+fn doelgroep_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::api::schemas::codes(wegwijs_domain::person::Doelgroep::CODES, true, None).into()
 }
 
 #[derive(Debug, Serialize, ToSchema)]

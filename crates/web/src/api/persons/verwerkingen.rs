@@ -24,12 +24,23 @@ pub struct Verwerking {
     pub gebruiker: Option<String>,
     pub organisatie: Option<String>,
     /// Code van de handeling, bijvoorbeeld persoon_inzien.
+    #[schema(schema_with = handeling_schema)]
     pub handeling: String,
     pub omschrijving: String,
     pub verwerkingsactiviteit: String,
     pub grondslag: String,
-    /// ui, api of cli
+    /// Waar de verwerking vandaan kwam: het scherm (ui), de API, de beheeropdrachten (cli) of Wegwijs
+    /// zelf (systeem).
+    #[schema(schema_with = bron_schema)]
     pub bron: String,
+}
+
+fn handeling_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    schemas::codes(wegwijs_domain::audit::AuditAction::CODES, false, None).into()
+}
+
+fn bron_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    schemas::codes(&["ui", "api", "cli", "systeem"], false, None).into()
 }
 
 impl Collection for Verwerking {
