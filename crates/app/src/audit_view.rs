@@ -65,3 +65,15 @@ pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditReco
     ctx.app.audit.record(vec![entry]).await?;
     Ok(rows)
 }
+
+/// [`for_person`] and the number of rows about the person (for the API's `totaal` and `next` link).
+/// Counted after `for_person` has checked access, so the count reveals nothing to others.
+pub async fn for_person_with_total(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    pagina: i64,
+) -> AppResult<(Vec<AuditRecord>, i64)> {
+    let rows = for_person(ctx, id, pagina).await?;
+    let totaal = audit::count_for_person(&ctx.app.db, id).await?;
+    Ok((rows, totaal))
+}

@@ -139,7 +139,8 @@ fn member_error(
                 }
                 None => "Een of meer leden horen al bij een ander huishouden.".to_string(),
             };
-            errors.push("leden", "duplicate", message);
+            // "in_use": a conflict with another record, not a mistake in the input (the API: 409).
+            errors.push("leden", "in_use", message);
             AppError::Invalid(errors)
         }
         other => other.into(),

@@ -14,6 +14,7 @@ mod config;
 mod ctx;
 pub mod error;
 pub mod households;
+pub mod list_filters;
 pub mod notices;
 pub mod organisations;
 pub mod persons;

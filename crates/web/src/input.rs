@@ -100,6 +100,25 @@ pub fn from_query<T: DeserializeOwned>(raw: &[u8]) -> Result<T, InputError> {
     deserialize(raw)
 }
 
+/// Why the API could not read a query string: bytes that are no text, or one parameter (named by
+/// `path`) that does not fit. `message` is serde's text, which may quote the value: callers classify
+/// it (`api::problem::field_problem`) and never show it.
+#[derive(Debug)]
+pub enum QueryError {
+    Input(InputError),
+    Field { path: String, message: String },
+}
+
+/// Like [`from_query`], keeping which parameter failed and why, for the API's `invalidParams`.
+pub fn from_query_detailed<T: DeserializeOwned>(raw: &[u8]) -> Result<T, QueryError> {
+    check_pairs(raw, false).map_err(QueryError::Input)?;
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(raw));
+    serde_path_to_error::deserialize(de).map_err(|e| QueryError::Field {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })
+}
+
 fn deserialize<T: DeserializeOwned>(raw: &[u8]) -> Result<T, InputError> {
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(raw));
     serde_path_to_error::deserialize(de).map_err(|e| {

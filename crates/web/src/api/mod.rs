@@ -1,10 +1,12 @@
 //! The JSON API under `/api/v1`, following the NL API Design Rules (see docs/API.md).
 
+pub mod envelope;
 pub mod health;
 pub mod households;
 pub mod openapi;
 pub mod persons;
 pub mod problem;
+pub mod schemas;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -28,6 +30,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/personen/{id}",
             get(persons::get::get_persoon).put(persons::update::update_persoon),
+        )
+        .route(
+            "/personen/{id}/regisseur",
+            axum::routing::put(persons::regisseur::assign_regisseur),
         )
         .route(
             "/personen/{id}/verwerkingen",

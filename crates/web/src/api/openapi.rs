@@ -1,11 +1,21 @@
-//! The OpenAPI 3 document, generated from the handlers' annotations (snapshot-tested).
+//! The OpenAPI 3 document, generated from the handlers' annotations (snapshot-tested). The paths are
+//! relative to the server URL `/api/v1` (major version in the URL, NL API Design Rules). What every
+//! operation shares is added in one place ([`DesignRules`]): the `API-Version` header on every
+//! response, the error answers every operation can give, `ETag`/`Location` on the records.
 
 use axum::Json;
+use utoipa::openapi::content::Content;
+use utoipa::openapi::header::Header;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::response::Response;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
+use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
-use super::persons::{create, dto, get, list, update, verwerkingen};
+use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 use super::problem::{InvalidParam, Problem};
 
 #[derive(OpenApi)]
@@ -13,23 +23,24 @@ use super::problem::{InvalidParam, Problem};
     info(
         title = "Wegwijs API",
         version = "1.0.0",
-        description = "Regie op inburgering en participatie (Wet inburgering 2021). Alle lees- en schrijfacties op persoonsgegevens worden vastgelegd in het verwerkingenlog.",
+        description = "Regie op inburgering en participatie (Wet inburgering 2021). Alle lees- en schrijfacties op persoonsgegevens worden vastgelegd in het verwerkingenlog. Fouten zijn application/problem+json (RFC 9457) met per veld invalidParams; onbekende queryparameters en onbekende velden worden geweigerd.",
         contact(name = "Wegwijs ontwikkelteam", email = "ontwikkelaars@wegwijs.example", url = "https://wegwijs.example"),
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
     ),
-    servers((url = "/", description = "Deze installatie")),
+    servers((url = "/api/v1", description = "Deze installatie, versie 1 van de API")),
     paths(
         list::list_personen, create::create_persoon, get::get_persoon, update::update_persoon,
-        verwerkingen::list_verwerkingen,
+        regisseur::assign_regisseur, verwerkingen::list_verwerkingen,
         hh_handlers::list_huishoudens, hh_handlers::create_huishouden, hh_handlers::get_huishouden, hh_handlers::update_huishouden,
     ),
     components(schemas(
-        Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonLijst,
-        dto::PersoonSamenvatting, dto::Link, dto::PersoonLinks, dto::PaginaLinks, dto::SelfLink,
-        verwerkingen::Verwerking, hh::Huishouden, hh::Huishoudlid, hh::HuishoudenInvoer, hh::HuishoudlidInvoer,
+        Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
+        dto::PersoonSamenvatting, Link, dto::PersoonLinks, PaginaLinks, dto::SelfLink,
+        regisseur::RegisseurToewijzing, verwerkingen::Verwerking, verwerkingen::VerwerkingLijst,
+        hh::Huishouden, hh::Huishoudlid, hh::HuishoudenInvoer, hh::HuishoudlidInvoer,
         hh::HuishoudenLijst, hh::HuishoudenSamenvatting, hh::LidLinks,
     )),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
@@ -47,6 +58,126 @@ impl Modify for BearerAuth {
             "apiKey",
             SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
         );
+    }
+}
+
+/// The conventions every operation follows, added once instead of repeated per handler.
+struct DesignRules;
+
+fn string_header(doc: &str) -> Header {
+    let mut h = Header::new(ObjectBuilder::new().schema_type(Type::String));
+    h.description = Some(doc.to_owned());
+    h
+}
+
+fn problem(description: &str) -> Response {
+    let mut r = Response::new(description);
+    r.content.insert(
+        "application/problem+json".into(),
+        Content::new(Some(RefOr::<utoipa::openapi::schema::Schema>::Ref(
+            Ref::from_schema_name("Problem"),
+        ))),
+    );
+    r
+}
+
+/// Whether a success answer carries one record (then with its version as `ETag`).
+fn is_record(r: &Response) -> bool {
+    r.content.get("application/json").is_some_and(|c| {
+        matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Persoon") || r.ref_location.ends_with("/Huishouden"))
+    })
+}
+
+fn apply(path: &str, op: &mut Operation) {
+    // Every operation says what it does beyond its one-line summary.
+    if op.description.as_deref().is_none_or(str::is_empty) {
+        op.description = op.summary.clone();
+    }
+    let has_if_match = op.parameters.iter().flatten().any(|p| {
+        p.name.eq_ignore_ascii_case("if-match") && matches!(p.parameter_in, ParameterIn::Header)
+    });
+    let mut standard: Vec<(&str, &str)> = vec![
+        (
+            "400",
+            "Ongeldige invoer: invalidParams noemt per veld of parameter wat er mis is (ook een onbekende queryparameter)",
+        ),
+        (
+            "401",
+            "Niet geauthenticeerd: geen, een onbekende of een verlopen API-sleutel",
+        ),
+        ("403", "Uw rol mag dit niet"),
+    ];
+    if path.contains('{') {
+        standard.push(("404", "Niet gevonden of buiten uw gemeente"));
+    }
+    if op.request_body.is_some() {
+        standard.push(("413", "Het verzoek is te groot (hoogstens 64 KiB)"));
+        standard.push(("415", "Geen JSON: stuur Content-Type: application/json"));
+    }
+    if has_if_match {
+        standard.push((
+            "412",
+            "Iemand anders wijzigde dit intussen; ETag bevat de huidige versie",
+        ));
+        standard.push(("428", "If-Match ontbreekt"));
+    }
+    for (code, description) in standard {
+        if !op.responses.responses.contains_key(code) {
+            op.responses
+                .responses
+                .insert(code.into(), RefOr::T(problem(description)));
+        }
+    }
+    for (code, response) in op.responses.responses.iter_mut() {
+        let RefOr::T(response) = response else {
+            continue;
+        };
+        response.headers.insert(
+            "API-Version".into(),
+            string_header("De volledige (semantische) versie van de API, bijvoorbeeld 1.0.0."),
+        );
+        if (code == "200" || code == "201") && is_record(response) {
+            response.headers.insert(
+                "ETag".into(),
+                string_header("De versie van de resource, voor If-Match bij wijzigen."),
+            );
+        }
+        if code == "201" {
+            response.headers.insert(
+                "Location".into(),
+                string_header("Het pad van de nieuwe resource."),
+            );
+        }
+        if code == "401" {
+            response
+                .headers
+                .insert("WWW-Authenticate".into(), string_header("Bearer"));
+        }
+        if code == "412" {
+            response.headers.insert(
+                "ETag".into(),
+                string_header("De huidige versie van de resource."),
+            );
+        }
+    }
+}
+
+impl Modify for DesignRules {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                apply(path, op);
+            }
+        }
     }
 }
 

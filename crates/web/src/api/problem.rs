@@ -20,6 +20,7 @@ pub struct Problem {
     #[serde(rename = "type")]
     pub type_: String,
     pub title: String,
+    #[schema(minimum = 400, maximum = 599)]
     pub status: u16,
     pub detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,7 +34,8 @@ pub struct Problem {
 pub struct InvalidParam {
     /// Naam van het veld (lowerCamelCase, zoals in het request).
     pub name: String,
-    /// Machineleesbare code: required, invalid, too_long, unknown_value, out_of_range, inconsistent, duplicate.
+    /// Machineleesbare code: required, invalid, too_long, unknown_value, unknown_field, out_of_range,
+    /// inconsistent, duplicate (400), in_use (409: al in gebruik bij een ander record).
     pub code: String,
     /// Uitleg in het Nederlands.
     pub reason: String,
@@ -81,6 +83,18 @@ impl IntoResponse for ApiError {
                     "De gevraagde resource bestaat niet of u heeft er geen toegang toe.".into()),
                 None,
             ),
+            // Every field "in_use": the input is fine, but conflicts with another record (a member
+            // already in another huishouden): 409, like a duplicate BSN.
+            AppError::Invalid(errors) if !errors.is_empty() && errors.iter().all(|e| e.code == "in_use") => {
+                let mut p = problem(StatusCode::CONFLICT, "in-gebruik", "In gebruik",
+                    "Een of meer waarden zijn al in gebruik bij een ander record; zie invalidParams.".into());
+                p.invalid_params = errors
+                    .0
+                    .into_iter()
+                    .map(|e| InvalidParam { name: e.field.into(), code: e.code.into(), reason: e.message })
+                    .collect();
+                (p, None)
+            }
             AppError::Invalid(errors) => {
                 let mut p = problem(StatusCode::BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer",
                     "Een of meer velden zijn niet in orde; zie invalidParams.".into());
@@ -148,27 +162,172 @@ pub fn problem_response(p: Problem, extra: Option<(header::HeaderName, String)>)
     res
 }
 
-/// `Json<T>` whose rejections (malformed JSON, wrong types, unknown fields, wrong content type) are
-/// problem+json instead of axum's plain text. The detail names the field and position, never the value
-/// (serde_json's own message quotes what was sent, which can be a BSN or a password).
+/// `Json<T>` whose rejections are problem+json instead of axum's plain text: a wrong content type is a
+/// 415, malformed JSON a 400 with the position, and a field of the wrong type, a missing field or an
+/// unknown field a 400 that names the field in `invalidParams` with a Dutch reason. Never serde's text:
+/// it quotes what was sent, which can be a BSN or a password.
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
-    type Rejection = ApiError;
-    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        let bad = |m: String| ApiError(AppError::BadRequest(m));
+    type Rejection = Response;
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
         if !is_json_content_type(req.headers()) {
-            return Err(bad("Gebruik Content-Type: application/json.".into()));
+            return Err(simple(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "verkeerd-mediatype",
+                "Verkeerd mediatype",
+                "Stuur de gegevens als JSON, met Content-Type: application/json.",
+            ));
         }
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
-            .map_err(|_| bad("Het verzoek is te groot of kon niet worden gelezen.".into()))?;
+            .map_err(|_| {
+                simple(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "te-groot",
+                    "Verzoek te groot",
+                    "Het verzoek is te groot (hoogstens 64 KiB) of kon niet worden gelezen.",
+                )
+            })?;
         let mut de = serde_json::Deserializer::from_slice(&bytes);
-        let value: T = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| bad(json_problem(&e.path().to_string(), e.inner())))?;
-        de.end().map_err(|e| bad(json_problem(".", &e)))?;
+        let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            json_rejection(&path, e.inner())
+        })?;
+        de.end().map_err(|e| json_rejection(".", &e))?;
         Ok(ApiJson(value))
     }
+}
+
+fn simple(status: StatusCode, slug: &str, title: &str, detail: &str) -> Response {
+    problem_response(problem(status, slug, title, detail.into()), None)
+}
+
+/// A JSON body that did not deserialise: syntax errors by position; data errors per field.
+fn json_rejection(path: &str, e: &serde_json::Error) -> Response {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Data => invalid_response(vec![field_problem(path, &e.to_string())]),
+        _ => problem_response(
+            problem(
+                StatusCode::BAD_REQUEST,
+                "ongeldig-verzoek",
+                "Ongeldig verzoek",
+                json_problem(path, e),
+            ),
+            None,
+        ),
+    }
+}
+
+fn invalid_response(params: Vec<InvalidParam>) -> Response {
+    let mut p = problem(
+        StatusCode::BAD_REQUEST,
+        "ongeldige-invoer",
+        "Ongeldige invoer",
+        "Een of meer velden of parameters zijn niet in orde; zie invalidParams.".into(),
+    );
+    p.invalid_params = params;
+    problem_response(p, None)
+}
+
+/// A name the client chose (an unknown field or parameter) as it may be repeated: only when it looks
+/// like a property name, letters only. A key can carry a value (a BSN, a date, a name with a number):
+/// those all need digits or other characters, and are not repeated.
+fn client_name(name: &str) -> Option<&str> {
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+    ok.then_some(name)
+}
+
+/// The first `` `name` `` in a serde message (our own field names, or the client's unknown key).
+fn backticked(msg: &str) -> Option<&str> {
+    msg.split_once('`')
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .map(|(name, _)| name)
+}
+
+fn join_path(parent: &str, name: &str) -> String {
+    if parent.is_empty() || parent == "." {
+        name.to_owned()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+/// Turns serde's English message (which may quote the value) into a field error in Dutch: the
+/// message is only classified, never repeated. `path` is where the error is (`.` for the top).
+pub(crate) fn field_problem(path: &str, msg: &str) -> InvalidParam {
+    let at = |name: String, code: &str, reason: &str| InvalidParam {
+        name,
+        code: code.into(),
+        reason: reason.into(),
+    };
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let name = backticked(rest).unwrap_or("");
+        return at(join_path(path, name), "required", "Dit veld is verplicht.");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        // serde_path_to_error's path already ends in the unknown key: take it off, and put it back
+        // only when it is safe to repeat.
+        let key = backticked(rest).unwrap_or("");
+        let parent = path
+            .strip_suffix(key)
+            .map(|p| p.trim_end_matches('.'))
+            .unwrap_or(path);
+        let shown = client_name(key).unwrap_or("(onbekend)");
+        return at(
+            join_path(parent, shown),
+            "unknown_field",
+            "Onbekend veld of onbekende parameter: die worden geweigerd, zodat een tikfout geen gegevens laat verdwijnen.",
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        let name = backticked(rest).unwrap_or("");
+        return at(
+            join_path(path, name),
+            "duplicate",
+            "Geef dit veld of deze parameter één keer.",
+        );
+    }
+    let name = if path.is_empty() || path == "." {
+        "(document)".to_owned()
+    } else {
+        path.to_owned()
+    };
+    let expected = msg.rsplit_once("expected ").map(|(_, e)| e).unwrap_or("");
+    let reason = if msg.contains("UUID") || expected.contains("UUID") {
+        "Gebruik een id (UUID), zoals 0190f5c2-7a3b-7c4d-9e8f-0123456789ab."
+    } else if msg.starts_with("invalid digit")
+        || msg.contains("number too large")
+        || msg.contains("number too small")
+        || msg.contains("cannot parse integer")
+        || msg.contains("invalid number")
+        || ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"]
+            .iter()
+            .any(|t| expected.starts_with(t))
+        || expected.starts_with("an integer")
+    {
+        "Gebruik een geheel getal binnen het bereik dat het OpenAPI-document noemt."
+    } else if expected.starts_with("a boolean") || msg.contains("provided string was not `true`") {
+        "Gebruik true of false."
+    } else if expected.starts_with("a string") {
+        "Gebruik tekst (een JSON-string)."
+    } else if expected.starts_with("a sequence") {
+        "Gebruik een lijst (JSON-array)."
+    } else if expected.starts_with("struct") || expected.starts_with("a map") {
+        "Gebruik een object (JSON-object)."
+    } else if msg.starts_with("unknown variant") {
+        return at(
+            name,
+            "unknown_value",
+            "Onbekende waarde; het OpenAPI-document noemt de toegestane waarden.",
+        );
+    } else {
+        "Deze waarde past niet bij het type dat het OpenAPI-document voor dit veld noemt."
+    };
+    at(name, "invalid", reason)
 }
 
 /// `application/json` or any `application/*+json`, parameters allowed.
@@ -205,8 +364,10 @@ where
     }
 }
 
-/// `Query<T>` whose rejection (a parameter of the wrong type, bytes that are not UTF-8) is
-/// problem+json naming the parameter, never its value. Text parameters are checked by the handler.
+/// `Query<T>` whose rejection is problem+json naming the parameter in `invalidParams`, never its
+/// value: a parameter of the wrong type, one given twice, and one the operation does not know (the
+/// query structs deny unknown fields, so a typo such as `paginagrootte` is refused, not ignored).
+/// Text parameters are checked by the handler.
 pub struct ApiQuery<T>(pub T);
 
 impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
@@ -214,19 +375,125 @@ where
     T: DeserializeOwned + Send,
     S: Send + Sync,
 {
-    type Rejection = ApiError;
+    type Rejection = Response;
     async fn from_request_parts(
         parts: &mut axum::http::request::Parts,
         _: &S,
-    ) -> Result<Self, ApiError> {
+    ) -> Result<Self, Response> {
         let raw = parts.uri.query().unwrap_or("");
-        crate::input::from_query(raw.as_bytes())
+        crate::input::from_query_detailed(raw.as_bytes())
             .map(ApiQuery)
-            .map_err(|e| {
-                ApiError(AppError::BadRequest(format!(
-                    "Ongeldige queryparameter: {}",
-                    e.message()
-                )))
+            .map_err(|e| match e {
+                crate::input::QueryError::Input(e) => problem_response(
+                    problem(
+                        StatusCode::BAD_REQUEST,
+                        "ongeldig-verzoek",
+                        "Ongeldig verzoek",
+                        format!("Ongeldige queryparameter: {}", e.message()),
+                    ),
+                    None,
+                ),
+                crate::input::QueryError::Field { path, message } => {
+                    invalid_response(vec![field_problem(&path, &message)])
+                }
             })
+    }
+}
+
+/// The query of an operation that takes no parameters: every parameter is unknown, and refused.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeenParams {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[expect(dead_code, reason = "only deserialised")]
+    struct Body {
+        pagina: Option<u32>,
+        tolk_nodig: Option<bool>,
+        id: Option<uuid::Uuid>,
+        naam: Option<String>,
+        leden: Option<Vec<Lid>>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[expect(dead_code, reason = "only deserialised")]
+    struct Lid {
+        persoon_id: uuid::Uuid,
+    }
+
+    fn classify(json: &str) -> InvalidParam {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let e = serde_path_to_error::deserialize::<_, Body>(&mut de).expect_err(json);
+        field_problem(&e.path().to_string(), &e.inner().to_string())
+    }
+
+    #[test]
+    fn serde_errors_become_dutch_field_errors_without_the_value() {
+        for (json, name, code, words) in [
+            (
+                r#"{"pagina": "990000011"}"#,
+                "pagina",
+                "invalid",
+                "geheel getal",
+            ),
+            (
+                r#"{"pagina": -990000011}"#,
+                "pagina",
+                "invalid",
+                "geheel getal",
+            ),
+            (
+                r#"{"tolkNodig": "990000011"}"#,
+                "tolkNodig",
+                "invalid",
+                "true of false",
+            ),
+            (r#"{"id": "990000011"}"#, "id", "invalid", "UUID"),
+            (r#"{"naam": 990000011}"#, "naam", "invalid", "tekst"),
+            (
+                r#"{"leden": {"a": 990000011}}"#,
+                "leden",
+                "invalid",
+                "lijst",
+            ),
+            (
+                r#"{"leden": [{"persoonId": "990000011"}]}"#,
+                "leden[0].persoonId",
+                "invalid",
+                "UUID",
+            ),
+            (
+                r#"{"leden": [{}]}"#,
+                "leden[0].persoonId",
+                "required",
+                "verplicht",
+            ),
+            (
+                r#"{"onbekend": 990000011}"#,
+                "onbekend",
+                "unknown_field",
+                "Onbekend",
+            ),
+            (
+                r#"{"x990000011": 1}"#,
+                "(onbekend)",
+                "unknown_field",
+                "Onbekend",
+            ),
+        ] {
+            let p = classify(json);
+            assert_eq!((p.name.as_str(), p.code.as_str()), (name, code), "{json}");
+            assert!(p.reason.contains(words), "{json}: {}", p.reason);
+            assert!(
+                !p.reason.contains("990000011") && !p.name.contains("990000011"),
+                "{json}: {p:?}"
+            );
+        }
     }
 }

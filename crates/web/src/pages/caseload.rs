@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
-use wegwijs_app::model::{Cursor, ListQuery, RegisseurFilter, Richting, Sort};
+use wegwijs_app::model::{Cursor, ListQuery, Richting, Sort};
 use wegwijs_domain::authz::{Action, Resource, can};
 use wegwijs_domain::person::Doelgroep;
 
@@ -19,7 +19,7 @@ use crate::pages::extract::PageQuery;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::{datum, geboren, render_status};
 use crate::state::AppState;
-use wegwijs_app::persons;
+use wegwijs_app::{list_filters, persons};
 
 /// No `Debug`: `zoek` is a name or a BSN.
 #[derive(Default, Deserialize)]
@@ -116,24 +116,17 @@ pub async fn show(
     let today = ctx.now().date_naive();
     let me = signed.user.id;
     let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
-    let default_filter = if is_regisseur { "mij" } else { "alle" };
+    // The same codes and default as the API's `regisseur` parameter (see app::list_filters).
     let regisseur_code = q
         .regisseur
         .clone()
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.trim().is_empty())
         // "Mijn caseload" means nothing to someone who has none: they see the whole gemeente.
         .filter(|s| is_regisseur || s != "mij")
-        .unwrap_or_else(|| default_filter.into());
+        .unwrap_or_else(|| list_filters::default_regisseur_code(&signed.actor).into());
     // The filter is exactly what the form shows: a search within "Mijn caseload" stays within it.
-    let filter = match regisseur_code.as_str() {
-        "mij" => RegisseurFilter::Van(me),
-        "geen" => RegisseurFilter::Geen,
-        "alle" => RegisseurFilter::Alle,
-        other => other
-            .parse()
-            .map(|id| RegisseurFilter::Van(wegwijs_domain::ids::GebruikerId(id)))
-            .unwrap_or_default(),
-    };
+    let filter =
+        list_filters::regisseur_filter(Some(&regisseur_code), &signed.actor).unwrap_or_default();
     let doelgroep = q.doelgroep.as_deref().and_then(Doelgroep::parse);
     let sort = q
         .sorteer

@@ -491,7 +491,7 @@ async fn implausible_households_are_refused_with_names_and_saving_confirms() {
                 {"persoonId": k, "relatie": "overig"}]}),
         )
         .await;
-    assert_eq!(api.status, StatusCode::BAD_REQUEST);
+    assert_eq!(api.status, StatusCode::CONFLICT);
     assert!(
         !api.body.contains("huishouden 0") && api.body.contains("Gezin Haddad"),
         "{}",

@@ -97,8 +97,8 @@ async fn household_rules_are_enforced() {
         .await;
     assert_eq!(
         res.status,
-        StatusCode::BAD_REQUEST,
-        "a person is in one household at a time"
+        StatusCode::CONFLICT,
+        "a person is in one household at a time (a conflict with the other one)"
     );
     let list = app
         .get_api(&r.regisseur, "/api/v1/huishoudens")

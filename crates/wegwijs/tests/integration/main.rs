@@ -5,7 +5,9 @@ mod harness;
 
 mod accounts;
 mod admin;
+mod api_docs;
 mod api_errors;
+mod api_everyday;
 mod api_keys;
 mod api_persons;
 mod attacks;

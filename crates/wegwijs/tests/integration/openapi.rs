@@ -28,8 +28,15 @@ async fn openapi_document_follows_the_design_rules() {
         3,
         "semver"
     );
+    assert_eq!(
+        doc["servers"][0]["url"], "/api/v1",
+        "the major version is in the server URL"
+    );
     for path in doc["paths"].as_object().expect("paths").keys() {
-        assert!(path.starts_with("/api/v1/"), "{path}");
+        assert!(
+            path.starts_with('/') && !path.starts_with("/api/"),
+            "{path}: relative to the server URL"
+        );
         assert!(!path.ends_with('/'), "{path}: no trailing slash");
         let literal: String = path.split('/').filter(|s| !s.starts_with('{')).collect();
         assert!(
@@ -56,5 +63,70 @@ async fn openapi_document_follows_the_design_rules() {
             assert!(ok, "{name}.{prop}: lowerCamelCase");
         }
     }
+    every_operation_is_complete(&doc);
     insta::assert_json_snapshot!("openapi", doc);
+}
+
+/// Every operation describes itself, declares the answers it can give (with `API-Version` on every
+/// one), and lists return the shared envelope.
+fn every_operation_is_complete(doc: &Value) {
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            let what = format!("{method} {path}");
+            assert!(
+                op["description"].as_str().is_some_and(|d| d.len() > 20),
+                "{what}: description"
+            );
+            let responses = op["responses"].as_object().expect("responses");
+            for code in ["400", "401", "403"] {
+                assert!(responses.contains_key(code), "{what}: {code} declared");
+            }
+            if path.contains('{') {
+                assert!(responses.contains_key("404"), "{what}: 404 declared");
+            }
+            if op["requestBody"].is_object() {
+                assert!(responses.contains_key("415"), "{what}: 415 declared");
+            }
+            if method == "put" {
+                for code in ["412", "428"] {
+                    assert!(responses.contains_key(code), "{what}: {code} declared");
+                }
+            }
+            for (code, response) in responses {
+                assert!(
+                    response["headers"]["API-Version"].is_object(),
+                    "{what} {code}: API-Version header"
+                );
+            }
+        }
+    }
+    let schemas = &doc["components"]["schemas"];
+    for (list, items) in [
+        ("PersoonLijst", "personen"),
+        ("HuishoudenLijst", "huishoudens"),
+        ("VerwerkingLijst", "verwerkingen"),
+    ] {
+        let required: Vec<&str> = schemas[list]["required"]
+            .as_array()
+            .expect("required")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        for k in [items, "pagina", "paginaGrootte", "totaal", "_links"] {
+            assert!(required.contains(&k), "{list}.{k}");
+        }
+    }
+    let invoer = &schemas["PersoonInvoer"]["properties"];
+    assert_eq!(invoer["geboortedatum"]["format"], "date");
+    assert!(
+        invoer["doelgroep"]["enum"]
+            .as_array()
+            .is_some_and(|e| e.contains(&Value::from("asielstatushouder"))),
+        "code lists are enums"
+    );
+    assert_eq!(
+        schemas["PersoonInvoer"]["required"],
+        serde_json::json!(["voornamen", "geslachtsnaam"])
+    );
+    assert_eq!(invoer["voornamen"]["maxLength"], 200);
 }

@@ -8,26 +8,34 @@ use uuid::Uuid;
 use wegwijs_domain::ids::HuishoudenId;
 
 use super::dto::{Huishouden, HuishoudenInvoer, HuishoudenLijst, HuishoudenSamenvatting};
+use crate::api::envelope::{Link, offset_links};
+use crate::api::persons::dto::SelfLink;
 use crate::api::persons::get::with_etag;
 use crate::api::persons::update::if_match;
-use crate::api::problem::{ApiError, ApiJson, ApiPath, ApiQuery, Problem};
+use crate::api::problem::{ApiError, ApiJson, ApiPath, ApiQuery, GeenParams, Problem};
+use crate::api::schemas;
 use crate::auth::ApiUser;
 use crate::state::AppState;
 use wegwijs_app::households;
 
 #[derive(Debug, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct LijstParams {
+    /// Paginanummer, vanaf 1.
+    #[param(schema_with = schemas::pagina_param)]
     pub pagina: Option<i64>,
-    /// 1-200, standaard 25
+    /// Aantal per pagina, 1-200 (standaard 25).
+    #[param(schema_with = schemas::pagina_grootte_param)]
     pub pagina_grootte: Option<i64>,
 }
 
 /// De huishoudens van uw gemeente.
-#[utoipa::path(get, path = "/api/v1/huishoudens", tag = "huishoudens", params(LijstParams),
-    responses((status = 200, description = "Een pagina huishoudens", body = HuishoudenLijst),
-              (status = 403, description = "Geen toegang", body = Problem, content_type = "application/problem+json")),
+///
+/// Een pagina huishoudens met het aantal leden, op omschrijving. Het tonen van de leden wordt per lid
+/// gelogd.
+#[utoipa::path(get, path = "/huishoudens", tag = "huishoudens", params(LijstParams),
+    responses((status = 200, description = "Een pagina huishoudens", body = HuishoudenLijst)),
     security(("apiKey" = [])))]
 pub async fn list_huishoudens(
     State(state): State<AppState>,
@@ -46,16 +54,24 @@ pub async fn list_huishoudens(
     }
     let pagina = wegwijs_domain::validation::page_number(p.pagina)
         .map_err(|m| errors.push("pagina", "out_of_range", m))
-        .map(i64::from)
         .unwrap_or(1);
     if !errors.is_empty() {
         return Err(ApiError(wegwijs_app::error::AppError::Invalid(errors)));
     }
-    let (rows, totaal) = households::list(&user.ctx(&state), per, (pagina - 1) * per).await?;
+    let (rows, totaal) = households::list(
+        &user.ctx(&state),
+        per,
+        i64::from(pagina - 1).saturating_mul(per),
+    )
+    .await?;
+    let per = u32::try_from(per).unwrap_or(25);
     Ok(Json(HuishoudenLijst {
-        huishoudens: rows
+        items: rows
             .into_iter()
             .map(|r| HuishoudenSamenvatting {
+                links: SelfLink {
+                    self_: Link::to(format!("/api/v1/huishoudens/{}", r.id)),
+                },
                 id: r.id,
                 versie: r.versie,
                 omschrijving: r.omschrijving,
@@ -65,11 +81,15 @@ pub async fn list_huishoudens(
         pagina,
         pagina_grootte: per,
         totaal,
+        totaal_begrensd: false,
+        links: offset_links("/api/v1/huishoudens", &[], pagina, per, true, totaal),
     }))
 }
 
-/// Eén huishouden (het lezen van de leden wordt gelogd).
-#[utoipa::path(get, path = "/api/v1/huishoudens/{id}", tag = "huishoudens",
+/// Eén huishouden.
+///
+/// Het huishouden met zijn leden; het lezen van de leden wordt per lid gelogd. De ETag bevat de versie.
+#[utoipa::path(get, path = "/huishoudens/{id}", tag = "huishoudens",
     params(("id" = Uuid, Path, description = "Id van het huishouden")),
     responses((status = 200, description = "Het huishouden", body = Huishouden),
               (status = 404, description = "Niet gevonden", body = Problem, content_type = "application/problem+json")),
@@ -77,6 +97,7 @@ pub async fn list_huishoudens(
 pub async fn get_huishouden(
     State(state): State<AppState>,
     user: ApiUser,
+    _: ApiQuery<GeenParams>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response, ApiError> {
     let h = households::view(&user.ctx(&state), HuishoudenId(id)).await?;
@@ -87,13 +108,17 @@ pub async fn get_huishouden(
 }
 
 /// Een huishouden vastleggen.
-#[utoipa::path(post, path = "/api/v1/huishoudens", tag = "huishoudens", request_body = HuishoudenInvoer,
+///
+/// Legt een huishouden vast met personen van uw gemeente als leden. Location wijst naar het nieuwe
+/// huishouden.
+#[utoipa::path(post, path = "/huishoudens", tag = "huishoudens", request_body = HuishoudenInvoer,
     responses((status = 201, description = "Aangemaakt", body = Huishouden),
-              (status = 400, description = "Ongeldige invoer", body = Problem, content_type = "application/problem+json")),
+              (status = 409, description = "Een of meer leden horen al bij een ander huishouden (invalidParams: leden, in_use)", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
 pub async fn create_huishouden(
     State(state): State<AppState>,
     user: ApiUser,
+    _: ApiQuery<GeenParams>,
     ApiJson(input): ApiJson<HuishoudenInvoer>,
 ) -> Result<Response, ApiError> {
     let ctx = user.ctx(&state);
@@ -109,17 +134,23 @@ pub async fn create_huishouden(
     Ok(res)
 }
 
-/// Een huishouden wijzigen (omschrijving en leden vervangen). Vereist `If-Match`.
-#[utoipa::path(put, path = "/api/v1/huishoudens/{id}", tag = "huishoudens", request_body = HuishoudenInvoer,
+/// Een huishouden wijzigen.
+///
+/// Vervangt omschrijving en leden. Vereist `If-Match` met de ETag van de versie die u wijzigt (428
+/// zonder, 412 als iemand anders het huishouden intussen wijzigde).
+#[utoipa::path(put, path = "/huishoudens/{id}", tag = "huishoudens", request_body = HuishoudenInvoer,
     params(("id" = Uuid, Path, description = "Id van het huishouden"),
-           ("If-Match" = String, Header, description = "ETag van de versie die u wijzigt")),
+           ("If-Match" = String, Header, description = "ETag van de versie die u wijzigt, bijvoorbeeld \"3\"",
+            pattern = r#"^(W/)?"[0-9]{1,18}"$"#)),
     responses((status = 200, description = "Gewijzigd", body = Huishouden),
+              (status = 409, description = "Een of meer leden horen al bij een ander huishouden (invalidParams: leden, in_use)", body = Problem, content_type = "application/problem+json"),
               (status = 412, description = "Intussen door iemand anders gewijzigd", body = Problem, content_type = "application/problem+json"),
               (status = 428, description = "If-Match ontbreekt", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
 pub async fn update_huishouden(
     State(state): State<AppState>,
     user: ApiUser,
+    _: ApiQuery<GeenParams>,
     ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     ApiJson(input): ApiJson<HuishoudenInvoer>,

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use wegwijs_app::model::{PersonRecord, PersonSummary};
-use wegwijs_domain::person::{PersonColumns, RawPerson};
+use wegwijs_domain::person::{FIELDS, PersonColumns, RawPerson};
+use wegwijs_domain::record::{Input, Stored};
+use wegwijs_domain::validation::ValidationErrors;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Link {
-    pub href: String,
-}
+use crate::api::envelope::{Collection, ListEnvelope};
+pub use crate::api::envelope::{Link, PaginaLinks};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PersoonLinks {
@@ -27,6 +27,7 @@ pub struct PersoonLinks {
 pub struct Persoon {
     pub id: Uuid,
     /// Versie voor optimistic locking; ook als ETag meegestuurd.
+    #[schema(minimum = 1)]
     pub versie: i64,
     pub gemeente_id: Uuid,
     pub regisseur_id: Option<Uuid>,
@@ -73,9 +74,10 @@ macro_rules! person_dtos {
                 #[serde(rename = $api)]
                 pub $field: invoer!(ty $kind),
             )+
-            /// Only when creating: the regisseur who gets the person.
-            #[serde(rename = "regisseurId")]
-            pub regisseur_id: Option<Uuid>,
+            /// Only when creating: the regisseur who gets the person. Outer `Some` when the property
+            /// was sent at all (even as `null`), so a replacement can refuse it.
+            #[serde(rename = "regisseurId", default, deserialize_with = "sent")]
+            pub regisseur_id: Option<Option<Uuid>>,
         }
 
         impl PersoonInvoer {
@@ -85,6 +87,15 @@ macro_rules! person_dtos {
         }
     };
 }
+
+/// A property that was sent, as `Some`, also when it was `null`.
+fn sent<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Uuid>>, D::Error> {
+    Option::<Uuid>::deserialize(d).map(Some)
+}
+
+/// The document's schema of a replacement (`PUT /personen/{id}`): the input without `regisseurId`.
+/// The body itself is read as a [`PersoonInvoer`]; the handler refuses a `regisseurId`.
+pub struct PersoonWijziging;
 
 /// The input form per kind: yes/no is a JSON boolean, everything else the text a form would send.
 macro_rules! invoer {
@@ -138,6 +149,7 @@ impl Persoon {
 #[serde(rename_all = "camelCase")]
 pub struct PersoonSamenvatting {
     pub id: Uuid,
+    #[schema(minimum = 1)]
     pub versie: i64,
     pub voornamen: String,
     pub tussenvoegsel: Option<String>,
@@ -145,12 +157,17 @@ pub struct PersoonSamenvatting {
     pub bsn: Option<String>,
     pub v_nummer: Option<String>,
     pub geboortedatum: Option<NaiveDate>,
+    #[schema(schema_with = doelgroep_schema)]
     pub doelgroep: Option<String>,
     pub datum_koppeling: Option<NaiveDate>,
     pub regisseur_id: Option<Uuid>,
     pub regisseur_naam: Option<String>,
     #[serde(rename = "_links")]
     pub links: SelfLink,
+}
+
+fn doelgroep_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::api::schemas::codes(wegwijs_domain::person::Doelgroep::CODES, true, None).into()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -184,26 +201,79 @@ impl From<&PersonSummary> for PersoonSamenvatting {
 }
 
 /// Een pagina personen.
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PersoonLijst {
-    pub personen: Vec<PersoonSamenvatting>,
-    pub pagina: u32,
-    pub pagina_grootte: u32,
-    /// Het aantal gevonden personen, geteld tot 1.000.
-    pub totaal: i64,
-    /// `true`: er zijn meer dan `totaal` (1.000) gevonden personen; er is niet verder geteld.
-    pub totaal_begrensd: bool,
-    #[serde(rename = "_links")]
-    pub links: PaginaLinks,
+pub type PersoonLijst = ListEnvelope<PersoonSamenvatting>;
+
+impl Collection for PersoonSamenvatting {
+    const ITEMS: &'static str = "personen";
+    const LIST_SCHEMA: &'static str = "PersoonLijst";
+    const LIST_DESCRIPTION: &'static str =
+        "Een pagina personen. Het totaal wordt geteld tot 1.000; daarboven is totaalBegrensd true.";
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PaginaLinks {
-    #[serde(rename = "self")]
-    pub self_: Link,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<Link>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub prev: Option<Link>,
+/// Where the API is stricter than the forms, which read what people type: dates only as jjjj-mm-dd,
+/// codes exactly as listed, and a field with its own format either filled or `null` (blank is how a
+/// form says "onbekend"; the API says `null`). Keeps the API to its document.
+pub fn api_form_errors(raw: &RawPerson) -> ValidationErrors {
+    let mut errors = ValidationErrors::new();
+    for (f, (_, value)) in FIELDS.iter().zip(raw.fields()) {
+        let Some(v) = value else { continue };
+        // The document's maxLength counts what is sent; the parser counts after trimming, so 300
+        // spaces would otherwise pass as "onbekend".
+        if let Some(max) = f
+            .max
+            .filter(|_| f.api == "email" || parsed_kind(f.api).is_none())
+            && v.chars().count() > max
+        {
+            errors.push(
+                f.api,
+                "too_long",
+                format!("Gebruik hoogstens {max} tekens, spaties meegeteld."),
+            );
+            continue;
+        }
+        match (f.stored, f.input) {
+            (Stored::Date, _) if !is_iso_date_shape(v) => errors.push(
+                f.api,
+                "invalid",
+                "Gebruik jjjj-mm-dd, of null als de datum onbekend is.",
+            ),
+            (_, Input::Choice(choices)) if !choices.iter().any(|(c, _)| *c == v) => {
+                let codes: Vec<&str> = choices.iter().map(|(c, _)| *c).collect();
+                errors.push(
+                    f.api,
+                    "unknown_value",
+                    format!(
+                        "Kies uit: {}; of null als het onbekend is.",
+                        codes.join(", ")
+                    ),
+                )
+            }
+            (_, Input::Numeric | Input::Tel | Input::Email) if v.trim().is_empty() => {
+                errors.push(f.api, "invalid", BLANK)
+            }
+            _ if f.api == "postcode" && v.trim().is_empty() => errors.push(f.api, "invalid", BLANK),
+            _ => {}
+        }
+    }
+    errors
+}
+
+/// Fields with their own parser and pattern (no maxLength in the document).
+pub fn parsed_kind(api: &str) -> Option<&'static str> {
+    ["bsn", "vNummer", "postcode", "telefoon", "email"]
+        .into_iter()
+        .find(|k| *k == api)
+}
+
+const BLANK: &str = "Laat dit veld weg of gebruik null als het onbekend is.";
+
+/// `jjjj-mm-dd`, exactly (whether the day exists is the parser's question).
+fn is_iso_date_shape(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }

@@ -4,63 +4,81 @@
 //! the document without an edit here.
 
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{
-    AdditionalProperties, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
-};
+use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema};
 use utoipa::{PartialSchema, ToSchema};
 use wegwijs_domain::person::FIELDS;
-use wegwijs_domain::record::{FieldDef, Stored};
+use wegwijs_domain::record::{FieldDef, Input, Stored};
 
-use super::dto::{PersoonGegevens, PersoonInvoer};
+use crate::api::schemas;
 
-/// One property; `nullable` adds "null" to its type, as utoipa does for an `Option`.
-fn property(ty: Type, format: Option<KnownFormat>, nullable: bool, doc: Option<&str>) -> Schema {
-    let builder = if nullable {
-        ObjectBuilder::new().schema_type(
-            [ty, Type::Null]
-                .into_iter()
-                .collect::<utoipa::openapi::schema::SchemaType>(),
-        )
-    } else {
-        ObjectBuilder::new().schema_type(ty)
-    };
-    builder
-        .format(format.map(SchemaFormat::KnownFormat))
-        .description(doc)
-        .into()
+use super::dto::{PersoonGegevens, PersoonInvoer, PersoonWijziging};
+
+/// The pattern of a field with its own parser, as that parser reads it (whitespace around the value
+/// is trimmed; BSN and V-nummer may be written with spaces). What the pattern cannot say (the BSN's
+/// elfproef) is in the description.
+fn parsed_pattern(api: &str) -> Option<&'static str> {
+    Some(match api {
+        // 8 or 9 digits (8: a leading zero left off), not all zeros.
+        "bsn" => r"^(?!\s*[0 ]*\s*$)\s*(?:[0-9] *){7,8}[0-9]\s*$",
+        "vNummer" => r"^\s*(?:[0-9]\s*){10}$",
+        // 1234 AB: no leading zero, not SA, SD or SS; spaces and case as you like.
+        "postcode" => {
+            r"^\s*[1-9]\s*[0-9]\s*[0-9]\s*[0-9]\s*(?![Ss]\s*[AaDdSs])[A-Za-z]\s*[A-Za-z]\s*$"
+        }
+        // 6 to 20 characters of digits, spaces, +, - and brackets, at least 6 digits.
+        "telefoon" => r"^\s*(?=(?:[^0-9]*[0-9]){6})[0-9 +()\-]{6,20}\s*$",
+        "email" => {
+            r"^\s*[^\s@\u0000-\u001F\u007F-\u009F]+@[^\s@.\u0000-\u001F\u007F-\u009F]+(?:\.[^\s@.\u0000-\u001F\u007F-\u009F]+)+\s*$"
+        }
+        _ => return None,
+    })
 }
 
-/// The output form: dates as dates, yes/no as booleans, the rest as text; names are required. A date
-/// needs no "jjjj-mm-dd" here: its format says so.
+/// The output form: dates as dates, yes/no as booleans, codes as their code list, the rest as text;
+/// names are required.
 fn output(f: &FieldDef) -> Schema {
-    let (ty, format, doc) = match f.stored {
-        Stored::Text => (Type::String, None, f.doc),
-        Stored::Date => (Type::String, Some(KnownFormat::Date), None),
-        Stored::Flag => (Type::Boolean, None, f.doc),
-    };
-    property(ty, format, !f.required, doc)
+    let nullable = !f.required;
+    match (f.stored, f.input) {
+        (Stored::Date, _) => schemas::date(nullable, None),
+        (Stored::Flag, _) => schemas::boolean(nullable, f.doc),
+        (_, Input::Choice(choices)) => {
+            let codes: Vec<&str> = choices.iter().map(|(c, _)| *c).collect();
+            schemas::codes(&codes, nullable, f.doc)
+        }
+        _ => schemas::text(f.max.unwrap_or(254), false, nullable, f.doc).pattern(None::<String>),
+    }
+    .into()
 }
 
-/// The input form: what a form would send, except yes/no as a JSON boolean; everything optional
-/// here (the parser reports a missing name as a field error).
+/// The input form: yes/no as a JSON boolean, dates as jjjj-mm-dd, codes exactly as listed, `null` (or
+/// leaving the field out) for onbekend; free text may be blank (also onbekend). Every limit the
+/// parser checks on one field is here.
 fn input(f: &FieldDef) -> Schema {
-    let ty = match f.stored {
-        Stored::Flag => Type::Boolean,
-        Stored::Text | Stored::Date => Type::String,
-    };
-    property(ty, None, true, f.doc)
+    match (f.stored, f.input) {
+        (Stored::Date, _) => schemas::date(true, f.doc),
+        (Stored::Flag, _) => schemas::boolean(true, f.doc),
+        (_, Input::Choice(choices)) => {
+            let codes: Vec<&str> = choices.iter().map(|(c, _)| *c).collect();
+            schemas::codes(&codes, true, f.doc)
+        }
+        _ => match parsed_pattern(f.api) {
+            Some(p) => {
+                schemas::pattern(p, true, f.doc).max_length(f.max.filter(|_| f.api == "email"))
+            }
+            None => schemas::text(f.max.unwrap_or(254), f.required, !f.required, f.doc),
+        },
+    }
+    .into()
 }
 
 impl PartialSchema for PersoonGegevens {
+    /// Every property is always present: `null` when unknown.
     fn schema() -> RefOr<Schema> {
         let mut object = ObjectBuilder::new().description(Some(
             "De gegevens van een persoon; `null` betekent onbekend of nog niet gevraagd.",
         ));
         for f in FIELDS {
-            object = object.property(f.api, output(f));
-            if f.required {
-                object = object.required(f.api);
-            }
+            object = object.property(f.api, output(f)).required(f.api);
         }
         RefOr::T(object.into())
     }
@@ -68,27 +86,46 @@ impl PartialSchema for PersoonGegevens {
 
 impl ToSchema for PersoonGegevens {}
 
-impl PartialSchema for PersoonInvoer {
-    fn schema() -> RefOr<Schema> {
-        let mut object = ObjectBuilder::new()
-            .description(Some(
-                "Invoer voor het aanmaken of vervangen van een persoon. Onbekende velden worden geweigerd.",
-            ))
-            .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)));
-        for f in FIELDS {
-            object = object.property(f.api, input(f));
+fn invoer(description: &str, with_regisseur: bool) -> RefOr<Schema> {
+    let mut object = ObjectBuilder::new()
+        .description(Some(description))
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)));
+    for f in FIELDS {
+        object = object.property(f.api, input(f));
+        if f.required {
+            object = object.required(f.api);
         }
+    }
+    if with_regisseur {
         object = object.property(
             "regisseurId",
-            property(
-                Type::String,
-                Some(KnownFormat::Uuid),
+            schemas::uuid(
                 true,
-                Some("Alleen bij aanmaken: de regisseur die de persoon krijgt (standaard: de aanmaker als die regisseur is)."),
+                Some("De regisseur die de persoon krijgt: een actieve regisseur van uw gemeente (standaard: de aanmaker als die regisseur is)."),
             ),
         );
-        RefOr::T(object.into())
+    }
+    RefOr::T(object.into())
+}
+
+impl PartialSchema for PersoonInvoer {
+    fn schema() -> RefOr<Schema> {
+        invoer(
+            "Invoer voor het aanmaken van een persoon. Onbekende velden worden geweigerd.",
+            true,
+        )
     }
 }
 
 impl ToSchema for PersoonInvoer {}
+
+impl PartialSchema for PersoonWijziging {
+    fn schema() -> RefOr<Schema> {
+        invoer(
+            "Invoer voor het vervangen van een persoon: alle gegevens, zonder regisseur (die wijst u toe met PUT /personen/{id}/regisseur). Onbekende velden worden geweigerd.",
+            false,
+        )
+    }
+}
+
+impl ToSchema for PersoonWijziging {}

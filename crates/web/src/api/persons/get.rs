@@ -6,13 +6,16 @@ use uuid::Uuid;
 use wegwijs_domain::ids::PersonId;
 
 use super::dto::Persoon;
-use crate::api::problem::{ApiError, ApiPath, Problem};
+use crate::api::problem::{ApiError, ApiPath, ApiQuery, GeenParams, Problem};
 use crate::auth::ApiUser;
 use crate::state::AppState;
 use wegwijs_app::persons;
 
-/// Eén persoon opvragen (wordt gelogd in het verwerkingenlog).
-#[utoipa::path(get, path = "/api/v1/personen/{id}", tag = "personen",
+/// Eén persoon opvragen.
+///
+/// Alle gegevens van de persoon, met de ETag van de versie (voor `If-Match` bij wijzigen) en links
+/// naar het huishouden en het verwerkingenlog. Het opvragen wordt gelogd in het verwerkingenlog.
+#[utoipa::path(get, path = "/personen/{id}", tag = "personen",
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     responses(
         (status = 200, description = "De persoon; ETag bevat de versie", body = Persoon),
@@ -24,6 +27,7 @@ use wegwijs_app::persons;
 pub async fn get_persoon(
     State(state): State<AppState>,
     user: ApiUser,
+    _: ApiQuery<GeenParams>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response, ApiError> {
     let ctx = user.ctx(&state);

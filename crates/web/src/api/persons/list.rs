@@ -2,41 +2,53 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, RegisseurFilter, Richting, Sort};
-use wegwijs_domain::ids::GebruikerId;
+use wegwijs_app::list_filters;
+use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, Richting, Sort};
+use wegwijs_domain::authz::Actor;
 use wegwijs_domain::person::Doelgroep;
 use wegwijs_domain::validation;
 
 use super::dto::{Link, PaginaLinks, PersoonLijst, PersoonSamenvatting};
 use crate::api::problem::{ApiError, ApiQuery, Problem};
+use crate::api::schemas;
 use crate::auth::ApiUser;
 use crate::state::AppState;
 use wegwijs_app::error::AppError;
 use wegwijs_app::persons;
 
-/// No `Debug`: `zoek` is a name or a BSN.
+/// No `Debug`: `zoek` is a name or a BSN. Unknown parameters are refused (a typo is not ignored).
 #[derive(Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct LijstParams {
-    /// Naam (begin van achternaam of voornaam), BSN of V-nummer.
+    /// Naam (voornamen, achternaam of een deel daarvan), BSN of V-nummer; hoogstens 100 tekens.
+    #[param(schema_with = schemas::zoek_param)]
     pub zoek: Option<String>,
-    /// asielstatushouder, gezinsmigrant, overige_migrant
+    /// Alleen personen van deze doelgroep.
+    #[param(schema_with = schemas::doelgroep_param)]
     pub doelgroep: Option<String>,
-    /// `mij` (eigen caseload), `geen` (zonder regisseur) of het id van een regisseur.
+    /// `mij` (eigen caseload), `alle` (hele gemeente), `geen` (zonder regisseur) of het id van een
+    /// regisseur. Standaard als in de caseload: `mij` voor een regisseur, anders `alle`.
+    #[param(schema_with = schemas::regisseur_param)]
     pub regisseur: Option<String>,
-    /// naam (standaard), geboortedatum, koppeling
+    /// Sortering: naam (standaard), geboortedatum of koppeling (nieuwste eerst).
+    #[param(schema_with = schemas::sorteer_param)]
     pub sorteer: Option<String>,
-    /// Paginanummer, vanaf 1. Zonder cursor alleen voor de eerste 1.000 rijen; verder bladert u met de
-    /// links `next` en `prev` (een cursor), die op elke diepte even snel zijn. Met een cursor is het
-    /// paginanummer alleen een label.
-    pub pagina: Option<u32>,
-    /// Cursor: de pagina na deze positie (uit de link `next`).
+    /// Paginanummer, vanaf 1. Zonder cursor alleen voor de eerste 1.000 rijen ((pagina - 1) x
+    /// paginaGrootte hoogstens 1.000; anders 400); verder bladert u met de links `next` en `prev`
+    /// (een cursor), die op elke diepte even snel zijn. Met een cursor is het paginanummer alleen een
+    /// label.
+    #[param(schema_with = schemas::pagina_param)]
+    pub pagina: Option<i64>,
+    /// Cursor: de pagina na deze positie. Alleen een waarde uit de link `next`; niet samen met `voor`.
+    #[param(schema_with = schemas::cursor_param)]
     pub na: Option<String>,
-    /// Cursor: de pagina voor deze positie (uit de link `prev`).
+    /// Cursor: de pagina voor deze positie. Alleen een waarde uit de link `prev`; niet samen met `na`.
+    #[param(schema_with = schemas::cursor_param)]
     pub voor: Option<String>,
     /// Aantal per pagina, 1-200 (standaard 25).
-    pub pagina_grootte: Option<u32>,
+    #[param(schema_with = schemas::pagina_grootte_param)]
+    pub pagina_grootte: Option<i64>,
 }
 
 fn invalid(field: &'static str, msg: &str) -> ApiError {
@@ -49,8 +61,9 @@ fn invalid_with(field: &'static str, code: &'static str, msg: String) -> ApiErro
     ApiError(AppError::Invalid(e))
 }
 
-pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError> {
-    let doelgroep = match p.doelgroep.as_deref().filter(|s| !s.is_empty()) {
+pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
+    // Codes exactly as the document lists them: an empty value is no code (leave the parameter out).
+    let doelgroep = match p.doelgroep.as_deref() {
         None => None,
         Some(code) => Some(Doelgroep::parse(code).ok_or_else(|| {
             invalid(
@@ -59,40 +72,47 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
             )
         })?),
     };
-    let regisseur = match p.regisseur.as_deref().filter(|s| !s.is_empty()) {
-        None => RegisseurFilter::Alle,
-        Some("mij") => RegisseurFilter::Van(me),
-        Some("geen") => RegisseurFilter::Geen,
-        Some(id) => RegisseurFilter::Van(id.parse().map_err(|_| {
-            invalid(
-                "regisseur",
-                "Gebruik mij, geen of het id van een regisseur.",
-            )
-        })?),
-    };
-    let sort = match p.sorteer.as_deref().filter(|s| !s.is_empty()) {
+    let regisseur = match p.regisseur.as_deref() {
+        Some(code) if code.trim().is_empty() => None,
+        code => list_filters::regisseur_filter(code, actor),
+    }
+    .ok_or_else(|| invalid("regisseur", list_filters::REGISSEUR_MESSAGE))?;
+    let sort = match p.sorteer.as_deref() {
         None => Sort::Naam,
         Some(s) => Sort::parse(s)
             .ok_or_else(|| invalid("sorteer", "Kies naam, geboortedatum of koppeling."))?,
     };
-    let per_pagina = p.pagina_grootte.unwrap_or(25);
-    if !(1..=200).contains(&per_pagina) {
-        return Err(invalid(
-            "paginaGrootte",
-            "Kies een paginagrootte van 1 tot en met 200.",
-        ));
-    }
+    let per_pagina = match p.pagina_grootte.unwrap_or(25) {
+        n @ 1..=200 => n as u32,
+        _ => {
+            return Err(invalid_with(
+                "paginaGrootte",
+                "out_of_range",
+                "Kies een paginagrootte van 1 tot en met 200.".into(),
+            ));
+        }
+    };
     let zoek = match p.zoek.as_deref() {
         None => None,
+        // The document's maxLength counts what is sent, spaces included.
+        Some(z) if z.chars().count() > validation::SEARCH_MAX => {
+            return Err(invalid_with(
+                "zoek",
+                "too_long",
+                format!(
+                    "Een zoekterm is hoogstens {} tekens.",
+                    validation::SEARCH_MAX
+                ),
+            ));
+        }
         Some(z) => {
             Some(validation::search_term(z).map_err(|m| invalid_with("zoek", "invalid", m))?)
         }
     };
-    let pagina = validation::page_number(p.pagina.map(i64::from))
-        .map_err(|m| invalid_with("pagina", "out_of_range", m))?;
+    let pagina =
+        validation::page_number(p.pagina).map_err(|m| invalid_with("pagina", "out_of_range", m))?;
     let cursor_of = |field: &'static str, v: &Option<String>| {
         v.as_deref()
-            .filter(|s| !s.is_empty())
             .map(|s| {
                 Cursor::decode(s).ok_or_else(|| {
                     invalid(
@@ -110,16 +130,19 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
         (Some(_), Some(_)) => return Err(invalid("na", "Gebruik na of voor, niet allebei.")),
     };
     if cursor.is_none() && (pagina - 1).saturating_mul(per_pagina) > MAX_OFFSET {
-        return Err(invalid(
+        return Err(invalid_with(
             "pagina",
-            "Paginanummers gaan tot de eerste 1.000 personen; blader verder met de link next.",
+            "out_of_range",
+            "Paginanummers gaan tot de eerste 1.000 personen; blader verder met de link next."
+                .into(),
         ));
     }
     Ok(ListQuery {
         zoek,
         doelgroep,
         regisseur,
-        eigen_eerst: Some(me),
+        // The order asked for over the whole list, as the caseload page shows it.
+        eigen_eerst: None,
         sort,
         pagina,
         per_pagina,
@@ -127,8 +150,11 @@ pub fn to_query(p: &LijstParams, me: GebruikerId) -> Result<ListQuery, ApiError>
     })
 }
 
-/// Personen zoeken en bladeren, binnen uw gemeente (elke getoonde rij wordt gelogd).
-#[utoipa::path(get, path = "/api/v1/personen", tag = "personen", params(LijstParams),
+/// Personen zoeken en bladeren.
+///
+/// Personen van uw gemeente, met dezelfde filters en standaarden als de caseload in het scherm. Elke
+/// getoonde rij en elke zoekopdracht wordt gelogd. Onbekende parameters worden geweigerd (400).
+#[utoipa::path(get, path = "/personen", tag = "personen", params(LijstParams),
     responses(
         (status = 200, description = "Een pagina personen", body = PersoonLijst),
         (status = 400, description = "Ongeldige parameter", body = Problem, content_type = "application/problem+json"),
@@ -141,12 +167,12 @@ pub async fn list_personen(
     user: ApiUser,
     ApiQuery(params): ApiQuery<LijstParams>,
 ) -> Result<Json<PersoonLijst>, ApiError> {
-    let query = to_query(&params, user.user.id)?;
+    let query = to_query(&params, &user.actor)?;
     let ctx = user.ctx(&state);
     let page = persons::list(&ctx, &query).await?;
     let links = links(&params, &page);
     Ok(Json(PersoonLijst {
-        personen: page.items.iter().map(PersoonSamenvatting::from).collect(),
+        items: page.items.iter().map(PersoonSamenvatting::from).collect(),
         pagina: page.pagina,
         pagina_grootte: page.per_pagina,
         totaal: page.totaal,

@@ -5,5 +5,6 @@ pub mod dto;
 mod dto_schema;
 pub mod get;
 pub mod list;
+pub mod regisseur;
 pub mod update;
 pub mod verwerkingen;
