@@ -95,8 +95,28 @@ async fn describe_taken(
         return member_error(e, facts, None);
     };
     let scope = person_scope(ctx.actor, Action::HouseholdEdit);
-    match households::get(&ctx.app.db, scope, HuishoudenId(other)).await {
-        Ok(h) => member_error(e, facts, Some(&h)),
+    let h = match households::get(&ctx.app.db, scope, HuishoudenId(other)).await {
+        Ok(h) => h,
+        Err(_) => return member_error(e, facts, None),
+    };
+    // The message names these members and their other household: a read of their data, logged as
+    // the household page logs it. No row, no message with names.
+    let now = ctx.now();
+    let entries: Vec<_> = facts
+        .iter()
+        .filter(|(l, _)| h.leden.iter().any(|m| m.persoon_id == l.persoon_id))
+        .map(|(l, _)| {
+            ctx.audit.entry(
+                now,
+                AuditAction::PersonListed,
+                ctx.actor.gemeente_id(),
+                Some(l.persoon_id),
+                Some("lid van een ander huishouden getoond".into()),
+            )
+        })
+        .collect();
+    match ctx.app.audit.record(entries).await {
+        Ok(()) => member_error(e, facts, Some(&h)),
         Err(_) => member_error(e, facts, None),
     }
 }

@@ -11,7 +11,9 @@
 //! and a key that lives in the server's configuration (not in the database), a reader of the log or
 //! of a database backup cannot; only someone with the key can test a candidate term.
 //!
-//! Without a configured key the term is hashed with plain SHA-256 and the row says so
+//! Without `WEGWIJS_AUDIT_SEARCH_KEY` the key is derived from the installation's secret key
+//! (`WEGWIJS_SECRET_KEY`, [`SearchTermKey::derived_from`]), so every installation that can use a
+//! second factor also hashes search terms with a key. Only without either is the term hashed with plain SHA-256 and the row says so
 //! (`sha256:` instead of `hmac-sha256:`): still no term in clear text, but only a weak protection
 //! for BSNs. Production sets `WEGWIJS_AUDIT_SEARCH_KEY`.
 
@@ -26,6 +28,12 @@ impl SearchTermKey {
     /// At least 32 bytes: the key is what stands between a log reader and a list of 10^8 BSNs.
     pub fn new(secret: &str) -> Option<SearchTermKey> {
         (secret.len() >= 32).then(|| SearchTermKey(secret.as_bytes().to_vec()))
+    }
+
+    /// A key of its own derived from the installation's secret key (HMAC with a fixed label), so the
+    /// search hashes never reuse the key that seals TOTP secrets.
+    pub fn derived_from(secret: &crate::auth::secret_box::SecretKey) -> SearchTermKey {
+        SearchTermKey(secret.derive("wegwijs-audit-search-term-v1").to_vec())
     }
 }
 
@@ -76,7 +84,7 @@ pub fn fingerprint(key: Option<&SearchTermKey>, term: &str) -> String {
 }
 
 /// HMAC-SHA-256 (RFC 2104) of `message` under `key`.
-fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+pub(crate) fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
     use hmac::{Hmac, Mac};
     // HMAC takes keys of any length, so `new_from_slice` cannot fail here.
     let mut mac = match Hmac::<Sha256>::new_from_slice(key) {

@@ -40,14 +40,16 @@ impl TryFrom<Row> for Organisation {
     }
 }
 
-/// The key that makes organisation names unique regardless of capitals and spacing: "Gemeente X",
-/// "gemeente x" and " Gemeente  X" are one name. Computed here (not with SQL `lower`, which SQLite
-/// applies to ASCII only) and stored in `naam_sleutel`, whose unique index decides under a race.
+/// The key that makes organisation names unique regardless of capitals, accents and spacing:
+/// "Gemeente X", "gemeente x", " Gemeente  X", "Bibliocentér", "Biblio center" and the full-width
+/// "Ｂibliocenter" are one name (the person search's fold, then no whitespace at all). Computed here
+/// (not with SQL `lower`, which SQLite applies to ASCII only) and stored in `naam_sleutel`, whose
+/// unique index decides under a race.
 pub fn name_key(naam: &str) -> String {
-    naam.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::persons::search_key(naam)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 pub async fn insert(tx: &mut Tx, org: &Organisation, now: DateTime<Utc>) -> StorageResult<()> {
@@ -146,10 +148,24 @@ mod tests {
     use super::name_key;
 
     #[test]
-    fn names_differing_in_capitals_or_spacing_share_a_key() {
+    fn names_differing_in_capitals_accents_or_spacing_share_a_key() {
         assert_eq!(name_key("Gemeente X"), name_key("gemeente x"));
-        assert_eq!(name_key(" Gemeente  X "), "gemeente x");
-        assert_eq!(name_key("Énergie Oost"), name_key("énergie oost"));
+        assert_eq!(name_key(" Gemeente  X "), "gemeentex");
+        assert_eq!(name_key("Énergie Oost"), name_key("energie oost"));
+        // Seen in the attack review: each was accepted beside "Bibliocenter".
+        for look_alike in [
+            "Biblio center",
+            "BİBLİOCENTER",
+            "Ｂibliocenter",
+            "Bibliocentér",
+        ] {
+            assert_eq!(
+                name_key(look_alike),
+                name_key("Bibliocenter"),
+                "{look_alike}"
+            );
+        }
         assert_ne!(name_key("Gemeente X"), name_key("Gemeente Y"));
+        assert_ne!(name_key("Werk.Kom"), name_key("WerkKom Noord"));
     }
 }

@@ -58,6 +58,12 @@ impl SecretKey {
     }
 
     /// A fresh random key (for `serve --demo` without a configured key).
+    /// A 32-byte key for another purpose, named by `label` (HMAC-SHA-256 of the label): knowing a
+    /// derived key reveals neither this key nor any other derived one.
+    pub fn derive(&self, label: &str) -> [u8; 32] {
+        crate::search_term::hmac_sha256(&self.0, label.as_bytes())
+    }
+
     pub fn generate() -> SecretKey {
         let mut key = [0u8; 32];
         OsRng.fill_bytes(&mut key);
@@ -133,6 +139,14 @@ pub fn is_sealed(stored: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn derived_keys_differ_by_label_and_from_the_key() {
+        let k = SecretKey::generate();
+        assert_ne!(k.derive("a"), k.derive("b"));
+        assert_eq!(k.derive("a"), k.derive("a"));
+        assert_ne!(k.derive("a").to_vec(), k.0.to_vec());
+    }
 
     #[test]
     fn sealed_values_open_with_the_same_key_only() {

@@ -125,9 +125,21 @@ pub async fn show(
         .filter(|s| is_regisseur || s != "mij")
         .unwrap_or_else(|| list_filters::default_regisseur_code(&signed.actor).into());
     // The filter is exactly what the form shows: a search within "Mijn caseload" stays within it.
+    // An unknown filter is refused as the API refuses it: silently showing another list misleads.
     let filter =
-        list_filters::regisseur_filter(Some(&regisseur_code), &signed.actor).unwrap_or_default();
-    let doelgroep = q.doelgroep.as_deref().and_then(Doelgroep::parse);
+        list_filters::regisseur_filter(Some(&regisseur_code), &signed.actor).ok_or_else(|| {
+            PageError(wegwijs_app::error::AppError::BadRequest(
+                "Deze caseload bestaat niet: kies een filter in het menu.".into(),
+            ))
+        })?;
+    let doelgroep = match q.doelgroep.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => Some(Doelgroep::parse(code).ok_or_else(|| {
+            PageError(wegwijs_app::error::AppError::BadRequest(
+                "Onbekende doelgroep: kies er een uit de lijst.".into(),
+            ))
+        })?),
+    };
     let sort = q
         .sorteer
         .as_deref()

@@ -57,19 +57,6 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
                 .ok_or_else(|| anyhow!("onbekende rol in --totp-required: {r}"))?,
         );
     }
-    let search_term_key = match args.audit_search_key.as_deref() {
-        Some(secret) => Some(
-            wegwijs_app::search_term::SearchTermKey::new(secret).ok_or_else(|| {
-                anyhow!("WEGWIJS_AUDIT_SEARCH_KEY moet minstens 32 tekens lang zijn")
-            })?,
-        ),
-        None => {
-            tracing::warn!(
-                "geen WEGWIJS_AUDIT_SEARCH_KEY: zoektermen in het verwerkingenlog krijgen een gewone SHA-256"
-            );
-            None
-        }
-    };
     let secret_key = secret_key(&args)?;
     if secret_key.is_none() {
         tracing::warn!(
@@ -80,6 +67,21 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
              Tweestapsverificatie kan niet worden aangezet."
         );
     }
+    let search_term_key = match (args.audit_search_key.as_deref(), &secret_key) {
+        (Some(secret), _) => Some(
+            wegwijs_app::search_term::SearchTermKey::new(secret).ok_or_else(|| {
+                anyhow!("WEGWIJS_AUDIT_SEARCH_KEY moet minstens 32 tekens lang zijn")
+            })?,
+        ),
+        // A BSN's plain hash is reversed in seconds: use a key derived from the secret key.
+        (None, Some(key)) => Some(wegwijs_app::search_term::SearchTermKey::derived_from(key)),
+        (None, None) => {
+            tracing::warn!(
+                "geen WEGWIJS_AUDIT_SEARCH_KEY en geen geheime sleutel: zoektermen in het verwerkingenlog krijgen een gewone SHA-256"
+            );
+            None
+        }
+    };
     let config = WebConfig {
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,

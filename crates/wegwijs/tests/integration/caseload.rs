@@ -127,6 +127,15 @@ async fn heading_and_title_name_the_chosen_caseload() {
     let tl = app.get_page(&r.teamleider, "/caseload").await;
     assert_eq!(title_and_heading(&tl.body).1, "Hele gemeente");
     assert!(!tl.body.contains(">Mijn caseload</option>"), "{}", tl.body);
+    // An unknown filter is refused as the API refuses it, never shown as another list (attack review F6).
+    for bad in ["/caseload?regisseur=x", "/caseload?doelgroep=onbekend"] {
+        let page = app.get_page(&r.regisseur, bad).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(
+            page.body.contains("Uitloggen"),
+            "the Dutch page with navigation"
+        );
+    }
 }
 
 #[tokio::test]

@@ -462,6 +462,7 @@ async fn implausible_households_are_refused_with_names_and_saving_confirms() {
         .person(&r.regisseur, person_json("Rami", "Demouri", Some(&bsn(23))))
         .await;
     let relatie_c = format!("relatie_{c}");
+    let karim_rows = app.audit_actions(&k).await.len();
     let res = app
         .post_form(
             &r.regisseur,
@@ -481,6 +482,11 @@ async fn implausible_households_are_refused_with_names_and_saving_confirms() {
             .contains("Karim Haddad hoort al bij een ander huishouden: “Gezin Haddad”"),
         "{}",
         res.body
+    );
+    // Naming Karim and his other household is a read of his data: it leaves a row (attack review F2).
+    assert!(
+        app.audit_actions(&k).await.len() > karim_rows,
+        "naming a member of another household is logged"
     );
     let api = app
         .post_api(
