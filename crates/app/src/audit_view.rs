@@ -65,3 +65,37 @@ pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditReco
     ctx.app.audit.record(vec![entry]).await?;
     Ok(rows)
 }
+
+/// One page of one person's log, newest first, by keyset ("wie heeft dit gezien" page). Same access
+/// rule and audit row as [`for_person`].
+pub async fn person_page(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    richting: Option<wegwijs_storage::audit_search::LogRichting>,
+) -> AppResult<wegwijs_storage::audit_search::LogPage> {
+    use wegwijs_storage::audit_search::{self, LogFilter};
+    let gemeente = ctx.require_in_own_gemeente(Action::AuditViewPerson)?;
+    if persons::gemeente_of(&ctx.app.db, id).await? != Some(gemeente) {
+        return Err(AppError::NotFound);
+    }
+    let filter = LogFilter {
+        gemeente,
+        personen: Some(vec![id]),
+        gebruiker: None,
+        actie: None,
+        van: None,
+        tot: None,
+    };
+    let mut page = audit_search::search(&ctx.app.db, &filter, richting, PAGE_SIZE).await?;
+    // The page is about this one person; the name is on the dossier, not repeated in every row.
+    page.rows.iter_mut().for_each(|r| r.persoon_naam = None);
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::AuditRead,
+        Some(gemeente),
+        Some(id),
+        None,
+    );
+    ctx.app.audit.record(vec![entry]).await?;
+    Ok(page)
+}
