@@ -107,7 +107,7 @@ pub struct InzageFile {
     pub file_name: String,
 }
 
-fn shown(value: Option<&str>, input: Input) -> String {
+fn shown(value: Option<&str>, input: &Input) -> String {
     let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return "onbekend".into();
     };
@@ -160,7 +160,7 @@ pub async fn export(ctx: &Ctx<'_>, id: PersonId, formaat: Formaat) -> AppResult<
         .zip(raw.fields())
         .map(|(def, (_, value))| Gegeven {
             veld: def.label,
-            waarde: shown(value, def.input),
+            waarde: shown(value, &def.input),
         })
         .collect();
     let leden: Vec<_> = household
@@ -234,7 +234,7 @@ pub async fn export(ctx: &Ctx<'_>, id: PersonId, formaat: Formaat) -> AppResult<
             file_name: format!("inzage-{id}.pdf"),
         },
         Formaat::Zip => InzageFile {
-            bytes: zip(&[("inzage.json", &json), ("inzage.pdf", &pdf)])
+            bytes: zip(&[("inzage.json", json.as_slice()), ("inzage.pdf", pdf.as_slice())])
                 .map_err(|e| AppError::Internal(format!("inzage zip: {e}")))?,
             content_type: "application/zip",
             file_name: format!("inzage-{id}.zip"),

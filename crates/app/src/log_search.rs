@@ -22,7 +22,8 @@ use crate::error::{AppError, AppResult};
 pub const PAGE_SIZE: i64 = 100;
 
 /// What the viewer asked for. Everything is optional: no filter is the whole gemeente's log.
-#[derive(Debug, Clone, Default)]
+/// No `Debug`: `persoon` is a name or a BSN.
+#[derive(Clone, Default)]
 pub struct LogQuery {
     /// A name or BSN (or V-nummer), matched like the caseload search.
     pub persoon: Option<String>,
@@ -36,8 +37,8 @@ pub struct LogQuery {
     pub richting: Option<LogRichting>,
 }
 
-/// A person a name or BSN search found (shown so the viewer can narrow down to one).
-#[derive(Debug, Clone)]
+/// A person a name or BSN search found (shown so the viewer can narrow down to one). No `Debug`.
+#[derive(Clone)]
 pub struct FoundPerson {
     pub id: PersonId,
     pub naam: String,

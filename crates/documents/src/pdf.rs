@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use typst::foundations::{Datetime, Smart};
-use typst::layout::PagedDocument;
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::world::DocWorld;
@@ -47,9 +47,9 @@ pub fn render_pdf(
         .output
         .map_err(|errs| PdfError::Template(template, diagnostics(&errs)))?;
     let standards = PdfStandards::new(&[PdfStandard::A_2b])
-        .map_err(|e| PdfError::Template(template, e.to_string()))?;
+        .map_err(|e| PdfError::Template(template, e.message().to_string()))?;
     let options = PdfOptions {
-        ident: Smart::Custom(ident),
+        ident: Smart::Custom(ident.to_string()),
         timestamp: Some(Timestamp::new_utc(today)),
         standards,
         ..Default::default()
@@ -73,4 +73,53 @@ fn diagnostics(errs: &[typst::diag::SourceDiagnostic]) -> String {
         .map(|e| e.message.to_string())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn sample(naam: &str) -> Vec<u8> {
+        let naam = naam.replace('\\', "\\\\").replace('"', "\\\"");
+        format!(
+            r#"{{"titel": "Inzage", "kenmerk": "inzage-1", "gemeente": "Weert", "inleiding": "Tekst",
+            "opgesteld_op": "2026-12-01 10:00:00", "opgesteld_door": "Privacy",
+            "persoon": {{"id": "1", "naam": "{naam}"}},
+            "gegevens": [{{"veld": "Voornamen", "waarde": "{naam}"}}],
+            "huishouden": [{{"naam": "Lid", "rol": "Partner", "geboortedatum": ""}}],
+            "activiteiten": [{{"naam": "Regie", "grondslag": "Wet"}}],
+            "verwerkingen_inleiding": "1 keer",
+            "verwerkingen": [{{"tijdstip": "2026-12-01 10:00:00", "wie": "{naam}", "organisatie": "Weert",
+              "handeling": "Ingezien", "bron": "ui"}}]}}"#
+        )
+        .into_bytes()
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0)
+            .single()
+            .expect("time")
+    }
+
+    #[test]
+    fn renders_a_deterministic_pdf_and_typst_markup_in_data_stays_text() {
+        // Markup, code and a closing bracket in data: read by json(), so never evaluated.
+        let hostile = "#sys.exit() *vet* ] #panic(\"x\") $x$ <label> @ref";
+        let a = render_pdf(Template::Inzage, sample(hostile), "inzage-1", now()).expect("pdf");
+        assert!(a.starts_with(b"%PDF-"));
+        let b = render_pdf(Template::Inzage, sample(hostile), "inzage-1", now()).expect("pdf");
+        assert_eq!(a, b, "same data, same bytes");
+        assert!(
+            a.windows(b"pdfaid:part".len())
+                .any(|w| w == b"pdfaid:part"),
+            "PDF/A metadata"
+        );
+    }
+
+    #[test]
+    fn data_that_is_not_json_is_an_error_not_a_panic() {
+        let err = render_pdf(Template::Inzage, b"{niet json".to_vec(), "x", now());
+        assert!(matches!(err, Err(PdfError::Template(..))));
+    }
 }

@@ -5,23 +5,28 @@
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime};
-use typst::syntax::{FileId, Source, VirtualPath};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-use typst_kit::fonts::{FontSlot, Fonts};
+use typst_kit::fonts::FontStore;
 
 /// Fonts are parsed once per process: finding them costs more than compiling a document.
-static FONTS: LazyLock<(LazyHash<FontBook>, Vec<FontSlot>)> = LazyLock::new(|| {
-    let fonts = Fonts::searcher()
-        .include_system_fonts(false)
-        .search();
-    (LazyHash::new(fonts.book), fonts.fonts)
+static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
+    let mut store = FontStore::new();
+    store.extend(typst_kit::fonts::embedded());
+    store
 });
 
-static LIBRARY: LazyLock<LazyHash<Library>> =
-    LazyLock::new(|| LazyHash::new(Library::builder().build()));
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// A file id in the project root. The paths are constants of this module, so a failure is a bug here.
+fn project_file(path: &str) -> FileId {
+    #[allow(clippy::expect_used)]
+    let vpath = VirtualPath::new(path).expect("constant virtual path is valid");
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
 
 pub(crate) struct DocWorld {
     main: Source,
@@ -32,13 +37,16 @@ pub(crate) struct DocWorld {
 
 impl DocWorld {
     pub(crate) fn new(template: &'static str, data: Vec<u8>, today: Datetime) -> DocWorld {
-        let main_id = FileId::new(None, VirtualPath::new("/main.typ"));
         DocWorld {
-            main: Source::new(main_id, template.to_string()),
-            data_id: FileId::new(None, VirtualPath::new("/data.json")),
+            main: Source::new(project_file("/main.typ"), template.to_string()),
+            data_id: project_file("/data.json"),
             data: Bytes::new(data),
             today,
         }
+    }
+
+    fn not_found(id: FileId) -> FileError {
+        FileError::NotFound(id.vpath().get_without_slash().into())
     }
 }
 
@@ -48,7 +56,7 @@ impl World for DocWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &FONTS.0
+        FONTS.book()
     }
 
     fn main(&self) -> FileId {
@@ -59,7 +67,7 @@ impl World for DocWorld {
         if id == self.main.id() {
             Ok(self.main.clone())
         } else {
-            Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+            Err(Self::not_found(id))
         }
     }
 
@@ -67,15 +75,15 @@ impl World for DocWorld {
         if id == self.data_id {
             Ok(self.data.clone())
         } else {
-            Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+            Err(Self::not_found(id))
         }
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.1.get(index)?.get()
+        FONTS.font(index)
     }
 
-    fn today(&self, _offset: Option<i64>) -> Option<Datetime> {
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
     }
 }

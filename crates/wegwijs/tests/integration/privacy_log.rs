@@ -61,7 +61,7 @@ fn href_of(body: &str, rel: &str) -> Option<String> {
     let marker = format!("\" rel=\"{rel}\"");
     let end = body.find(&marker)?;
     let start = body[..end].rfind("href=\"")? + 6;
-    Some(body[start..end].replace("&amp;", "&"))
+    Some(body[start..end].replace("&amp;", "&").replace("&#38;", "&"))
 }
 
 /// The trace ids in a log page's table, in order.
@@ -365,7 +365,15 @@ async fn the_inzage_export_holds_the_persons_data_and_log_and_is_audited() {
     let no_csrf = app
         .post_form_raw(Some(&r.privacy), &inzage, &[("formaat", "pdf")])
         .await;
-    assert_eq!(no_csrf.status, StatusCode::FORBIDDEN);
+    assert!(
+        matches!(
+            no_csrf.status,
+            StatusCode::BAD_REQUEST | StatusCode::FORBIDDEN
+        ),
+        "{}",
+        no_csrf.status
+    );
+    assert_eq!(rows_of(&app, r.weert, "inzage_export_gemaakt").await.len(), 2);
 }
 
 #[tokio::test]
