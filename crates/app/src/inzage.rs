@@ -234,8 +234,11 @@ pub async fn export(ctx: &Ctx<'_>, id: PersonId, formaat: Formaat) -> AppResult<
             file_name: format!("inzage-{id}.pdf"),
         },
         Formaat::Zip => InzageFile {
-            bytes: zip(&[("inzage.json", json.as_slice()), ("inzage.pdf", pdf.as_slice())])
-                .map_err(|e| AppError::Internal(format!("inzage zip: {e}")))?,
+            bytes: zip(&[
+                ("inzage.json", json.as_slice()),
+                ("inzage.pdf", pdf.as_slice()),
+            ])
+            .map_err(|e| AppError::Internal(format!("inzage zip: {e}")))?,
             content_type: "application/zip",
             file_name: format!("inzage-{id}.zip"),
         },

@@ -65,7 +65,8 @@ pub fn to_csv(rows: &[LogRow]) -> AppResult<Vec<u8>> {
             w.write_record(cells.iter().map(|c| neutralise(c)))
                 .map_err(fail)?;
         }
-        w.flush().map_err(|e| AppError::Internal(format!("csv: {e}")))?;
+        w.flush()
+            .map_err(|e| AppError::Internal(format!("csv: {e}")))?;
     }
     Ok(out)
 }

@@ -99,7 +99,12 @@ async fn resolve(ctx: &Ctx<'_>, gemeente: OrganisatieId, q: &LogQuery) -> AppRes
         // Another gemeente's person simply has no rows in this gemeente's log.
         resolved.personen = Some(vec![id]);
     }
-    let Some(term) = q.persoon.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+    let Some(term) = q
+        .persoon
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    else {
         return Ok(resolved);
     };
     let query = ListQuery {
@@ -255,10 +260,7 @@ pub const EXPORT_MAX: usize = 100_000;
 
 /// All rows of the selection (newest first, at most [`EXPORT_MAX`]), for the CSV export. The export is
 /// logged like a look, marked as an export with its size.
-pub async fn export_rows(
-    ctx: &Ctx<'_>,
-    q: &LogQuery,
-) -> AppResult<Vec<audit_search::LogRow>> {
+pub async fn export_rows(ctx: &Ctx<'_>, q: &LogQuery) -> AppResult<Vec<audit_search::LogRow>> {
     let gemeente = ctx.require_in_own_gemeente(Action::AuditViewGemeente)?;
     check_period(q)?;
     let resolved = resolve(ctx, gemeente, q).await?;

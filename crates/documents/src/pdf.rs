@@ -111,8 +111,7 @@ mod tests {
         let b = render_pdf(Template::Inzage, sample(hostile), "inzage-1", now()).expect("pdf");
         assert_eq!(a, b, "same data, same bytes");
         assert!(
-            a.windows(b"pdfaid:part".len())
-                .any(|w| w == b"pdfaid:part"),
+            a.windows(b"pdfaid:part".len()).any(|w| w == b"pdfaid:part"),
             "PDF/A metadata"
         );
     }

@@ -212,10 +212,7 @@ fn role_grants(role: Role, action: Action) -> bool {
         ),
         // The privacy officer answers a person's request for inzage (AVG art. 15, 38(4)): that
         // export holds the person's data, which the role may not browse otherwise.
-        Role::Privacy => matches!(
-            action,
-            AuditViewPerson | AuditViewGemeente | InzageExport
-        ),
+        Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente | InzageExport),
         // Beleid gets aggregates (later), never a person.
         Role::Beleid => false,
         Role::Beheerder => matches!(action, UserManage | OrganisationManage),

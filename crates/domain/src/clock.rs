@@ -64,9 +64,19 @@ mod tests {
     #[test]
     fn a_dutch_day_starts_at_local_midnight_in_winter_and_summer() {
         let winter = start_of_dutch_day(NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"));
-        assert_eq!(winter, Utc.with_ymd_and_hms(2026, 1, 14, 23, 0, 0).single().expect("utc"));
+        assert_eq!(
+            winter,
+            Utc.with_ymd_and_hms(2026, 1, 14, 23, 0, 0)
+                .single()
+                .expect("utc")
+        );
         let summer = start_of_dutch_day(NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"));
-        assert_eq!(summer, Utc.with_ymd_and_hms(2026, 6, 30, 22, 0, 0).single().expect("utc"));
+        assert_eq!(
+            summer,
+            Utc.with_ymd_and_hms(2026, 6, 30, 22, 0, 0)
+                .single()
+                .expect("utc")
+        );
         assert_eq!(dutch_time(summer), "2026-07-01 00:00:00");
     }
 

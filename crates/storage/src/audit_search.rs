@@ -49,7 +49,9 @@ impl LogCursor {
     /// `None` for anything [`LogCursor::encode`] did not make.
     pub fn decode(s: &str) -> Option<LogCursor> {
         let (t, id) = s.split_once('_')?;
-        let digits = |x: &str| !x.is_empty() && x.len() <= 20 && x.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        let digits = |x: &str| {
+            !x.is_empty() && x.len() <= 20 && x.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        };
         if !digits(t) || !digits(id) {
             return None;
         }
@@ -169,7 +171,10 @@ impl TryFrom<Row> for LogRow {
 
 /// The WHERE clause of `filter` (on `audit_log a`), without the cursor.
 fn where_clause(sql: &mut Sql, f: &LogFilter) -> String {
-    let mut conds = vec![format!("a.gemeente_id = {}", sql.bind(Bind::Uuid(f.gemeente.0)))];
+    let mut conds = vec![format!(
+        "a.gemeente_id = {}",
+        sql.bind(Bind::Uuid(f.gemeente.0))
+    )];
     if let Some(ids) = &f.personen {
         if ids.is_empty() {
             conds.push("1 = 0".into());
@@ -202,7 +207,13 @@ fn where_clause(sql: &mut Sql, f: &LogFilter) -> String {
 
 /// The page cut on `audit_log` alone: one index range read from the cursor on. `backward` reads
 /// newer rows than the cursor, oldest first.
-fn inner_sql(sql: &mut Sql, f: &LogFilter, from: Option<LogCursor>, backward: bool, limit: i64) -> String {
+fn inner_sql(
+    sql: &mut Sql,
+    f: &LogFilter,
+    from: Option<LogCursor>,
+    backward: bool,
+    limit: i64,
+) -> String {
     let mut cond = where_clause(sql, f);
     if let Some(c) = from {
         let t = sql.bind(Bind::Time(c.tijdstip));
@@ -212,7 +223,9 @@ fn inner_sql(sql: &mut Sql, f: &LogFilter, from: Option<LogCursor>, backward: bo
     }
     let dir = if backward { "ASC" } else { "DESC" };
     let lim = sql.bind(Bind::Int(limit));
-    format!("SELECT * FROM audit_log a WHERE {cond} ORDER BY a.tijdstip {dir}, a.id {dir} LIMIT {lim}")
+    format!(
+        "SELECT * FROM audit_log a WHERE {cond} ORDER BY a.tijdstip {dir}, a.id {dir} LIMIT {lim}"
+    )
 }
 
 /// The page query: the page is cut first, then names are joined to those rows only.
@@ -237,7 +250,11 @@ fn page_sql(f: &LogFilter, from: Option<LogCursor>, backward: bool, limit: i64) 
 /// The query plan of the page cut for `filter` (one line per plan step), for tests and benchmarks
 /// that check every filter is an index range read in order, without a sort. (The join of names to
 /// the 100 rows of a page afterwards may sort those 100 rows; that is not what grows with the log.)
-pub async fn explain(db: &Db, f: &LogFilter, from: Option<LogCursor>) -> StorageResult<Vec<String>> {
+pub async fn explain(
+    db: &Db,
+    f: &LogFilter,
+    from: Option<LogCursor>,
+) -> StorageResult<Vec<String>> {
     use sqlx::Row as _;
     let mut sql = Sql::default();
     sql.text = inner_sql(&mut sql, f, from, false, 101);
@@ -344,7 +361,16 @@ mod tests {
             id: 42,
         };
         assert_eq!(LogCursor::decode(&c.encode()), Some(c));
-        for bad in ["", "_", "1_", "_1", "1_2_3", "a_1", "1\u{0}_2", "99999999999999999999999_1"] {
+        for bad in [
+            "",
+            "_",
+            "1_",
+            "_1",
+            "1_2_3",
+            "a_1",
+            "1\u{0}_2",
+            "99999999999999999999999_1",
+        ] {
             assert_eq!(LogCursor::decode(bad), None, "{bad:?}");
         }
     }

@@ -47,7 +47,11 @@ fn filled(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn date(field: &'static str, s: &Option<String>, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
+fn date(
+    field: &'static str,
+    s: &Option<String>,
+    errors: &mut Vec<FieldError>,
+) -> Option<NaiveDate> {
     let v = filled(s)?;
     match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
         Ok(d) => Some(d),
@@ -76,7 +80,9 @@ fn parse(f: &LogForm) -> (LogQuery, Vec<FieldError>) {
         }
     };
     // Ids and codes come from links and select lists; a wrong one was not typed by a person.
-    let persoon_id = filled(&f.persoon_id).and_then(|s| s.parse().ok()).map(PersonId);
+    let persoon_id = filled(&f.persoon_id)
+        .and_then(|s| s.parse().ok())
+        .map(PersonId);
     let gebruiker = match filled(&f.gebruiker) {
         None => None,
         Some(s) => match s.parse() {
@@ -157,7 +163,11 @@ fn filter_pairs(q: &LogQuery) -> Vec<(&'static str, String)> {
     pairs
 }
 
-fn href(path: &str, mut pairs: Vec<(&'static str, String)>, extra: Option<(&'static str, String)>) -> String {
+fn href(
+    path: &str,
+    mut pairs: Vec<(&'static str, String)>,
+    extra: Option<(&'static str, String)>,
+) -> String {
     pairs.extend(extra);
     if pairs.is_empty() {
         return path.to_string();
@@ -264,7 +274,14 @@ pub async fn show(
     }))
     .collect();
     let (rows, next, prev, gevonden, te_veel, status) = match result {
-        None => (vec![], None, None, None, false, "De zoekopdracht bevat fouten.".to_string()),
+        None => (
+            vec![],
+            None,
+            None,
+            None,
+            false,
+            "De zoekopdracht bevat fouten.".to_string(),
+        ),
         Some(r) => {
             let next = r
                 .page
@@ -281,7 +298,12 @@ pub async fn show(
                 n => format!("{n} verwerkingen op deze pagina."),
             };
             let gevonden = r.gevonden.as_deref().map(|f| found_rows(f, &q));
-            let rows = r.page.rows.into_iter().map(AuditRow::from_log_row).collect();
+            let rows = r
+                .page
+                .rows
+                .into_iter()
+                .map(AuditRow::from_log_row)
+                .collect();
             (rows, next, prev, gevonden, r.te_veel_personen, status)
         }
     };

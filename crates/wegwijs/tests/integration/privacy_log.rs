@@ -89,8 +89,10 @@ async fn the_log_is_searchable_by_bsn_name_user_action_and_period() {
     let r = app.region().await;
     let (amal, bo) = two_persons(&app, &r).await;
     // Each regisseur opens their own person's dossier once.
-    app.get_page(&r.regisseur, &format!("/personen/{amal}")).await;
-    app.get_page(&r.regisseur2, &format!("/personen/{bo}")).await;
+    app.get_page(&r.regisseur, &format!("/personen/{amal}"))
+        .await;
+    app.get_page(&r.regisseur2, &format!("/personen/{bo}"))
+        .await;
 
     // By BSN: only Amal's rows, her name shown, and the search logged without the term.
     let res = app
@@ -116,12 +118,17 @@ async fn the_log_is_searchable_by_bsn_name_user_action_and_period() {
     );
 
     // By name (folded like the caseload search).
-    let res = app.get_page(&r.privacy, "/verwerkingen?persoon=anders").await;
+    let res = app
+        .get_page(&r.privacy, "/verwerkingen?persoon=anders")
+        .await;
     assert!(res.body.contains("Bo Anders") && !res.body.contains("Amal Zoekmans"));
 
     // By user: what regisseur2 did concerns Bo only.
     let res = app
-        .get_page(&r.privacy, &format!("/verwerkingen?gebruiker={}", r.regisseur2.id))
+        .get_page(
+            &r.privacy,
+            &format!("/verwerkingen?gebruiker={}", r.regisseur2.id),
+        )
         .await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains("Bo Anders") && !res.body.contains("Amal Zoekmans"));
@@ -136,7 +143,10 @@ async fn the_log_is_searchable_by_bsn_name_user_action_and_period() {
     // By period: today finds the rows, a period in the past finds none.
     let today = wegwijs_domain::clock::dutch_date(Utc::now());
     let res = app
-        .get_page(&r.privacy, &format!("/verwerkingen?van={today}&tot={today}"))
+        .get_page(
+            &r.privacy,
+            &format!("/verwerkingen?van={today}&tot={today}"),
+        )
         .await;
     assert!(res.body.contains("Amal Zoekmans"));
     let res = app
@@ -183,7 +193,10 @@ async fn another_gemeentes_person_is_never_found_nor_shown() {
 async fn keyset_pages_stay_the_same_when_new_rows_arrive() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let start = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).single().expect("t");
+    let start = Utc
+        .with_ymd_and_hms(2026, 3, 1, 9, 0, 0)
+        .single()
+        .expect("t");
     let rows: Vec<AuditEntry> = (0..250)
         .map(|i| entry(r.weert, None, start + Duration::seconds(i), "oud"))
         .collect();
@@ -217,7 +230,10 @@ async fn keyset_pages_stay_the_same_when_new_rows_arrive() {
     let top = app.get_page(&r.privacy, filter).await;
     assert_eq!(
         trace_ids(&top.body)[0],
-        format!("test-{}", (start + Duration::seconds(1029)).timestamp_micros())
+        format!(
+            "test-{}",
+            (start + Duration::seconds(1029)).timestamp_micros()
+        )
     );
     // The third page holds the last 50 rows and has no older page.
     let third_link = href_of(&second.body, "next").expect("third");
@@ -328,20 +344,28 @@ async fn the_inzage_export_holds_the_persons_data_and_log_and_is_audited() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
     let (amal, _) = two_persons(&app, &r).await;
-    app.get_page(&r.regisseur, &format!("/personen/{amal}")).await;
+    app.get_page(&r.regisseur, &format!("/personen/{amal}"))
+        .await;
     let page = app
         .get_page(&r.privacy, &format!("/personen/{amal}/verwerkingen"))
         .await;
     assert!(page.body.contains("Inzage-export maken"));
 
     let inzage = format!("/personen/{amal}/inzage");
-    let pdf = app.post_form(&r.privacy, &inzage, &[("formaat", "pdf")]).await;
+    let pdf = app
+        .post_form(&r.privacy, &inzage, &[("formaat", "pdf")])
+        .await;
     assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.body);
     assert_eq!(pdf.header("content-type"), "application/pdf");
     assert!(pdf.body.starts_with("%PDF-"));
-    assert!(pdf.header("content-disposition").contains(&format!("inzage-{amal}.pdf")));
+    assert!(
+        pdf.header("content-disposition")
+            .contains(&format!("inzage-{amal}.pdf"))
+    );
 
-    let zip = app.post_form(&r.privacy, &inzage, &[("formaat", "zip")]).await;
+    let zip = app
+        .post_form(&r.privacy, &inzage, &[("formaat", "zip")])
+        .await;
     assert_eq!(zip.status, StatusCode::OK);
     assert_eq!(zip.header("content-type"), "application/zip");
     assert!(zip.body.starts_with("PK"));
@@ -360,7 +384,9 @@ async fn the_inzage_export_holds_the_persons_data_and_log_and_is_audited() {
     );
     assert!(made.iter().any(|m| m.details.starts_with("zip;")));
 
-    let bad = app.post_form(&r.privacy, &inzage, &[("formaat", "exe")]).await;
+    let bad = app
+        .post_form(&r.privacy, &inzage, &[("formaat", "exe")])
+        .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     let no_csrf = app
         .post_form_raw(Some(&r.privacy), &inzage, &[("formaat", "pdf")])
@@ -373,7 +399,10 @@ async fn the_inzage_export_holds_the_persons_data_and_log_and_is_audited() {
         "{}",
         no_csrf.status
     );
-    assert_eq!(rows_of(&app, r.weert, "inzage_export_gemaakt").await.len(), 2);
+    assert_eq!(
+        rows_of(&app, r.weert, "inzage_export_gemaakt").await.len(),
+        2
+    );
 }
 
 #[tokio::test]

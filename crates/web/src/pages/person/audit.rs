@@ -132,9 +132,7 @@ pub async fn show(
     let ctx = signed.ctx(&state);
     let page = audit_view::person_page(&ctx, PersonId(id), richting).await?;
     let base = format!("/personen/{id}/verwerkingen");
-    let may_export = ctx
-        .require_in_own_gemeente(Action::InzageExport)
-        .is_ok();
+    let may_export = ctx.require_in_own_gemeente(Action::InzageExport).is_ok();
     Ok(render(&AuditPage {
         layout: Layout::new(&signed, nonce, "Wie heeft dit dossier gezien", ""),
         heading: "Wie heeft dit dossier gezien of gewijzigd".into(),
