@@ -1,5 +1,6 @@
-//! "Wie heeft dit dossier gezien": the audit rows about one person (teamleider, privacy officer), and
-//! the gemeente's whole log (privacy officer). Looking at the log is itself a processing, so it is logged.
+//! "Wie heeft dit dossier gezien": the audit rows about one person (teamleider, privacy officer).
+//! Looking at the log is itself a processing, so it is logged. The gemeente's whole log and its search
+//! are in `log_search`.
 
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, PersonRef, Resource};
@@ -40,27 +41,6 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
         Some(gemeente),
         Some(id),
         None,
-    );
-    ctx.app.audit.record(vec![entry]).await?;
-    Ok(rows)
-}
-
-/// The whole log of the actor's gemeente (privacy officer).
-pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditRecord>> {
-    let gemeente = ctx.require_in_own_gemeente(Action::AuditViewGemeente)?;
-    let rows = audit::for_gemeente(
-        &ctx.app.db,
-        gemeente,
-        PAGE_SIZE,
-        (pagina.max(1) - 1).saturating_mul(PAGE_SIZE),
-    )
-    .await?;
-    let entry = ctx.audit.entry(
-        ctx.now(),
-        AuditAction::AuditRead,
-        Some(gemeente),
-        None,
-        Some(format!("pagina {pagina}")),
     );
     ctx.app.audit.record(vec![entry]).await?;
     Ok(rows)
