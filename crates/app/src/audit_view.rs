@@ -1,5 +1,6 @@
-//! "Wie heeft dit dossier gezien": the audit rows about one person (teamleider, privacy officer), and
-//! the gemeente's whole log (privacy officer). Looking at the log is itself a processing, so it is logged.
+//! "Wie heeft dit dossier gezien": the audit rows about one person (teamleider, privacy officer).
+//! Looking at the log is itself a processing, so it is logged. The gemeente's whole log and its search
+//! are in `log_search`.
 
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, PersonRef, Resource};
@@ -45,25 +46,38 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
     Ok(rows)
 }
 
-/// The whole log of the actor's gemeente (privacy officer).
-pub async fn for_gemeente(ctx: &Ctx<'_>, pagina: i64) -> AppResult<Vec<AuditRecord>> {
-    let gemeente = ctx.require_in_own_gemeente(Action::AuditViewGemeente)?;
-    let rows = audit::for_gemeente(
-        &ctx.app.db,
+/// One page of one person's log, newest first, by keyset ("wie heeft dit gezien" page). Same access
+/// rule and audit row as [`for_person`].
+pub async fn person_page(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    richting: Option<wegwijs_storage::audit_search::LogRichting>,
+) -> AppResult<wegwijs_storage::audit_search::LogPage> {
+    use wegwijs_storage::audit_search::{self, LogFilter};
+    let gemeente = ctx.require_in_own_gemeente(Action::AuditViewPerson)?;
+    if persons::gemeente_of(&ctx.app.db, id).await? != Some(gemeente) {
+        return Err(AppError::NotFound);
+    }
+    let filter = LogFilter {
         gemeente,
-        PAGE_SIZE,
-        (pagina.max(1) - 1).saturating_mul(PAGE_SIZE),
-    )
-    .await?;
+        personen: Some(vec![id]),
+        gebruiker: None,
+        actie: None,
+        van: None,
+        tot: None,
+    };
+    let mut page = audit_search::search(&ctx.app.db, &filter, richting, PAGE_SIZE).await?;
+    // The page is about this one person; the name is on the dossier, not repeated in every row.
+    page.rows.iter_mut().for_each(|r| r.persoon_naam = None);
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::AuditRead,
         Some(gemeente),
+        Some(id),
         None,
-        Some(format!("pagina {pagina}")),
     );
     ctx.app.audit.record(vec![entry]).await?;
-    Ok(rows)
+    Ok(page)
 }
 
 /// [`for_person`] and the number of rows about the person (for the API's `totaal` and `next` link).

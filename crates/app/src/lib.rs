@@ -14,7 +14,10 @@ mod config;
 mod ctx;
 pub mod error;
 pub mod households;
+pub mod inzage;
 pub mod list_filters;
+pub mod log_csv;
+pub mod log_search;
 pub mod notices;
 pub mod organisations;
 pub mod persons;
@@ -40,6 +43,7 @@ pub use error::{AppError, AppResult};
 pub mod model {
     pub use wegwijs_storage::api_keys::ApiKeyInfo;
     pub use wegwijs_storage::audit::{AuditContext, AuditRecord, Bron};
+    pub use wegwijs_storage::audit_search::{LogCursor, LogPage, LogRichting, LogRow};
     pub use wegwijs_storage::caseload::GemeenteInstellingen;
     pub use wegwijs_storage::households::{Household, HouseholdSummary};
     pub use wegwijs_storage::organisations::Organisation;

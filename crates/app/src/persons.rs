@@ -122,7 +122,7 @@ pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
 }
 
 /// The search row's details: the kind of term, its fingerprint (never the term) and the hit count.
-fn search_details(ctx: &Ctx<'_>, term: &str, totaal: i64) -> String {
+pub(crate) fn search_details(ctx: &Ctx<'_>, term: &str, totaal: i64) -> String {
     format!(
         "zoekterm ({}) {}; gevonden: {totaal}",
         search_term::kind(term),

@@ -46,6 +46,7 @@ code_enum! {
         RecoveryCodeUsed = "herstelcode_gebruikt", "Ingelogd met een herstelcode",
         SettingChanged = "instelling_gewijzigd", "Instelling van de gemeente gewijzigd",
         DemoLoaded = "demo_geladen", "Demogegevens geladen",
+        InzageExported = "inzage_export_gemaakt", "Inzage-export gemaakt (AVG art. 15)",
     }
 }
 
@@ -96,9 +97,19 @@ pub const TOEZICHT_PRIVACY: Verwerkingsactiviteit = Verwerkingsactiviteit {
     grondslag: "AVG art. 5 lid 2, art. 30 en 39",
 };
 
+pub const RECHTEN_BETROKKENEN: Verwerkingsactiviteit = Verwerkingsactiviteit {
+    id: "rechten-betrokkenen",
+    naam: "Afhandeling van verzoeken van betrokkenen",
+    grondslag: "AVG art. 12 en 15 (AVG art. 6 lid 1 sub c)",
+};
+
 /// Every activity, for the register page and for checking stored ids.
-pub const ACTIVITEITEN: &[Verwerkingsactiviteit] =
-    &[REGIE_INBURGERING, BEHEER_ACCOUNTS, TOEZICHT_PRIVACY];
+pub const ACTIVITEITEN: &[Verwerkingsactiviteit] = &[
+    REGIE_INBURGERING,
+    BEHEER_ACCOUNTS,
+    TOEZICHT_PRIVACY,
+    RECHTEN_BETROKKENEN,
+];
 
 /// The processing activity (and so the legal basis) under which an action is logged.
 pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
@@ -109,6 +120,8 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
             REGIE_INBURGERING
         }
         AuditRead => TOEZICHT_PRIVACY,
+        // Answering the person's own request: the export is made for them, not for regie.
+        InzageExported => RECHTEN_BETROKKENEN,
         // Loading demo data creates fictitious accounts and persons in a test environment: an act of
         // system management, not of regie on real people.
         UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut

@@ -106,6 +106,8 @@ pub enum Action {
     HouseholdEdit,
     AuditViewPerson,
     AuditViewGemeente,
+    /// Everything held about one person and its log, as a file for that person (AVG art. 15).
+    InzageExport,
     UserManage,
     OrganisationManage,
 }
@@ -123,6 +125,7 @@ impl Action {
         Action::HouseholdEdit,
         Action::AuditViewPerson,
         Action::AuditViewGemeente,
+        Action::InzageExport,
         Action::UserManage,
         Action::OrganisationManage,
     ];
@@ -235,7 +238,9 @@ fn role_grants(role: Role, action: Action) -> bool {
                 | HouseholdView
                 | AuditViewPerson
         ),
-        Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente),
+        // The privacy officer answers a person's request for inzage (AVG art. 15, 38(4)): that
+        // export holds the person's data, which the role may not browse otherwise.
+        Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente | InzageExport),
         // Beleid gets aggregates (later), never a person.
         Role::Beleid => false,
         Role::Beheerder => matches!(action, UserManage | OrganisationManage),

@@ -23,6 +23,28 @@ pub fn dutch_date(moment: DateTime<Utc>) -> NaiveDate {
     moment.with_timezone(&Amsterdam).date_naive()
 }
 
+/// The first moment of a Dutch calendar day (00:00 in Amsterdam; summer time included), for periods
+/// chosen by date ("from 1 March until 31 March").
+pub fn start_of_dutch_day(d: NaiveDate) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let midnight = d.and_time(chrono::NaiveTime::MIN);
+    // Midnight always exists in Amsterdam (the clocks change at 02:00 and 03:00); `earliest` also
+    // covers a day that started twice, and the UTC reading is the fallback that never fails.
+    Amsterdam
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| midnight.and_utc())
+}
+
+/// `moment` as Dutch wall-clock time, e.g. "2026-03-29 03:15" (for exports read by people).
+pub fn dutch_time(moment: DateTime<Utc>) -> String {
+    moment
+        .with_timezone(&Amsterdam)
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
 /// A clock that always says the same moment: for tests and for replaying a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FixedClock(pub DateTime<Utc>);
@@ -38,6 +60,25 @@ mod tests {
     use super::*;
     use chrono::{Datelike, Duration, TimeZone, Weekday};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_dutch_day_starts_at_local_midnight_in_winter_and_summer() {
+        let winter = start_of_dutch_day(NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"));
+        assert_eq!(
+            winter,
+            Utc.with_ymd_and_hms(2026, 1, 14, 23, 0, 0)
+                .single()
+                .expect("utc")
+        );
+        let summer = start_of_dutch_day(NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"));
+        assert_eq!(
+            summer,
+            Utc.with_ymd_and_hms(2026, 6, 30, 22, 0, 0)
+                .single()
+                .expect("utc")
+        );
+        assert_eq!(dutch_time(summer), "2026-07-01 00:00:00");
+    }
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0)

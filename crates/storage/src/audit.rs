@@ -274,7 +274,7 @@ macro_rules! select_audit {
              FROM audit_log a LEFT JOIN gebruikers g ON g.id = a.gebruiker_id \
              LEFT JOIN organisaties o ON o.id = a.organisatie_id ",
             $where,
-            " ORDER BY a.id DESC LIMIT $2 OFFSET $3"
+            " ORDER BY a.tijdstip DESC, a.id DESC LIMIT $2 OFFSET $3"
         )
     };
 }

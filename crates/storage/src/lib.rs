@@ -13,6 +13,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod audit_batcher;
 pub mod audit_chain;
+pub mod audit_search;
 pub mod auth_cache;
 pub mod bulk;
 pub mod caseload;

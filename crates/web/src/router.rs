@@ -43,6 +43,7 @@ fn pages() -> Router<AppState> {
         )
         .route("/personen/{id}/bewerken", get(person::edit::form))
         .route("/personen/{id}/verwerkingen", get(person::audit::show))
+        .route("/personen/{id}/inzage", post(person::inzage::export))
         .route("/personen/{id}/regisseur", post(person::reassign::save))
         .route("/personen/{id}/overnemen", post(person::take_on::save))
         .route(
@@ -50,6 +51,7 @@ fn pages() -> Router<AppState> {
             get(household::form).post(household::save),
         )
         .route("/verwerkingen", get(audit_log::show))
+        .route("/verwerkingen/export.csv", get(audit_log::export))
         .route("/account", get(account::show))
         .route("/account/wachtwoord", post(account::change_password))
         .route("/account/totp", post(account::enable_totp))

@@ -68,7 +68,10 @@ const TABLE: &[(Role, &[Action])] = {
                 AuditViewPerson,
             ],
         ),
-        (Role::Privacy, &[AuditViewPerson, AuditViewGemeente]),
+        (
+            Role::Privacy,
+            &[AuditViewPerson, AuditViewGemeente, InzageExport],
+        ),
         (Role::Beleid, &[]),
         (Role::Beheerder, &[UserManage, OrganisationManage]),
     ]

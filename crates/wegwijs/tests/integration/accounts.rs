@@ -184,7 +184,9 @@ async fn the_current_password_check_is_throttled_and_each_failure_audited() {
     assert!(!sixth.header("retry-after").is_empty());
     let log = app.get_page(&r.privacy, "/verwerkingen").await;
     assert_eq!(
-        log.body.matches("Huidig wachtwoord onjuist").count(),
+        log.body
+            .matches("<td>Huidig wachtwoord onjuist</td>")
+            .count(),
         5,
         "each failed check is in the gemeente's log"
     );

@@ -1,11 +1,17 @@
 //! `/personen/{id}/verwerkingen`: who saw or changed this record (teamleider, privacy officer).
+//!
+//! Written for people, not for auditors: a run of "shown in a list" rows by the same user on the same
+//! day is one line ("Getoond in een overzicht, 12 keer"), and the technical columns (request id,
+//! source) sit in a details element per row. The CSV export and the inzage export keep every row.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
-use wegwijs_app::model::AuditRecord;
+use wegwijs_app::model::{AuditRecord, LogCursor, LogRichting, LogRow};
+use wegwijs_domain::audit::AuditAction;
+use wegwijs_domain::authz::{Action, Role};
 use wegwijs_domain::ids::PersonId;
 
 use crate::auth::SignedIn;
@@ -21,10 +27,15 @@ pub struct AuditRow {
     pub gebruiker: String,
     pub organisatie: String,
     pub handeling: &'static str,
+    /// How many log rows this line stands for (a grouped run of list views), 1 otherwise.
+    pub aantal: usize,
+    /// The earliest time of a grouped run.
+    pub tijdstip_van: Option<String>,
     pub details: String,
     pub grondslag: String,
     pub bron: String,
     pub trace_id: String,
+    pub persoon_naam: Option<String>,
     pub persoon_href: Option<String>,
 }
 
@@ -35,6 +46,8 @@ impl From<AuditRecord> for AuditRow {
             gebruiker: r.gebruiker_naam.unwrap_or_else(|| "systeem".into()),
             organisatie: r.organisatie_naam.unwrap_or_default(),
             handeling: r.actie.label(),
+            aantal: 1,
+            tijdstip_van: None,
             details: r
                 .details
                 .as_deref()
@@ -43,9 +56,45 @@ impl From<AuditRecord> for AuditRow {
             grondslag: r.grondslag,
             bron: r.bron,
             trace_id: r.trace_id,
-            persoon_href: r.persoon_id.map(|p| format!("/personen/{p}/verwerkingen")),
+            persoon_naam: None,
+            persoon_href: r
+                .persoon_id
+                .map(|p| format!("/verwerkingen?persoon_id={p}")),
         }
     }
+}
+
+impl AuditRow {
+    pub fn from_log_row(r: LogRow) -> AuditRow {
+        let naam = r.persoon_naam;
+        AuditRow {
+            persoon_naam: naam,
+            ..AuditRow::from(r.record)
+        }
+    }
+}
+
+/// Folds runs of list views (same user, same Dutch day, consecutive in the log) into one line.
+pub fn group_list_views(rows: Vec<LogRow>) -> Vec<AuditRow> {
+    let mut out: Vec<(AuditRow, Option<(String, chrono::NaiveDate)>)> = Vec::new();
+    for r in rows {
+        let key = (r.record.actie == AuditAction::PersonListed).then(|| {
+            (
+                r.record.gebruiker_naam.clone().unwrap_or_default(),
+                wegwijs_domain::clock::dutch_date(r.record.tijdstip),
+            )
+        });
+        if let (Some(k), Some((last, Some(last_key)))) = (&key, out.last_mut())
+            && k == last_key
+        {
+            // Newest first: this row is older than the line's rows so far.
+            last.aantal += 1;
+            last.tijdstip_van = Some(tijdstip(r.record.tijdstip));
+            continue;
+        }
+        out.push((AuditRow::from_log_row(r), key));
+    }
+    out.into_iter().map(|(row, _)| row).collect()
 }
 
 #[derive(Template)]
@@ -55,23 +104,18 @@ pub struct AuditPage {
     pub heading: String,
     pub intro: String,
     pub rows: Vec<AuditRow>,
-    pub pagina: i64,
     pub next: Option<String>,
     pub prev: Option<String>,
     pub back_href: Option<String>,
-    pub show_person: bool,
+    /// Privacy officer: the CSV of this person's log and the inzage export.
+    pub export_href: Option<String>,
+    pub inzage_action: Option<String>,
 }
 
 #[derive(Deserialize)]
-pub struct PaginaQuery {
-    pub pagina: Option<i64>,
-}
-
-/// The requested page, 1 to `MAX_PAGE`; anything else is a Dutch 400 page.
-pub fn page_number(pagina: Option<i64>) -> Result<i64, PageError> {
-    wegwijs_domain::validation::page_number(pagina)
-        .map(i64::from)
-        .map_err(|m| PageError(wegwijs_app::error::AppError::BadRequest(m)))
+pub struct CursorQuery {
+    pub na: Option<String>,
+    pub voor: Option<String>,
 }
 
 pub async fn show(
@@ -79,30 +123,36 @@ pub async fn show(
     signed: SignedIn,
     nonce: Nonce,
     PagePath(id): PagePath<Uuid>,
-    PageQuery(q): PageQuery<PaginaQuery>,
+    PageQuery(q): PageQuery<CursorQuery>,
 ) -> Result<Response, PageError> {
-    let pagina = page_number(q.pagina)?;
-    let rows = audit_view::for_person(&signed.ctx(&state), PersonId(id), pagina).await?;
-    if pagina > 1 && rows.is_empty() {
-        let layout = Layout::new(&signed, nonce, "Pagina niet gevonden", "");
-        return Ok(crate::pages::error_page::past_the_end(layout, None));
-    }
-    let full = rows.len() as i64 == audit_view::PAGE_SIZE;
+    let richting = match (
+        q.na.as_deref().and_then(LogCursor::decode),
+        q.voor.as_deref().and_then(LogCursor::decode),
+    ) {
+        (Some(c), _) => Some(LogRichting::Na(c)),
+        (None, Some(c)) => Some(LogRichting::Voor(c)),
+        (None, None) => None,
+    };
+    let ctx = signed.ctx(&state);
+    let page = audit_view::person_page(&ctx, PersonId(id), richting).await?;
     let base = format!("/personen/{id}/verwerkingen");
+    let may_export = ctx.require_in_own_gemeente(Action::InzageExport).is_ok();
     Ok(render(&AuditPage {
         layout: Layout::new(&signed, nonce, "Wie heeft dit dossier gezien", ""),
         heading: "Wie heeft dit dossier gezien of gewijzigd".into(),
-        intro: "Elke keer dat iemand de gegevens van deze persoon opent, in een lijst ziet of wijzigt, staat hier. \
-                Ook het bekijken van deze lijst wordt vastgelegd."
+        intro: "Elke keer dat iemand de gegevens van deze persoon opent, in een lijst ziet of wijzigt, staat hier, \
+                nieuwste eerst. Ook het bekijken van deze lijst wordt vastgelegd."
             .into(),
-        rows: rows.into_iter().map(AuditRow::from).collect(),
-        pagina,
-        next: full.then(|| format!("{base}?pagina={}", pagina + 1)),
-        prev: (pagina > 1).then(|| format!("{base}?pagina={}", pagina - 1)),
+        next: page
+            .volgende
+            .map(|c| format!("{base}?na={}", c.encode())),
+        prev: page.vorige.map(|c| format!("{base}?voor={}", c.encode())),
+        rows: group_list_views(page.rows),
         back_href: signed
             .actor
-            .has(wegwijs_domain::authz::Role::Teamleider)
+            .has(Role::Teamleider)
             .then(|| format!("/personen/{id}")),
-        show_person: false,
+        export_href: may_export.then(|| format!("/verwerkingen/export.csv?persoon_id={id}")),
+        inzage_action: may_export.then(|| format!("/personen/{id}/inzage")),
     }))
 }

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod conflict;
 pub mod edit;
 pub mod fields;
+pub mod inzage;
 pub mod new;
 pub mod reassign;
 pub mod show;
