@@ -13,8 +13,8 @@ use wegwijs_storage::caseload::{self, GemeenteInstellingen};
 use wegwijs_storage::{StorageError, audit, persons};
 
 use crate::Ctx;
-use crate::household_move;
 use crate::error::{AppError, AppResult};
+use crate::household_move;
 
 /// At most this many persons move in one action: one transaction stays short, and a caseload larger
 /// than this is moved in parts.
@@ -201,7 +201,9 @@ pub async fn propose_move(
     };
     let ids = caseload::ids_of(&ctx.app.db, gemeente, *van).await?;
     if ids.is_empty() {
-        return Err(refused("Deze caseload is leeg: er is niemand om te verplaatsen."));
+        return Err(refused(
+            "Deze caseload is leeg: er is niemand om te verplaatsen.",
+        ));
     }
     if ids.len() > MAX_BULK {
         return Err(refused(&format!(

@@ -302,8 +302,7 @@ pub async fn reassign(
     let detail = regisseur
         .map(|r| format!("naar regisseur {r}"))
         .unwrap_or_else(|| "zonder regisseur".into());
-    let mut moves =
-        crate::household_move::Moves::new(ctx, before.gemeente_id, now, [id]);
+    let mut moves = crate::household_move::Moves::new(ctx, before.gemeente_id, now, [id]);
     if met_huishouden {
         let target = regisseur
             .map(|r| format!("regisseur {r}"))

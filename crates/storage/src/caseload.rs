@@ -150,7 +150,8 @@ pub async fn regisseur_of(
     gemeente: OrganisatieId,
     id: PersonId,
 ) -> StorageResult<Option<(Option<GebruikerId>, i64)>> {
-    const SQL: &str = "SELECT regisseur_id, versie FROM personen WHERE id = $1 AND gemeente_id = $2";
+    const SQL: &str =
+        "SELECT regisseur_id, versie FROM personen WHERE id = $1 AND gemeente_id = $2";
     let row: Option<(Option<Uuid>, i64)> = on_tx!(tx, |c| sqlx::query_as(SQL)
         .bind(id.0)
         .bind(gemeente.0)

@@ -178,7 +178,8 @@ mod tests {
             "/caseload?regisseur=alle&melding=verplaatst&aantal=2"
         );
         assert_eq!(
-            Melding::from_query(Some("melding=verplaatst&aantal=2&gezinsleden=3")).map(Melding::text),
+            Melding::from_query(Some("melding=verplaatst&aantal=2&gezinsleden=3"))
+                .map(Melding::text),
             Some("2 personen overgedragen en 3 gezinsleden".into())
         );
         assert_eq!(

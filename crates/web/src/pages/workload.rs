@@ -15,8 +15,8 @@ use wegwijs_domain::person::Doelgroep;
 
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
-use crate::pages::error_page::PageError;
 use crate::pages::caseload::CaseloadQuery;
+use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::render_status;

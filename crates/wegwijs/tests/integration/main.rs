@@ -15,6 +15,7 @@ mod audit;
 mod audit_integrity;
 mod authz;
 mod caseload;
+mod caseload_fixes;
 mod cli;
 mod concurrency;
 mod dutch_date;
