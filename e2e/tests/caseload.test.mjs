@@ -102,3 +102,61 @@ test('a teamleider moves two persons of one regisseur to a colleague in one acti
     }
   });
 });
+
+test('moving a whole caseload asks for a different regisseur and a confirmation first', { timeout: TEST_TIMEOUT }, async (t) => {
+  await withPage(t, async (page) => {
+    await signIn(page, { email: TEAMLEIDER_EMAIL });
+    await page.goto('/werkvoorraad');
+    // The target is not preselected: the teamleider chooses it.
+    assert.equal(await page.locator('#naar').inputValue(), '');
+    const from = await page.locator('#van').inputValue();
+    const fromLabel = (await page.locator('#van option:checked').textContent()).replace(/ \(\d+\)$/, '');
+    const count = Number((await page.locator('#van option:checked').textContent()).match(/\((\d+)\)$/)[1]);
+
+    // The same regisseur on both sides: refused, with a message linked to the field.
+    await page.locator('#naar').selectOption(from);
+    await page.getByRole('button', { name: 'Alle personen verplaatsen…' }).click();
+    const alert = page.getByRole('alert');
+    await assert.doesNotReject(alert.getByText('Van en naar zijn dezelfde regisseur').waitFor());
+    await assertAccessible(page, 'werkvoorraad with error');
+
+    // Another regisseur: a confirmation page says what will happen; nothing moved yet.
+    const to = await page.locator('#naar option').evaluateAll((os, f) => {
+      const o = os.find((x) => x.value && x.value !== f);
+      return { value: o.value, naam: o.textContent };
+    }, from);
+    await page.locator('#van').selectOption(from);
+    await page.locator('#naar').selectOption(to.value);
+    await page.getByRole('button', { name: 'Alle personen verplaatsen…' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hele caseload verplaatsen' }).waitFor();
+    const text = await page.locator('main').textContent();
+    assert.match(text, new RegExp(`U verplaatst ${count} personen? van ${fromLabel} naar ${to.naam}`));
+    await assertAccessible(page, 'confirmation');
+    await page.getByRole('button', { name: /^Ja, verplaats / }).click();
+    await page.waitForURL((url) => url.searchParams.get('melding') === 'verplaatst');
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/werkvoorraad');
+    assert.equal(url.searchParams.get('aantal'), String(count));
+  });
+});
+
+test('assigning a person offers to take the household along', { timeout: TEST_TIMEOUT }, async (t) => {
+  await withPage(t, async (page) => {
+    await signIn(page, { email: TEAMLEIDER_EMAIL });
+    await page.goto('/caseload?regisseur=alle&zoek=Demooun');
+    const links = page.locator('table a[href^="/personen/"]');
+    assert.ok((await links.count()) > 0, 'the demo data has the Demooun household');
+    await links.first().click();
+    const box = page.getByRole('checkbox', { name: /^Ook de gezinsleden \(\d+\)$/ }).first();
+    await box.waitFor();
+    assert.equal(await box.isChecked(), true, 'checked by default');
+    await assertAccessible(page, 'dossier with household choice');
+    const n = Number((await page.locator('label[for="gezinsleden"]').textContent()).match(/\((\d+)\)/)[1]);
+    const target = await page.locator('#regisseurId option').evaluateAll((os) => os.find((o) => o.value && !o.selected).value);
+    await page.locator('#regisseurId').selectOption(target);
+    await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('melding') === 'toegewezen');
+    assert.equal(new URL(page.url()).searchParams.get('gezinsleden'), String(n));
+    await assert.doesNotReject(page.getByRole('status').getByText(`Regisseur toegewezen en ${n} ${n === 1 ? 'gezinslid' : 'gezinsleden'}`).waitFor());
+  });
+});

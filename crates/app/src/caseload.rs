@@ -14,6 +14,7 @@ use wegwijs_storage::{StorageError, audit, persons};
 
 use crate::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::household_move;
 
 /// At most this many persons move in one action: one transaction stays short, and a caseload larger
 /// than this is moved in parts.
@@ -79,8 +80,8 @@ pub async fn workload(ctx: &Ctx<'_>) -> AppResult<Vec<WorkloadLine>> {
         if let Some(c) = line.per_doelgroep.get_mut(d) {
             *c += g.aantal;
         }
+        // The unassigned keep their real stage: "Zonder regisseur" is their row, not a stage.
         let f = fase(FaseFeiten {
-            heeft_regisseur: key.is_some(),
             gekoppeld: g.gekoppeld,
             gehuisvest: g.gehuisvest,
         });
@@ -110,18 +111,44 @@ pub enum Selectie {
     AllesVan(Option<GebruikerId>),
 }
 
+/// What a move did: how many chosen persons changed regisseur and how many household members moved
+/// along with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Verplaatsing {
+    pub personen: usize,
+    pub gezinsleden: usize,
+}
+
+/// What moving a whole caseload would do, for the confirmation page.
+#[derive(Clone)]
+pub struct Voorstel {
+    pub van_naam: String,
+    pub naar_naam: String,
+    pub personen: usize,
+    /// Household members who would move along: their names (the page shows who, and that is logged).
+    pub gezinsleden: Vec<String>,
+}
+
 fn refused(message: &str) -> AppError {
     let mut e = ValidationErrors::new();
     e.push("personen", "invalid", message);
     AppError::Invalid(e)
 }
 
-/// Moves the selected persons to `naar` (an active regisseur of the gemeente) in one transaction:
-/// all or none. One audit row per person moved, in the same commit. Returns how many moved.
-///
-/// The rule when one person cannot be moved (not in the gemeente, or changed since the list was shown):
-/// nothing moves, and the message says why, so the teamleider reloads and chooses again.
-pub async fn bulk_move(ctx: &Ctx<'_>, selectie: Selectie, naar: GebruikerId) -> AppResult<usize> {
+fn refused_naar(message: String) -> AppError {
+    let mut e = ValidationErrors::new();
+    e.push("naar", "invalid", message);
+    AppError::Invalid(e)
+}
+
+/// The checks before any move: the target is an active regisseur of the gemeente, the source (for a
+/// whole caseload) belongs to the gemeente and differs from the target. Returns the gemeente, the
+/// target's name and the source's name.
+async fn check_move(
+    ctx: &Ctx<'_>,
+    selectie: &Selectie,
+    naar: GebruikerId,
+) -> AppResult<(OrganisatieId, String, String)> {
     let gemeente = ctx.require_in_own_gemeente(Action::PersonReassign)?;
     let regisseurs = wegwijs_storage::users::regisseurs_of(&ctx.app.db, gemeente).await?;
     let Some((_, naar_naam)) = regisseurs.iter().find(|(id, _)| *id == naar) else {
@@ -133,22 +160,116 @@ pub async fn bulk_move(ctx: &Ctx<'_>, selectie: Selectie, naar: GebruikerId) -> 
         );
         return Err(AppError::Invalid(e));
     };
-    if let Selectie::AllesVan(Some(van)) = &selectie {
-        // Another gemeente's regisseur has no persons here; say so instead of moving nobody silently.
-        let own = wegwijs_storage::users::get(&ctx.app.db, *van)
-            .await
-            .map(|u| u.organisatie_id == gemeente)
-            .unwrap_or(false);
-        if !own {
-            return Err(refused("Deze regisseur werkt niet voor uw gemeente."));
+    let van_naam = match selectie {
+        Selectie::AllesVan(Some(van)) => {
+            // Another gemeente's regisseur has no persons here; say so instead of moving nobody silently.
+            let user = wegwijs_storage::users::get(&ctx.app.db, *van)
+                .await
+                .ok()
+                .filter(|u| u.organisatie_id == gemeente);
+            let Some(user) = user else {
+                return Err(refused("Deze regisseur werkt niet voor uw gemeente."));
+            };
+            // A caseload moved onto itself changes nothing, yet would look like a success.
+            if *van == naar {
+                return Err(refused_naar(format!(
+                    "Van en naar zijn dezelfde regisseur ({}). Kies bij “Naar regisseur” een andere regisseur.",
+                    user.naam
+                )));
+            }
+            user.naam
+        }
+        Selectie::AllesVan(None) => "Zonder regisseur".to_string(),
+        Selectie::Personen(_) => String::new(),
+    };
+    Ok((gemeente, naar_naam.clone(), van_naam))
+}
+
+/// What moving a whole caseload to `naar` would do, shown before the teamleider confirms. The names of
+/// the household members it lists are logged as a listing of each of them.
+pub async fn propose_move(
+    ctx: &Ctx<'_>,
+    selectie: &Selectie,
+    naar: GebruikerId,
+    met_huishouden: bool,
+) -> AppResult<Voorstel> {
+    let (gemeente, naar_naam, van_naam) = check_move(ctx, selectie, naar).await?;
+    let Selectie::AllesVan(van) = selectie else {
+        return Err(AppError::BadRequest(
+            "Alleen een hele caseload wordt eerst bevestigd.".into(),
+        ));
+    };
+    let ids = caseload::ids_of(&ctx.app.db, gemeente, *van).await?;
+    if ids.is_empty() {
+        return Err(refused(
+            "Deze caseload is leeg: er is niemand om te verplaatsen.",
+        ));
+    }
+    if ids.len() > MAX_BULK {
+        return Err(refused(&format!(
+            "Verplaats hoogstens {MAX_BULK} personen tegelijk."
+        )));
+    }
+    let mut gezinsleden = Vec::new();
+    if met_huishouden {
+        let mut seen: std::collections::HashSet<PersonId> = ids.iter().copied().collect();
+        for id in &ids {
+            for lid in household_move::preview(ctx, gemeente, *id, *van, Some(naar)).await? {
+                if seen.insert(lid.id) {
+                    gezinsleden.push(lid);
+                }
+            }
         }
     }
     let now = ctx.now();
+    let entries = gezinsleden
+        .iter()
+        .map(|l| {
+            ctx.audit.entry(
+                now,
+                AuditAction::PersonListed,
+                Some(gemeente),
+                Some(l.id),
+                Some("genoemd bij het bevestigen van een verplaatsing".into()),
+            )
+        })
+        .collect::<Vec<_>>();
+    if !entries.is_empty() {
+        ctx.app.audit.record(entries).await?;
+    }
+    Ok(Voorstel {
+        van_naam,
+        naar_naam,
+        personen: ids.len(),
+        gezinsleden: gezinsleden.into_iter().map(|l| l.naam).collect(),
+    })
+}
+
+/// Moves the selected persons to `naar` (an active regisseur of the gemeente) in one transaction:
+/// all or none. One audit row per person moved, in the same commit. A person who already has `naar`
+/// is skipped: no audit row and no new version (nothing changed, so no colleague's open form should
+/// see a conflict). With `met_huishouden`, household members move along (`household_move`).
+///
+/// The rule when one person cannot be moved (not in the gemeente, or changed since the list was shown):
+/// nothing moves, and the message says why, so the teamleider reloads and chooses again.
+pub async fn bulk_move(
+    ctx: &Ctx<'_>,
+    selectie: Selectie,
+    naar: GebruikerId,
+    met_huishouden: bool,
+) -> AppResult<Verplaatsing> {
+    let (gemeente, naar_naam, _) = check_move(ctx, &selectie, naar).await?;
+    let now = ctx.now();
     let by = ctx.actor.user_id;
     let mut tx = ctx.app.db.begin().await?;
-    let chosen = match selectie {
-        Selectie::Personen(p) => p,
-        Selectie::AllesVan(van) => caseload::persons_of(&mut tx, gemeente, van).await?,
+    // (person, the version the teamleider saw; `None` when read here)
+    let chosen: Vec<(PersonId, Option<i64>)> = match selectie {
+        Selectie::Personen(p) => p.into_iter().map(|(id, v)| (id, Some(v))).collect(),
+        Selectie::AllesVan(van) => caseload::persons_of(&mut tx, gemeente, van)
+            .await?
+            .into_iter()
+            .map(|(id, _)| (id, None))
+            .collect(),
     };
     if chosen.is_empty() {
         return Err(refused("Kies ten minste één persoon om te verplaatsen."));
@@ -158,44 +279,87 @@ pub async fn bulk_move(ctx: &Ctx<'_>, selectie: Selectie, naar: GebruikerId) -> 
             "Verplaats hoogstens {MAX_BULK} personen tegelijk."
         )));
     }
-    let n = chosen.len();
-    let mut entries = Vec::with_capacity(n);
-    for (id, versie) in &chosen {
-        match persons::reassign(&mut tx, *id, gemeente, Some(naar), *versie, by, now).await {
+    let gone = || {
+        refused(
+            "Een van de gekozen personen hoort niet (meer) bij uw gemeente. Er is niemand verplaatst.",
+        )
+    };
+    let changed = || {
+        refused(
+            "Een van de gekozen personen is intussen gewijzigd door een collega. Er is niemand \
+             verplaatst: laad de lijst opnieuw en kies opnieuw.",
+        )
+    };
+    let mut moves = household_move::Moves::new(ctx, gemeente, now, chosen.iter().map(|c| c.0));
+    let mut moved: Vec<PersonId> = Vec::with_capacity(chosen.len());
+    let mut previous: Vec<(PersonId, Option<GebruikerId>)> = Vec::new();
+    for (id, seen_version) in &chosen {
+        let Some((current, versie)) = caseload::regisseur_of(&mut tx, gemeente, *id).await? else {
+            return Err(gone());
+        };
+        // Already with the target: nothing to change (no row, no version), whatever version was seen.
+        if current == Some(naar) {
+            continue;
+        }
+        let expected = seen_version.unwrap_or(versie);
+        match persons::reassign(&mut tx, *id, gemeente, Some(naar), expected, by, now).await {
             Ok(_) => {}
-            Err(StorageError::NotFound) => {
-                return Err(refused(
-                    "Een van de gekozen personen hoort niet (meer) bij uw gemeente. Er is niemand verplaatst.",
-                ));
-            }
-            Err(StorageError::Conflict { .. }) => {
-                return Err(refused(
-                    "Een van de gekozen personen is intussen gewijzigd door een collega. Er is niemand \
-                     verplaatst: laad de lijst opnieuw en kies opnieuw.",
-                ));
-            }
+            Err(StorageError::NotFound) => return Err(gone()),
+            Err(StorageError::Conflict { .. }) => return Err(changed()),
             Err(e) => return Err(e.into()),
         }
-        entries.push(ctx.audit.entry(
-            now,
-            AuditAction::PersonReassigned,
-            Some(gemeente),
-            Some(*id),
-            Some(format!(
-                "naar {naar_naam} (samen met {} andere personen verplaatst)",
-                n - 1
-            )),
-        ));
+        moved.push(*id);
+        previous.push((*id, current));
     }
-    audit::insert(&mut tx, &entries).await?;
+    if met_huishouden {
+        for (id, van) in &previous {
+            match moves
+                .household_of(&mut tx, *id, *van, Some(naar), naar_naam.as_str())
+                .await
+            {
+                Ok(()) => {}
+                Err(StorageError::Conflict { .. }) => return Err(changed()),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let n = moved.len();
+    let mut entries: Vec<_> = moved
+        .iter()
+        .map(|id| {
+            ctx.audit.entry(
+                now,
+                AuditAction::PersonReassigned,
+                Some(gemeente),
+                Some(*id),
+                Some(format!(
+                    "naar {naar_naam} (samen met {} andere personen verplaatst)",
+                    n - 1 + moves.gezinsleden
+                )),
+            )
+        })
+        .collect();
+    entries.append(&mut moves.entries);
+    if !entries.is_empty() {
+        audit::insert(&mut tx, &entries).await?;
+    }
     tx.commit().await?;
-    Ok(n)
+    Ok(Verplaatsing {
+        personen: n,
+        gezinsleden: moves.gezinsleden,
+    })
 }
 
 /// A regisseur takes a person without regisseur into their own caseload, if the gemeente allows it.
 /// The setting is read in the writing transaction, and the version guards against a colleague taking
-/// the same person at the same moment.
-pub async fn take_on(ctx: &Ctx<'_>, id: PersonId, expected_version: i64) -> AppResult<i64> {
+/// the same person at the same moment. With `met_huishouden`, the household members without regisseur
+/// come along. Returns the person's new version and how many household members came along.
+pub async fn take_on(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    expected_version: i64,
+    met_huishouden: bool,
+) -> AppResult<(i64, usize)> {
     let gemeente = ctx.require_in_own_gemeente(Action::PersonTakeOn)?;
     let person = persons::get(
         &ctx.app.db,
@@ -218,16 +382,27 @@ pub async fn take_on(ctx: &Ctx<'_>, id: PersonId, expected_version: i64) -> AppR
     let me = ctx.actor.user_id;
     let versie =
         persons::reassign(&mut tx, id, gemeente, Some(me), expected_version, me, now).await?;
-    let entry = ctx.audit.entry(
+    let mut moves = household_move::Moves::new(ctx, gemeente, now, [id]);
+    if met_huishouden {
+        let naam = wegwijs_storage::users::get(&ctx.app.db, me)
+            .await
+            .map(|u| u.naam)
+            .unwrap_or_else(|_| "de regisseur zelf".into());
+        moves
+            .household_of(&mut tx, id, None, Some(me), naam.as_str())
+            .await?;
+    }
+    let mut entries = vec![ctx.audit.entry(
         now,
         AuditAction::PersonReassigned,
         Some(gemeente),
         Some(id),
         Some("overgenomen door de regisseur zelf (zonder regisseur)".into()),
-    );
-    audit::insert(&mut tx, &[entry]).await?;
+    )];
+    entries.append(&mut moves.entries);
+    audit::insert(&mut tx, &entries).await?;
     tx.commit().await?;
-    Ok(versie)
+    Ok((versie, moves.gezinsleden))
 }
 
 /// Whether the actor's gemeente lets regisseurs take on persons (for showing the button).

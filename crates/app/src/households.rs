@@ -115,16 +115,64 @@ async fn describe_taken(
             )
         })
         .collect();
+    let hint = way_out(ctx, &h, facts).await;
     match ctx.app.audit.record(entries).await {
-        Ok(()) => member_error(e, facts, Some(&h)),
+        Ok(()) => member_error(e, facts, Some((&h, hint))),
         Err(_) => member_error(e, facts, None),
+    }
+}
+
+/// What the user can do about a member who is in another household: take them out there themselves
+/// when they may edit that household, else whom to ask (that household's regisseur, named only because
+/// the user may see that person; never an id).
+async fn way_out(ctx: &Ctx<'_>, h: &Household, facts: &[(LidInput, LidFeiten)]) -> String {
+    let taken: Vec<&(LidInput, LidFeiten)> = facts
+        .iter()
+        .filter(|(l, _)| h.leden.iter().any(|m| m.persoon_id == l.persoon_id))
+        .collect();
+    let wie = if taken.len() == 1 {
+        "deze persoon"
+    } else {
+        "hen"
+    };
+    let generic = format!("Haal {wie} daar eerst uit.");
+    let Some((first, feiten)) = taken.first() else {
+        return generic;
+    };
+    let scope = person_scope(ctx.actor, Action::HouseholdEdit);
+    let Ok(p) = persons::get(&ctx.app.db, scope, first.persoon_id).await else {
+        return generic;
+    };
+    let target = wegwijs_domain::authz::Resource::Person(wegwijs_domain::authz::PersonRef {
+        gemeente_id: p.gemeente_id,
+        regisseur_id: p.regisseur_id,
+    });
+    let may_edit = ctx.require(Action::HouseholdEdit, target).is_ok();
+    let own = p.regisseur_id == Some(ctx.actor.user_id);
+    let there = format!(
+        "open het dossier van {} en kies “Huishouden beheren”",
+        feiten.naam
+    );
+    if may_edit && (own || p.regisseur_id.is_none()) {
+        return format!("Haal {wie} daar eerst uit: {there}.");
+    }
+    match p.regisseur_naam {
+        Some(r) if may_edit => format!(
+            "Dat huishouden heeft {r} als regisseur: overleg met {r}, of haal {wie} daar zelf uit ({there})."
+        ),
+        Some(r) => {
+            format!("Dat huishouden heeft {r} als regisseur: vraag {r} om {wie} daar uit te halen.")
+        }
+        None => format!(
+            "Dat huishouden heeft nog geen regisseur: vraag uw teamleider om {wie} daar uit te halen."
+        ),
     }
 }
 
 fn member_error(
     e: StorageError,
     facts: &[(LidInput, LidFeiten)],
-    other: Option<&Household>,
+    other: Option<(&Household, String)>,
 ) -> AppError {
     match e {
         // A member outside the gemeente: say so at the field instead of a bare 404.
@@ -141,7 +189,7 @@ fn member_error(
             let mut errors = ValidationErrors::new();
             // Name whom it is about: the members of the other household that this form also lists.
             let message = match other {
-                Some(h) => {
+                Some((h, hint)) => {
                     let names: Vec<&str> = facts
                         .iter()
                         .filter(|(l, _)| h.leden.iter().any(|m| m.persoon_id == l.persoon_id))
@@ -153,7 +201,7 @@ fn member_error(
                         many => format!("{} horen", many.join(", ")),
                     };
                     format!(
-                        "{wie} al bij een ander huishouden: “{}”. Haal hen daar eerst uit.",
+                        "{wie} al bij een ander huishouden: “{}”. {hint}",
                         h.omschrijving
                     )
                 }

@@ -13,6 +13,7 @@ pub mod clock;
 mod config;
 mod ctx;
 pub mod error;
+pub mod household_move;
 pub mod households;
 pub mod inzage;
 pub mod list_filters;

@@ -274,12 +274,15 @@ pub async fn update(
 }
 
 /// Moves a person to another regisseur (teamleider). The new regisseur must work for the same gemeente.
+/// With `met_huishouden` the household members who had the same regisseur (or none) move along, in
+/// the same transaction (`household_move`). Returns the new version and how many members moved along.
 pub async fn reassign(
     ctx: &Ctx<'_>,
     id: PersonId,
     regisseur: Option<GebruikerId>,
     expected_version: i64,
-) -> AppResult<i64> {
+    met_huishouden: bool,
+) -> AppResult<(i64, usize)> {
     let before = load(ctx, Action::PersonReassign, id).await?;
     if let Some(r) = regisseur {
         check_regisseur(ctx, before.gemeente_id, r).await?;
@@ -299,14 +302,37 @@ pub async fn reassign(
     let detail = regisseur
         .map(|r| format!("naar regisseur {r}"))
         .unwrap_or_else(|| "zonder regisseur".into());
-    let entry = ctx.audit.entry(
+    let mut moves = crate::household_move::Moves::new(ctx, before.gemeente_id, now, [id]);
+    if met_huishouden {
+        let target = regisseur
+            .map(|r| format!("regisseur {r}"))
+            .unwrap_or_else(|| "geen regisseur".into());
+        moves
+            .household_of(&mut tx, id, before.regisseur_id, regisseur, &target)
+            .await?;
+    }
+    let mut entries = vec![ctx.audit.entry(
         now,
         AuditAction::PersonReassigned,
         Some(before.gemeente_id),
         Some(id),
         Some(detail),
-    );
-    audit::insert(&mut tx, &[entry]).await?;
+    )];
+    entries.append(&mut moves.entries);
+    audit::insert(&mut tx, &entries).await?;
     tx.commit().await?;
-    Ok(versie)
+    Ok((versie, moves.gezinsleden))
+}
+
+/// The household members who would move along if `id` moved away from its current regisseur (the
+/// dossier's "ook de gezinsleden", which names them). The dossier shows the household's names already.
+pub async fn household_along(ctx: &Ctx<'_>, person: &PersonRecord) -> AppResult<Vec<String>> {
+    let gemeente = person.gemeente_id;
+    let leden = wegwijs_storage::caseload::gezinsleden(&ctx.app.db, gemeente, person.id).await?;
+    Ok(leden
+        .into_iter()
+        // The target is not chosen yet: everyone who shares the regisseur (or has none) is offered.
+        .filter(|l| l.regisseur.is_none() || l.regisseur == person.regisseur_id)
+        .map(|l| l.naam)
+        .collect())
 }

@@ -45,7 +45,8 @@ impl std::fmt::Debug for SearchTermKey {
 
 /// What kind of term was searched for (not personal data, and useful to spot fishing for BSNs).
 pub fn kind(term: &str) -> &'static str {
-    let t = term.trim();
+    let n = wegwijs_domain::validation::number_search_form(term);
+    let t = n.as_str();
     if Bsn::parse(t).is_ok() {
         "bsn"
     } else if VNummer::parse(t).is_ok() {
@@ -58,7 +59,8 @@ pub fn kind(term: &str) -> &'static str {
 /// The term as the search matches it, so the same search always gives the same hash: a BSN or
 /// V-nummer in its canonical form, a name folded like the name index (case, diacritics, hyphens).
 pub fn normalise(term: &str) -> String {
-    let t = term.trim();
+    let n = wegwijs_domain::validation::number_search_form(term);
+    let t = n.as_str();
     if let Ok(b) = Bsn::parse(t) {
         return b.as_str().to_string();
     }

@@ -8,7 +8,6 @@ code_enum! {
     /// The stage of a person in the caseload, in the order a person passes them.
     #[derive(PartialOrd, Ord)]
     pub enum Fase {
-        ZonderRegisseur = "zonder_regisseur", "Nog toe te wijzen",
         Aangemeld = "aangemeld", "Aangemeld, nog niet gekoppeld",
         Gekoppeld = "gekoppeld", "Gekoppeld, nog niet gehuisvest",
         Gehuisvest = "gehuisvest", "Gehuisvest",
@@ -20,9 +19,12 @@ code_enum! {
 ///
 /// Issue 7 (koppeling, brede intake, PIP) replaces these inputs with the trajectory's own steps; the
 /// stages and [`fase`] keep their names, so the workload overview needs no rework then.
+///
+/// Whether a person has a regisseur is no stage: it is who works on the case, not how far the case
+/// is. The overview counts "Zonder regisseur" as a row of its own, so those persons show their real
+/// stage too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FaseFeiten {
-    pub heeft_regisseur: bool,
     /// The datum koppeling is known and not in the future.
     pub gekoppeld: bool,
     /// The datum huisvesting is known and not in the future.
@@ -33,26 +35,21 @@ impl FaseFeiten {
     /// The facts of one person on `today`. A date in the future (a planned koppeling) does not count yet.
     pub fn op(
         today: NaiveDate,
-        heeft_regisseur: bool,
         datum_koppeling: Option<NaiveDate>,
         datum_huisvesting: Option<NaiveDate>,
     ) -> FaseFeiten {
         let reached = |d: Option<NaiveDate>| d.is_some_and(|d| d <= today);
         FaseFeiten {
-            heeft_regisseur,
             gekoppeld: reached(datum_koppeling),
             gehuisvest: reached(datum_huisvesting),
         }
     }
 }
 
-/// The stage of a person. Without a regisseur a person waits to be assigned, whatever else is known
-/// (the overview exists to find those); housing counts as the furthest step even when the koppeling date
+/// The stage of a person. Housing counts as the furthest step even when the koppeling date
 /// was never entered (a person is housed after being linked to the gemeente).
 pub fn fase(f: FaseFeiten) -> Fase {
-    if !f.heeft_regisseur {
-        Fase::ZonderRegisseur
-    } else if f.gehuisvest {
+    if f.gehuisvest {
         Fase::Gehuisvest
     } else if f.gekoppeld {
         Fase::Gekoppeld
@@ -73,10 +70,9 @@ mod tests {
     #[test]
     fn stages_follow_the_facts() {
         let today = d("2026-03-01");
-        let f = |r, k: Option<&str>, h: Option<&str>| {
-            fase(FaseFeiten::op(today, r, k.map(d), h.map(d)))
+        let f = |_r: bool, k: Option<&str>, h: Option<&str>| {
+            fase(FaseFeiten::op(today, k.map(d), h.map(d)))
         };
-        assert_eq!(f(false, Some("2025-01-01"), None), Fase::ZonderRegisseur);
         assert_eq!(f(true, None, None), Fase::Aangemeld);
         assert_eq!(
             f(true, Some("2026-04-01"), None),
@@ -92,14 +88,13 @@ mod tests {
     }
 
     proptest! {
-        /// Assigning a regisseur or reaching a date never moves a person back to an earlier stage.
+        /// Reaching a date never moves a person back to an earlier stage.
         #[test]
-        fn more_facts_never_mean_an_earlier_stage(r: bool, k: bool, h: bool) {
-            let base = fase(FaseFeiten { heeft_regisseur: r, gekoppeld: k, gehuisvest: h });
+        fn more_facts_never_mean_an_earlier_stage(k: bool, h: bool) {
+            let base = fase(FaseFeiten { gekoppeld: k, gehuisvest: h });
             for more in [
-                FaseFeiten { heeft_regisseur: true, gekoppeld: k, gehuisvest: h },
-                FaseFeiten { heeft_regisseur: r, gekoppeld: true, gehuisvest: h },
-                FaseFeiten { heeft_regisseur: r, gekoppeld: k, gehuisvest: true },
+                FaseFeiten { gekoppeld: true, gehuisvest: h },
+                FaseFeiten { gekoppeld: k, gehuisvest: true },
             ] {
                 prop_assert!(fase(more) >= base);
             }

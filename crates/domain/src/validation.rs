@@ -153,6 +153,21 @@ pub fn search_term(value: &str) -> Result<String, String> {
     }
 }
 
+/// A search term that is a number written with separators ("123-456-789", "123.456.789",
+/// "123 456 789") as its digits, so it is recognised as a BSN or V-nummer; any other term unchanged.
+/// Only digits and the separators people type between groups count: a name is never changed.
+pub fn number_search_form(term: &str) -> String {
+    let t = term.trim();
+    let only_number = t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | ' '));
+    if only_number {
+        t.chars().filter(char::is_ascii_digit).collect()
+    } else {
+        t.to_string()
+    }
+}
+
 /// The highest page number a list answers (far below where `(page - 1) * size` could overflow).
 pub const MAX_PAGE: i64 = 1_000_000;
 
@@ -173,6 +188,21 @@ fn page_message() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_with_separators_are_searched_as_their_digits() {
+        for typed in [
+            "123-456-782",
+            "123.456.782",
+            "123 456 782",
+            " 12-34.56 782 ",
+        ] {
+            assert_eq!(number_search_form(typed), "123456782", "{typed}");
+        }
+        assert_eq!(number_search_form("El-Amrani"), "El-Amrani");
+        assert_eq!(number_search_form("Jan 2"), "Jan 2");
+        assert_eq!(number_search_form("--"), "--");
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -142,3 +142,112 @@ pub async fn persons_of(
     };
     Ok(rows.into_iter().map(|(id, v)| (PersonId(id), v)).collect())
 }
+
+/// A person's regisseur and version as stored now, read inside a moving transaction (`None`: no such
+/// person in this gemeente). A move decides on this whether there is anything to change.
+pub async fn regisseur_of(
+    tx: &mut Tx,
+    gemeente: OrganisatieId,
+    id: PersonId,
+) -> StorageResult<Option<(Option<GebruikerId>, i64)>> {
+    const SQL: &str =
+        "SELECT regisseur_id, versie FROM personen WHERE id = $1 AND gemeente_id = $2";
+    let row: Option<(Option<Uuid>, i64)> = on_tx!(tx, |c| sqlx::query_as(SQL)
+        .bind(id.0)
+        .bind(gemeente.0)
+        .fetch_optional(c)
+        .await)?;
+    Ok(row.map(|(r, v)| (r.map(GebruikerId), v)))
+}
+
+/// Another member of a person's household, as a move of that person needs it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Gezinslid {
+    pub id: PersonId,
+    pub regisseur: Option<GebruikerId>,
+    pub versie: i64,
+    /// "Voornamen [tussenvoegsel] Geslachtsnaam", for the confirmation that names who moves along.
+    pub naam: String,
+}
+
+/// `Debug` without the name (personal data).
+impl std::fmt::Debug for Gezinslid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gezinslid")
+            .field("id", &self.id)
+            .field("versie", &self.versie)
+            .finish_non_exhaustive()
+    }
+}
+
+const GEZINSLEDEN: &str = "SELECT p.id, p.regisseur_id, p.versie, p.voornamen, p.tussenvoegsel, p.geslachtsnaam \
+     FROM huishouden_leden l JOIN huishouden_leden mij ON mij.huishouden_id = l.huishouden_id \
+     JOIN personen p ON p.id = l.persoon_id \
+     WHERE mij.persoon_id = $1 AND l.persoon_id <> $1 AND p.gemeente_id = $2 \
+     ORDER BY p.geboortedatum, p.id";
+
+type GezinslidRow = (Uuid, Option<Uuid>, i64, String, Option<String>, String);
+
+fn gezinslid((id, r, versie, voornamen, tv, achternaam): GezinslidRow) -> Gezinslid {
+    Gezinslid {
+        id: PersonId(id),
+        regisseur: r.map(GebruikerId),
+        versie,
+        naam: match tv {
+            Some(t) => format!("{voornamen} {t} {achternaam}"),
+            None => format!("{voornamen} {achternaam}"),
+        },
+    }
+}
+
+/// The other members of `id`'s household (none without a household), read inside the moving
+/// transaction so their versions guard the move.
+pub async fn gezinsleden_tx(
+    tx: &mut Tx,
+    gemeente: OrganisatieId,
+    id: PersonId,
+) -> StorageResult<Vec<Gezinslid>> {
+    let rows: Vec<GezinslidRow> = on_tx!(tx, |c| sqlx::query_as(GEZINSLEDEN)
+        .bind(id.0)
+        .bind(gemeente.0)
+        .fetch_all(c)
+        .await)?;
+    Ok(rows.into_iter().map(gezinslid).collect())
+}
+
+/// The same, for showing before the move (the dossier's "ook de gezinsleden").
+pub async fn gezinsleden(
+    db: &Db,
+    gemeente: OrganisatieId,
+    id: PersonId,
+) -> StorageResult<Vec<Gezinslid>> {
+    let rows: Vec<GezinslidRow> = on_pool!(db, |p| sqlx::query_as(GEZINSLEDEN)
+        .bind(id.0)
+        .bind(gemeente.0)
+        .fetch_all(p)
+        .await)?;
+    Ok(rows.into_iter().map(gezinslid).collect())
+}
+
+/// The persons (id only) in one regisseur's caseload or without one, outside a transaction: what a
+/// confirmation page counts before the teamleider confirms.
+pub async fn ids_of(
+    db: &Db,
+    gemeente: OrganisatieId,
+    regisseur: Option<GebruikerId>,
+) -> StorageResult<Vec<PersonId>> {
+    const OF: &str = "SELECT id FROM personen WHERE gemeente_id = $1 AND regisseur_id = $2";
+    const NONE: &str = "SELECT id FROM personen WHERE gemeente_id = $1 AND regisseur_id IS NULL";
+    let rows: Vec<Uuid> = match regisseur {
+        Some(r) => on_pool!(db, |p| sqlx::query_scalar(OF)
+            .bind(gemeente.0)
+            .bind(r.0)
+            .fetch_all(p)
+            .await)?,
+        None => on_pool!(db, |p| sqlx::query_scalar(NONE)
+            .bind(gemeente.0)
+            .fetch_all(p)
+            .await)?,
+    };
+    Ok(rows.into_iter().map(PersonId).collect())
+}

@@ -153,10 +153,12 @@ fn classify(zoek: &str) -> Option<Term> {
     if t.is_empty() {
         return None;
     }
-    if let Ok(b) = Bsn::parse(t) {
+    // "123-456-782" and "123.456.782" are the BSN 123456782, as the letters people copy from write it.
+    let number = wegwijs_domain::validation::number_search_form(t);
+    if let Ok(b) = Bsn::parse(&number) {
         return Some(Term::Bsn(b.as_str().to_string()));
     }
-    if let Ok(v) = VNummer::parse(t) {
+    if let Ok(v) = VNummer::parse(&number) {
         return Some(Term::VNummer(v.as_str().to_string()));
     }
     let words = |s: &str| -> Vec<String> {
@@ -213,6 +215,15 @@ fn name_forms(term: &Term) -> Vec<(Cond, &'static [Key])> {
             for i in 1..ws.len() {
                 let first = ws[..i].join(" ");
                 for s in surname_either(&ws[i..].join(" ")) {
+                    forms.push(with_first(s, first.clone()));
+                }
+            }
+            // "achternaam voornamen" without a comma, as lists and letters often write it
+            // ("Droomadi Mustafa Mahmoud"): the first words as surname, the rest as first names.
+            // Still one index range on a surname key per form.
+            for i in 1..ws.len() {
+                let first = ws[i..].join(" ");
+                for s in surname_either(&ws[..i].join(" ")) {
                     forms.push(with_first(s, first.clone()));
                 }
             }

@@ -60,6 +60,17 @@ pub struct CaseloadRow {
 pub struct CaseloadPage {
     pub layout: Layout,
     pub heading: String,
+    /// Why a move from this list was refused (nobody moved).
+    pub fouten: Vec<String>,
+    /// A regisseur on "Zonder regisseur" while the gemeente does not allow taking on: say why there is
+    /// no button and whom to ask.
+    pub overnemen_uit: bool,
+    /// Nothing found within the chosen caseload: the same search in the whole gemeente.
+    pub elders_href: Option<String>,
+    /// The doelgroep and sort of this list, sent back with the move form so a refused move shows the
+    /// same list again.
+    pub doelgroep: String,
+    pub sorteer: String,
     /// The role may register persons ("Nieuwe persoon").
     pub can_create: bool,
     /// The role may move persons to another regisseur (checkboxes and the move form).
@@ -100,6 +111,18 @@ pub async fn show(
     nonce: Nonce,
     PageQuery(q): PageQuery<CaseloadQuery>,
 ) -> Result<Response, PageError> {
+    render_list(&state, &signed, nonce, q, Vec::new()).await
+}
+
+/// The list for `q`; with `fouten` (a refused move) shown above it as an error summary (422), so
+/// the teamleider keeps the filters and the list they chose from.
+pub async fn render_list(
+    state: &AppState,
+    signed: &SignedIn,
+    nonce: Nonce,
+    q: CaseloadQuery,
+    fouten: Vec<String>,
+) -> Result<Response, PageError> {
     let pagina = wegwijs_domain::validation::page_number(q.pagina)
         .map_err(|m| PageError(wegwijs_app::error::AppError::BadRequest(m)))?;
     // A refused search term is shown next to the field (HTTP 400) and nothing is searched.
@@ -112,7 +135,7 @@ pub async fn show(
         Some(Ok(z)) => (Some(z), None),
         Some(Err(m)) => (None, Some(m)),
     };
-    let ctx = signed.ctx(&state);
+    let ctx = signed.ctx(state);
     let today = ctx.now().date_naive();
     let me = signed.user.id;
     let is_regisseur = signed.actor.has(wegwijs_domain::authz::Role::Regisseur);
@@ -180,7 +203,7 @@ pub async fn show(
     if pagina > 1 && page.items.is_empty() && query.cursor.is_none() && zoek_fout.is_none() {
         let per = i64::from(page.per_pagina.max(1));
         let pages = (!page.totaal_begrensd).then(|| (page.totaal + per - 1) / per);
-        let layout = Layout::new(&signed, nonce, "Pagina niet gevonden", "/caseload");
+        let layout = Layout::new(signed, nonce, "Pagina niet gevonden", "/caseload");
         return Ok(crate::pages::error_page::past_the_end(layout, pages));
     }
     let gemeente = ctx.gemeente()?;
@@ -215,9 +238,24 @@ pub async fn show(
             None => "Caseload van een andere medewerker".to_string(),
         },
     };
-    let take_on = is_regisseur
-        && allowed(Action::PersonTakeOn)
-        && wegwijs_app::caseload::take_on_allowed(&ctx).await?;
+    let may_take_on = is_regisseur && allowed(Action::PersonTakeOn);
+    let take_on_setting = if may_take_on {
+        wegwijs_app::caseload::take_on_allowed(&ctx).await?
+    } else {
+        false
+    };
+    let take_on = may_take_on && take_on_setting;
+    // A regisseur looking at "Zonder regisseur" while taking on is off would otherwise see no way on.
+    let overnemen_uit = may_take_on && !take_on_setting && regisseur_code == "geen";
+    // Nothing found in a narrower list: offer the same term in the whole gemeente.
+    let elders_href = match (&zoek, page.totaal, regisseur_code.as_str()) {
+        (Some(z), 0, code) if code != "alle" => Some(format!(
+            "/caseload?{}",
+            serde_urlencoded::to_string([("regisseur", "alle"), ("zoek", z.as_str())])
+                .unwrap_or_default()
+        )),
+        _ => None,
+    };
     let href = |n: u32, cursor: (&str, &Cursor)| {
         let pairs = [
             ("zoek", zoek.clone().unwrap_or_default()),
@@ -260,7 +298,9 @@ pub async fn show(
             kan_overnemen: take_on && p.regisseur_id.is_none(),
         })
         .collect();
-    let status = if zoek_fout.is_some() {
+    let status = if !fouten.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else if zoek_fout.is_some() {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
@@ -268,8 +308,13 @@ pub async fn show(
     Ok(render_status(
         status,
         &CaseloadPage {
-            layout: Layout::new(&signed, nonce, heading.clone(), "/caseload"),
+            layout: Layout::new(signed, nonce, heading.clone(), "/caseload"),
             heading,
+            fouten,
+            overnemen_uit,
+            elders_href,
+            doelgroep: q.doelgroep.clone().unwrap_or_default(),
+            sorteer: sort.code().to_string(),
             can_create: allowed(Action::PersonCreate),
             can_move,
             naar: if can_move {

@@ -267,7 +267,17 @@ pub async fn save(
                     .map(|f| (f.field.to_string(), f.message))
                     .collect();
             let mut page = build_page(&state, &signed, nonce, id, messages).await?;
-            page.nieuw_lid = nieuw_lid;
+            // Keep what was typed under "Lid toevoegen" (and its relation): a refusal about the
+            // household as a whole should not make the user look the person up again.
+            page.nieuw_lid = if nieuw_lid.is_empty() {
+                field(&pairs, "nieuw_lid")
+                    .map(str::trim)
+                    .unwrap_or("")
+                    .to_string()
+            } else {
+                nieuw_lid
+            };
+            page.nieuw_relaties = relatie_options(nieuw_relatie);
             page.kandidaten = kandidaten;
             page.meer_kandidaten = meer_kandidaten;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))

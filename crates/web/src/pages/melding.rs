@@ -10,10 +10,13 @@
 pub enum Melding {
     Opgeslagen,
     Aangemaakt,
-    Toegewezen,
-    Overgenomen,
-    /// Several persons moved to another regisseur; `aantal` says how many.
-    Verplaatst(Option<u32>),
+    /// A regisseur assigned; the number is how many household members moved along (`gezinsleden`).
+    Toegewezen(u32),
+    /// The regisseur took the person on; with how many household members.
+    Overgenomen(u32),
+    /// Several persons moved to another regisseur; `aantal` says how many, then the household members
+    /// who moved along.
+    Verplaatst(Option<u32>, u32),
     HuishoudenOpgeslagen,
     WachtwoordGewijzigd,
     TweedeFactorAan,
@@ -36,19 +39,21 @@ impl Melding {
         "organisatie-opgeslagen",
     ];
 
-    /// The melding for a code; `aantal` only matters for `verplaatst`. Unknown codes give `None`.
-    pub fn parse(code: &str, aantal: Option<&str>) -> Option<Melding> {
+    /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
+    /// moves. Unknown codes give `None`.
+    pub fn parse(code: &str, aantal: Option<&str>, gezinsleden: Option<&str>) -> Option<Melding> {
+        // A count that is not a plain small number is dropped, not refused: the action did happen.
+        let count = |v: Option<&str>| {
+            v.and_then(|a| a.parse::<u32>().ok())
+                .filter(|n| *n <= 1_000_000)
+        };
+        let leden = count(gezinsleden).unwrap_or(0);
         Some(match code {
             "opgeslagen" => Melding::Opgeslagen,
             "aangemaakt" => Melding::Aangemaakt,
-            "toegewezen" => Melding::Toegewezen,
-            "overgenomen" => Melding::Overgenomen,
-            // A count that is not a plain small number is dropped, not refused: the action did happen.
-            "verplaatst" => Melding::Verplaatst(
-                aantal
-                    .and_then(|a| a.parse::<u32>().ok())
-                    .filter(|n| *n <= 1_000_000),
-            ),
+            "toegewezen" => Melding::Toegewezen(leden),
+            "overgenomen" => Melding::Overgenomen(leden),
+            "verplaatst" => Melding::Verplaatst(count(aantal), leden),
             "huishouden-opgeslagen" => Melding::HuishoudenOpgeslagen,
             "wachtwoord-gewijzigd" => Melding::WachtwoordGewijzigd,
             "tweede-factor-aan" => Melding::TweedeFactorAan,
@@ -67,16 +72,16 @@ impl Melding {
                 .find(|(name, _)| name == k)
                 .map(|(_, v)| v.as_str())
         };
-        Melding::parse(get("melding")?, get("aantal"))
+        Melding::parse(get("melding")?, get("aantal"), get("gezinsleden"))
     }
 
     pub fn code(self) -> &'static str {
         match self {
             Melding::Opgeslagen => "opgeslagen",
             Melding::Aangemaakt => "aangemaakt",
-            Melding::Toegewezen => "toegewezen",
-            Melding::Overgenomen => "overgenomen",
-            Melding::Verplaatst(_) => "verplaatst",
+            Melding::Toegewezen(_) => "toegewezen",
+            Melding::Overgenomen(_) => "overgenomen",
+            Melding::Verplaatst(..) => "verplaatst",
             Melding::HuishoudenOpgeslagen => "huishouden-opgeslagen",
             Melding::WachtwoordGewijzigd => "wachtwoord-gewijzigd",
             Melding::TweedeFactorAan => "tweede-factor-aan",
@@ -90,11 +95,15 @@ impl Melding {
         match self {
             Melding::Opgeslagen => "Gegevens opgeslagen".into(),
             Melding::Aangemaakt => "Persoon aangemaakt".into(),
-            Melding::Toegewezen => "Regisseur toegewezen".into(),
-            Melding::Overgenomen => "U bent nu de regisseur".into(),
-            Melding::Verplaatst(Some(1)) => "1 persoon overgedragen".into(),
-            Melding::Verplaatst(Some(n)) => format!("{n} personen overgedragen"),
-            Melding::Verplaatst(None) => "Personen overgedragen".into(),
+            Melding::Toegewezen(n) => format!("Regisseur toegewezen{}", en_gezinsleden(n)),
+            Melding::Overgenomen(n) => format!("U bent nu de regisseur{}", en_gezinsleden(n)),
+            Melding::Verplaatst(Some(1), n) => {
+                format!("1 persoon overgedragen{}", en_gezinsleden(n))
+            }
+            Melding::Verplaatst(Some(p), n) => {
+                format!("{p} personen overgedragen{}", en_gezinsleden(n))
+            }
+            Melding::Verplaatst(None, n) => format!("Personen overgedragen{}", en_gezinsleden(n)),
             Melding::HuishoudenOpgeslagen => "Huishouden opgeslagen".into(),
             Melding::WachtwoordGewijzigd => {
                 "Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.".into()
@@ -106,11 +115,32 @@ impl Melding {
     }
 }
 
+/// " en 2 gezinsleden" after a move that took household members along; nothing otherwise.
+fn en_gezinsleden(n: u32) -> String {
+    match n {
+        0 => String::new(),
+        1 => " en 1 gezinslid".into(),
+        n => format!(" en {n} gezinsleden"),
+    }
+}
+
 /// `path` with `?melding=<code>` added: where a handler redirects after a successful save.
 pub fn redirect_to(path: &str, melding: Melding) -> String {
     let sep = if path.contains('?') { '&' } else { '?' };
+    let leden = |n: u32| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!("&gezinsleden={n}")
+        }
+    };
     match melding {
-        Melding::Verplaatst(Some(n)) => format!("{path}{sep}melding=verplaatst&aantal={n}"),
+        Melding::Verplaatst(Some(p), n) => {
+            format!("{path}{sep}melding=verplaatst&aantal={p}{}", leden(n))
+        }
+        Melding::Verplaatst(None, n) | Melding::Toegewezen(n) | Melding::Overgenomen(n) => {
+            format!("{path}{sep}melding={}{}", melding.code(), leden(n))
+        }
         m => format!("{path}{sep}melding={}", m.code()),
     }
 }
@@ -123,7 +153,7 @@ mod tests {
     #[test]
     fn every_code_round_trips_and_has_a_text() {
         for code in Melding::CODES {
-            let m = Melding::parse(code, None).expect(code);
+            let m = Melding::parse(code, None, None).expect(code);
             assert_eq!(m.code(), *code);
             assert!(!m.text().is_empty());
         }
@@ -144,8 +174,17 @@ mod tests {
             Some("Personen overgedragen".into())
         );
         assert_eq!(
-            redirect_to("/caseload?regisseur=alle", Melding::Verplaatst(Some(2))),
+            redirect_to("/caseload?regisseur=alle", Melding::Verplaatst(Some(2), 0)),
             "/caseload?regisseur=alle&melding=verplaatst&aantal=2"
+        );
+        assert_eq!(
+            Melding::from_query(Some("melding=verplaatst&aantal=2&gezinsleden=3"))
+                .map(Melding::text),
+            Some("2 personen overgedragen en 3 gezinsleden".into())
+        );
+        assert_eq!(
+            redirect_to("/personen/x", Melding::Toegewezen(1)),
+            "/personen/x?melding=toegewezen&gezinsleden=1"
         );
         assert_eq!(
             redirect_to("/personen/x", Melding::Opgeslagen),

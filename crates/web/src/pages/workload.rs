@@ -15,8 +15,10 @@ use wegwijs_domain::person::Doelgroep;
 
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
+use crate::pages::caseload::CaseloadQuery;
 use crate::pages::error_page::PageError;
 use crate::pages::layout::{Layout, Nonce};
+use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::render_status;
 use crate::state::AppState;
 
@@ -108,8 +110,24 @@ fn bad(message: &str) -> PageError {
     PageError(AppError::BadRequest(message.into()))
 }
 
+/// The confirmation before a whole caseload moves: the numbers and names, and the same data again.
+#[derive(Template)]
+#[template(path = "move_confirm.html")]
+pub struct ConfirmPage {
+    pub layout: Layout,
+    pub van: String,
+    pub naar: String,
+    pub van_naam: String,
+    pub naar_naam: String,
+    pub personen: usize,
+    pub gezinsleden: Vec<String>,
+}
+
 /// `POST /caseload/verplaatsen`: `persoon=<id>:<versie>` (repeated) or `van=<regisseur id|geen>`, and
-/// `naar`. Back to the list it came from, with "N personen overgedragen".
+/// `naar`; `gezinsleden` (checkbox) takes household members along. A whole caseload (`van`) is first
+/// shown on a confirmation page; its confirm button posts the same data with `bevestigd=ja`. Back to
+/// the list it came from, with "N personen overgedragen"; a refused choice from the caseload list shows
+/// that list again with the teamleider's filters and the reason.
 pub async fn move_persons(
     State(state): State<AppState>,
     nonce: Nonce,
@@ -135,8 +153,10 @@ pub async fn move_persons(
         _ => Selectie::Personen(chosen),
     };
     let from_overview = matches!(selectie, Selectie::AllesVan(_));
+    let met_huishouden = field(&pairs, "gezinsleden").is_some();
+    let confirmed = field(&pairs, "bevestigd") == Some("ja");
+    let ctx = signed.ctx(&state);
     let result = match naar {
-        Some(n) => caseload::bulk_move(&signed.ctx(&state), selectie, n).await,
         None => {
             let mut e = wegwijs_domain::validation::ValidationErrors::new();
             e.push(
@@ -146,19 +166,60 @@ pub async fn move_persons(
             );
             Err(AppError::Invalid(e))
         }
+        Some(n) if from_overview && !confirmed => {
+            // Nothing moves yet: the teamleider sees what would happen and confirms.
+            match caseload::propose_move(&ctx, &selectie, n, true).await {
+                Ok(v) => {
+                    let page = ConfirmPage {
+                        layout: Layout::new(
+                            &signed,
+                            nonce,
+                            "Hele caseload verplaatsen",
+                            "/werkvoorraad",
+                        ),
+                        van: field(&pairs, "van").unwrap_or_default().to_string(),
+                        naar: n.to_string(),
+                        van_naam: v.van_naam,
+                        naar_naam: v.naar_naam,
+                        personen: v.personen,
+                        gezinsleden: v.gezinsleden,
+                    };
+                    return Ok(render_status(StatusCode::OK, &page));
+                }
+                Err(e) => Err(e),
+            }
+        }
+        Some(n) => caseload::bulk_move(&ctx, selectie, n, met_huishouden).await,
     };
     match result {
-        Ok(n) => {
+        Ok(v) => {
             // Back to the list the teamleider came from; the filter value is checked, never echoed as
             // a free URL.
             let terug = field(&pairs, "terug")
                 .filter(|t| matches!(*t, "alle" | "geen") || t.parse::<Uuid>().is_ok())
                 .filter(|_| !from_overview);
-            let to = match terug {
-                Some(t) => format!("/caseload?regisseur={t}&melding=verplaatst&aantal={n}"),
-                None => format!("/werkvoorraad?melding=verplaatst&aantal={n}"),
+            let path = match terug {
+                Some(t) => format!("/caseload?regisseur={t}"),
+                None => "/werkvoorraad".to_string(),
             };
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let to = redirect_to(
+                &path,
+                Melding::Verplaatst(Some(count(v.personen)), count(v.gezinsleden)),
+            );
             Ok(Redirect::to(&to).into_response())
+        }
+        Err(AppError::Invalid(e)) if !from_overview => {
+            // Back on the list the teamleider chose from, with the same filters and the reason.
+            let errors = e.0.into_iter().map(|f| f.message).collect();
+            let q = CaseloadQuery {
+                zoek: field(&pairs, "zoek").map(str::to_string),
+                doelgroep: field(&pairs, "doelgroep").map(str::to_string),
+                regisseur: field(&pairs, "terug").map(str::to_string),
+                sorteer: field(&pairs, "sorteer").map(str::to_string),
+                ..CaseloadQuery::default()
+            };
+            crate::pages::caseload::render_list(&state, &signed, nonce, q, errors).await
         }
         Err(AppError::Invalid(e)) => {
             let errors =

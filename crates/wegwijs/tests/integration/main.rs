@@ -16,6 +16,7 @@ mod audit_integrity;
 mod audit_search_scale;
 mod authz;
 mod caseload;
+mod caseload_fixes;
 mod cli;
 mod concurrency;
 mod dutch_date;

@@ -26,12 +26,18 @@ pub struct RegisseurToewijzing {
     /// Id van een actieve regisseur van de gemeente van de persoon; `null` haalt de persoon uit elke
     /// caseload (zonder regisseur).
     pub regisseur_id: Option<Uuid>,
+    /// Ook de gezinsleden die dezelfde regisseur (of geen) hadden naar deze regisseur verplaatsen, in
+    /// dezelfde transactie en elk gelogd. Standaard `false`: alleen deze persoon.
+    #[serde(default)]
+    #[schema(default = false)]
+    pub met_huishouden: bool,
 }
 
 /// Een regisseur toewijzen (teamleider).
 ///
 /// Zet de persoon in de caseload van een regisseur van dezelfde gemeente, of met `regisseurId: null`
-/// zonder regisseur. Net als in het scherm: alleen een teamleider, alleen een actieve regisseur van de
+/// zonder regisseur. Met `metHuishouden: true` gaan de gezinsleden met dezelfde vorige regisseur (of
+/// zonder regisseur) mee: één aanspreekpunt per huishouden. Net als in het scherm: alleen een teamleider, alleen een actieve regisseur van de
 /// gemeente van de persoon (anders 400 op `regisseurId`), met `If-Match` (de ETag van de persoon) zodat
 /// een intussen gewijzigde persoon niet ongezien wordt overschreven (412). De toewijzing wordt gelogd.
 #[utoipa::path(put, path = "/personen/{id}/regisseur", tag = "personen",
@@ -58,6 +64,7 @@ pub async fn assign_regisseur(
         PersonId(id),
         input.regisseur_id.map(GebruikerId),
         expected,
+        input.met_huishouden,
     )
     .await?;
     // The answer shows the whole record, as a GET would: that read is logged like one.

@@ -19,6 +19,9 @@ pub struct ReassignForm {
     #[serde(rename = "regisseurId")]
     pub regisseur_id: String,
     pub versie: i64,
+    /// The "ook de gezinsleden" checkbox: present (checked) means the household moves along.
+    #[serde(default)]
+    pub gezinsleden: Option<String>,
 }
 
 pub async fn save(
@@ -32,10 +35,17 @@ pub async fn save(
             PageError(AppError::BadRequest("Onbekende regisseur.".into()))
         })?)),
     };
-    persons::reassign(&signed.ctx(&state), PersonId(id), regisseur, form.versie).await?;
+    let (_, leden) = persons::reassign(
+        &signed.ctx(&state),
+        PersonId(id),
+        regisseur,
+        form.versie,
+        form.gezinsleden.is_some(),
+    )
+    .await?;
     Ok(Redirect::to(&redirect_to(
         &format!("/personen/{id}"),
-        Melding::Toegewezen,
+        Melding::Toegewezen(u32::try_from(leden).unwrap_or(u32::MAX)),
     ))
     .into_response())
 }

@@ -59,7 +59,12 @@ pub struct DossierPage {
     pub can_reassign: bool,
     /// A regisseur may take this person (without regisseur) on: the gemeente allows it.
     pub can_take_on: bool,
+    /// The regisseur could take this person on, but the gemeente has switched taking on off.
+    pub overnemen_uit: bool,
     pub regisseurs: Vec<(Uuid, String, bool)>,
+    /// Household members who move along when this person moves (same regisseur or none): offered as
+    /// "ook de gezinsleden", checked by default.
+    pub gezinsleden: Vec<String>,
     pub gewijzigd: String,
 }
 
@@ -140,8 +145,16 @@ pub async fn show(
         gemeente_id: p.gemeente_id,
         regisseur_id: p.regisseur_id,
     };
-    let can_take_on = can_take_on(&signed.actor, person_ref, true).is_allowed()
-        && wegwijs_app::caseload::take_on_allowed(&ctx).await?;
+    let could_take_on = can_take_on(&signed.actor, person_ref, true).is_allowed();
+    let setting = could_take_on && wegwijs_app::caseload::take_on_allowed(&ctx).await?;
+    let can_take_on = could_take_on && setting;
+    // Without regisseur and taking on switched off: say whom to ask instead of showing nothing.
+    let overnemen_uit = could_take_on && !setting;
+    let gezinsleden = if (can_reassign || can_take_on) && dossier.household.is_some() {
+        persons::household_along(&ctx, p).await?
+    } else {
+        Vec::new()
+    };
     let completeness = p.details.completeness();
     let name = p.details.display_name();
     let (household_id, household_name, members) = match &dossier.household {
@@ -186,7 +199,9 @@ pub async fn show(
         can_audit: allowed(Action::AuditViewPerson),
         can_reassign,
         can_take_on,
+        overnemen_uit,
         regisseurs,
+        gezinsleden,
         gewijzigd: format!(
             "{}{}",
             tijdstip(p.gewijzigd_op),
