@@ -158,7 +158,7 @@ async fn signing_out_works_before_the_password_is_replaced() {
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{}/wachtwoord", r.regisseur.id.0),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     let pw = shown_password(&app, &r.beheerder, &reset).await;
@@ -185,7 +185,7 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         )
         .await;
     assert_eq!(
-        app.post_form(&other, &path, &[]).await.status,
+        app.post_form(&other, &path, &[("bevestigd", "ja")]).await.status,
         StatusCode::NOT_FOUND
     );
     let partner = crate::two_factor::partner_org(&app, "Vluchtelingenwerk Test").await;
@@ -193,14 +193,14 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         .user("beheerder@partner.test", partner, &[Role::Beheerder])
         .await;
     assert_eq!(
-        app.post_form(&partner_beheerder, &path, &[]).await.status,
+        app.post_form(&partner_beheerder, &path, &[("bevestigd", "ja")]).await.status,
         StatusCode::NOT_FOUND
     );
     let own = app
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{}/wachtwoord", r.beheerder.id.0),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -210,7 +210,7 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         StatusCode::OK
     );
 
-    let reset = app.post_form(&r.beheerder, &path, &[]).await;
+    let reset = app.post_form(&r.beheerder, &path, &[("bevestigd", "ja")]).await;
     let pw = shown_password(&app, &r.beheerder, &reset).await;
     assert!(
         app.get_page(&r.regisseur, "/caseload")
