@@ -37,7 +37,7 @@ pub fn check_new_password(pw: &str, email: &str) -> Result<(), ValidationErrors>
             format!("Een wachtwoord heeft hoogstens {MAX_CHARS} tekens."),
         );
     }
-    if len >= MIN_CHARS && len <= MAX_CHARS && too_simple(pw) {
+    if (MIN_CHARS..=MAX_CHARS).contains(&len) && too_simple(pw) {
         errors.push(FIELD, "too_simple", TOO_SIMPLE);
     }
     if len > 0 && contains_email_name(pw, email) {
@@ -146,7 +146,11 @@ mod tests {
             assert_eq!(codes(pw, "a@b.nl"), ["too_simple"], "{pw}");
         }
         let err = check_new_password("aaaaaaaaaaaa", "a@b.nl").expect_err("simple");
-        assert!(err.0[0].message.starts_with("Dit wachtwoord is te eenvoudig"));
+        assert!(
+            err.0[0]
+                .message
+                .starts_with("Dit wachtwoord is te eenvoudig")
+        );
         // A long piece written twice is as long as a valid password on its own: allowed.
         assert_eq!(
             check_new_password("paard-batterijpaard-batterij", "a@b.nl"),

@@ -190,7 +190,10 @@ mod tests {
     fn a_trailing_slash_is_dropped_but_never_towards_another_host() {
         let to = |s: &str| without_trailing_slash(&s.parse().expect("uri"));
         assert_eq!(to("/caseload/").as_deref(), Some("/caseload"));
-        assert_eq!(to("/caseload//?pagina=2").as_deref(), Some("/caseload?pagina=2"));
+        assert_eq!(
+            to("/caseload//?pagina=2").as_deref(),
+            Some("/caseload?pagina=2")
+        );
         assert_eq!(to("/caseload"), None);
         assert_eq!(to("/"), None);
         assert_eq!(to("//evil.example/"), None);

@@ -118,12 +118,16 @@ impl Melding {
             Melding::TweedeFactorUit => "De tweede stap (authenticator-app) staat uit.".into(),
             Melding::OrganisatieOpgeslagen => "Organisatie opgeslagen".into(),
             Melding::Ongewijzigd => "Er was niets gewijzigd".into(),
-            Melding::TweedeFactorGereset => "De tweestapsverificatie van de gebruiker is uitgezet; bij de \
+            Melding::TweedeFactorGereset => {
+                "De tweestapsverificatie van de gebruiker is uitgezet; bij de \
                  volgende keer inloggen stelt de gebruiker een nieuwe in."
-                .into(),
-            Melding::WachtwoordGereset => "Er is een nieuw eenmalig wachtwoord ingesteld; de gebruiker \
+                    .into()
+            }
+            Melding::WachtwoordGereset => {
+                "Er is een nieuw eenmalig wachtwoord ingesteld; de gebruiker \
                  kiest bij het inloggen een eigen wachtwoord."
-                .into(),
+                    .into()
+            }
         }
     }
 }

@@ -274,7 +274,11 @@ async fn the_stored_totp_secret_is_encrypted_not_the_base32_secret() {
     let secret = crate::two_factor::secret_on_account_page(&app, &r.regisseur).await;
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("huidig", PASSWORD), ("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let stored = stored_totp(&app, "regisseur@weert.test")
@@ -295,7 +299,11 @@ async fn the_stored_totp_secret_is_encrypted_not_the_base32_secret() {
         .post_form(
             &r.regisseur,
             "/account/totp",
-            &[("huidig", PASSWORD), ("geheim", &other), ("code", &other_code)],
+            &[
+                ("huidig", PASSWORD),
+                ("geheim", &other),
+                ("code", &other_code),
+            ],
         )
         .await;
     assert_eq!(

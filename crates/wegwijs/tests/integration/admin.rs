@@ -434,7 +434,11 @@ async fn a_reset_asks_for_confirmation_naming_the_user_and_says_what_happened() 
     assert!(confirm.body.contains("regisseur@weert.test"));
     assert!(confirm.body.contains("name=\"bevestigd\" value=\"ja\""));
     let other = app
-        .user("beheerder@nederweert.test", r.nederweert, &[Role::Beheerder])
+        .user(
+            "beheerder@nederweert.test",
+            r.nederweert,
+            &[Role::Beheerder],
+        )
         .await;
     assert_eq!(
         app.get_page(&other, &totp_path).await.status,
@@ -477,17 +481,25 @@ async fn a_reset_asks_for_confirmation_naming_the_user_and_says_what_happened() 
     let user = wegwijs_storage::users::get(&app.db, r.regisseur.id)
         .await
         .expect("user");
-    assert!(!user.wachtwoord_wijzigen, "no one-time password without confirmation");
+    assert!(
+        !user.wachtwoord_wijzigen,
+        "no one-time password without confirmation"
+    );
     let reset = app
         .post_form(&r.beheerder, &pw_path, &[("bevestigd", "ja")])
         .await;
     let to = reset.location();
     assert!(
-        to.starts_with("/beheer/gebruikers?eenmalig=") && to.ends_with("&melding=wachtwoord-gereset"),
+        to.starts_with("/beheer/gebruikers?eenmalig=")
+            && to.ends_with("&melding=wachtwoord-gereset"),
         "{to}"
     );
     let shown = app.get_page(&r.beheerder, &to).await;
-    assert!(shown.body.contains("Er is een nieuw eenmalig wachtwoord ingesteld"));
+    assert!(
+        shown
+            .body
+            .contains("Er is een nieuw eenmalig wachtwoord ingesteld")
+    );
     assert!(shown.body.contains("<code id=\"eenmalig\">"));
 }
 
@@ -501,6 +513,10 @@ async fn an_empty_api_key_list_says_so() {
     app.execute(&["DELETE FROM api_sleutels"]).await;
     let page = app.get_page(&r.beheerder, "/beheer/api-sleutels").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Er zijn nog geen API-sleutels."), "{}", page.body);
+    assert!(
+        page.body.contains("Er zijn nog geen API-sleutels."),
+        "{}",
+        page.body
+    );
     assert!(!page.body.contains("<table"));
 }

@@ -91,7 +91,11 @@ async fn enabling_totp_ends_the_other_sessions_of_the_account() {
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
     let code = totp::code_at(&secret, "regisseur@weert.test", now).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("huidig", PASSWORD), ("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let after = app.send(get_with(&attacker, "/caseload")).await;

@@ -366,7 +366,10 @@ async fn a_conflict_shows_dutch_values_and_saving_again_keeps_the_colleagues_fie
         assert!(page.contains(expected), "missing {expected} in {page}");
     }
     assert!(!page.contains("tolkNodig,") && !page.contains(">tolkTaal<"));
-    assert!(page.contains("Intussen gewijzigd door"), "a colleague is named");
+    assert!(
+        page.contains("Intussen gewijzigd door"),
+        "a colleague is named"
+    );
     assert!(!page.contains("zelf gewijzigd"));
 
     // Saving the re-shown form keeps the colleague's interpreter and this user's changes.
@@ -646,8 +649,12 @@ async fn a_conflict_with_my_own_other_tab_says_so_and_lists_only_what_i_typed() 
     body["woonplaats"] = json!("Weert");
     let (id, _) = app.person(&r.regisseur, body).await;
     let path = format!("/personen/{id}");
-    let tab_a = app.get_page(&r.regisseur, &format!("{path}/bewerken")).await;
-    let tab_b = app.get_page(&r.regisseur, &format!("{path}/bewerken")).await;
+    let tab_a = app
+        .get_page(&r.regisseur, &format!("{path}/bewerken"))
+        .await;
+    let tab_b = app
+        .get_page(&r.regisseur, &format!("{path}/bewerken"))
+        .await;
     let mut a = form_values(&tab_a.body, &path);
     set(&mut a, "talen", "Tigrinya");
     assert_eq!(
@@ -663,12 +670,18 @@ async fn a_conflict_with_my_own_other_tab_says_so_and_lists_only_what_i_typed() 
         page.contains("U heeft dit dossier intussen zelf gewijzigd (in een ander venster)"),
         "{page}"
     );
-    assert!(!page.contains("Intussen gewijzigd door"), "not named as someone else");
+    assert!(
+        !page.contains("Intussen gewijzigd door"),
+        "not named as someone else"
+    );
     assert!(
         page.contains("<th scope=\"row\">Talen</th><td data-kop=\"Nu opgeslagen\">Tigrinya</td><td data-kop=\"Uw invoer\"><span class=\"onbekend\">niet door u gewijzigd</span></td>"),
         "{page}"
     );
-    assert!(!page.contains(">Koerdisch<"), "the old value is not shown as typed");
+    assert!(
+        !page.contains(">Koerdisch<"),
+        "the old value is not shown as typed"
+    );
     // The table stacks on a narrow screen instead of being cut off.
     assert!(page.contains("tabel--stapel"));
     let again = form_values(page, &path);
@@ -676,7 +689,10 @@ async fn a_conflict_with_my_own_other_tab_says_so_and_lists_only_what_i_typed() 
         post_pairs(&app, &r.regisseur, &path, &again).await.status,
         StatusCode::SEE_OTHER
     );
-    let p = app.get_api(&r.regisseur, &format!("/api/v1/{}", &path[1..])).await.json();
+    let p = app
+        .get_api(&r.regisseur, &format!("/api/v1/{}", &path[1..]))
+        .await
+        .json();
     assert_eq!(p["talen"], "Tigrinya");
     assert_eq!(p["woonplaats"], "Stramproy");
 }
@@ -687,9 +703,13 @@ async fn a_conflict_with_my_own_other_tab_says_so_and_lists_only_what_i_typed() 
 async fn saving_without_a_change_writes_nothing_and_says_so() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let (id, _) = app.person(&r.regisseur, person_json("Amira", "Dijk", None)).await;
+    let (id, _) = app
+        .person(&r.regisseur, person_json("Amira", "Dijk", None))
+        .await;
     let path = format!("/personen/{id}");
-    let form = app.get_page(&r.regisseur, &format!("{path}/bewerken")).await;
+    let form = app
+        .get_page(&r.regisseur, &format!("{path}/bewerken"))
+        .await;
     let pairs = form_values(&form.body, &path);
     let before = app.audit_actions(&id).await;
     let saved = post_pairs(&app, &r.regisseur, &path, &pairs).await;
@@ -701,10 +721,15 @@ async fn saving_without_a_change_writes_nothing_and_says_so() {
         before.iter().filter(|a| *a == "persoon_gewijzigd").count(),
         "no change in the log"
     );
-    let p = app.get_api(&r.regisseur, &format!("/api/v1/personen/{id}")).await;
+    let p = app
+        .get_api(&r.regisseur, &format!("/api/v1/personen/{id}"))
+        .await;
     assert_eq!(p.header("etag"), "\"1\"", "no new version");
     let page = app.get_page(&r.regisseur, &saved.location()).await;
-    assert_eq!(status_text(&page.body).as_deref(), Some("Er was niets gewijzigd"));
+    assert_eq!(
+        status_text(&page.body).as_deref(),
+        Some("Er was niets gewijzigd")
+    );
     // A stale form that matches is still a conflict: the user saw an older version.
     let mut changed = pairs.clone();
     set(&mut changed, "talen", "Arabisch");
@@ -728,8 +753,16 @@ async fn code_list_values_show_their_labels_without_letter_codes() {
     body["alfabetisering"] = json!("nvt");
     let (id, _) = app.person(&r.regisseur, body).await;
     let dossier = app.get_page(&r.regisseur, &format!("/personen/{id}")).await;
-    assert!(dossier.body.contains("Gealfabetiseerd in het Latijnse schrift"), "{}", dossier.body);
-    let form = app.get_page(&r.regisseur, &format!("/personen/{id}/bewerken")).await;
+    assert!(
+        dossier
+            .body
+            .contains("Gealfabetiseerd in het Latijnse schrift"),
+        "{}",
+        dossier.body
+    );
+    let form = app
+        .get_page(&r.regisseur, &format!("/personen/{id}/bewerken"))
+        .await;
     for page in [&dossier.body, &form.body] {
         assert!(!page.contains("NVT") && !page.contains("AA:") && !page.contains("A: "));
     }
@@ -745,11 +778,19 @@ async fn a_trailing_slash_on_a_page_address_redirects() {
     let res = app.get_page(&r.regisseur, "/caseload/?pagina=1").await;
     assert_eq!(res.status, StatusCode::PERMANENT_REDIRECT);
     assert_eq!(res.location(), "/caseload?pagina=1");
-    let (id, _) = app.person(&r.regisseur, person_json("Amira", "Dijk", None)).await;
-    let res = app.get_page(&r.regisseur, &format!("/personen/{id}/")).await;
+    let (id, _) = app
+        .person(&r.regisseur, person_json("Amira", "Dijk", None))
+        .await;
+    let res = app
+        .get_page(&r.regisseur, &format!("/personen/{id}/"))
+        .await;
     assert_eq!(res.location(), format!("/personen/{id}"));
     let evil = app.get_page(&r.regisseur, "//evil.example/").await;
     assert_ne!(evil.status, StatusCode::PERMANENT_REDIRECT);
     let posted = app.post_form(&r.regisseur, "/personen/", &[]).await;
-    assert_ne!(posted.status, StatusCode::PERMANENT_REDIRECT, "only GET and HEAD");
+    assert_ne!(
+        posted.status,
+        StatusCode::PERMANENT_REDIRECT,
+        "only GET and HEAD"
+    );
 }

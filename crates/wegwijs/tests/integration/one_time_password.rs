@@ -185,7 +185,9 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         )
         .await;
     assert_eq!(
-        app.post_form(&other, &path, &[("bevestigd", "ja")]).await.status,
+        app.post_form(&other, &path, &[("bevestigd", "ja")])
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     let partner = crate::two_factor::partner_org(&app, "Vluchtelingenwerk Test").await;
@@ -193,7 +195,9 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         .user("beheerder@partner.test", partner, &[Role::Beheerder])
         .await;
     assert_eq!(
-        app.post_form(&partner_beheerder, &path, &[("bevestigd", "ja")]).await.status,
+        app.post_form(&partner_beheerder, &path, &[("bevestigd", "ja")])
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     let own = app
@@ -210,7 +214,9 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         StatusCode::OK
     );
 
-    let reset = app.post_form(&r.beheerder, &path, &[("bevestigd", "ja")]).await;
+    let reset = app
+        .post_form(&r.beheerder, &path, &[("bevestigd", "ja")])
+        .await;
     let pw = shown_password(&app, &r.beheerder, &reset).await;
     assert!(
         app.get_page(&r.regisseur, "/caseload")

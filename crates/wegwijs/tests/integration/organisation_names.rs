@@ -209,7 +209,11 @@ async fn a_rename_shows_in_the_header_on_the_next_page() {
         .await;
     assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.body);
     let after = app.get_page(&r.beheerder, &renamed.location()).await;
-    assert!(after.body.contains(" · Gemeente Weert</span>"), "{}", after.body);
+    assert!(
+        after.body.contains(" · Gemeente Weert</span>"),
+        "{}",
+        after.body
+    );
     let colleague = app.get_page(&r.regisseur, "/caseload").await;
     assert!(
         colleague.body.contains(" · Gemeente Weert</span>"),

@@ -33,7 +33,11 @@ async fn enable(app: &TestApp, user: &TestUser) -> (String, Vec<String>) {
     let secret = secret_on_account_page(app, user).await;
     let code = totp::code_at(&secret, &user.email, now_unix()).expect("code");
     let on = app
-        .post_form(user, "/account/totp", &[("huidig", PASSWORD), ("code", &code)])
+        .post_form(
+            user,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let to = on.location();
@@ -199,7 +203,11 @@ async fn recovery_codes_are_shown_once_and_each_works_once() {
     let secret = secret_on_account_page(&app, &r.regisseur).await;
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("huidig", PASSWORD), ("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     let to = on.location();
     let first = app.get_page(&r.regisseur, &to).await;
@@ -406,7 +414,9 @@ async fn a_beheerder_resets_a_lost_factor_audited_and_only_in_their_own_organisa
     let partner_beheerder = app
         .user("beheerder@partner.test", partner, &[Role::Beheerder])
         .await;
-    let from_partner = app.post_form(&partner_beheerder, &path, &[("bevestigd", "ja")]).await;
+    let from_partner = app
+        .post_form(&partner_beheerder, &path, &[("bevestigd", "ja")])
+        .await;
     assert_eq!(from_partner.status, StatusCode::NOT_FOUND);
     let own = app
         .post_form(
@@ -423,7 +433,9 @@ async fn a_beheerder_resets_a_lost_factor_audited_and_only_in_their_own_organisa
     assert!(stored_totp(&app, &r.regisseur).await.is_some());
     assert!(audit_rows(&app, "totp_gereset").await.is_empty());
 
-    let reset = app.post_form(&r.beheerder, &path, &[("bevestigd", "ja")]).await;
+    let reset = app
+        .post_form(&r.beheerder, &path, &[("bevestigd", "ja")])
+        .await;
     assert_eq!(reset.status, StatusCode::SEE_OTHER, "{}", reset.body);
     assert!(stored_totp(&app, &r.regisseur).await.is_none());
     let rows = audit_rows(&app, "totp_gereset").await;
@@ -496,14 +508,18 @@ async fn turning_the_second_factor_on_needs_the_current_password() {
     let owner = cookie_token(&login);
     let page = app.get_page(&r.regisseur, "/account").await;
     assert!(
-        page.body.contains("name=\"huidig\" type=\"password\" autocomplete=\"current-password\""),
+        page.body
+            .contains("name=\"huidig\" type=\"password\" autocomplete=\"current-password\""),
         "the enrolment form asks for the password"
     );
     let secret = secret_on_account_page(&app, &r.regisseur).await;
     let code = totp::code_at(&secret, &r.regisseur.email, now_unix()).expect("code");
     for form in [
         vec![("code", code.as_str())],
-        vec![("huidig", "Niet-het-wachtwoord-2026"), ("code", code.as_str())],
+        vec![
+            ("huidig", "Niet-het-wachtwoord-2026"),
+            ("code", code.as_str()),
+        ],
     ] {
         let res = app.post_form(&r.regisseur, "/account/totp", &form).await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
@@ -512,11 +528,17 @@ async fn turning_the_second_factor_on_needs_the_current_password() {
             "{}",
             res.body
         );
-        assert!(res.body.contains("href=\"#aan-huidig\""), "linked to the field");
+        assert!(
+            res.body.contains("href=\"#aan-huidig\""),
+            "linked to the field"
+        );
         assert!(!res.body.contains("herstelcodes="), "no recovery codes");
     }
     assert!(stored_totp(&app, &r.regisseur).await.is_none());
-    assert_eq!(audit_rows(&app, "wachtwoordcontrole_mislukt").await.len(), 2);
+    assert_eq!(
+        audit_rows(&app, "wachtwoordcontrole_mislukt").await.len(),
+        2
+    );
     assert_eq!(
         app.send(get_with(&owner, "/account")).await.status,
         StatusCode::OK,
