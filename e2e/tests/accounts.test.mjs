@@ -108,20 +108,20 @@ test('set up the second factor from the QR code, keep the recovery codes, sign i
     await page.getByLabel('Code uit de app').fill(totp(secret));
     await page.getByRole('button', { name: 'Tweede stap aanzetten' }).click();
     await page.getByRole('alert').getByText('Uw huidige wachtwoord klopt niet.').waitFor();
-    assert.equal(await page.getByLabel('Uw wachtwoord').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Uw wachtwoord', { exact: true }).getAttribute('aria-invalid'), 'true');
     await page.getByRole('link', { name: 'Uw huidige wachtwoord klopt niet.' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'aan-huidig');
 
     // A wrong code next: the error points at the code field.
     const right = totp(secret);
-    await page.getByLabel('Uw wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByLabel('Uw wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByLabel('Code uit de app').fill(right === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Tweede stap aanzetten' }).click();
     await page.getByRole('alert').waitFor();
     assert.equal(await page.getByLabel('Code uit de app').getAttribute('aria-invalid'), 'true');
     // The same secret is still waiting: the password and the code from the app now work.
     assert.equal((await page.locator('#totp-sleutel').textContent()).trim(), secret);
-    await page.getByLabel('Uw wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByLabel('Uw wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByLabel('Code uit de app').fill(totp(secret));
     await page.getByRole('button', { name: 'Tweede stap aanzetten' }).click();
     await page.waitForURL((url) => url.pathname === '/account' && url.searchParams.has('herstelcodes'));
