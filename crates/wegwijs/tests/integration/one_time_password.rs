@@ -244,3 +244,52 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
 fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("x", s)]).expect("enc")[2..].to_string()
 }
+
+/// Browser review 10: after a reset the user could keep a weak or the same password. The one-time
+/// password itself and a repetitive password are refused, in Dutch, and the one-time password stays.
+#[tokio::test]
+async fn the_forced_change_refuses_the_one_time_password_and_repetitive_ones() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let reset = app
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/gebruikers/{}/wachtwoord", r.regisseur.id.0),
+            &[("bevestigd", "ja")],
+        )
+        .await;
+    let pw = shown_password(&app, &r.beheerder, &reset).await;
+    let token = cookie_token(&sign_in(&app, "regisseur@weert.test", &pw).await);
+    let page = app.send(get_with(&token, "/account")).await;
+    let csrf = between(&page.body, "name=\"_csrf\" value=\"", "\"").to_string();
+    let try_new = |nieuw: String| {
+        let body = format!(
+            "_csrf={csrf}&huidig={}&nieuw={n}&herhaling={n}",
+            urlencode(&pw),
+            n = urlencode(&nieuw)
+        );
+        app.send(post(&token, "/account/wachtwoord", body))
+    };
+    let same = try_new(pw.clone()).await;
+    assert_eq!(
+        same.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        same.body
+    );
+    assert!(
+        same.body
+            .contains("Kies een ander wachtwoord dan het huidige.")
+    );
+    let simple = try_new("aaaaaaaaaaaa".into()).await;
+    assert_eq!(simple.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        simple.body.contains("Dit wachtwoord is te eenvoudig"),
+        "{}",
+        simple.body
+    );
+    let user = wegwijs_storage::users::get(&app.db, r.regisseur.id)
+        .await
+        .expect("user");
+    assert!(user.wachtwoord_wijzigen, "still the one-time password");
+}
