@@ -103,22 +103,43 @@ test('set up the second factor from the QR code, keep the recovery codes, sign i
     assert.ok(link.startsWith('otpauth://totp/') && link.includes(`secret=${secret}`), link);
     await assertAccessible(t, page, 'account page with QR code');
 
-    // A wrong code first: the error points at the field.
+    // Turning it on asks for the current password: a borrowed session alone cannot link another app.
+    // Without it (a right code), the error points at the password field.
+    await page.getByLabel('Code uit de app').fill(totp(secret));
+    await page.getByRole('button', { name: 'Tweede stap aanzetten' }).click();
+    await page.getByRole('alert').getByText('Uw huidige wachtwoord klopt niet.').waitFor();
+    assert.equal(await page.getByLabel('Uw wachtwoord', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await page.getByRole('link', { name: 'Uw huidige wachtwoord klopt niet.' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'aan-huidig');
+
+    // A wrong code next: the error points at the code field.
     const right = totp(secret);
+    await page.getByLabel('Uw wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByLabel('Code uit de app').fill(right === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Tweede stap aanzetten' }).click();
     await page.getByRole('alert').waitFor();
     assert.equal(await page.getByLabel('Code uit de app').getAttribute('aria-invalid'), 'true');
-    // The same secret is still waiting: the code from the app now works.
+    // The same secret is still waiting: the password and the code from the app now work.
     assert.equal((await page.locator('#totp-sleutel').textContent()).trim(), secret);
+    await page.getByLabel('Uw wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByLabel('Code uit de app').fill(totp(secret));
     await page.getByRole('button', { name: 'Tweede stap aanzetten' }).click();
-    await page.waitForURL((url) => url.pathname === '/account' && url.searchParams.get('melding') === 'tweede-factor-aan');
+    await page.waitForURL((url) => url.pathname === '/account' && url.searchParams.has('herstelcodes'));
+    await page.getByRole('status').getByText('De tweede stap (authenticator-app) staat aan.').waitFor();
+    // The confirmation is taken out of the address bar once shown (a reload must not repeat it).
+    await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('melding'));
 
     const codes = (await page.locator('#herstelcodes li').allTextContents()).map((c) => c.trim());
     assert.equal(codes.length, 10);
     for (const c of codes) assert.match(c, /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     await assertAccessible(t, page, 'account page with recovery codes');
+    // On a phone each code stays on one line (copying a code split over two lines invites mistakes).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const wrapped = await page.locator('#herstelcodes code').evaluateAll((els) =>
+      els.filter((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((el) => el.textContent));
+    assert.deepEqual(wrapped, [], 'recovery codes broken over lines at 390 px');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways page scroll');
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Shown once: a reload does not show them again.
     await page.reload();
     assert.equal(await page.locator('#herstelcodes li').count(), 0);

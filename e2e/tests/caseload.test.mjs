@@ -81,8 +81,15 @@ test('a teamleider moves two persons of one regisseur to a colleague in one acti
     }
     await page.getByLabel('Naar regisseur').selectOption(to.value);
     await page.getByRole('button', { name: 'Verplaatsen', exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get('melding') === 'verplaatst');
-    const url = new URL(page.url());
+    // The address the redirect lands on, read at commit: once the page shows the confirmation,
+    // wegwijs.js takes `melding`/`aantal` out of the address bar (a reload must not repeat it).
+    let url;
+    await page.waitForURL((u) => {
+      if (u.searchParams.get('melding') !== 'verplaatst') return false;
+      url = u;
+      return true;
+    }, { waitUntil: 'commit' });
+    await page.getByRole('status').filter({ hasText: '2 personen overgedragen' }).waitFor();
     assert.equal(url.pathname, '/caseload');
     assert.equal(url.searchParams.get('aantal'), '2');
     assert.equal(url.searchParams.get('regisseur'), from.value, 'back to the list the teamleider came from');

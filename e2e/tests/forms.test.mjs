@@ -68,6 +68,25 @@ test('saving shows "Gegevens opgeslagen" in a status region', { timeout: TEST_TI
   });
 });
 
+test('saving without a change says so, and a reload does not repeat a confirmation', { timeout: TEST_TIMEOUT }, async (t) => {
+  await signedIn(t, {}, async (_context, page) => {
+    await createPerson(page, newPersonData());
+    await status(page, 'Persoon aangemaakt').waitFor();
+    // Once shown, the confirmation leaves the address bar (no JavaScript: it simply stays there).
+    await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('melding'));
+    await page.reload();
+    assert.equal(await page.locator('.melding[role="status"]').count(), 0, 'not shown again after a reload');
+    const versie = await page.getByText(/Versie \d+/).innerText();
+
+    await page.getByRole('link', { name: 'Gegevens wijzigen' }).click();
+    await submitPersonForm(page);
+    await page.waitForURL(isDossierUrl);
+    await status(page, 'Er was niets gewijzigd').waitFor();
+    assert.equal(await page.locator('.melding[role="status"]').filter({ hasText: 'Gegevens opgeslagen' }).count(), 0);
+    assert.equal(await page.getByText(/Versie \d+/).innerText(), versie, 'no new version');
+  });
+});
+
 test('a link in the error summary moves focus to its field', { timeout: TEST_TIMEOUT }, async (t) => {
   await signedIn(t, {}, async (_context, page) => {
     await page.goto('/personen/nieuw');
@@ -109,15 +128,30 @@ test('a conflict between two tabs shows labels and Dutch values and keeps the co
     const res = await submitPersonForm(tab1);
     assert.equal(res.status(), 409);
     assert.match(await tab1.locator('h1').innerText(), /bewerken$/);
-    const table = tab1.getByRole('table', { name: /Gewijzigd door/ });
+    // Both tabs are this user's own: the page says so instead of naming the user as someone else.
+    await tab1.getByRole('heading', { name: 'U heeft dit dossier intussen zelf gewijzigd (in een ander venster)' }).waitFor();
+    const table = tab1.getByRole('table', { name: 'Gewijzigd in het andere venster' });
     const row = async (label) => (await table.getByRole('row', { name: new RegExp(`^${label}`) }).innerText()).replace(/\s+/g, ' ');
-    assert.match(await row('Tolk nodig'), /^Tolk nodig Ja \(leeg\) de opgeslagen waarde$/);
-    assert.match(await row('Taal van de tolk'), /Tigrinya \(leeg\)/);
+    // Fields this tab never touched are not shown as "Uw invoer" with the value the form was opened with.
+    assert.match(await row('Tolk nodig'), /^Tolk nodig Ja niet door u gewijzigd de opgeslagen waarde$/);
+    assert.match(await row('Taal van de tolk'), /Tigrinya niet door u gewijzigd/);
     assert.match(await row('Datum huisvesting'), /15 januari 2025/);
     assert.doesNotMatch(await table.innerText(), /tolkNodig|tolkTaal|2025-01-15/);
     // The form now holds the colleague's values where this tab changed nothing.
     assert.equal(await tab1.getByLabel('Taal van de tolk', { exact: true }).inputValue(), 'Tigrinya');
     assert.equal(await tab1.getByLabel('Talen', { exact: true }).inputValue(), 'Arabisch');
+
+    // On a phone the table stacks: nothing cut off, no sideways scrolling of the page or the alert.
+    await tab1.setViewportSize({ width: 390, height: 844 });
+    const overflow = await tab1.evaluate(() => {
+      const alert = document.querySelector('.foutsamenvatting');
+      return {
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        alert: alert.scrollWidth - alert.clientWidth,
+      };
+    });
+    assert.deepEqual(overflow, { page: 0, alert: 0 }, 'conflict table fits at 390 px');
+    await tab1.setViewportSize({ width: 1280, height: 900 });
 
     await submitPersonForm(tab1);
     await tab1.waitForURL(isDossierUrl);

@@ -232,16 +232,45 @@ pub async fn create(
     }
 }
 
-/// Replaces a person's details if `expected_version` is current; returns the new version.
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// The details changed; the new version.
+    Changed(i64),
+    /// The input equals what is stored: nothing written, no new version, no audit row of a change.
+    Unchanged(i64),
+}
+
+impl Saved {
+    pub fn versie(self) -> i64 {
+        match self {
+            Saved::Changed(v) | Saved::Unchanged(v) => v,
+        }
+    }
+}
+
+/// Replaces a person's details if `expected_version` is current. Input equal to what is stored is
+/// no change: a new version would set off the conflict page for anyone else editing the person and
+/// clutter the log with changes that did not happen.
 pub async fn update(
     ctx: &Ctx<'_>,
     id: PersonId,
     raw: &RawPerson,
     expected_version: i64,
-) -> AppResult<i64> {
+) -> AppResult<Saved> {
     let before = load(ctx, Action::PersonEdit, id).await?;
     let details = PersonDetails::parse(raw, ctx.app.clock.today())?;
     let changed = changed_fields(&before.details, &details);
+    if changed.is_empty() {
+        // A stale form is still a conflict, even if it matches: the user saw an older version.
+        if expected_version != before.versie {
+            return Err(AppError::Conflict {
+                expected: expected_version,
+                current: before.versie,
+            });
+        }
+        return Ok(Saved::Unchanged(before.versie));
+    }
     let now = ctx.now();
     let mut tx = ctx.app.db.begin().await?;
     let versie = match persons::update(
@@ -270,7 +299,7 @@ pub async fn update(
     );
     audit::insert(&mut tx, &[entry]).await?;
     tx.commit().await?;
-    Ok(versie)
+    Ok(Saved::Changed(versie))
 }
 
 /// Moves a person to another regisseur (teamleider). The new regisseur must work for the same gemeente.

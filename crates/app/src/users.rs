@@ -112,6 +112,12 @@ pub async fn update_profile(
     Ok(())
 }
 
+/// The account a beheerder is about to reset, for the confirmation page that names it (the name
+/// comes from here, never from the URL). Same checks as the reset itself.
+pub async fn account_to_reset(ctx: &Ctx<'_>, id: GebruikerId) -> AppResult<User> {
+    other_account(ctx, id).await
+}
+
 /// An account of the actor's own organisation, other than the actor's own (for resets: a beheerder
 /// uses the account page for their own password and second factor).
 async fn other_account(ctx: &Ctx<'_>, id: GebruikerId) -> AppResult<User> {

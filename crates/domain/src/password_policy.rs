@@ -1,6 +1,8 @@
 //! Rules for a new password. Length is what makes a password strong (NCSC, NIST SP 800-63B), so
 //! there are no composition rules ("one capital, one digit"); the one thing refused besides length
-//! is the user's own e-mail name, the first thing an attacker tries.
+//! are the user's own e-mail name, the first thing an attacker tries, and passwords whose length is
+//! fake: too few different characters ("aaaaaaaaaaaa") or one short piece repeated ("abcabcabcabc"),
+//! which NIST SP 800-63B names as "repetitive" passwords to refuse.
 
 use crate::validation::ValidationErrors;
 
@@ -11,6 +13,10 @@ const MAX_CHARS: usize = 128;
 /// Below this the local part is too short to be a meaningful guess ("a@x.nl" must not forbid
 /// every password containing an "a"); such local parts are only refused as the whole password.
 const MIN_LOCAL_PART_TO_SEARCH: usize = 3;
+/// Fewer different characters than this and the length says little ("aaaaaaaaaaaa", "121212121212").
+const MIN_DISTINCT_CHARS: usize = 5;
+const TOO_SIMPLE: &str = "Dit wachtwoord is te eenvoudig: gebruik minstens 5 verschillende tekens en herhaal \
+     geen kort stukje (zoals \u{201c}aaaa\u{201d} of \u{201c}abcabc\u{201d}).";
 
 /// Checks a password someone is about to set; `email` is the account's e-mail address.
 pub fn check_new_password(pw: &str, email: &str) -> Result<(), ValidationErrors> {
@@ -31,6 +37,9 @@ pub fn check_new_password(pw: &str, email: &str) -> Result<(), ValidationErrors>
             format!("Een wachtwoord heeft hoogstens {MAX_CHARS} tekens."),
         );
     }
+    if (MIN_CHARS..=MAX_CHARS).contains(&len) && too_simple(pw) {
+        errors.push(FIELD, "too_simple", TOO_SIMPLE);
+    }
     if len > 0 && contains_email_name(pw, email) {
         errors.push(
             FIELD,
@@ -39,6 +48,20 @@ pub fn check_new_password(pw: &str, email: &str) -> Result<(), ValidationErrors>
         );
     }
     errors.into_result(())
+}
+
+/// Too few different characters, or the whole password is one piece shorter than the minimum
+/// length written out again and again (a partial piece at the end included): such a password is no
+/// harder to guess than that piece.
+fn too_simple(pw: &str) -> bool {
+    let chars: Vec<char> = pw.chars().collect();
+    let distinct: std::collections::BTreeSet<char> = chars.iter().copied().collect();
+    if distinct.len() < MIN_DISTINCT_CHARS {
+        return true;
+    }
+    (1..MIN_CHARS.min(chars.len()))
+        .filter(|p| p * 2 <= chars.len())
+        .any(|p| (p..chars.len()).all(|i| chars[i] == chars[i - p]))
 }
 
 fn contains_email_name(pw: &str, email: &str) -> bool {
@@ -78,9 +101,10 @@ mod tests {
     fn length_limits() {
         assert_eq!(codes("", "a@b.nl"), ["required"]);
         assert_eq!(codes("kort-wachtw", "a@b.nl"), ["invalid"]);
-        assert_eq!(codes(&"x".repeat(12), "a@b.nl"), Vec::<&str>::new());
-        assert_eq!(codes(&"x".repeat(128), "a@b.nl"), Vec::<&str>::new());
-        assert_eq!(codes(&"x".repeat(129), "a@b.nl"), ["too_long"]);
+        assert_eq!(codes("vijf-tekens!", "a@b.nl"), Vec::<&str>::new());
+        let long: String = "paard batterij nietje correct ".repeat(5);
+        assert_eq!(codes(&long[..128], "a@b.nl"), Vec::<&str>::new());
+        assert_eq!(codes(&long[..129], "a@b.nl"), ["too_long"]);
         let err = check_new_password("ééééé", "a@b.nl").expect_err("short");
         assert_eq!(
             err.0[0].message,
@@ -109,11 +133,60 @@ mod tests {
         assert_eq!(codes("ap", "ap@weert.nl"), ["invalid", "invalid"]);
     }
 
+    #[test]
+    fn repetitive_passwords_are_refused_in_dutch() {
+        for pw in [
+            "aaaaaaaaaaaa",
+            "121212121212",
+            "abcabcabcabc",
+            "Welkom!Welkom!",
+            "qwerqwerqwerq",
+            "aaaaaabbbbbb",
+        ] {
+            assert_eq!(codes(pw, "a@b.nl"), ["too_simple"], "{pw}");
+        }
+        let err = check_new_password("aaaaaaaaaaaa", "a@b.nl").expect_err("simple");
+        assert!(
+            err.0[0]
+                .message
+                .starts_with("Dit wachtwoord is te eenvoudig")
+        );
+        // A long piece written twice is as long as a valid password on its own: allowed.
+        assert_eq!(
+            check_new_password("paard-batterijpaard-batterij", "a@b.nl"),
+            Ok(())
+        );
+    }
+
     proptest! {
         #[test]
-        fn length_alone_decides_for_unrelated_passwords(len in 1usize..200) {
-            let pw = "q".repeat(len);
+        fn length_decides_for_varied_unrelated_passwords(len in 1usize..200) {
+            let pw: String = "paard batterij nietje correct ".chars().cycle().take(len).collect();
             prop_assert_eq!(check_new_password(&pw, "amal.haddad@weert.nl").is_ok(), (12..=128).contains(&len));
+        }
+
+        #[test]
+        fn a_short_piece_repeated_is_refused(piece in "[a-zA-Z0-9!]{1,11}", len in 12usize..=128) {
+            let pw: String = piece.chars().cycle().take(len.max(piece.chars().count() * 2)).collect();
+            prop_assume!(pw.chars().count() <= 128);
+            let err = check_new_password(&pw, "amal.haddad@weert.nl").expect_err("repetitive");
+            prop_assert!(err.iter().any(|e| e.code == "too_simple"));
+        }
+
+        #[test]
+        fn fewer_than_five_different_characters_are_refused(pw in "[abcd]{12,60}") {
+            let err = check_new_password(&pw, "amal.haddad@weert.nl").expect_err("too few kinds");
+            prop_assert!(err.iter().any(|e| e.code == "too_simple"));
+        }
+
+        #[test]
+        fn varied_passwords_without_a_short_cycle_pass(pw in "[a-z0-9 !-]{12,40}") {
+            let chars: Vec<char> = pw.chars().collect();
+            let distinct: std::collections::BTreeSet<char> = chars.iter().copied().collect();
+            let periodic = (1..12).filter(|p| p * 2 <= chars.len())
+                .any(|p| (p..chars.len()).all(|i| chars[i] == chars[i - p]));
+            prop_assume!(distinct.len() >= 5 && !periodic && !pw.contains("amal"));
+            prop_assert_eq!(check_new_password(&pw, "amal.haddad@weert.nl"), Ok(()));
         }
 
         #[test]

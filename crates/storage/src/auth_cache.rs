@@ -3,8 +3,9 @@
 //!
 //! An entry lives [`TTL`] at most. Everything that changes what a lookup returns forgets it here, in
 //! this process: ending a session (sign-out), ending all sessions of a user (password change,
-//! deactivation), completing the second factor, and any change to the user (roles, name, password,
-//! TOTP). Because those calls run inside a transaction that commits a moment later, the forgotten token
+//! deactivation), completing the second factor, any change to the user (roles, name, password,
+//! TOTP), and renaming an organisation (the lookup carries the organisation's name, which the page
+//! header shows: without this the header kept the old name right after a rename). Because those calls run inside a transaction that commits a moment later, the forgotten token
 //! or user is also *barred* for one TTL: a lookup that read the old row just before the commit cannot put
 //! it back. Other instances do not hear of the change: there a signed-out session keeps working for at
 //! most [`TTL`] (see docs/ARCHITECTURE.md). Expiry is checked on every hit against the caller's clock.
@@ -18,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
-use wegwijs_domain::ids::GebruikerId;
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
 
 use crate::sessions::Session;
 use crate::users::User;
@@ -41,6 +42,8 @@ struct Inner {
     /// Token hashes and users that may not be cached until the instant given.
     barred_tokens: HashMap<String, Instant>,
     barred_users: HashMap<Uuid, Instant>,
+    /// Organisations (by id) whose users may not be cached until the instant given.
+    barred_organisations: HashMap<Uuid, Instant>,
 }
 
 // One cache per process, keyed by token hash: tokens are 256-bit random, so several databases in one
@@ -71,13 +74,17 @@ pub(crate) fn put(
     let now = Instant::now();
     // A bar that was still in force when the lookup started: the lookup may have read the old rows.
     let barred = |until: Option<&Instant>| until.is_some_and(|t| *t > started);
-    if barred(inner.barred_tokens.get(token_hash)) || barred(inner.barred_users.get(&user.id.0)) {
+    if barred(inner.barred_tokens.get(token_hash))
+        || barred(inner.barred_users.get(&user.id.0))
+        || barred(inner.barred_organisations.get(&user.organisatie_id.0))
+    {
         return;
     }
     if inner.entries.len() >= MAX_ENTRIES {
         inner.entries.clear();
         inner.barred_tokens.retain(|_, t| *t > now);
         inner.barred_users.retain(|_, t| *t > now);
+        inner.barred_organisations.retain(|_, t| *t > now);
     }
     inner.entries.insert(
         token_hash.to_string(),
@@ -96,6 +103,15 @@ pub(crate) fn forget_token(token_hash: &str) {
     inner
         .barred_tokens
         .insert(token_hash.to_string(), Instant::now() + TTL);
+}
+
+/// Forgets every cached lookup of the organisation's users (its name changed).
+pub(crate) fn forget_organisation(id: OrganisatieId) {
+    let mut inner = lock();
+    inner.entries.retain(|_, e| e.user.organisatie_id != id);
+    inner
+        .barred_organisations
+        .insert(id.0, Instant::now() + TTL);
 }
 
 pub(crate) fn forget_user(id: GebruikerId) {

@@ -130,6 +130,8 @@ pub async fn rename(
         Err(e) => return Err(e.into()),
     };
     if done == 1 {
+        // Signed-in users of this organisation see the new name on their next page.
+        crate::auth_cache::forget_organisation(id);
         return Ok(());
     }
     const CUR: &str = "SELECT versie FROM organisaties WHERE id = $1";

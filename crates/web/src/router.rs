@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{Request, StatusCode};
+use axum::http::{Method, Request, StatusCode, Uri, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -63,11 +63,11 @@ fn pages() -> Router<AppState> {
         .route("/beheer/gebruikers/{id}", post(admin::users::update))
         .route(
             "/beheer/gebruikers/{id}/wachtwoord",
-            post(admin::users::reset_password),
+            get(admin::users::confirm_reset_password).post(admin::users::reset_password),
         )
         .route(
             "/beheer/gebruikers/{id}/totp",
-            post(admin::users::reset_totp),
+            get(admin::users::confirm_reset_totp).post(admin::users::reset_totp),
         )
         .route(
             "/beheer/api-sleutels",
@@ -96,8 +96,34 @@ fn pages() -> Router<AppState> {
         .layer(DefaultBodyLimit::max(256 * 1024))
 }
 
-async fn page_not_found() -> Response {
+/// No page here. A page address typed or pasted with a trailing slash (`/caseload/`) is sent on
+/// (308, method kept) to the address without it; anything else is the Dutch 404 page.
+async fn page_not_found(method: Method, uri: Uri) -> Response {
+    if (method == Method::GET || method == Method::HEAD)
+        && let Some(to) = without_trailing_slash(&uri)
+    {
+        return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, to)]).into_response();
+    }
     PageError(AppError::NotFound).into_response()
+}
+
+/// `/caseload/?x=1` → `/caseload?x=1`. Never a target that leaves the site: a path that would start
+/// with `//` or `/\` (a protocol-relative URL to another host) is not redirected, nor is `/` itself.
+fn without_trailing_slash(uri: &Uri) -> Option<String> {
+    let path = uri.path();
+    let trimmed = path.trim_end_matches('/');
+    // The API answers its own unknown addresses (problem+json); only pages are forgiving.
+    if trimmed.len() == path.len() || trimmed.is_empty() || path.starts_with("/api/") {
+        return None;
+    }
+    let mut rest = trimmed.chars().skip(1);
+    if !trimmed.starts_with('/') || matches!(rest.next(), Some('/' | '\\')) {
+        return None;
+    }
+    Some(match uri.query() {
+        Some(q) => format!("{trimmed}?{q}"),
+        None => trimmed.to_string(),
+    })
 }
 
 /// How long a request may take before it is answered with 503.
@@ -156,4 +182,24 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, timeout: Duration)
         )
         .layer(from_fn(request_id::assign))
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_trailing_slash;
+
+    #[test]
+    fn a_trailing_slash_is_dropped_but_never_towards_another_host() {
+        let to = |s: &str| without_trailing_slash(&s.parse().expect("uri"));
+        assert_eq!(to("/caseload/").as_deref(), Some("/caseload"));
+        assert_eq!(
+            to("/caseload//?pagina=2").as_deref(),
+            Some("/caseload?pagina=2")
+        );
+        assert_eq!(to("/caseload"), None);
+        assert_eq!(to("/"), None);
+        assert_eq!(to("//evil.example/"), None);
+        assert_eq!(to("/api/v1/personen/"), None);
+        assert_eq!(to("/%5Cevil.example/").as_deref(), Some("/%5Cevil.example"));
+    }
 }

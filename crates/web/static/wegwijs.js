@@ -29,6 +29,15 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { status.replaceChildren(document.createTextNode(text)); }, 300);
     }
   }
+  // The confirmation travels in the URL (?melding=...); once shown, take it out of the address bar so
+  // a reload, the back button or a shared link does not announce "Gegevens opgeslagen" again hours
+  // later. Other parameters (filters, page) stay.
+  const url = new URL(window.location.href);
+  if (url.searchParams.has("melding") || url.searchParams.has("aantal")) {
+    url.searchParams.delete("melding");
+    url.searchParams.delete("aantal");
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }
   // Copy buttons for secrets shown once (hidden without JavaScript: the text can be selected by hand).
   for (const button of document.querySelectorAll("button.kopieer[data-kopieer]")) {
     const source = document.getElementById(button.dataset.kopieer);

@@ -411,12 +411,16 @@ pub async fn change_password(
 const ALREADY_ON: &str =
     "De tweede stap staat al aan. Een nieuwe app koppelen kan na een reset door de beheerder.";
 
-/// Turns on TOTP for a signed-in user after they proved their app shows the right code for the
-/// secret waiting in their session. The secret is stored encrypted; without a configured key this is
-/// refused. Returns the new recovery codes, to show once.
+/// Turns on TOTP for a signed-in user after they gave their current password and proved their app
+/// shows the right code for the secret waiting in their session. The password is asked because
+/// turning the factor on ends the owner's other sessions and hands out recovery codes: with only a
+/// borrowed session (unlocked computer, stolen cookie) someone could otherwise link their own app and
+/// lock the owner out. The secret is stored encrypted; without a configured key this is refused.
+/// Returns the new recovery codes, to show once.
 pub async fn enable_totp(
     state: &App,
     user: &User,
+    huidig: &str,
     code: &str,
     token_hash: &str,
     trace_id: &str,
@@ -430,10 +434,12 @@ pub async fn enable_totp(
         return Err(invalid("code", ALREADY_ON));
     }
     let secret = second_factor::waiting_secret(state, token_hash).await?;
+    let pw_attempt = check_current_password(state, user, huidig, trace_id).await?;
     let (attempt, step) = check_code(state, user, &secret, code, trace_id).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     login_attempts::succeed(&mut tx, attempt).await?;
+    login_attempts::succeed(&mut tx, pw_attempt).await?;
     if !users::set_first_totp(&mut tx, user.id, &key.seal(&secret)?).await? {
         return Err(invalid("code", ALREADY_ON));
     }

@@ -40,10 +40,12 @@ code_enum! {
 
 code_enum! {
     /// Literacy, as the brede intake records it; it decides between the Z-route and the others.
+    /// The labels leave out the intake's letter codes: a bare "NVT" on a dossier read as "niet van
+    /// toepassing".
     pub enum Alfabetisering {
-        A = "a", "A: analfabeet",
-        Aa = "aa", "AA: anders gealfabetiseerd",
-        Nvt = "nvt", "NVT: gealfabetiseerd in het Latijnse schrift",
+        A = "a", "Analfabeet",
+        Aa = "aa", "Anders gealfabetiseerd (niet in het Latijnse schrift)",
+        Nvt = "nvt", "Gealfabetiseerd in het Latijnse schrift",
     }
 }
 

@@ -34,6 +34,8 @@ pub struct PersonRecord {
     pub details: PersonDetails,
     pub aangemaakt_op: DateTime<Utc>,
     pub gewijzigd_op: DateTime<Utc>,
+    /// Who saved last: the conflict page tells "you, in another window" from a colleague.
+    pub gewijzigd_door: Option<GebruikerId>,
     pub gewijzigd_door_naam: Option<String>,
     /// The household the person belongs to, if any (read along, saving a query per dossier).
     pub huishouden_id: Option<HuishoudenId>,

@@ -55,7 +55,7 @@ pub(crate) use bind_column;
 pub(crate) static ROW_SELECT: LazyLock<String> = LazyLock::new(|| {
     let mut sql = String::from(
         "SELECT p.id, p.gemeente_id, p.regisseur_id, r.naam AS regisseur_naam, p.versie, \
-         p.aangemaakt_op, p.gewijzigd_op, w.naam AS gewijzigd_door_naam, h.huishouden_id",
+         p.aangemaakt_op, p.gewijzigd_op, p.gewijzigd_door, w.naam AS gewijzigd_door_naam, h.huishouden_id",
     );
     for f in FIELDS {
         sql.push_str(", p.");
@@ -78,6 +78,7 @@ pub(crate) struct PersonRow {
     details: Vec<ColumnValue>,
     aangemaakt_op: DateTime<Utc>,
     gewijzigd_op: DateTime<Utc>,
+    gewijzigd_door: Option<Uuid>,
     gewijzigd_door_naam: Option<String>,
     huishouden_id: Option<Uuid>,
 }
@@ -112,6 +113,7 @@ where
             details,
             aangemaakt_op: row.try_get("aangemaakt_op")?,
             gewijzigd_op: row.try_get("gewijzigd_op")?,
+            gewijzigd_door: row.try_get("gewijzigd_door")?,
             gewijzigd_door_naam: row.try_get("gewijzigd_door_naam")?,
             huishouden_id: row.try_get("huishouden_id")?,
         })
@@ -134,6 +136,7 @@ impl TryFrom<PersonRow> for PersonRecord {
             details,
             aangemaakt_op: r.aangemaakt_op,
             gewijzigd_op: r.gewijzigd_op,
+            gewijzigd_door: r.gewijzigd_door.map(GebruikerId),
             gewijzigd_door_naam: r.gewijzigd_door_naam,
             huishouden_id: r.huishouden_id.map(HuishoudenId),
         })

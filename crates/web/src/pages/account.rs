@@ -209,10 +209,13 @@ pub async fn change_password(
     }
 }
 
-/// Only the code: the secret it confirms waits in the session. Any other field (an old page's
-/// `geheim`) is ignored, so no secret of the browser's choosing can get in.
+/// The current password and the code: the secret it confirms waits in the session. Any other field
+/// (an old page's `geheim`) is ignored, so no secret of the browser's choosing can get in. A missing
+/// password is an empty one (refused like a wrong one), not a 400.
 #[derive(Deserialize)]
 pub struct TotpForm {
+    #[serde(default)]
+    pub huidig: String,
     pub code: String,
 }
 
@@ -224,6 +227,7 @@ pub async fn enable_totp(
     let result = accounts::enable_totp(
         &state.app,
         &signed.user,
+        &f.huidig,
         &f.code,
         &signed.token_hash,
         &signed.request_id,
@@ -233,24 +237,21 @@ pub async fn enable_totp(
         Ok(codes) => return show_recovery_codes_once(&state, &signed, &codes).await,
         Err(AppError::Invalid(e)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            e.0.into_iter()
-                .next()
-                .map(|f| f.message)
-                .unwrap_or_default(),
+            first_error(e, &[("code", "code"), ("huidig", "aan-huidig")]),
             None,
         ),
         Err(AppError::TooManyRequests { retry_after_secs }) => (
             StatusCode::TOO_MANY_REQUESTS,
-            too_many(retry_after_secs),
+            Some(FormError {
+                field_id: "code".into(),
+                message: too_many(retry_after_secs),
+            }),
             Some(retry_after_secs),
         ),
         Err(other) => return Err(PageError(other)),
     };
     let mut p = page(&state, &signed, nonce).await?;
-    p.totp_error = Some(FormError {
-        field_id: "code".into(),
-        message,
-    });
+    p.totp_error = message;
     let res = render_status(status, &p);
     Ok(match retry {
         Some(secs) => with_retry_after(res, secs),

@@ -22,6 +22,12 @@ pub enum Melding {
     TweedeFactorAan,
     TweedeFactorUit,
     OrganisatieOpgeslagen,
+    /// A save whose input equalled what was stored: nothing written.
+    Ongewijzigd,
+    /// A beheerder removed someone's second factor. No name: the URL must not carry text to show.
+    TweedeFactorGereset,
+    /// A beheerder gave someone a new one-time password (shown once on the same page).
+    WachtwoordGereset,
 }
 
 impl Melding {
@@ -37,6 +43,9 @@ impl Melding {
         "tweede-factor-aan",
         "tweede-factor-uit",
         "organisatie-opgeslagen",
+        "ongewijzigd",
+        "tweede-factor-gereset",
+        "wachtwoord-gereset",
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -59,6 +68,9 @@ impl Melding {
             "tweede-factor-aan" => Melding::TweedeFactorAan,
             "tweede-factor-uit" => Melding::TweedeFactorUit,
             "organisatie-opgeslagen" => Melding::OrganisatieOpgeslagen,
+            "ongewijzigd" => Melding::Ongewijzigd,
+            "tweede-factor-gereset" => Melding::TweedeFactorGereset,
+            "wachtwoord-gereset" => Melding::WachtwoordGereset,
             _ => return None,
         })
     }
@@ -87,6 +99,9 @@ impl Melding {
             Melding::TweedeFactorAan => "tweede-factor-aan",
             Melding::TweedeFactorUit => "tweede-factor-uit",
             Melding::OrganisatieOpgeslagen => "organisatie-opgeslagen",
+            Melding::Ongewijzigd => "ongewijzigd",
+            Melding::TweedeFactorGereset => "tweede-factor-gereset",
+            Melding::WachtwoordGereset => "wachtwoord-gereset",
         }
     }
 
@@ -111,6 +126,17 @@ impl Melding {
             Melding::TweedeFactorAan => "De tweede stap (authenticator-app) staat aan.".into(),
             Melding::TweedeFactorUit => "De tweede stap (authenticator-app) staat uit.".into(),
             Melding::OrganisatieOpgeslagen => "Organisatie opgeslagen".into(),
+            Melding::Ongewijzigd => "Er was niets gewijzigd".into(),
+            Melding::TweedeFactorGereset => {
+                "De tweestapsverificatie van de gebruiker is uitgezet; bij de \
+                 volgende keer inloggen stelt de gebruiker een nieuwe in."
+                    .into()
+            }
+            Melding::WachtwoordGereset => {
+                "Er is een nieuw eenmalig wachtwoord ingesteld; de gebruiker \
+                 kiest bij het inloggen een eigen wachtwoord."
+                    .into()
+            }
         }
     }
 }
@@ -200,7 +226,7 @@ mod tests {
             if let Some(m) = Melding::from_query(Some(&query)) {
                 prop_assert!(Melding::CODES.contains(&code.as_str()));
                 let text = m.text();
-                prop_assert!(text.chars().all(|c| c.is_alphanumeric() || " ().-".contains(c)));
+                prop_assert!(text.chars().all(|c| c.is_alphanumeric() || " ().-;".contains(c)));
             }
         }
     }

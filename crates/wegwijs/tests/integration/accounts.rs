@@ -276,7 +276,11 @@ async fn the_stored_totp_secret_is_encrypted_not_the_base32_secret() {
     let secret = crate::two_factor::secret_on_account_page(&app, &r.regisseur).await;
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let stored = stored_totp(&app, "regisseur@weert.test")
@@ -297,7 +301,11 @@ async fn the_stored_totp_secret_is_encrypted_not_the_base32_secret() {
         .post_form(
             &r.regisseur,
             "/account/totp",
-            &[("geheim", &other), ("code", &other_code)],
+            &[
+                ("huidig", PASSWORD),
+                ("geheim", &other),
+                ("code", &other_code),
+            ],
         )
         .await;
     assert_eq!(
@@ -357,7 +365,7 @@ async fn without_a_secret_key_enabling_totp_is_refused_with_a_clear_message() {
         .post_form(
             &r.regisseur,
             "/account/totp",
-            &[("geheim", &secret), ("code", &code)],
+            &[("huidig", PASSWORD), ("geheim", &secret), ("code", &code)],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);

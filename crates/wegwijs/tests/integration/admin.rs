@@ -3,6 +3,7 @@
 use axum::http::StatusCode;
 
 use crate::harness::TestApp;
+use wegwijs_domain::authz::Role;
 
 #[tokio::test]
 async fn a_beheerder_creates_an_account_that_can_sign_in_with_the_one_time_password() {
@@ -309,7 +310,7 @@ async fn account_and_key_changes_are_in_the_privacy_officers_gemeente_log() {
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{target}/wachtwoord"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     assert_eq!(reset.status, StatusCode::SEE_OTHER, "{}", reset.body);
@@ -317,7 +318,7 @@ async fn account_and_key_changes_are_in_the_privacy_officers_gemeente_log() {
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{target}/totp"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     assert_eq!(totp.status, StatusCode::SEE_OTHER, "{}", totp.body);
@@ -379,4 +380,143 @@ async fn account_and_key_changes_are_in_the_privacy_officers_gemeente_log() {
     }
     let other = app.get_page(&r.other_teamleider, "/verwerkingen").await;
     assert!(!other.body.contains("Wachtwoord gereset"));
+}
+
+/// Browser review 9: a reset took one click in a long list and then said only "Gegevens
+/// opgeslagen". Now the list links to a confirmation page that names the account (from the
+/// database), a post without that confirmation changes nothing, and the result has its own message.
+#[tokio::test]
+async fn a_reset_asks_for_confirmation_naming_the_user_and_says_what_happened() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let target = r.regisseur.id.0;
+    let naam = wegwijs_storage::users::get(&app.db, r.regisseur.id)
+        .await
+        .expect("user")
+        .naam;
+    let mut tx = app.db.begin().await.expect("tx");
+    wegwijs_storage::users::set_totp(&mut tx, r.regisseur.id, Some("JBSWY3DPEHPK3PXP"))
+        .await
+        .expect("set");
+    tx.commit().await.expect("commit");
+    let totp_on = |app: &TestApp| {
+        let db = app.db.clone();
+        let id = r.regisseur.id;
+        async move {
+            wegwijs_storage::users::get(&db, id)
+                .await
+                .expect("user")
+                .totp_geheim
+                .is_some()
+        }
+    };
+
+    let list = app.get_page(&r.beheerder, "/beheer/gebruikers").await;
+    let totp_path = format!("/beheer/gebruikers/{target}/totp");
+    let pw_path = format!("/beheer/gebruikers/{target}/wachtwoord");
+    assert!(
+        !list.body.contains(&format!("action=\"{totp_path}\""))
+            && !list.body.contains(&format!("action=\"{pw_path}\"")),
+        "no one-click reset in the list"
+    );
+    assert!(list.body.contains(&format!("href=\"{totp_path}\"")));
+    assert!(list.body.contains(&format!("href=\"{pw_path}\"")));
+
+    let confirm = app.get_page(&r.beheerder, &totp_path).await;
+    assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
+    assert!(
+        confirm
+            .body
+            .contains(&format!("Tweestapsverificatie van {naam} uitzetten?")),
+        "{}",
+        confirm.body
+    );
+    assert!(confirm.body.contains("regisseur@weert.test"));
+    assert!(confirm.body.contains("name=\"bevestigd\" value=\"ja\""));
+    let other = app
+        .user(
+            "beheerder@nederweert.test",
+            r.nederweert,
+            &[Role::Beheerder],
+        )
+        .await;
+    assert_eq!(
+        app.get_page(&other, &totp_path).await.status,
+        StatusCode::NOT_FOUND,
+        "another gemeente's account is not named"
+    );
+
+    // An old page's one-click form (no confirmation) leads to the confirmation, changing nothing.
+    let unconfirmed = app.post_form(&r.beheerder, &totp_path, &[]).await;
+    assert_eq!(unconfirmed.status, StatusCode::SEE_OTHER);
+    assert_eq!(unconfirmed.location(), totp_path);
+    assert!(totp_on(&app).await, "not reset without confirmation");
+
+    let done = app
+        .post_form(&r.beheerder, &totp_path, &[("bevestigd", "ja")])
+        .await;
+    assert_eq!(
+        done.location(),
+        "/beheer/gebruikers?melding=tweede-factor-gereset"
+    );
+    assert!(!totp_on(&app).await);
+    let after = app.get_page(&r.beheerder, &done.location()).await;
+    assert!(
+        after
+            .body
+            .contains("De tweestapsverificatie van de gebruiker is uitgezet"),
+        "{}",
+        after.body
+    );
+    assert!(!after.body.contains("Gegevens opgeslagen"));
+
+    let pw_confirm = app.get_page(&r.beheerder, &pw_path).await;
+    assert!(
+        pw_confirm
+            .body
+            .contains(&format!("Nieuw eenmalig wachtwoord voor {naam}?"))
+    );
+    let unconfirmed = app.post_form(&r.beheerder, &pw_path, &[]).await;
+    assert_eq!(unconfirmed.location(), pw_path);
+    let user = wegwijs_storage::users::get(&app.db, r.regisseur.id)
+        .await
+        .expect("user");
+    assert!(
+        !user.wachtwoord_wijzigen,
+        "no one-time password without confirmation"
+    );
+    let reset = app
+        .post_form(&r.beheerder, &pw_path, &[("bevestigd", "ja")])
+        .await;
+    let to = reset.location();
+    assert!(
+        to.starts_with("/beheer/gebruikers?eenmalig=")
+            && to.ends_with("&melding=wachtwoord-gereset"),
+        "{to}"
+    );
+    let shown = app.get_page(&r.beheerder, &to).await;
+    assert!(
+        shown
+            .body
+            .contains("Er is een nieuw eenmalig wachtwoord ingesteld")
+    );
+    assert!(shown.body.contains("<code id=\"eenmalig\">"));
+}
+
+#[tokio::test]
+async fn an_empty_api_key_list_says_so() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let page = app.get_page(&r.beheerder, "/beheer/api-sleutels").await;
+    assert!(!page.body.contains("Er zijn nog geen API-sleutels"));
+    // The harness gives every test user a key; without any the page says so instead of an empty table.
+    app.execute(&["DELETE FROM api_sleutels"]).await;
+    let page = app.get_page(&r.beheerder, "/beheer/api-sleutels").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Er zijn nog geen API-sleutels."),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<table"));
 }

@@ -91,7 +91,11 @@ async fn enabling_totp_ends_the_other_sessions_of_the_account() {
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
     let code = totp::code_at(&secret, "regisseur@weert.test", now).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let after = app.send(get_with(&attacker, "/caseload")).await;
@@ -191,7 +195,7 @@ async fn two_parallel_totp_enables_do_not_both_succeed() {
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
     let s1 = crate::two_factor::secret_on_account_page(&app, &r.regisseur).await;
     let c1 = totp::code_at(&s1, "regisseur@weert.test", now).expect("code");
-    let f1 = [("code", c1.as_str())];
+    let f1 = [("huidig", PASSWORD), ("code", c1.as_str())];
     let f2 = f1;
     let (a, b) = tokio::join!(
         app.post_form(&r.regisseur, "/account/totp", &f1),

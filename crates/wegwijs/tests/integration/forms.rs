@@ -359,13 +359,18 @@ async fn a_conflict_shows_dutch_values_and_saving_again_keeps_the_colleagues_fie
     let page = &conflict.body;
     assert!(page.contains("<h1>Amira Dijk bewerken</h1>"));
     for expected in [
-        "<th scope=\"row\">Tolk nodig</th><td>Ja</td><td>Nee</td><td>de opgeslagen waarde</td>",
-        "<th scope=\"row\">Taal van de tolk</th><td>Tigrinya</td><td>(leeg)</td>",
-        "<th scope=\"row\">Datum huisvesting</th><td>15 januari 2025</td><td>1 februari 2025</td><td>uw invoer</td>",
+        "<th scope=\"row\">Tolk nodig</th><td data-kop=\"Nu opgeslagen\">Ja</td><td data-kop=\"Uw invoer\"><span class=\"onbekend\">niet door u gewijzigd</span></td><td data-kop=\"In het formulier\">de opgeslagen waarde</td>",
+        "<th scope=\"row\">Taal van de tolk</th><td data-kop=\"Nu opgeslagen\">Tigrinya</td><td data-kop=\"Uw invoer\"><span class=\"onbekend\">niet door u gewijzigd</span></td>",
+        "<th scope=\"row\">Datum huisvesting</th><td data-kop=\"Nu opgeslagen\">15 januari 2025</td><td data-kop=\"Uw invoer\">1 februari 2025</td><td data-kop=\"In het formulier\">uw invoer</td>",
     ] {
         assert!(page.contains(expected), "missing {expected} in {page}");
     }
     assert!(!page.contains("tolkNodig,") && !page.contains(">tolkTaal<"));
+    assert!(
+        page.contains("Intussen gewijzigd door"),
+        "a colleague is named"
+    );
+    assert!(!page.contains("zelf gewijzigd"));
 
     // Saving the re-shown form keeps the colleague's interpreter and this user's changes.
     let again = form_values(page, &path);
@@ -631,4 +636,161 @@ async fn every_page_route_answers_bad_input_with_the_dutch_page() {
         .await;
     assert_eq!(anon.status, StatusCode::METHOD_NOT_ALLOWED);
     assert!(is_html(&anon) && !anon.body.contains("Uitloggen"));
+}
+
+/// Browser review 3: the same user saving in two tabs was called "someone else", and fields the user
+/// never touched were listed as "Uw invoer" with the old value.
+#[tokio::test]
+async fn a_conflict_with_my_own_other_tab_says_so_and_lists_only_what_i_typed() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let mut body = person_json("Amira", "Dijk", None);
+    body["talen"] = json!("Koerdisch");
+    body["woonplaats"] = json!("Weert");
+    let (id, _) = app.person(&r.regisseur, body).await;
+    let path = format!("/personen/{id}");
+    let tab_a = app
+        .get_page(&r.regisseur, &format!("{path}/bewerken"))
+        .await;
+    let tab_b = app
+        .get_page(&r.regisseur, &format!("{path}/bewerken"))
+        .await;
+    let mut a = form_values(&tab_a.body, &path);
+    set(&mut a, "talen", "Tigrinya");
+    assert_eq!(
+        post_pairs(&app, &r.regisseur, &path, &a).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let mut b = form_values(&tab_b.body, &path);
+    set(&mut b, "woonplaats", "Stramproy");
+    let conflict = post_pairs(&app, &r.regisseur, &path, &b).await;
+    assert_eq!(conflict.status, StatusCode::CONFLICT);
+    let page = &conflict.body;
+    assert!(
+        page.contains("U heeft dit dossier intussen zelf gewijzigd (in een ander venster)"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Intussen gewijzigd door"),
+        "not named as someone else"
+    );
+    assert!(
+        page.contains("<th scope=\"row\">Talen</th><td data-kop=\"Nu opgeslagen\">Tigrinya</td><td data-kop=\"Uw invoer\"><span class=\"onbekend\">niet door u gewijzigd</span></td>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains(">Koerdisch<"),
+        "the old value is not shown as typed"
+    );
+    // The table stacks on a narrow screen instead of being cut off.
+    assert!(page.contains("tabel--stapel"));
+    let again = form_values(page, &path);
+    assert_eq!(
+        post_pairs(&app, &r.regisseur, &path, &again).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let p = app
+        .get_api(&r.regisseur, &format!("/api/v1/{}", &path[1..]))
+        .await
+        .json();
+    assert_eq!(p["talen"], "Tigrinya");
+    assert_eq!(p["woonplaats"], "Stramproy");
+}
+
+/// Browser review 5: pressing "Opslaan" without a change said "Gegevens opgeslagen", raised the
+/// version (setting off the conflict page for others) and wrote a change to the log.
+#[tokio::test]
+async fn saving_without_a_change_writes_nothing_and_says_so() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (id, _) = app
+        .person(&r.regisseur, person_json("Amira", "Dijk", None))
+        .await;
+    let path = format!("/personen/{id}");
+    let form = app
+        .get_page(&r.regisseur, &format!("{path}/bewerken"))
+        .await;
+    let pairs = form_values(&form.body, &path);
+    let before = app.audit_actions(&id).await;
+    let saved = post_pairs(&app, &r.regisseur, &path, &pairs).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(saved.location(), format!("{path}?melding=ongewijzigd"));
+    let after = app.audit_actions(&id).await;
+    assert_eq!(
+        after.iter().filter(|a| *a == "persoon_gewijzigd").count(),
+        before.iter().filter(|a| *a == "persoon_gewijzigd").count(),
+        "no change in the log"
+    );
+    let p = app
+        .get_api(&r.regisseur, &format!("/api/v1/personen/{id}"))
+        .await;
+    assert_eq!(p.header("etag"), "\"1\"", "no new version");
+    let page = app.get_page(&r.regisseur, &saved.location()).await;
+    assert_eq!(
+        status_text(&page.body).as_deref(),
+        Some("Er was niets gewijzigd")
+    );
+    // A stale form that matches is still a conflict: the user saw an older version.
+    let mut changed = pairs.clone();
+    set(&mut changed, "talen", "Arabisch");
+    assert_eq!(
+        post_pairs(&app, &r.regisseur, &path, &changed).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post_pairs(&app, &r.regisseur, &path, &pairs).await.status,
+        StatusCode::CONFLICT
+    );
+}
+
+/// Browser review 15: Alfabetisering showed the intake's letter codes ("NVT" read as "niet van
+/// toepassing"); the dossier and the form show the code list's labels only.
+#[tokio::test]
+async fn code_list_values_show_their_labels_without_letter_codes() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let mut body = person_json("Amira", "Dijk", None);
+    body["alfabetisering"] = json!("nvt");
+    let (id, _) = app.person(&r.regisseur, body).await;
+    let dossier = app.get_page(&r.regisseur, &format!("/personen/{id}")).await;
+    assert!(
+        dossier
+            .body
+            .contains("Gealfabetiseerd in het Latijnse schrift"),
+        "{}",
+        dossier.body
+    );
+    let form = app
+        .get_page(&r.regisseur, &format!("/personen/{id}/bewerken"))
+        .await;
+    for page in [&dossier.body, &form.body] {
+        assert!(!page.contains("NVT") && !page.contains("AA:") && !page.contains("A: "));
+    }
+    assert!(form.body.contains(">Analfabeet</option>"), "{}", form.body);
+}
+
+/// Browser review 17: `/caseload/` gave 404. Page addresses with a trailing slash are sent on (308)
+/// to the address without it, the query kept; never to another host.
+#[tokio::test]
+async fn a_trailing_slash_on_a_page_address_redirects() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let res = app.get_page(&r.regisseur, "/caseload/?pagina=1").await;
+    assert_eq!(res.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(res.location(), "/caseload?pagina=1");
+    let (id, _) = app
+        .person(&r.regisseur, person_json("Amira", "Dijk", None))
+        .await;
+    let res = app
+        .get_page(&r.regisseur, &format!("/personen/{id}/"))
+        .await;
+    assert_eq!(res.location(), format!("/personen/{id}"));
+    let evil = app.get_page(&r.regisseur, "//evil.example/").await;
+    assert_ne!(evil.status, StatusCode::PERMANENT_REDIRECT);
+    let posted = app.post_form(&r.regisseur, "/personen/", &[]).await;
+    assert_ne!(
+        posted.status,
+        StatusCode::PERMANENT_REDIRECT,
+        "only GET and HEAD"
+    );
 }

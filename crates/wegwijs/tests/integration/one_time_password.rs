@@ -158,7 +158,7 @@ async fn signing_out_works_before_the_password_is_replaced() {
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{}/wachtwoord", r.regisseur.id.0),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     let pw = shown_password(&app, &r.beheerder, &reset).await;
@@ -185,7 +185,9 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         )
         .await;
     assert_eq!(
-        app.post_form(&other, &path, &[]).await.status,
+        app.post_form(&other, &path, &[("bevestigd", "ja")])
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     let partner = crate::two_factor::partner_org(&app, "Vluchtelingenwerk Test").await;
@@ -193,14 +195,16 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         .user("beheerder@partner.test", partner, &[Role::Beheerder])
         .await;
     assert_eq!(
-        app.post_form(&partner_beheerder, &path, &[]).await.status,
+        app.post_form(&partner_beheerder, &path, &[("bevestigd", "ja")])
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     let own = app
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{}/wachtwoord", r.beheerder.id.0),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -210,7 +214,9 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
         StatusCode::OK
     );
 
-    let reset = app.post_form(&r.beheerder, &path, &[]).await;
+    let reset = app
+        .post_form(&r.beheerder, &path, &[("bevestigd", "ja")])
+        .await;
     let pw = shown_password(&app, &r.beheerder, &reset).await;
     assert!(
         app.get_page(&r.regisseur, "/caseload")
@@ -237,4 +243,53 @@ async fn a_beheerder_reset_ends_sessions_is_audited_and_stays_in_the_own_organis
 
 fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("x", s)]).expect("enc")[2..].to_string()
+}
+
+/// Browser review 10: after a reset the user could keep a weak or the same password. The one-time
+/// password itself and a repetitive password are refused, in Dutch, and the one-time password stays.
+#[tokio::test]
+async fn the_forced_change_refuses_the_one_time_password_and_repetitive_ones() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let reset = app
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/gebruikers/{}/wachtwoord", r.regisseur.id.0),
+            &[("bevestigd", "ja")],
+        )
+        .await;
+    let pw = shown_password(&app, &r.beheerder, &reset).await;
+    let token = cookie_token(&sign_in(&app, "regisseur@weert.test", &pw).await);
+    let page = app.send(get_with(&token, "/account")).await;
+    let csrf = between(&page.body, "name=\"_csrf\" value=\"", "\"").to_string();
+    let try_new = |nieuw: String| {
+        let body = format!(
+            "_csrf={csrf}&huidig={}&nieuw={n}&herhaling={n}",
+            urlencode(&pw),
+            n = urlencode(&nieuw)
+        );
+        app.send(post(&token, "/account/wachtwoord", body))
+    };
+    let same = try_new(pw.clone()).await;
+    assert_eq!(
+        same.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        same.body
+    );
+    assert!(
+        same.body
+            .contains("Kies een ander wachtwoord dan het huidige.")
+    );
+    let simple = try_new("aaaaaaaaaaaa".into()).await;
+    assert_eq!(simple.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        simple.body.contains("Dit wachtwoord is te eenvoudig"),
+        "{}",
+        simple.body
+    );
+    let user = wegwijs_storage::users::get(&app.db, r.regisseur.id)
+        .await
+        .expect("user");
+    assert!(user.wachtwoord_wijzigen, "still the one-time password");
 }

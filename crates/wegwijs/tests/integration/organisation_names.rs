@@ -189,3 +189,38 @@ async fn a_beheerder_renames_partners_and_their_own_gemeente_only() {
         "in the gemeente's log"
     );
 }
+
+/// Browser review 16: after renaming "Weert" the header still said "· Weert". The signed-in user's
+/// lookup (with the organisation's name) was cached for a few seconds; a rename now forgets it.
+#[tokio::test]
+async fn a_rename_shows_in_the_header_on_the_next_page() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    // Making the test users bars them from the cache for one TTL; wait it out so the lookups below
+    // are cached as in everyday use.
+    tokio::time::sleep(wegwijs_storage::auth_cache::TTL + std::time::Duration::from_millis(200))
+        .await;
+    let before = app.get_page(&r.beheerder, "/beheer/organisaties").await;
+    assert!(before.body.contains(" · Weert</span>"), "{}", before.body);
+    let colleague_before = app.get_page(&r.regisseur, "/caseload").await;
+    assert!(colleague_before.body.contains(" · Weert</span>"));
+    let renamed = app
+        .post_form(
+            &r.beheerder,
+            &format!("/beheer/organisaties/{}", r.weert.0),
+            &[("naam", "Gemeente Weert"), ("versie", "1")],
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.body);
+    let after = app.get_page(&r.beheerder, &renamed.location()).await;
+    assert!(
+        after.body.contains(" · Gemeente Weert</span>"),
+        "{}",
+        after.body
+    );
+    let colleague = app.get_page(&r.regisseur, "/caseload").await;
+    assert!(
+        colleague.body.contains(" · Gemeente Weert</span>"),
+        "other users of the organisation too"
+    );
+}

@@ -98,7 +98,11 @@ async fn a_user_with_totp_needs_the_code_to_get_in() {
     let code =
         wegwijs_app::auth::totp::code_at(&secret, "regisseur@weert.test", now()).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
 

@@ -33,7 +33,11 @@ async fn enable(app: &TestApp, user: &TestUser) -> (String, Vec<String>) {
     let secret = secret_on_account_page(app, user).await;
     let code = totp::code_at(&secret, &user.email, now_unix()).expect("code");
     let on = app
-        .post_form(user, "/account/totp", &[("code", &code)])
+        .post_form(
+            user,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
     let to = on.location();
@@ -150,7 +154,7 @@ async fn the_secret_is_made_by_the_server_and_never_taken_from_the_form() {
         .post_form(
             &r.regisseur,
             "/account/totp",
-            &[("geheim", &planted), ("code", &code)],
+            &[("huidig", PASSWORD), ("geheim", &planted), ("code", &code)],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
@@ -199,7 +203,11 @@ async fn recovery_codes_are_shown_once_and_each_works_once() {
     let secret = secret_on_account_page(&app, &r.regisseur).await;
     let code = totp::code_at(&secret, "regisseur@weert.test", now_unix()).expect("code");
     let on = app
-        .post_form(&r.regisseur, "/account/totp", &[("code", &code)])
+        .post_form(
+            &r.regisseur,
+            "/account/totp",
+            &[("huidig", PASSWORD), ("code", &code)],
+        )
         .await;
     let to = on.location();
     let first = app.get_page(&r.regisseur, &to).await;
@@ -396,7 +404,7 @@ async fn a_beheerder_resets_a_lost_factor_audited_and_only_in_their_own_organisa
             &[Role::Beheerder],
         )
         .await;
-    let across = app.post_form(&other, &path, &[]).await;
+    let across = app.post_form(&other, &path, &[("bevestigd", "ja")]).await;
     assert_eq!(
         across.status,
         StatusCode::NOT_FOUND,
@@ -406,13 +414,15 @@ async fn a_beheerder_resets_a_lost_factor_audited_and_only_in_their_own_organisa
     let partner_beheerder = app
         .user("beheerder@partner.test", partner, &[Role::Beheerder])
         .await;
-    let from_partner = app.post_form(&partner_beheerder, &path, &[]).await;
+    let from_partner = app
+        .post_form(&partner_beheerder, &path, &[("bevestigd", "ja")])
+        .await;
     assert_eq!(from_partner.status, StatusCode::NOT_FOUND);
     let own = app
         .post_form(
             &r.beheerder,
             &format!("/beheer/gebruikers/{}/totp", r.beheerder.id.0),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     assert_eq!(
@@ -423,7 +433,9 @@ async fn a_beheerder_resets_a_lost_factor_audited_and_only_in_their_own_organisa
     assert!(stored_totp(&app, &r.regisseur).await.is_some());
     assert!(audit_rows(&app, "totp_gereset").await.is_empty());
 
-    let reset = app.post_form(&r.beheerder, &path, &[]).await;
+    let reset = app
+        .post_form(&r.beheerder, &path, &[("bevestigd", "ja")])
+        .await;
     assert_eq!(reset.status, StatusCode::SEE_OTHER, "{}", reset.body);
     assert!(stored_totp(&app, &r.regisseur).await.is_none());
     let rows = audit_rows(&app, "totp_gereset").await;
@@ -476,4 +488,86 @@ async fn a_beheerder_resets_a_lost_factor_audited_and_only_in_their_own_organisa
     let fresh = cookie_token(&done);
     let shown = app.send(get_with(&fresh, &done.location())).await;
     assert_eq!(codes_on(&shown).len(), 10, "new recovery codes, once");
+}
+
+/// Attack review F1: with only a borrowed session (unlocked computer, stolen cookie) nobody may link
+/// their own app, collect the recovery codes and sign the owner out. Turning the factor on asks for
+/// the current password, each wrong one is logged, and the guesses are throttled.
+#[tokio::test]
+async fn turning_the_second_factor_on_needs_the_current_password() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    // The owner's own session elsewhere, which a hijacker's enrolment would end.
+    let login = app
+        .post_form_raw(
+            None,
+            "/inloggen",
+            &[("email", "regisseur@weert.test"), ("wachtwoord", PASSWORD)],
+        )
+        .await;
+    let owner = cookie_token(&login);
+    let page = app.get_page(&r.regisseur, "/account").await;
+    assert!(
+        page.body
+            .contains("name=\"huidig\" type=\"password\" autocomplete=\"current-password\""),
+        "the enrolment form asks for the password"
+    );
+    let secret = secret_on_account_page(&app, &r.regisseur).await;
+    let code = totp::code_at(&secret, &r.regisseur.email, now_unix()).expect("code");
+    for form in [
+        vec![("code", code.as_str())],
+        vec![
+            ("huidig", "Niet-het-wachtwoord-2026"),
+            ("code", code.as_str()),
+        ],
+    ] {
+        let res = app.post_form(&r.regisseur, "/account/totp", &form).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+        assert!(
+            res.body.contains("Uw huidige wachtwoord klopt niet."),
+            "{}",
+            res.body
+        );
+        assert!(
+            res.body.contains("href=\"#aan-huidig\""),
+            "linked to the field"
+        );
+        assert!(!res.body.contains("herstelcodes="), "no recovery codes");
+    }
+    assert!(stored_totp(&app, &r.regisseur).await.is_none());
+    assert_eq!(
+        audit_rows(&app, "wachtwoordcontrole_mislukt").await.len(),
+        2
+    );
+    assert_eq!(
+        app.send(get_with(&owner, "/account")).await.status,
+        StatusCode::OK,
+        "the owner is still signed in"
+    );
+    // Guessing the password this way is throttled like every other password check.
+    let mut last = StatusCode::OK;
+    for _ in 0..10 {
+        last = app
+            .post_form(
+                &r.regisseur,
+                "/account/totp",
+                &[("huidig", "Nog-een-gok-2026"), ("code", &code)],
+            )
+            .await
+            .status;
+        if last == StatusCode::TOO_MANY_REQUESTS {
+            break;
+        }
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    assert!(stored_totp(&app, &r.regisseur).await.is_none());
+}
+
+#[tokio::test]
+async fn with_the_password_the_second_factor_goes_on() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (_, codes) = enable(&app, &r.regisseur).await;
+    assert_eq!(codes.len(), 10);
+    assert!(stored_totp(&app, &r.regisseur).await.is_some());
 }

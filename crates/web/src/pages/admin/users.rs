@@ -128,33 +128,134 @@ async fn show_password_once(
     signed: &SignedIn,
     email: &str,
     wachtwoord: &str,
+    melding: Option<Melding>,
 ) -> Result<Response, PageError> {
     let id =
         wegwijs_app::notices::put(&signed.ctx(state), &password_notice(email, wachtwoord)).await?;
-    Ok(Redirect::to(&format!("/beheer/gebruikers?eenmalig={id}")).into_response())
+    let to = format!("/beheer/gebruikers?eenmalig={id}");
+    Ok(Redirect::to(&match melding {
+        Some(m) => redirect_to(&to, m),
+        None => to,
+    })
+    .into_response())
 }
 
-/// Gives another account of the own organisation a new one-time password (shown once).
+/// Which reset a confirmation page is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ResetKind {
+    Password,
+    SecondFactor,
+}
+
+/// "Are you sure?" before a reset: one click in a long list must not end someone's sessions or lock
+/// them out of their second factor. Plain HTML: the page names the account (from the database) and
+/// posts the same form with `bevestigd=ja`.
+#[derive(Template)]
+#[template(path = "admin_confirm.html")]
+pub struct ConfirmPage {
+    pub layout: Layout,
+    pub kind: ResetKind,
+    pub naam: String,
+    pub email: String,
+    pub action: String,
+}
+
+async fn confirm_page(
+    state: &AppState,
+    signed: &SignedIn,
+    nonce: Nonce,
+    id: Uuid,
+    kind: ResetKind,
+) -> Result<Response, PageError> {
+    require(signed, state)?;
+    let user = wegwijs_app::users::account_to_reset(&signed.ctx(state), GebruikerId(id)).await?;
+    let (title, action) = match kind {
+        ResetKind::Password => (
+            format!("Nieuw eenmalig wachtwoord voor {}?", user.naam),
+            format!("/beheer/gebruikers/{id}/wachtwoord"),
+        ),
+        ResetKind::SecondFactor => (
+            format!("Tweestapsverificatie van {} uitzetten?", user.naam),
+            format!("/beheer/gebruikers/{id}/totp"),
+        ),
+    };
+    Ok(render(&ConfirmPage {
+        layout: Layout::new(signed, nonce, title, "/beheer/gebruikers"),
+        kind,
+        naam: user.naam,
+        email: user.email,
+        action,
+    }))
+}
+
+pub async fn confirm_reset_password(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+    PagePath(id): PagePath<Uuid>,
+) -> Result<Response, PageError> {
+    confirm_page(&state, &signed, nonce, id, ResetKind::Password).await
+}
+
+pub async fn confirm_reset_totp(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    nonce: Nonce,
+    PagePath(id): PagePath<Uuid>,
+) -> Result<Response, PageError> {
+    confirm_page(&state, &signed, nonce, id, ResetKind::SecondFactor).await
+}
+
+/// Whether the confirmation page's button sent this form; an old page's one-click form did not, and
+/// goes to the confirmation page instead of resetting.
+fn confirmed(pairs: &[(String, String)]) -> bool {
+    pairs.iter().any(|(k, v)| k == "bevestigd" && v == "ja")
+}
+
+/// Gives another account of the own organisation a new one-time password (shown once), after the
+/// confirmation page.
 pub async fn reset_password(
     State(state): State<AppState>,
     PagePath(id): PagePath<Uuid>,
-    CsrfForm(signed, _pairs): CsrfForm<Vec<(String, String)>>,
+    CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
+    // Refused accounts (another organisation, one's own) are refused here too, not sent to a page.
+    wegwijs_app::users::account_to_reset(&signed.ctx(&state), GebruikerId(id)).await?;
+    if !confirmed(&pairs) {
+        return Ok(Redirect::to(&format!("/beheer/gebruikers/{id}/wachtwoord")).into_response());
+    }
     let (user, wachtwoord) =
         wegwijs_app::users::reset_password(&signed.ctx(&state), GebruikerId(id)).await?;
-    show_password_once(&state, &signed, &user.email, &wachtwoord).await
+    show_password_once(
+        &state,
+        &signed,
+        &user.email,
+        &wachtwoord,
+        Some(Melding::WachtwoordGereset),
+    )
+    .await
 }
 
-/// Removes the second factor of another account of the own organisation (lost phone).
+/// Removes the second factor of another account of the own organisation (lost phone), after the
+/// confirmation page.
 pub async fn reset_totp(
     State(state): State<AppState>,
     PagePath(id): PagePath<Uuid>,
-    CsrfForm(signed, _pairs): CsrfForm<Vec<(String, String)>>,
+    CsrfForm(signed, pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     require(&signed, &state)?;
+    // Refused accounts (another organisation, one's own) are refused here too, not sent to a page.
+    wegwijs_app::users::account_to_reset(&signed.ctx(&state), GebruikerId(id)).await?;
+    if !confirmed(&pairs) {
+        return Ok(Redirect::to(&format!("/beheer/gebruikers/{id}/totp")).into_response());
+    }
     wegwijs_app::users::reset_totp(&signed.ctx(&state), GebruikerId(id)).await?;
-    Ok(Redirect::to(&redirect_to("/beheer/gebruikers", Melding::Opgeslagen)).into_response())
+    Ok(Redirect::to(&redirect_to(
+        "/beheer/gebruikers",
+        Melding::TweedeFactorGereset,
+    ))
+    .into_response())
 }
 
 fn roles_from(pairs: &[(String, String)]) -> Vec<Role> {
@@ -193,7 +294,7 @@ pub async fn create(
     };
     let result = accounts::create_user(&state.app, &account, &signed.ctx(&state).audit).await;
     match result {
-        Ok(_) => show_password_once(&state, &signed, &email, &wachtwoord).await,
+        Ok(_) => show_password_once(&state, &signed, &email, &wachtwoord, None).await,
         Err(AppError::Invalid(e)) => {
             let mut p = page(&state, &signed, nonce).await?;
             p.errors = e.0.into_iter().map(|f| f.message).collect();

@@ -16,8 +16,9 @@ pub struct ConflictRow {
     pub label: &'static str,
     /// The value saved by the colleague, as the dossier shows it.
     pub theirs: String,
-    /// This user's input, shown the same way.
-    pub mine: String,
+    /// This user's input, shown the same way; `None` when the user left the field as the form was
+    /// opened (showing that old value as "your input" made an untouched field look like a clash).
+    pub mine: Option<String>,
     /// Which of the two the re-shown form holds.
     pub kept: &'static str,
 }
@@ -93,7 +94,7 @@ pub fn merge(
             rows.push(ConflictRow {
                 label: def.label,
                 theirs: shown(def, t),
-                mine: shown(def, m),
+                mine: mine_changed.then(|| shown(def, m)),
                 kept: if mine_changed {
                     "uw invoer"
                 } else {
@@ -145,6 +146,24 @@ mod tests {
         assert_eq!(labels, ["Tolk nodig", "Taal van de tolk"]);
         assert_eq!(rows[0].theirs, "Ja");
         assert_eq!(rows[0].kept, "de opgeslagen waarde");
+        assert_eq!(rows[0].mine, None, "the user never touched it");
+    }
+
+    #[test]
+    fn only_input_the_user_changed_is_shown_as_theirs() {
+        let basis = raw(&[("talen", "Koerdisch"), ("woonplaats", "Weert")]);
+        let theirs = raw(&[("talen", "Tigrinya"), ("woonplaats", "Weert")]);
+        let mine = raw(&[("talen", "Koerdisch"), ("woonplaats", "Stramproy")]);
+        let (merged, rows) = merge(Some(&basis), &theirs, &mine);
+        assert_eq!(merged.talen.as_deref(), Some("Tigrinya"));
+        assert_eq!(merged.woonplaats.as_deref(), Some("Stramproy"));
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].mine, None);
+        // Both changed the same field: the user's input is shown and kept.
+        let mine = raw(&[("talen", "Arabisch"), ("woonplaats", "Weert")]);
+        let (_, rows) = merge(Some(&basis), &theirs, &mine);
+        assert_eq!(rows[0].mine.as_deref(), Some("Arabisch"));
+        assert_eq!(rows[0].kept, "uw invoer");
     }
 
     #[test]

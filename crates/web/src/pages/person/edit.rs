@@ -1,4 +1,4 @@
-//! `/personen/{id}/bewerken`: change a person. A stale save is refused and shows what the other person changed.
+//! `/personen/{id}/bewerken`: change a person. A stale save is refused and shows what changed since the form was opened.
 
 use crate::pages::extract::PagePath;
 use axum::extract::State;
@@ -62,9 +62,12 @@ pub async fn save(
         ))
     })?;
     match persons::update(&ctx, PersonId(id), &raw, expected).await {
-        Ok(_) => Ok(Redirect::to(&redirect_to(
+        Ok(saved) => Ok(Redirect::to(&redirect_to(
             &format!("/personen/{id}"),
-            Melding::Opgeslagen,
+            match saved {
+                persons::Saved::Changed(_) => Melding::Opgeslagen,
+                persons::Saved::Unchanged(_) => Melding::Ongewijzigd,
+            },
         ))
         .into_response()),
         Err(AppError::Conflict { .. }) => {
@@ -85,6 +88,7 @@ pub async fn save(
                 versie: Some(current.versie),
                 basis: basis_fields(&theirs),
                 conflict: Some(ConflictView {
+                    by_me: current.gewijzigd_door == Some(signed.user.id),
                     who: current
                         .gewijzigd_door_naam
                         .clone()

@@ -24,6 +24,8 @@ use wegwijs_app::persons;
 /// A collision with an earlier save, shown above the form.
 pub struct ConflictView {
     pub who: String,
+    /// The last save was this user's own (another tab or window), not a colleague's.
+    pub by_me: bool,
     pub when: String,
     pub rows: Vec<ConflictRow>,
 }
