@@ -33,9 +33,8 @@ document.addEventListener("DOMContentLoaded", () => {
   // a reload, the back button or a shared link does not announce "Gegevens opgeslagen" again hours
   // later. Other parameters (filters, page) stay.
   const url = new URL(window.location.href);
-  if (url.searchParams.has("melding") || url.searchParams.has("aantal")) {
-    url.searchParams.delete("melding");
-    url.searchParams.delete("aantal");
+  if (url.searchParams.has("melding")) {
+    for (const name of ["melding", "aantal", "gezinsleden"]) url.searchParams.delete(name);
     window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   }
   // Copy buttons for secrets shown once (hidden without JavaScript: the text can be selected by hand).
