@@ -8,6 +8,8 @@ drawn, so every refusal the schema does describe is still tested.
 - tolkTaal goes with tolkNodig, uitkeringPwStartdatum with uitkeringPw (rules between fields);
 - a regisseurId or huishouden member is a real record of the gemeente (ids are drawn at random;
   when registering, regisseurId is left out: only a teamleider may choose one);
+- a household has exactly one referentiepersoon (the first member), at most one partner, and no
+  drawn "kind" (whether a kind is young enough depends on the drawn persons' birth dates);
 - a cursor (na/voor) is one the server issued in a next/prev link, and only one of them; page numbers
   without a cursor reach the first 1,000 rows.
 """
@@ -107,16 +109,22 @@ def fix_household(body):
     if not isinstance(body, dict) or not isinstance(body.get("leden"), list):
         return
     pool = persons()
-    seen = {"referentiepersoon": 0, "partner": 0}
     start = _digest(body)
+    # The household form's plausibility rules (stated in the operation's description): exactly one
+    # referentiepersoon, who is no nareiziger, at most one partner, and a kind younger than both
+    # (which depends on the drawn persons' birth dates, so drawn members are not made "kind").
+    partner_seen = False
     for i, lid in enumerate(body["leden"]):
         if not isinstance(lid, dict):
             continue
         lid["persoonId"] = pool[(start + i) % len(pool)]
-        if lid.get("relatie") in seen:
-            seen[lid["relatie"]] += 1
-            if seen[lid["relatie"]] > 1:
-                lid["relatie"] = "kind"
+        if i == 0:
+            lid["relatie"] = "referentiepersoon"
+            lid["nareiziger"] = False
+        elif lid.get("relatie") == "partner" and not partner_seen:
+            partner_seen = True
+        else:
+            lid["relatie"] = "overig"
 
 
 def fix_list_query(query):

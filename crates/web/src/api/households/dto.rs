@@ -75,7 +75,9 @@ impl From<&Household> for Huishouden {
 
 /// Een huishouden zoals u het vastlegt of vervangt. Regels die het schema niet kan uitdrukken: elk lid is
 /// een persoon van uw gemeente (anders 400 op `leden`) die nog bij geen ander huishouden hoort (anders
-/// 409), niemand staat er twee keer in, en er is hoogstens één referentiepersoon en één partner.
+/// 409), niemand staat er twee keer in, er is precies één referentiepersoon (geen nareiziger) en
+/// hoogstens één partner, en een kind is jonger dan de referentiepersoon en de partner (een meerderjarig
+/// kind minstens 12 jaar), waar de geboortedata bekend zijn (anders 400 op `leden`).
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HuishoudenInvoer {
