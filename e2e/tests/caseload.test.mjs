@@ -46,6 +46,7 @@ async function assertAccessible(page, what) {
 
 // The address a redirect lands on, read at commit: once the page shows the confirmation,
 // wegwijs.js takes `melding` and its counts out of the address bar (a reload must not repeat it).
+// Call it before the click that navigates, or the script may have cleaned the address already.
 async function landedOn(page, melding) {
   let landed;
   await page.waitForURL((u) => {
@@ -92,15 +93,9 @@ test('a teamleider moves two persons of one regisseur to a colleague in one acti
       moved.push({ name, href });
     }
     await page.getByLabel('Naar regisseur').selectOption(to.value);
+    const landing = landedOn(page, 'verplaatst');
     await page.getByRole('button', { name: 'Verplaatsen', exact: true }).click();
-    // The address the redirect lands on, read at commit: once the page shows the confirmation,
-    // wegwijs.js takes `melding`/`aantal` out of the address bar (a reload must not repeat it).
-    let url;
-    await page.waitForURL((u) => {
-      if (u.searchParams.get('melding') !== 'verplaatst') return false;
-      url = u;
-      return true;
-    }, { waitUntil: 'commit' });
+    const url = await landing;
     await page.getByRole('status').filter({ hasText: '2 personen overgedragen' }).waitFor();
     assert.equal(url.pathname, '/caseload');
     assert.equal(url.searchParams.get('aantal'), '2');
@@ -151,8 +146,9 @@ test('moving a whole caseload asks for a different regisseur and a confirmation 
     const text = await page.locator('main').textContent();
     assert.match(text, new RegExp(`U verplaatst ${count} personen? van ${fromLabel} naar ${to.naam}`));
     await assertAccessible(page, 'confirmation');
+    const landing = landedOn(page, 'verplaatst');
     await page.getByRole('button', { name: /^Ja, verplaats / }).click();
-    const url = await landedOn(page, 'verplaatst');
+    const url = await landing;
     assert.equal(url.pathname, '/werkvoorraad');
     assert.equal(url.searchParams.get('aantal'), String(count));
   });
@@ -172,8 +168,9 @@ test('assigning a person offers to take the household along', { timeout: TEST_TI
     const n = Number((await page.locator('label[for="gezinsleden"]').textContent()).match(/\((\d+)\)/)[1]);
     const target = await page.locator('#regisseurId option').evaluateAll((os) => os.find((o) => o.value && !o.selected).value);
     await page.locator('#regisseurId').selectOption(target);
+    const landing = landedOn(page, 'toegewezen');
     await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
-    const url = await landedOn(page, 'toegewezen');
+    const url = await landing;
     assert.equal(url.searchParams.get('gezinsleden'), String(n));
     await assert.doesNotReject(page.getByRole('status').getByText(`Regisseur toegewezen en ${n} ${n === 1 ? 'gezinslid' : 'gezinsleden'}`).waitFor());
   });
