@@ -237,6 +237,46 @@ fn audit_members(
         .collect()
 }
 
+/// The household form of one person's dossier (`/personen/{id}/huishouden`): the household saved is
+/// the one this person belongs to, or a new one with this person in it. A form that names another
+/// household (an edited hidden field) is refused before anything is saved.
+pub async fn save_for_person(
+    ctx: &Ctx<'_>,
+    person: wegwijs_domain::ids::PersonId,
+    household: Option<(HuishoudenId, i64)>,
+    omschrijving: &str,
+    leden: &[LidInput],
+) -> AppResult<()> {
+    ctx.require_in_own_gemeente(Action::HouseholdEdit)?;
+    let scope = person_scope(ctx.actor, Action::HouseholdEdit);
+    let own = persons::get(&ctx.app.db, scope, person)
+        .await?
+        .huishouden_id;
+    match (own, household) {
+        (Some(own), Some((h, versie))) if own == h => update(ctx, h, omschrijving, leden, versie)
+            .await
+            .map(|_| ()),
+        (None, None) => {
+            if !leden.iter().any(|l| l.persoon_id == person) {
+                let mut errors = ValidationErrors::new();
+                errors.push(
+                    "leden",
+                    "required",
+                    "De persoon van dit dossier hoort in het nieuwe huishouden: voeg hem of haar toe.",
+                );
+                return Err(AppError::Invalid(errors));
+            }
+            create(ctx, omschrijving, leden).await.map(|_| ())
+        }
+        // The household changed since the form was shown (made, left or replaced meanwhile), or the
+        // form was edited to point elsewhere: never save onto another household.
+        (_, _) => Err(AppError::Conflict {
+            expected: household.map_or(0, |(_, v)| v),
+            current: 0,
+        }),
+    }
+}
+
 pub async fn create(
     ctx: &Ctx<'_>,
     omschrijving: &str,

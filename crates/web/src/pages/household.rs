@@ -239,20 +239,11 @@ pub async fn save(
     let result = if !errors.is_empty() {
         Err(AppError::Invalid(errors))
     } else {
-        match (huishouden, versie) {
-            (Some(h), Some(v)) => households::update(
-                &ctx,
-                wegwijs_domain::ids::HuishoudenId(h),
-                &omschrijving,
-                &leden,
-                v,
-            )
-            .await
-            .map(|_| ()),
-            _ => households::create(&ctx, &omschrijving, &leden)
-                .await
-                .map(|_| ()),
-        }
+        let bestaand = match (huishouden, versie) {
+            (Some(h), Some(v)) => Some((wegwijs_domain::ids::HuishoudenId(h), v)),
+            _ => None,
+        };
+        households::save_for_person(&ctx, PersonId(id), bestaand, &omschrijving, &leden).await
     };
     match result {
         Ok(()) => Ok(Redirect::to(&redirect_to(

@@ -794,3 +794,85 @@ async fn a_trailing_slash_on_a_page_address_redirects() {
         "only GET and HEAD"
     );
 }
+
+/// The household form of a dossier saves that person's household only (issue 5's open point): a form
+/// edited to name another household is refused, and a new household must hold the dossier's person.
+#[tokio::test]
+async fn the_household_form_is_bound_to_the_person_in_its_path() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (a, _) = app
+        .person(&r.regisseur, person_json("Amal", "Saleh", Some(&bsn(31))))
+        .await;
+    let (b, _) = app
+        .person(
+            &r.regisseur,
+            person_json("Bilal", "Mansour", Some(&bsn(32))),
+        )
+        .await;
+    let (c, _) = app
+        .person(
+            &r.regisseur,
+            person_json("Celine", "Mansour", Some(&bsn(33))),
+        )
+        .await;
+    let rel = |p: &str| format!("relatie_{p}");
+    let res = app
+        .post_form(
+            &r.regisseur,
+            &format!("/personen/{a}/huishouden"),
+            &[
+                ("omschrijving", "Gezin Saleh"),
+                ("lid", &a),
+                (&rel(&a), "referentiepersoon"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let api = app.get_api(&r.regisseur, "/api/v1/huishoudens").await;
+    let household = api.json()["huishoudens"][0].clone();
+    let (h, versie) = (
+        household["id"].as_str().expect("id").to_string(),
+        household["versie"].as_i64().expect("versie").to_string(),
+    );
+
+    // Through Bilal's dossier, a form pointing at Amal's household: refused, nothing changed.
+    let res = app
+        .post_form(
+            &r.regisseur,
+            &format!("/personen/{b}/huishouden"),
+            &[
+                ("huishouden", &h),
+                ("versie", &versie),
+                ("omschrijving", "Gezin Mansour"),
+                ("lid", &b),
+                (&rel(&b), "referentiepersoon"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
+    let after = app
+        .get_api(&r.regisseur, &format!("/api/v1/huishoudens/{h}"))
+        .await;
+    let after = after.json();
+    assert_eq!(after["omschrijving"], "Gezin Saleh");
+    assert_eq!(after["versie"].as_i64(), Some(versie.parse().expect("int")));
+
+    // A new household through Bilal's dossier must hold Bilal.
+    let res = app
+        .post_form(
+            &r.regisseur,
+            &format!("/personen/{b}/huishouden"),
+            &[
+                ("omschrijving", "Gezin Mansour"),
+                ("lid", &c),
+                (&rel(&c), "referentiepersoon"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body
+            .contains("De persoon van dit dossier hoort in het nieuwe huishouden")
+    );
+}
