@@ -21,6 +21,7 @@ pub mod log_csv;
 pub mod log_search;
 pub mod notices;
 pub mod organisations;
+pub mod paging;
 pub mod persons;
 pub mod search_term;
 pub mod signed_in;

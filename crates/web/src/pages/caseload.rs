@@ -168,6 +168,9 @@ pub async fn render_list(
         .as_deref()
         .and_then(Sort::parse)
         .unwrap_or_default();
+    // Cursors travel sealed: they hold folded names (see app::paging).
+    let key = state.app.config.secret_key.as_ref();
+    let open_cursor = |c: &str| wegwijs_app::paging::open(key, c).and_then(|p| Cursor::decode(&p));
     let query = ListQuery {
         zoek: zoek.clone(),
         doelgroep,
@@ -179,8 +182,8 @@ pub async fn render_list(
         pagina,
         per_pagina: 25,
         cursor: match (
-            q.na.as_deref().and_then(Cursor::decode),
-            q.voor.as_deref().and_then(Cursor::decode),
+            q.na.as_deref().and_then(&open_cursor),
+            q.voor.as_deref().and_then(&open_cursor),
         ) {
             (Some(c), _) => Some(Richting::Na(c)),
             (None, Some(c)) => Some(Richting::Voor(c)),
@@ -263,7 +266,7 @@ pub async fn render_list(
             ("regisseur", regisseur_code.clone()),
             ("sorteer", sort.code().to_string()),
             ("pagina", n.to_string()),
-            (cursor.0, cursor.1.encode()),
+            (cursor.0, wegwijs_app::paging::seal(key, &cursor.1.encode())),
         ];
         format!(
             "/caseload?{}",

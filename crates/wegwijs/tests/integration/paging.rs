@@ -312,6 +312,13 @@ async fn the_api_and_caseload_page_follow_cursor_links_and_refuse_deep_page_numb
         match json["_links"]["next"]["href"].as_str() {
             Some(next) => {
                 assert!(next.contains("na="), "{next}");
+                // The cursor is sealed: no name in the URL, not even hex-encoded (issue 5's open point).
+                let hex: String = "demo".bytes().map(|b| format!("{b:02x}")).collect();
+                let cursor = next.split("na=").nth(1).unwrap_or_default();
+                assert!(
+                    !cursor.contains(&hex) && !cursor.to_lowercase().contains("demo"),
+                    "{next}"
+                );
                 path = next.to_string();
             }
             None => break,
@@ -331,6 +338,14 @@ async fn the_api_and_caseload_page_follow_cursor_links_and_refuse_deep_page_numb
 
     let bad = app.get_api(&r.regisseur, "/api/v1/personen?na=zz").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    // A sealed cursor that was tampered with (or made by another installation) is refused.
+    let forged = app
+        .get_api(
+            &r.regisseur,
+            "/api/v1/personen?na=z.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.header("content-type"), "application/problem+json");
     let deep = app
         .get_api(&r.regisseur, "/api/v1/personen?pagina=500&paginaGrootte=10")

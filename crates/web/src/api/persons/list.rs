@@ -2,6 +2,7 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
+use wegwijs_app::auth::secret_box::SecretKey;
 use wegwijs_app::list_filters;
 use wegwijs_app::model::{Cursor, ListQuery, MAX_OFFSET, Page, Richting, Sort};
 use wegwijs_domain::authz::Actor;
@@ -61,7 +62,11 @@ fn invalid_with(field: &'static str, code: &'static str, msg: String) -> ApiErro
     ApiError(AppError::Invalid(e))
 }
 
-pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
+pub fn to_query(
+    p: &LijstParams,
+    actor: &Actor,
+    key: Option<&SecretKey>,
+) -> Result<ListQuery, ApiError> {
     // Codes exactly as the document lists them: an empty value is no code (leave the parameter out).
     let doelgroep = match p.doelgroep.as_deref() {
         None => None,
@@ -114,12 +119,15 @@ pub fn to_query(p: &LijstParams, actor: &Actor) -> Result<ListQuery, ApiError> {
     let cursor_of = |field: &'static str, v: &Option<String>| {
         v.as_deref()
             .map(|s| {
-                Cursor::decode(s).ok_or_else(|| {
-                    invalid(
-                        field,
-                        "Deze cursor is ongeldig; gebruik de links van een vorige pagina.",
-                    )
-                })
+                // Links carry sealed cursors (app::paging): they hold folded names.
+                wegwijs_app::paging::open(key, s)
+                    .and_then(|plain| Cursor::decode(&plain))
+                    .ok_or_else(|| {
+                        invalid(
+                            field,
+                            "Deze cursor is ongeldig; gebruik de links van een vorige pagina.",
+                        )
+                    })
             })
             .transpose()
     };
@@ -167,10 +175,11 @@ pub async fn list_personen(
     user: ApiUser,
     ApiQuery(params): ApiQuery<LijstParams>,
 ) -> Result<Json<PersoonLijst>, ApiError> {
-    let query = to_query(&params, &user.actor)?;
+    let key = state.app.config.secret_key.as_ref();
+    let query = to_query(&params, &user.actor, key)?;
     let ctx = user.ctx(&state);
     let page = persons::list(&ctx, &query).await?;
-    let links = links(&params, &page);
+    let links = links(&params, &page, key);
     Ok(Json(PersoonLijst {
         items: page.items.iter().map(PersoonSamenvatting::from).collect(),
         pagina: page.pagina,
@@ -181,16 +190,18 @@ pub async fn list_personen(
     }))
 }
 
-fn links(params: &LijstParams, page: &Page) -> PaginaLinks {
+fn links(params: &LijstParams, page: &Page, key: Option<&SecretKey>) -> PaginaLinks {
     let per = page.per_pagina;
     let link = |pagina: u32, cursor: Option<(&str, &Cursor)>| Link {
-        href: page_href(params, pagina, per, cursor),
+        href: page_href(params, pagina, per, cursor, key),
     };
     let this = match &params.na {
-        Some(c) if !c.is_empty() => page_href(params, page.pagina, per, None) + "&na=" + c,
+        Some(c) if !c.is_empty() => page_href(params, page.pagina, per, None, key) + "&na=" + c,
         _ => match &params.voor {
-            Some(c) if !c.is_empty() => page_href(params, page.pagina, per, None) + "&voor=" + c,
-            _ => page_href(params, page.pagina, per, None),
+            Some(c) if !c.is_empty() => {
+                page_href(params, page.pagina, per, None, key) + "&voor=" + c
+            }
+            _ => page_href(params, page.pagina, per, None, key),
         },
     };
     PaginaLinks {
@@ -206,7 +217,13 @@ fn links(params: &LijstParams, page: &Page) -> PaginaLinks {
     }
 }
 
-fn page_href(p: &LijstParams, pagina: u32, per: u32, cursor: Option<(&str, &Cursor)>) -> String {
+fn page_href(
+    p: &LijstParams,
+    pagina: u32,
+    per: u32,
+    cursor: Option<(&str, &Cursor)>,
+    key: Option<&SecretKey>,
+) -> String {
     let mut pairs: Vec<(&str, String)> = vec![];
     for (k, v) in [
         ("zoek", &p.zoek),
@@ -221,7 +238,7 @@ fn page_href(p: &LijstParams, pagina: u32, per: u32, cursor: Option<(&str, &Curs
     pairs.push(("pagina", pagina.to_string()));
     pairs.push(("paginaGrootte", per.to_string()));
     if let Some((k, c)) = cursor {
-        pairs.push((k, c.encode()));
+        pairs.push((k, wegwijs_app::paging::seal(key, &c.encode())));
     }
     let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
     format!("/api/v1/personen?{qs}")
