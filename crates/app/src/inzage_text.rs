@@ -68,8 +68,8 @@ pub const ONTVANGERS: &str = "Wegwijs geeft uw gegevens niet door aan organisati
 
 /// What the code does: nothing in Wegwijs deletes a record or the log; the log cannot be changed.
 pub const BEWAARTERMIJN: &str = "Wegwijs verwijdert uw gegevens niet vanzelf. Er is in Wegwijs \
-     nog geen eigen bewaarregel; de gemeente bewaart uw gegevens volgens de bewaartermijn volgens \
-     de selectielijst van de gemeente. Het overzicht van wie uw gegevens heeft bekeken of gewijzigd, \
+     nog geen eigen bewaarregel; daarom geldt de bewaartermijn volgens de selectielijst van de \
+     gemeente. Het overzicht van wie uw gegevens heeft bekeken of gewijzigd, \
      wordt bewaard en kan door niemand worden veranderd, zodat het altijd klopt.";
 
 pub const RECHTEN: [Recht; 4] = [
