@@ -116,15 +116,6 @@ pub async fn person_page(
     Ok(PersonLog { page, subject })
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_masked_bsn_shows_only_its_last_three_digits() {
-        assert_eq!(super::mask_bsn("123456782"), "******782");
-        assert_eq!(super::mask_bsn("12"), "12");
-    }
-}
-
 /// [`for_person`] and the number of rows about the person (for the API's `totaal` and `next` link).
 /// Counted after `for_person` has checked access, so the count reveals nothing to others.
 pub async fn for_person_with_total(
@@ -135,4 +126,13 @@ pub async fn for_person_with_total(
     let rows = for_person(ctx, id, pagina).await?;
     let totaal = audit::count_for_person(&ctx.app.db, id).await?;
     Ok((rows, totaal))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_masked_bsn_shows_only_its_last_three_digits() {
+        assert_eq!(super::mask_bsn("123456782"), "******782");
+        assert_eq!(super::mask_bsn("12"), "12");
+    }
 }

@@ -186,14 +186,11 @@ fn verwerking(r: &LogRow) -> Verwerking {
 /// on the same Dutch day is one line "N keer in een lijst gezien", as on the "wie heeft dit gezien"
 /// page. The log is newest first.
 pub fn grouped(log: &[LogRow]) -> Vec<Verwerking> {
-    let mut out: Vec<(Verwerking, Option<(Option<String>, NaiveDate)>)> = Vec::new();
+    type Key = (Option<wegwijs_domain::ids::GebruikerId>, NaiveDate);
+    let mut out: Vec<(Verwerking, Option<Key>)> = Vec::new();
     for r in log {
-        let key = (r.record.actie == AuditAction::PersonListed).then(|| {
-            (
-                r.gebruiker_id.map(|g| g.to_string()),
-                dutch_date(r.record.tijdstip),
-            )
-        });
+        let key = (r.record.actie == AuditAction::PersonListed)
+            .then(|| (r.gebruiker_id, dutch_date(r.record.tijdstip)));
         if let (Some(k), Some((last, Some(last_key)))) = (&key, out.last_mut())
             && k == last_key
         {

@@ -226,7 +226,10 @@ async fn the_inzage_export_is_a_complete_art_15_answer_in_plain_dutch() {
     }
     // Only the purposes that apply: no account management for an inburgeraar.
     assert!(!b.contains("Beheer van gebruikers en toegang"));
-    assert!(!b.contains("onbekend\""), "empty fields read \"niet bekend\"");
+    assert!(
+        !b.contains("onbekend\""),
+        "empty fields read \"niet bekend\""
+    );
     assert!(!b.contains("\"bron\": \"ui\""));
 }
 
