@@ -93,6 +93,14 @@ test('the privacy officer finds all processing of one person by BSN and exports 
     // The inzage export from the person's log.
     await found.getByRole('link', { name: 'log en inzage-export' }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/verwerkingen') && url.pathname.startsWith('/personen/'));
+    // Before a file with someone's data goes out: the page says whose it is (name, birth date, the
+    // BSN's last three digits), and leads back to the search.
+    const betreft = page.getByRole('definition').filter({ hasText: fullName });
+    await assert.doesNotReject(betreft.first().waitFor());
+    const masked = `******${person.bsn.slice(-3)}`;
+    assert.ok((await page.locator('main').innerText()).includes(masked), 'masked BSN shown');
+    assert.ok(!(await page.locator('main').innerText()).includes(person.bsn), 'never the whole BSN');
+    assert.equal(await page.getByRole('link', { name: /Terug naar het verwerkingenlog/ }).count(), 1);
     await page.getByLabel('PDF', { exact: true }).check();
     const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Inzage-export maken' }).click());
     assert.match(pdf.name, /^inzage-[0-9a-f-]{36}\.pdf$/);
@@ -102,5 +110,12 @@ test('the privacy officer finds all processing of one person by BSN and exports 
     // Making the export is itself in the person's log.
     await page.reload();
     await assert.doesNotReject(page.getByRole('cell', { name: /Inzage-export gemaakt/ }).first().waitFor());
+
+    // On a phone (390 px) the table scrolls in its own region; the page itself never sideways
+    // (WCAG 1.4.10). The visually hidden texts in the cells used to widen the page by 299 px.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.reload();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.equal(overflow, 0, `page scrolls ${overflow}px sideways at 390 px`);
   });
 });

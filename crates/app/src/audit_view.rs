@@ -46,13 +46,38 @@ pub async fn for_person(ctx: &Ctx<'_>, id: PersonId, pagina: i64) -> AppResult<V
     Ok(rows)
 }
 
-/// One page of one person's log, newest first, by keyset ("wie heeft dit gezien" page). Same access
-/// rule and audit row as [`for_person`].
+/// Whom a person's log page is about: enough to check it is the right person before an inzage
+/// export goes out (a mixed-up export is a data breach), no more. No `Debug`: personal data.
+pub struct Subject {
+    pub naam: String,
+    pub geboortedatum: Option<chrono::NaiveDate>,
+    /// The BSN with all but the last three digits hidden ("******123").
+    pub bsn_gemaskeerd: Option<String>,
+}
+
+/// `bsn` with all but its last three characters replaced by `*`.
+pub fn mask_bsn(bsn: &str) -> String {
+    let n = bsn.chars().count();
+    bsn.chars()
+        .enumerate()
+        .map(|(i, c)| if i + 3 < n { '*' } else { c })
+        .collect()
+}
+
+/// One person's log page and whom it is about.
+pub struct PersonLog {
+    pub page: wegwijs_storage::audit_search::LogPage,
+    pub subject: Subject,
+}
+
+/// One page of one person's log, newest first, by keyset ("wie heeft dit gezien" page), with the
+/// person's name, birth date and masked BSN. Same access rule as [`for_person`]; the one audit row
+/// (`inzage_log_bekeken` on the person) covers both.
 pub async fn person_page(
     ctx: &Ctx<'_>,
     id: PersonId,
     richting: Option<wegwijs_storage::audit_search::LogRichting>,
-) -> AppResult<wegwijs_storage::audit_search::LogPage> {
+) -> AppResult<PersonLog> {
     use wegwijs_storage::audit_search::{self, LogFilter};
     let gemeente = ctx.require_in_own_gemeente(Action::AuditViewPerson)?;
     if persons::gemeente_of(&ctx.app.db, id).await? != Some(gemeente) {
@@ -67,8 +92,19 @@ pub async fn person_page(
         tot: None,
     };
     let mut page = audit_search::search(&ctx.app.db, &filter, richting, PAGE_SIZE).await?;
-    // The page is about this one person; the name is on the dossier, not repeated in every row.
+    // The page is about this one person; the name is at the top, not repeated in every row.
     page.rows.iter_mut().for_each(|r| r.persoon_naam = None);
+    let person = persons::get(
+        &ctx.app.db,
+        wegwijs_domain::authz::PersonScope::Gemeente(gemeente),
+        id,
+    )
+    .await?;
+    let subject = Subject {
+        naam: person.details.display_name(),
+        geboortedatum: person.details.geboortedatum,
+        bsn_gemaskeerd: person.details.bsn.as_ref().map(|b| mask_bsn(b.as_str())),
+    };
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::AuditRead,
@@ -77,7 +113,7 @@ pub async fn person_page(
         None,
     );
     ctx.app.audit.record(vec![entry]).await?;
-    Ok(page)
+    Ok(PersonLog { page, subject })
 }
 
 /// [`for_person`] and the number of rows about the person (for the API's `totaal` and `next` link).
@@ -90,4 +126,13 @@ pub async fn for_person_with_total(
     let rows = for_person(ctx, id, pagina).await?;
     let totaal = audit::count_for_person(&ctx.app.db, id).await?;
     Ok((rows, totaal))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_masked_bsn_shows_only_its_last_three_digits() {
+        assert_eq!(super::mask_bsn("123456782"), "******782");
+        assert_eq!(super::mask_bsn("12"), "12");
+    }
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod household_move;
 pub mod households;
 pub mod inzage;
+mod inzage_text;
 pub mod list_filters;
 pub mod log_csv;
 pub mod log_search;
@@ -69,6 +70,9 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     pub config: Arc<AppConfig>,
     pub throttle: Arc<ThrottlePolicy>,
+    /// Turns for building an inzage export (PDF/ZIP): a big log takes seconds of CPU, so only a few
+    /// at once, and a request that finds them all taken is answered "busy" rather than queued.
+    pub(crate) exports: Arc<tokio::sync::Semaphore>,
 }
 
 impl App {
@@ -83,7 +87,13 @@ impl App {
             clock,
             config: Arc::new(config),
             throttle: Arc::new(ThrottlePolicy::default()),
+            exports: Arc::new(tokio::sync::Semaphore::new(inzage::EXPORTS_AT_ONCE)),
         }
+    }
+
+    /// The export turns (see [`inzage::EXPORTS_AT_ONCE`]); tests take them to see the busy answer.
+    pub fn export_turns(&self) -> &Arc<tokio::sync::Semaphore> {
+        &self.exports
     }
 
     /// The database, for the binary's own plumbing (migrations, demo data, benchmarks). Use cases

@@ -35,9 +35,17 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-/// The CSV bytes of `rows`, header first.
-pub fn to_csv(rows: &[LogRow]) -> AppResult<Vec<u8>> {
+/// The first line of a CSV whose name search matched more persons than an export covers: a file
+/// that silently holds only part of what was asked for would be read as complete.
+pub const INCOMPLETE: &str = "LET OP: de zoekterm past op meer dan 50 personen; dit bestand bevat      alleen de verwerkingen van de eerste 50. Maak de zoekterm nauwkeuriger.";
+
+/// The CSV bytes of `rows`, header first (after the [`INCOMPLETE`] line when `incomplete`).
+pub fn to_csv(rows: &[LogRow], incomplete: bool) -> AppResult<Vec<u8>> {
     let mut out = BOM.to_vec();
+    if incomplete {
+        out.extend_from_slice(INCOMPLETE.as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')

@@ -96,7 +96,11 @@ async fn resolve(ctx: &Ctx<'_>, gemeente: OrganisatieId, q: &LogQuery) -> AppRes
         rows: Vec::new(),
     };
     if let Some(id) = q.persoon_id {
-        // Another gemeente's person simply has no rows in this gemeente's log.
+        // Checked before anything is searched or logged: another gemeente's person id would
+        // otherwise be written into this gemeente's log ("personen: 1") and found there later.
+        if persons::gemeente_of(&ctx.app.db, id).await? != Some(gemeente) {
+            return Err(AppError::NotFound);
+        }
         resolved.personen = Some(vec![id]);
     }
     let Some(term) = q
@@ -258,9 +262,16 @@ pub async fn search(ctx: &Ctx<'_>, q: &LogQuery) -> AppResult<LogResult> {
 /// An export holds at most this many rows; a larger selection is narrowed by period first.
 pub const EXPORT_MAX: usize = 100_000;
 
+/// The rows of an export and whether the name search matched more persons than it covers.
+pub struct ExportRows {
+    pub rows: Vec<audit_search::LogRow>,
+    /// The search matched more than [`MAX_PERSONS`] persons; only the first ones' rows are in it.
+    pub te_veel_personen: bool,
+}
+
 /// All rows of the selection (newest first, at most [`EXPORT_MAX`]), for the CSV export. The export is
 /// logged like a look, marked as an export with its size.
-pub async fn export_rows(ctx: &Ctx<'_>, q: &LogQuery) -> AppResult<Vec<audit_search::LogRow>> {
+pub async fn export_rows(ctx: &Ctx<'_>, q: &LogQuery) -> AppResult<ExportRows> {
     let gemeente = ctx.require_in_own_gemeente(Action::AuditViewGemeente)?;
     check_period(q)?;
     let resolved = resolve(ctx, gemeente, q).await?;
@@ -293,7 +304,10 @@ pub async fn export_rows(ctx: &Ctx<'_>, q: &LogQuery) -> AppResult<Vec<audit_sea
         details,
     ));
     ctx.app.audit.record(rows).await?;
-    Ok(all)
+    Ok(ExportRows {
+        rows: all,
+        te_veel_personen: resolved.te_veel,
+    })
 }
 
 /// The gemeente's staff, to choose "what did this user do" from (names of colleagues, no personal data

@@ -5,10 +5,16 @@
 //! (`templates/*.typ`); the data reaches it **only** as a virtual `/data.json` read with `json()`, where
 //! strings stay text. Nothing from users or the database is ever formatted into Typst source, so a name
 //! such as `#sys.exit()` or `*vet*` prints as written.
+//!
+//! A name never makes a PDF fail: text the embedded fonts cannot show is printed transliterated and
+//! marked (see `fit`). Errors carry only their kind, never the text of the data, so no name reaches a
+//! log.
 
+mod fit;
 mod pdf;
 mod world;
 mod zip_file;
 
+pub use fit::NOTE as FONT_NOTE;
 pub use pdf::{PdfError, Template, render_pdf};
 pub use zip_file::{ZipError, zip};

@@ -19,6 +19,11 @@ static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
     store
 });
 
+/// The fonts' metadata (families, Unicode coverage), to check data against before compiling.
+pub(crate) fn font_book() -> &'static FontBook {
+    FONTS.book()
+}
+
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 /// A file id in the project root. The paths are constants of this module, so a failure is a bug here.

@@ -45,6 +45,37 @@ pub fn dutch_time(moment: DateTime<Utc>) -> String {
         .to_string()
 }
 
+const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A date as Dutch letters write it: "15 januari 2025".
+pub fn long_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+}
+
+/// `moment` in Dutch local time as letters write it: "15 januari 2025, 14:03".
+pub fn long_time(moment: DateTime<Utc>) -> String {
+    let local = moment.with_timezone(&Amsterdam);
+    format!(
+        "{}, {}",
+        long_date(local.date_naive()),
+        local.format("%H:%M")
+    )
+}
+
 /// A clock that always says the same moment: for tests and for replaying a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FixedClock(pub DateTime<Utc>);
@@ -58,6 +89,24 @@ impl Clock for FixedClock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_dates_and_times_are_dutch_and_local() {
+        let d = NaiveDate::from_ymd_opt(2025, 1, 15).expect("date");
+        assert_eq!(long_date(d), "15 januari 2025");
+        use chrono::TimeZone;
+        // 13:03 UTC in winter is 14:03 in Amsterdam; 22:30 UTC on 31 July is already 1 August.
+        let winter = Utc
+            .with_ymd_and_hms(2025, 1, 15, 13, 3, 0)
+            .single()
+            .expect("t");
+        assert_eq!(long_time(winter), "15 januari 2025, 14:03");
+        let summer = Utc
+            .with_ymd_and_hms(2025, 7, 31, 22, 30, 0)
+            .single()
+            .expect("t");
+        assert_eq!(long_time(summer), "1 augustus 2025, 00:30");
+    }
     use chrono::{Datelike, Duration, TimeZone, Weekday};
     use proptest::prelude::*;
 

@@ -6,6 +6,7 @@
 mod code_enum;
 
 pub mod audit;
+pub mod audit_text;
 pub mod authz;
 pub mod caseload;
 pub mod clock;

@@ -65,6 +65,18 @@ fn date(
     }
 }
 
+/// A `persoon_id` that is not an id: it comes from a link, so the link is wrong; the whole log is
+/// not what was asked for.
+fn bad_person_link() -> PageError {
+    PageError(wegwijs_app::error::AppError::BadRequest(
+        "De link naar deze persoon klopt niet. Zoek de persoon opnieuw op naam of BSN.".into(),
+    ))
+}
+
+fn malformed_person_id(f: &LogForm) -> bool {
+    filled(&f.persoon_id).is_some_and(|s| s.parse::<uuid::Uuid>().is_err())
+}
+
 /// The query, or the fields that were refused (never echoing what was typed).
 fn parse(f: &LogForm) -> (LogQuery, Vec<FieldError>) {
     let mut errors = Vec::new();
@@ -245,6 +257,9 @@ pub async fn show(
     let (q, errors) = parse(&form);
     // Staff names first: it is also the access check, so a refused role learns nothing else.
     let staff = log_search::staff(&ctx).await?;
+    if malformed_person_id(&form) {
+        return Err(bad_person_link());
+    }
     let result = if errors.is_empty() {
         Some(log_search::search(&ctx, &q).await?)
     } else {
@@ -346,6 +361,11 @@ pub async fn export(
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let (q, errors) = parse(&form);
+    if malformed_person_id(&form) {
+        // The access check first, as on the page.
+        log_search::staff(&ctx).await?;
+        return Err(bad_person_link());
+    }
     if let Some(e) = errors.first() {
         return Err(PageError(wegwijs_app::error::AppError::BadRequest(
             e.message.clone(),
@@ -355,8 +375,8 @@ pub async fn export(
         richting: None,
         ..q
     };
-    let rows = log_search::export_rows(&ctx, &q).await?;
-    let bytes = wegwijs_app::log_csv::to_csv(&rows)?;
+    let export = log_search::export_rows(&ctx, &q).await?;
+    let bytes = wegwijs_app::log_csv::to_csv(&export.rows, export.te_veel_personen)?;
     let name = format!(
         "verwerkingen-{}.csv",
         wegwijs_domain::clock::dutch_date(ctx.now())

@@ -28,6 +28,7 @@ mod openapi;
 mod organisation_names;
 mod pages;
 mod paging;
+mod privacy_export;
 mod privacy_log;
 mod reads;
 mod schema_parity;

@@ -74,13 +74,15 @@ impl AuditRow {
     }
 }
 
-/// Folds runs of list views (same user, same Dutch day, consecutive in the log) into one line.
+/// Folds runs of list views (same user, same Dutch day, consecutive in the log) into one line. The
+/// user by id: two colleagues may share a display name.
 pub fn group_list_views(rows: Vec<LogRow>) -> Vec<AuditRow> {
-    let mut out: Vec<(AuditRow, Option<(String, chrono::NaiveDate)>)> = Vec::new();
+    type Key = (Option<wegwijs_domain::ids::GebruikerId>, chrono::NaiveDate);
+    let mut out: Vec<(AuditRow, Option<Key>)> = Vec::new();
     for r in rows {
         let key = (r.record.actie == AuditAction::PersonListed).then(|| {
             (
-                r.record.gebruiker_naam.clone().unwrap_or_default(),
+                r.gebruiker_id,
                 wegwijs_domain::clock::dutch_date(r.record.tijdstip),
             )
         });
@@ -107,9 +109,19 @@ pub struct AuditPage {
     pub next: Option<String>,
     pub prev: Option<String>,
     pub back_href: Option<String>,
+    /// Whom the page is about (name, birth date, masked BSN), shown above the export.
+    pub betreft: Option<Betreft>,
+    /// Privacy officer: back to the log search, filtered on this person.
+    pub search_href: Option<String>,
     /// Privacy officer: the CSV of this person's log and the inzage export.
     pub export_href: Option<String>,
     pub inzage_action: Option<String>,
+}
+
+pub struct Betreft {
+    pub naam: String,
+    pub geboortedatum: String,
+    pub bsn: String,
 }
 
 #[derive(Deserialize)]
@@ -134,7 +146,8 @@ pub async fn show(
         (None, None) => None,
     };
     let ctx = signed.ctx(&state);
-    let page = audit_view::person_page(&ctx, PersonId(id), richting).await?;
+    let audit_view::PersonLog { page, subject } =
+        audit_view::person_page(&ctx, PersonId(id), richting).await?;
     let base = format!("/personen/{id}/verwerkingen");
     let may_export = ctx.require_in_own_gemeente(Action::InzageExport).is_ok();
     Ok(render(&AuditPage {
@@ -148,6 +161,17 @@ pub async fn show(
             .map(|c| format!("{base}?na={}", c.encode())),
         prev: page.vorige.map(|c| format!("{base}?voor={}", c.encode())),
         rows: group_list_views(page.rows),
+        betreft: Some(Betreft {
+            naam: subject.naam,
+            geboortedatum: crate::pages::datum(subject.geboortedatum),
+            bsn: subject
+                .bsn_gemaskeerd
+                .unwrap_or_else(|| "niet bekend".into()),
+        }),
+        search_href: ctx
+            .require_in_own_gemeente(Action::AuditViewGemeente)
+            .is_ok()
+            .then(|| format!("/verwerkingen?persoon_id={id}")),
         back_href: signed
             .actor
             .has(Role::Teamleider)
