@@ -43,9 +43,9 @@ pub fn seal(key: Option<&SecretKey>, plain: &str) -> String {
 /// installation, tampered) or a sealed cursor without a key.
 pub fn open(key: Option<&SecretKey>, text: &str) -> Option<String> {
     let Some(body) = text.strip_prefix(SEALED) else {
-        // Plain cursors (made before sealing, or without a key) still page; they reveal nothing new
-        // to the one who holds them.
-        return Some(text.to_string());
+        // Without a key cursors are plain. With one, every link carries a sealed cursor: a plain one
+        // was made by hand and is refused like a tampered one.
+        return key.is_none().then(|| text.to_string());
     };
     let bytes = URL_SAFE_NO_PAD.decode(body).ok()?;
     if bytes.len() < 12 + 16 {
@@ -72,6 +72,8 @@ mod tests {
             // Another installation's key does not open it, and neither does no key.
             prop_assert_eq!(open(Some(&SecretKey::generate()), &sealed), None);
             prop_assert_eq!(open(None, &sealed), None);
+            // With a key, a plain (hand-made) cursor is refused.
+            prop_assert_eq!(open(Some(&key), &plain), None);
         }
     }
 

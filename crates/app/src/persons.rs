@@ -304,30 +304,45 @@ pub async fn update(
 
 /// Moves a person to another regisseur (teamleider). The new regisseur must work for the same gemeente.
 /// With `met_huishouden` the household members who had the same regisseur (or none) move along, in
-/// the same transaction (`household_move`). Returns the new version and how many members moved along.
+/// the same transaction (`household_move`). Returns the (new) version, how many members moved along,
+/// and whether anything changed at all (assigning the regisseur a person already has, with no member
+/// to follow, changes nothing and writes nothing).
 pub async fn reassign(
     ctx: &Ctx<'_>,
     id: PersonId,
     regisseur: Option<GebruikerId>,
     expected_version: i64,
     met_huishouden: bool,
-) -> AppResult<(i64, usize)> {
+) -> AppResult<(i64, usize, bool)> {
     let before = load(ctx, Action::PersonReassign, id).await?;
     if let Some(r) = regisseur {
         check_regisseur(ctx, before.gemeente_id, r).await?;
     }
     let now = ctx.now();
+    // The regisseur the person already has: no new version, no "gewijzigd" row (open forms on the
+    // dossier would otherwise meet a conflict with nothing changed). The household may still follow.
+    let unchanged = before.regisseur_id == regisseur;
+    if unchanged && before.versie != expected_version {
+        return Err(AppError::Conflict {
+            expected: expected_version,
+            current: before.versie,
+        });
+    }
     let mut tx = ctx.app.db.begin().await?;
-    let versie = persons::reassign(
-        &mut tx,
-        id,
-        before.gemeente_id,
-        regisseur,
-        expected_version,
-        ctx.actor.user_id,
-        now,
-    )
-    .await?;
+    let versie = if unchanged {
+        before.versie
+    } else {
+        persons::reassign(
+            &mut tx,
+            id,
+            before.gemeente_id,
+            regisseur,
+            expected_version,
+            ctx.actor.user_id,
+            now,
+        )
+        .await?
+    };
     let detail = regisseur
         .map(|r| format!("naar regisseur {r}"))
         .unwrap_or_else(|| "zonder regisseur".into());
@@ -340,17 +355,24 @@ pub async fn reassign(
             .household_of(&mut tx, id, before.regisseur_id, regisseur, &target)
             .await?;
     }
-    let mut entries = vec![ctx.audit.entry(
-        now,
-        AuditAction::PersonReassigned,
-        Some(before.gemeente_id),
-        Some(id),
-        Some(detail),
-    )];
+    let mut entries = Vec::new();
+    if !unchanged {
+        entries.push(ctx.audit.entry(
+            now,
+            AuditAction::PersonReassigned,
+            Some(before.gemeente_id),
+            Some(id),
+            Some(detail),
+        ));
+    }
     entries.append(&mut moves.entries);
+    if entries.is_empty() {
+        // Nothing moved at all: nothing to commit, and the page says so.
+        return Ok((versie, 0, false));
+    }
     audit::insert(&mut tx, &entries).await?;
     tx.commit().await?;
-    Ok((versie, moves.gezinsleden))
+    Ok((versie, moves.gezinsleden, true))
 }
 
 /// The household members who would move along if `id` moved away from its current regisseur (the

@@ -362,6 +362,14 @@ async fn check_current_password(
     Err(invalid("huidig", "Uw huidige wachtwoord klopt niet."))
 }
 
+/// Marks a reserved password check as passed (it no longer counts as a failure).
+async fn password_was_right(state: &App, attempt: i64) -> AppResult<()> {
+    let mut tx = state.db.begin().await?;
+    login_attempts::succeed(&mut tx, attempt).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Changes the password, ends every session of the user and opens a fresh one (returned).
 pub async fn change_password(
     state: &App,
@@ -372,18 +380,22 @@ pub async fn change_password(
     trace_id: &str,
 ) -> AppResult<String> {
     let attempt = check_current_password(state, user, huidig, trace_id).await?;
-    check_new_password(nieuw, &user.email)?;
-    if nieuw != herhaling {
-        return Err(invalid(
-            "herhaling",
-            "De twee nieuwe wachtwoorden zijn niet gelijk.",
-        ));
-    }
-    if nieuw == huidig {
-        return Err(invalid(
-            "nieuw",
-            "Kies een ander wachtwoord dan het huidige.",
-        ));
+    let refused = check_new_password(nieuw, &user.email)
+        .err()
+        .map(AppError::Invalid)
+        .or_else(|| {
+            (nieuw != herhaling)
+                .then(|| invalid("herhaling", "De twee nieuwe wachtwoorden zijn niet gelijk."))
+        })
+        .or_else(|| {
+            (nieuw == huidig)
+                .then(|| invalid("nieuw", "Kies een ander wachtwoord dan het huidige."))
+        });
+    if let Some(e) = refused {
+        // The current password was right: a refused new one is no failed guess, and must not lock
+        // the user out of the only page a one-time password opens.
+        password_was_right(state, attempt).await?;
+        return Err(e);
     }
     let hash = password::hash(&state.config, nieuw.to_string()).await?;
     let now = state.clock.now();
@@ -435,7 +447,14 @@ pub async fn enable_totp(
     }
     let secret = second_factor::waiting_secret(state, token_hash).await?;
     let pw_attempt = check_current_password(state, user, huidig, trace_id).await?;
-    let (attempt, step) = check_code(state, user, &secret, code, trace_id).await?;
+    let (attempt, step) = match check_code(state, user, &secret, code, trace_id).await {
+        Ok(found) => found,
+        Err(e) => {
+            // A wrong code counts against the code's own throttle, not against the password.
+            password_was_right(state, pw_attempt).await?;
+            return Err(e);
+        }
+    };
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     login_attempts::succeed(&mut tx, attempt).await?;

@@ -171,6 +171,24 @@ pub async fn render_list(
     // Cursors travel sealed: they hold folded names (see app::paging).
     let key = state.app.config.secret_key.as_ref();
     let open_cursor = |c: &str| wegwijs_app::paging::open(key, c).and_then(|p| Cursor::decode(&p));
+    // A cursor that does not open (tampered, another installation's, hand-made) is refused as the API
+    // refuses it, rather than silently showing another page.
+    let bad_cursor = || {
+        PageError(wegwijs_app::error::AppError::BadRequest(
+            "Deze paginalink is ongeldig. Ga terug naar de eerste pagina van de lijst.".into(),
+        ))
+    };
+    let na =
+        q.na.as_deref()
+            .filter(|c| !c.is_empty())
+            .map(|c| open_cursor(c).ok_or_else(bad_cursor))
+            .transpose()?;
+    let voor = q
+        .voor
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .map(|c| open_cursor(c).ok_or_else(bad_cursor))
+        .transpose()?;
     let query = ListQuery {
         zoek: zoek.clone(),
         doelgroep,
@@ -181,10 +199,7 @@ pub async fn render_list(
         sort,
         pagina,
         per_pagina: 25,
-        cursor: match (
-            q.na.as_deref().and_then(&open_cursor),
-            q.voor.as_deref().and_then(&open_cursor),
-        ) {
+        cursor: match (na, voor) {
             (Some(c), _) => Some(Richting::Na(c)),
             (None, Some(c)) => Some(Richting::Voor(c)),
             (None, None) => None,

@@ -320,6 +320,33 @@ async fn assigning_a_person_takes_the_household_along_when_asked() {
         Some(colleague.id.to_string())
     );
     assert_eq!(moves(&app.audit_actions(&son.to_string()).await), 0);
+
+    // Assigning the regisseur the person already has (the dossier's default choice) changes nothing:
+    // no new version, no "gewijzigd" row, and the page says so (final review N2).
+    let (_, etag_before) = state_of(&app, &r.regisseur2, head).await;
+    let versie_before = etag_before
+        .trim_matches('"')
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .to_string();
+    let again = post(
+        &app,
+        &r.teamleider,
+        &format!("/personen/{head}/regisseur"),
+        &[
+            ("regisseurId", target.clone()),
+            ("versie", versie_before.clone()),
+            ("gezinsleden", "ja".into()),
+        ],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert_eq!(
+        again.location(),
+        format!("/personen/{head}?melding=ongewijzigd")
+    );
+    assert_eq!(state_of(&app, &r.regisseur2, head).await.1, etag_before);
+    assert_eq!(moves(&app.audit_actions(&head.to_string()).await), 1);
 }
 
 #[tokio::test]

@@ -292,4 +292,18 @@ async fn the_forced_change_refuses_the_one_time_password_and_repetitive_ones() {
         .await
         .expect("user");
     assert!(user.wachtwoord_wijzigen, "still the one-time password");
+
+    // Refused new passwords are no failed guesses of the current one (final review N1): after more
+    // refusals than the throttle allows, the right change still goes through.
+    for _ in 0..6 {
+        let refused = try_new("bbbbbbbbbbbb".into()).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.body
+        );
+    }
+    let done = try_new("Een-eigen-wachtwoord-2026".into()).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
 }

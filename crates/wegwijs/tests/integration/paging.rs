@@ -346,6 +346,15 @@ async fn the_api_and_caseload_page_follow_cursor_links_and_refuse_deep_page_numb
         )
         .await;
     assert_eq!(forged.status, StatusCode::BAD_REQUEST);
+    // The caseload page refuses what the API refuses (final review N3); a hand-made plain cursor
+    // with a key configured is refused by `app::paging` (its unit test).
+    for bad in [
+        "/caseload?na=zz",
+        "/caseload?na=z.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    ] {
+        let page = app.get_page(&r.regisseur, bad).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
     assert_eq!(bad.header("content-type"), "application/problem+json");
     let deep = app
         .get_api(&r.regisseur, "/api/v1/personen?pagina=500&paginaGrootte=10")

@@ -35,7 +35,7 @@ pub async fn save(
             PageError(AppError::BadRequest("Onbekende regisseur.".into()))
         })?)),
     };
-    let (_, leden) = persons::reassign(
+    let (_, leden, changed) = persons::reassign(
         &signed.ctx(&state),
         PersonId(id),
         regisseur,
@@ -43,9 +43,10 @@ pub async fn save(
         form.gezinsleden.is_some(),
     )
     .await?;
-    Ok(Redirect::to(&redirect_to(
-        &format!("/personen/{id}"),
-        Melding::Toegewezen(u32::try_from(leden).unwrap_or(u32::MAX)),
-    ))
-    .into_response())
+    let melding = if changed {
+        Melding::Toegewezen(u32::try_from(leden).unwrap_or(u32::MAX))
+    } else {
+        Melding::Ongewijzigd
+    };
+    Ok(Redirect::to(&redirect_to(&format!("/personen/{id}"), melding)).into_response())
 }
