@@ -139,7 +139,8 @@ impl Load {
     }
 
     async fn api_list(&self, query: &str) -> OpResult {
-        let path = format!("/api/v1/personen?paginaGrootte=100{query}");
+        // The whole gemeente: a regisseur's API default is the own caseload (as on the caseload page).
+        let path = format!("/api/v1/personen?paginaGrootte=100&regisseur=alle{query}");
         let req = self
             .http
             .get(format!("{}{path}", self.base))

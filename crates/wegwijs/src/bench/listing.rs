@@ -1,9 +1,8 @@
-//! The pages of `list_100k`: the API's default list (the regisseur's whole gemeente, own persons first,
-//! by name) in pages of 100, walked once through the storage layer to collect the cursor of every page,
+//! The pages of `list_100k`: the API's list of the regisseur's whole gemeente (`regisseur=alle`, by
+//! name over the whole list) in pages of 100, walked once through the storage layer to collect the cursor of every page,
 //! so the scenario can ask for any page, first to last, as a client following `next` links would.
 
 use wegwijs_domain::authz::PersonScope;
-use wegwijs_domain::ids::GebruikerId;
 use wegwijs_storage::Db;
 use wegwijs_storage::persons::{self, Cursor, ListQuery, RegisseurFilter, Richting};
 
@@ -16,11 +15,11 @@ pub struct Pages {
     cursors: Vec<String>,
 }
 
-/// The list query of `GET /api/v1/personen?paginaGrootte=100` for this user.
-pub fn api_query(me: GebruikerId, cursor: Option<Cursor>) -> ListQuery {
+/// The list query of `GET /api/v1/personen?paginaGrootte=100&regisseur=alle` for this user.
+pub fn api_query(cursor: Option<Cursor>) -> ListQuery {
     ListQuery {
         regisseur: RegisseurFilter::Alle,
-        eigen_eerst: Some(me),
+        eigen_eerst: None,
         per_pagina: PAGE,
         pagina: 1,
         cursor: cursor.map(Richting::Na),
@@ -34,7 +33,7 @@ impl Pages {
         let mut cursors = Vec::new();
         let mut next: Option<Cursor> = None;
         loop {
-            let page = persons::list(db, scope, &api_query(subject.user.id, next.take())).await?;
+            let page = persons::list(db, scope, &api_query(next.take())).await?;
             match page.volgende {
                 Some(c) => {
                     cursors.push(c.encode());

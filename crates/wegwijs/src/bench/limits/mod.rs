@@ -226,7 +226,7 @@ impl Limits {
 
     async fn list_100k(self: Arc<Self>, task: usize, i: u64) -> OpResult {
         let page = pick(i, self.pages.len());
-        let mut q = listing::api_query(self.user, self.pages.cursor(page));
+        let mut q = listing::api_query(self.pages.cursor(page));
         q.pagina = u32::try_from(page + 1).unwrap_or(u32::MAX);
         self.list(task, q).await
     }
@@ -234,7 +234,7 @@ impl Limits {
     async fn list_100k_search(self: Arc<Self>, task: usize, i: u64) -> OpResult {
         let q = ListQuery {
             zoek: Some(self.term(i)),
-            ..listing::api_query(self.user, None)
+            ..listing::api_query(None)
         };
         self.list(task, q).await
     }
