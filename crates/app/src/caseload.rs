@@ -332,10 +332,13 @@ pub async fn bulk_move(
                 AuditAction::PersonReassigned,
                 Some(gemeente),
                 Some(*id),
-                Some(format!(
-                    "naar {naar_naam} (samen met {} andere personen verplaatst)",
-                    n - 1 + moves.gezinsleden
-                )),
+                Some(match n - 1 + moves.gezinsleden {
+                    0 => format!("naar {naar_naam}"),
+                    1 => format!("naar {naar_naam} (samen met 1 andere persoon verplaatst)"),
+                    others => {
+                        format!("naar {naar_naam} (samen met {others} andere personen verplaatst)")
+                    }
+                }),
             )
         })
         .collect();

@@ -371,7 +371,14 @@ pub async fn export(ctx: &Ctx<'_>, id: PersonId, formaat: Formaat) -> AppResult<
         AuditAction::InzageExported,
         Some(gemeente),
         Some(id),
-        Some(format!("{made}; {total} verwerkingen")),
+        Some(format!(
+            "{made}; {total} {}",
+            if total == 1 {
+                "verwerking"
+            } else {
+                "verwerkingen"
+            }
+        )),
     )];
     for l in &leden {
         // No id of the person whose export this is: the member's own export would show it.
