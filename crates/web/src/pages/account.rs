@@ -160,6 +160,39 @@ pub struct PasswordForm {
     pub herhaling: String,
 }
 
+/// The account page again after one of its forms was refused: the error next to its field (`ids`
+/// maps error fields to the form's element ids), or the throttle's wait at `throttled_field` with a
+/// Retry-After header. Anything else is an error page.
+async fn refused(
+    state: &AppState,
+    signed: &SignedIn,
+    nonce: Nonce,
+    error: AppError,
+    ids: &[(&str, &str)],
+    throttled_field: &str,
+    slot: fn(&mut AccountPage) -> &mut Option<FormError>,
+) -> Result<Response, PageError> {
+    let (status, message, retry) = match error {
+        AppError::Invalid(e) => (StatusCode::UNPROCESSABLE_ENTITY, first_error(e, ids), None),
+        AppError::TooManyRequests { retry_after_secs } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(FormError {
+                field_id: throttled_field.into(),
+                message: too_many(retry_after_secs),
+            }),
+            Some(retry_after_secs),
+        ),
+        other => return Err(PageError(other)),
+    };
+    let mut p = page(state, signed, nonce).await?;
+    *slot(&mut p) = message;
+    let res = render_status(status, &p);
+    Ok(match retry {
+        Some(secs) => with_retry_after(res, secs),
+        None => res,
+    })
+}
+
 const PASSWORD_IDS: &[(&str, &str)] = &[
     ("huidig", "huidig"),
     ("nieuw", "wachtwoord"),
@@ -189,23 +222,12 @@ pub async fn change_password(
             }
             Ok(res)
         }
-        Err(AppError::Invalid(e)) => {
-            let mut p = page(&state, &signed, nonce).await?;
-            p.password_error = first_error(e, PASSWORD_IDS);
-            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        Err(e) => {
+            refused(&state, &signed, nonce, e, PASSWORD_IDS, "huidig", |p| {
+                &mut p.password_error
+            })
+            .await
         }
-        Err(AppError::TooManyRequests { retry_after_secs }) => {
-            let mut p = page(&state, &signed, nonce).await?;
-            p.password_error = Some(FormError {
-                field_id: "huidig".into(),
-                message: too_many(retry_after_secs),
-            });
-            Ok(with_retry_after(
-                render_status(StatusCode::TOO_MANY_REQUESTS, &p),
-                retry_after_secs,
-            ))
-        }
-        Err(other) => Err(PageError(other)),
     }
 }
 
@@ -233,30 +255,16 @@ pub async fn enable_totp(
         &signed.request_id,
     )
     .await;
-    let (status, message, retry) = match result {
-        Ok(codes) => return show_recovery_codes_once(&state, &signed, &codes).await,
-        Err(AppError::Invalid(e)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            first_error(e, &[("code", "code"), ("huidig", "aan-huidig")]),
-            None,
-        ),
-        Err(AppError::TooManyRequests { retry_after_secs }) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            Some(FormError {
-                field_id: "code".into(),
-                message: too_many(retry_after_secs),
-            }),
-            Some(retry_after_secs),
-        ),
-        Err(other) => return Err(PageError(other)),
-    };
-    let mut p = page(&state, &signed, nonce).await?;
-    p.totp_error = message;
-    let res = render_status(status, &p);
-    Ok(match retry {
-        Some(secs) => with_retry_after(res, secs),
-        None => res,
-    })
+    match result {
+        Ok(codes) => show_recovery_codes_once(&state, &signed, &codes).await,
+        Err(e) => {
+            let ids = &[("code", "code"), ("huidig", "aan-huidig")];
+            refused(&state, &signed, nonce, e, ids, "code", |p| {
+                &mut p.totp_error
+            })
+            .await
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -279,32 +287,16 @@ pub async fn disable_totp(
         &signed.request_id,
     )
     .await;
-    let (status, error, retry) = match result {
+    match result {
         Ok(()) => {
-            return Ok(
-                Redirect::to(&redirect_to("/account", Melding::TweedeFactorUit)).into_response(),
-            );
+            Ok(Redirect::to(&redirect_to("/account", Melding::TweedeFactorUit)).into_response())
         }
-        Err(AppError::Invalid(e)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            first_error(e, &[("code", "uit-code"), ("huidig", "uit-huidig")]),
-            None,
-        ),
-        Err(AppError::TooManyRequests { retry_after_secs }) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            Some(FormError {
-                field_id: "uit-huidig".into(),
-                message: too_many(retry_after_secs),
-            }),
-            Some(retry_after_secs),
-        ),
-        Err(other) => return Err(PageError(other)),
-    };
-    let mut p = page(&state, &signed, nonce).await?;
-    p.disable_error = error;
-    let res = render_status(status, &p);
-    Ok(match retry {
-        Some(secs) => with_retry_after(res, secs),
-        None => res,
-    })
+        Err(e) => {
+            let ids = &[("code", "uit-code"), ("huidig", "uit-huidig")];
+            refused(&state, &signed, nonce, e, ids, "uit-huidig", |p| {
+                &mut p.disable_error
+            })
+            .await
+        }
+    }
 }

@@ -5,9 +5,8 @@
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
-use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
-use wegwijs_domain::person::{PersonDetails, RawPerson};
-use wegwijs_storage::persons;
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
+use wegwijs_domain::person::RawPerson;
 
 use crate::harness::{Region, TestApp, TestResponse, TestUser, person_json};
 
@@ -30,22 +29,7 @@ async fn insert(
         ..RawPerson::default()
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-    let details = PersonDetails::parse(&raw, today).expect("valid person");
-    let id = Uuid::now_v7();
-    let mut tx = app.db.begin().await.expect("tx");
-    persons::insert(
-        &mut tx,
-        PersonId(id),
-        gemeente,
-        regisseur,
-        &details,
-        None,
-        Utc::now(),
-    )
-    .await
-    .expect("insert");
-    tx.commit().await.expect("commit");
-    id
+    app.insert_person(gemeente, regisseur, &raw, today).await
 }
 
 fn unescape(s: &str) -> String {

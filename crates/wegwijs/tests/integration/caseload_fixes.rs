@@ -8,9 +8,8 @@ use chrono::{Datelike, NaiveDate, Utc};
 use serde_json::json;
 use uuid::Uuid;
 use wegwijs_domain::authz::Role;
-use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
-use wegwijs_domain::person::{PersonDetails, RawPerson};
-use wegwijs_storage::persons;
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
+use wegwijs_domain::person::RawPerson;
 
 use crate::harness::{Region, TestApp, TestResponse, TestUser, bsn};
 
@@ -34,22 +33,7 @@ async fn insert(
         ..RawPerson::default()
     };
     let today = Utc::now().date_naive();
-    let details = PersonDetails::parse(&raw, today).expect("valid person");
-    let id = Uuid::now_v7();
-    let mut tx = app.db.begin().await.expect("tx");
-    persons::insert(
-        &mut tx,
-        PersonId(id),
-        gemeente,
-        regisseur,
-        &details,
-        None,
-        Utc::now(),
-    )
-    .await
-    .expect("insert");
-    tx.commit().await.expect("commit");
-    id
+    app.insert_person(gemeente, regisseur, &raw, today).await
 }
 
 /// (regisseur id, version) of a person as the API shows them.

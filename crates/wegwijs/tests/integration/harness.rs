@@ -382,6 +382,33 @@ impl TestApp {
     }
 
     /// Creates a person through the API as `user`; returns (id, etag).
+    /// A person straight into storage (no API, no audit row), parsed as of `today`; returns its id.
+    pub async fn insert_person(
+        &self,
+        gemeente: wegwijs_domain::ids::OrganisatieId,
+        regisseur: Option<wegwijs_domain::ids::GebruikerId>,
+        raw: &wegwijs_domain::person::RawPerson,
+        today: chrono::NaiveDate,
+    ) -> Uuid {
+        let details =
+            wegwijs_domain::person::PersonDetails::parse(raw, today).expect("valid person");
+        let id = Uuid::now_v7();
+        let mut tx = self.db.begin().await.expect("tx");
+        wegwijs_storage::persons::insert(
+            &mut tx,
+            wegwijs_domain::ids::PersonId(id),
+            gemeente,
+            regisseur,
+            &details,
+            None,
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("insert");
+        tx.commit().await.expect("commit");
+        id
+    }
+
     pub async fn person(&self, user: &TestUser, body: Value) -> (String, String) {
         let res = self.post_api(user, "/api/v1/personen", &body).await;
         assert_eq!(
