@@ -47,6 +47,26 @@ code_enum! {
         SettingChanged = "instelling_gewijzigd", "Instelling van de gemeente gewijzigd",
         DemoLoaded = "demo_geladen", "Demogegevens geladen",
         InzageExported = "inzage_export_gemaakt", "Inzage-export gemaakt (AVG art. 15)",
+        // The inburgering trajectory (issue 7).
+        KoppelingRead = "koppeling_inzien", "Koppeling en overdracht ingezien",
+        KoppelingUpdated = "koppeling_gewijzigd", "Koppeling en overdracht gewijzigd",
+        IntakeRead = "intake_inzien", "Brede intake ingezien",
+        IntakeUpdated = "intake_gewijzigd", "Brede intake gewijzigd",
+        HealthRead = "gezondheid_inzien", "Gezondheid en persoonlijke omstandigheden ingezien (bijzonder persoonsgegeven)",
+        HealthUpdated = "gezondheid_gewijzigd", "Gezondheid en persoonlijke omstandigheden gewijzigd (bijzonder persoonsgegeven)",
+        PipRead = "pip_inzien", "PIP ingezien",
+        PipDrafted = "pip_opgesteld", "PIP-concept opgesteld of gewijzigd",
+        PipDecided = "pip_vastgesteld", "PIP vastgesteld (beschikking)",
+        PipWithdrawn = "pip_ingetrokken", "PIP ingetrokken",
+        PipLetterDownloaded = "beschikking_gedownload", "Beschikking PIP gedownload",
+        RechtsmiddelRecorded = "rechtsmiddel_vastgelegd", "Bezwaar of beroep vastgelegd",
+        TrajectRead = "traject_inzien", "Termijn en voortgang ingezien",
+        VoortgangRecorded = "voortgang_vastgelegd", "Voortgangsgesprek vastgelegd",
+        ExamRecorded = "examen_vastgelegd", "Examenuitslag vastgelegd",
+        UrenRecorded = "uren_vastgelegd", "Uren vastgelegd",
+        TermijnVerlengingRecorded = "termijn_verlenging_vastgelegd", "Verlenging inburgeringstermijn vastgelegd",
+        DuoBesluitRecorded = "duo_besluit_vastgelegd", "Vrijstelling of ontheffing vastgelegd",
+        AfrondingUpdated = "afronding_gewijzigd", "Afronding PVT, MAP, route of inburgeringsplicht gewijzigd",
     }
 }
 
@@ -67,6 +87,25 @@ impl AuditAction {
                 | HouseholdRead
                 | HouseholdCreated
                 | HouseholdUpdated
+                | KoppelingRead
+                | KoppelingUpdated
+                | IntakeRead
+                | IntakeUpdated
+                | HealthRead
+                | HealthUpdated
+                | PipRead
+                | PipDrafted
+                | PipDecided
+                | PipWithdrawn
+                | PipLetterDownloaded
+                | RechtsmiddelRecorded
+                | TrajectRead
+                | VoortgangRecorded
+                | ExamRecorded
+                | UrenRecorded
+                | TermijnVerlengingRecorded
+                | DuoBesluitRecorded
+                | AfrondingUpdated
         )
     }
 }
@@ -103,9 +142,18 @@ pub const RECHTEN_BETROKKENEN: Verwerkingsactiviteit = Verwerkingsactiviteit {
     grondslag: "AVG art. 12 en 15 (AVG art. 6 lid 1 sub c)",
 };
 
+/// Health and other personal circumstances from the brede intake: special-category data (AVG art. 9),
+/// processed only as far as the intake, the PIP and begeleiding need it.
+pub const BIJZONDERE_GEGEVENS_INBURGERING: Verwerkingsactiviteit = Verwerkingsactiviteit {
+    id: "bijzondere-gegevens-inburgering",
+    naam: "Gezondheid en persoonlijke omstandigheden bij inburgering",
+    grondslag: "Wet inburgering 2021, art. 37 lid 2 onder b (AVG art. 9 lid 2 sub g)",
+};
+
 /// Every activity, for the register page and for checking stored ids.
 pub const ACTIVITEITEN: &[Verwerkingsactiviteit] = &[
     REGIE_INBURGERING,
+    BIJZONDERE_GEGEVENS_INBURGERING,
     BEHEER_ACCOUNTS,
     TOEZICHT_PRIVACY,
     RECHTEN_BETROKKENEN,
@@ -119,6 +167,24 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         | PersonReassigned | HouseholdRead | HouseholdCreated | HouseholdUpdated => {
             REGIE_INBURGERING
         }
+        KoppelingRead
+        | KoppelingUpdated
+        | IntakeRead
+        | IntakeUpdated
+        | PipRead
+        | PipDrafted
+        | PipDecided
+        | PipWithdrawn
+        | PipLetterDownloaded
+        | RechtsmiddelRecorded
+        | TrajectRead
+        | VoortgangRecorded
+        | ExamRecorded
+        | UrenRecorded
+        | TermijnVerlengingRecorded
+        | DuoBesluitRecorded
+        | AfrondingUpdated => REGIE_INBURGERING,
+        HealthRead | HealthUpdated => BIJZONDERE_GEGEVENS_INBURGERING,
         AuditRead => TOEZICHT_PRIVACY,
         // Answering the person's own request: the export is made for them, not for regie.
         InzageExported => RECHTEN_BETROKKENEN,
@@ -162,7 +228,7 @@ mod tests {
         for a in AuditAction::ALL {
             assert_eq!(
                 a.is_person_data(),
-                activiteit_for(*a) == REGIE_INBURGERING,
+                [REGIE_INBURGERING, BIJZONDERE_GEGEVENS_INBURGERING].contains(&activiteit_for(*a)),
                 "{a:?}"
             );
         }

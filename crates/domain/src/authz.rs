@@ -59,7 +59,12 @@ impl SystemTask {
     fn grants(self, action: Action) -> bool {
         use Action::*;
         match self {
-            SystemTask::DeadlineCheck => matches!(action, PersonList | PersonView | HouseholdView),
+            SystemTask::DeadlineCheck => {
+                matches!(
+                    action,
+                    PersonList | PersonView | HouseholdView | TrajectView
+                )
+            }
             SystemTask::DuoExchange => {
                 matches!(action, PersonList | PersonView | PersonCreate | PersonEdit)
             }
@@ -110,6 +115,22 @@ pub enum Action {
     InzageExport,
     UserManage,
     OrganisationManage,
+    // The inburgering trajectory (issue 7).
+    /// Read a person's koppeling, brede intake (without health), PIPs, termijn and progress.
+    TrajectView,
+    /// Record or change koppeling, intake, PIP concepts, reviews, exams, hours, extensions.
+    TrajectEdit,
+    /// Decide (vaststellen) or withdraw a PIP: the beschikking itself. See [`can_decide_pip`].
+    PipDecide,
+    /// Health and personal circumstances from the intake (special-category data). Granted only
+    /// through [`can_view_health`], never by a role alone.
+    HealthView,
+    /// The list of what needs action (werkvoorraad): a regisseur's own, a teamleider's for anyone.
+    WerkvoorraadView,
+    /// Counts without names (taakstelling vs. realisatie, later reports).
+    AggregateView,
+    /// The taakstelling per half-year and the gemeente's trajectory settings.
+    TaakstellingManage,
 }
 
 impl Action {
@@ -128,6 +149,13 @@ impl Action {
         Action::InzageExport,
         Action::UserManage,
         Action::OrganisationManage,
+        Action::TrajectView,
+        Action::TrajectEdit,
+        Action::PipDecide,
+        Action::HealthView,
+        Action::WerkvoorraadView,
+        Action::AggregateView,
+        Action::TaakstellingManage,
     ];
 
     /// Whether the action reads or changes data about persons (including who processed it).
@@ -178,6 +206,10 @@ pub enum DenyReason {
     TakeOnOff,
     /// Only a person without a regisseur can be taken on.
     AlreadyAssigned,
+    /// Special-category data: only the person's own regisseur and roles the gemeente recorded a need for.
+    NoNeed,
+    /// Four-eyes: the gemeente requires that someone other than the drafter decides the PIP.
+    FourEyes,
 }
 
 impl DenyReason {
@@ -195,6 +227,12 @@ impl DenyReason {
                 "Uw gemeente staat niet toe dat regisseurs zelf personen overnemen. Vraag uw teamleider."
             }
             DenyReason::AlreadyAssigned => "Deze persoon heeft al een regisseur.",
+            DenyReason::NoNeed => {
+                "Gezondheid en persoonlijke omstandigheden zijn alleen zichtbaar voor de eigen regisseur van deze persoon en voor rollen waarvoor de gemeente een noodzaak heeft vastgelegd."
+            }
+            DenyReason::FourEyes => {
+                "Uw gemeente werkt met het vier-ogenprincipe: een collega die het concept niet heeft opgesteld moet dit PIP vaststellen."
+            }
         }
     }
 
@@ -206,6 +244,8 @@ impl DenyReason {
             DenyReason::NotAGemeente => "not_a_gemeente",
             DenyReason::TakeOnOff => "take_on_off",
             DenyReason::AlreadyAssigned => "already_assigned",
+            DenyReason::NoNeed => "no_need",
+            DenyReason::FourEyes => "four_eyes",
         }
     }
 }
@@ -223,6 +263,11 @@ fn role_grants(role: Role, action: Action) -> bool {
                 | PersonTakeOn
                 | HouseholdView
                 | HouseholdEdit
+                | TrajectView
+                | TrajectEdit
+                | PipDecide
+                | HealthView
+                | WerkvoorraadView
         ),
         // A teamleider answers "who saw this dossier" for one person of the gemeente, but does not
         // browse the whole gemeente's log: that log is a record of every colleague's work, and browsing
@@ -237,13 +282,21 @@ fn role_grants(role: Role, action: Action) -> bool {
                 | WorkloadView
                 | HouseholdView
                 | AuditViewPerson
+                | TrajectView
+                | PipDecide
+                | HealthView
+                | WerkvoorraadView
+                | AggregateView
         ),
         // The privacy officer answers a person's request for inzage (AVG art. 15, 38(4)): that
         // export holds the person's data, which the role may not browse otherwise.
         Role::Privacy => matches!(action, AuditViewPerson | AuditViewGemeente | InzageExport),
-        // Beleid gets aggregates (later), never a person.
-        Role::Beleid => false,
-        Role::Beheerder => matches!(action, UserManage | OrganisationManage),
+        // Beleid gets aggregates, never a person.
+        Role::Beleid => matches!(action, AggregateView),
+        Role::Beheerder => matches!(
+            action,
+            UserManage | OrganisationManage | TaakstellingManage | AggregateView
+        ),
     }
 }
 
@@ -289,6 +342,41 @@ pub fn can_take_on(actor: &Actor, person: PersonRef, gemeente_allows: bool) -> D
     }
     if person.regisseur_id.is_some() {
         return Decision::Deny(DenyReason::AlreadyAssigned);
+    }
+    Decision::Allow
+}
+
+/// May `actor` see the health and personal circumstances of `person`? Besides the role, special-category
+/// data needs a need (AVG art. 9, Besluit inburgering art. 9.11): the person's own regisseur has it;
+/// anyone else only through a role the gemeente recorded a need for (`need_roles`, setting
+/// `gezondheid_rollen` with its reason in `gezondheid_noodzaak`).
+pub fn can_view_health(actor: &Actor, person: PersonRef, need_roles: &[Role]) -> Decision {
+    let d = can(actor, Action::HealthView, Resource::Person(person));
+    if !d.is_allowed() {
+        return d;
+    }
+    let own_regisseur = actor.has(Role::Regisseur) && person.regisseur_id == Some(actor.user_id);
+    if own_regisseur || actor.roles.iter().any(|r| need_roles.contains(r)) {
+        Decision::Allow
+    } else {
+        Decision::Deny(DenyReason::NoNeed)
+    }
+}
+
+/// May `actor` decide (vaststellen) a PIP concept drafted by `drafter`? With the gemeente's four-eyes
+/// setting on, the decider must be someone else than the drafter.
+pub fn can_decide_pip(
+    actor: &Actor,
+    person: PersonRef,
+    drafter: Option<GebruikerId>,
+    four_eyes: bool,
+) -> Decision {
+    let d = can(actor, Action::PipDecide, Resource::Person(person));
+    if !d.is_allowed() {
+        return d;
+    }
+    if four_eyes && drafter == Some(actor.user_id) {
+        return Decision::Deny(DenyReason::FourEyes);
     }
     Decision::Allow
 }

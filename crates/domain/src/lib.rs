@@ -16,4 +16,5 @@ pub mod login_throttle;
 pub mod password_policy;
 pub mod person;
 pub mod record;
+pub mod trajectory;
 pub mod validation;

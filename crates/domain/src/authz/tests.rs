@@ -55,6 +55,11 @@ const TABLE: &[(Role, &[Action])] = {
                 PersonTakeOn,
                 HouseholdView,
                 HouseholdEdit,
+                TrajectView,
+                TrajectEdit,
+                PipDecide,
+                HealthView,
+                WerkvoorraadView,
             ],
         ),
         (
@@ -66,14 +71,27 @@ const TABLE: &[(Role, &[Action])] = {
                 WorkloadView,
                 HouseholdView,
                 AuditViewPerson,
+                TrajectView,
+                PipDecide,
+                HealthView,
+                WerkvoorraadView,
+                AggregateView,
             ],
         ),
         (
             Role::Privacy,
             &[AuditViewPerson, AuditViewGemeente, InzageExport],
         ),
-        (Role::Beleid, &[]),
-        (Role::Beheerder, &[UserManage, OrganisationManage]),
+        (Role::Beleid, &[AggregateView]),
+        (
+            Role::Beheerder,
+            &[
+                UserManage,
+                OrganisationManage,
+                TaakstellingManage,
+                AggregateView,
+            ],
+        ),
     ]
 };
 
