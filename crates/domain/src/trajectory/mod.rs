@@ -9,3 +9,6 @@ pub mod settings;
 pub mod deadlines;
 pub mod werkvoorraad;
 // --- end rules slice ---
+
+#[cfg(test)]
+mod werkvoorraad_tests;

@@ -22,3 +22,20 @@ pub use support::Periode;
 pub use termijn::{
     Inburgeringstermijn, Verlenging, VerlengingGrond, inburgeringstermijn, inburgeringstermijn_tot,
 };
+
+#[cfg(test)]
+mod completion_tests;
+#[cfg(test)]
+mod pip_deadline_tests;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
+mod support_review_hours_tests;
+#[cfg(test)]
+mod termijn_tests;
+#[cfg(test)]
+mod test_dates;
+#[cfg(test)]
+mod workdays_tests;

@@ -107,3 +107,13 @@ pub fn inburgeringstermijn_tot(
             .unwrap_or(NaiveDate::MIN),
     }
 }
+
+/// The termijn from every vastgestelde PIP version's dagtekening: only the earliest (the first PIP)
+/// counts, so a new version can never move it (E-3). `None` before the first PIP.
+pub fn termijn_uit_pip_versies(
+    dagtekeningen: impl IntoIterator<Item = NaiveDate>,
+    verlengingen: &[Verlenging],
+) -> Option<Inburgeringstermijn> {
+    let eerste = dagtekeningen.into_iter().min()?;
+    Some(inburgeringstermijn(eerste, verlengingen))
+}
