@@ -7,6 +7,7 @@ pub mod settings;
 
 // --- rules slice: the pure deadline engine and the werkvoorraad computation ---
 pub mod deadlines;
+pub mod traject_feiten;
 pub mod werkvoorraad;
 // --- end rules slice ---
 

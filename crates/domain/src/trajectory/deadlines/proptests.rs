@@ -93,10 +93,8 @@ proptest! {
         match pip_deadline(&f, atw) {
             PipTermijn::Bekend(d) => {
                 prop_assert!(d.nominaal >= plus(kennisgeving, 70));
-                if huisvestingswet {
-                    if let Some(brp) = brp {
-                        prop_assert!(d.nominaal >= plus(brp, 70));
-                    }
+                if let (true, Some(brp)) = (huisvestingswet, brp) {
+                    prop_assert!(d.nominaal >= plus(brp, 70));
                 }
                 if let Some(o) = f.derde_info_ontvangen {
                     prop_assert!(d.nominaal >= plus(o, 14));
