@@ -6,7 +6,8 @@
 //!   (asielstatushouders) who on the kennisgeving date is not yet registered in the BRP of the housing
 //!   gemeente: BRP-inschrijving there + 70 days.
 //! - D-3, art. 5.3 lid 2: the only exception, awaiting third-party information: at the latest 2 weeks
-//!   (14 days) after receipt. Derived: the exception only lengthens (the later of the two dates).
+//!   (14 days) after receipt. Derived: the exception only lengthens (the later of the two dates), and it
+//!   applies to the lid 1 term only, not to the term after a move.
 //! - D-7, art. 5.3 lid 3: after a move, the new gemeente sets the PIP within 10 weeks after the
 //!   inschrijving in that gemeente.
 //! - D-10, Algemene termijnenwet art. 1 lid 1: a term ending on a weekend or holiday moves to the next
@@ -172,6 +173,11 @@ pub fn pip_deadline(f: &PipTermijnFeiten, termijnwet_toepassen: bool) -> PipTerm
         Ok(d) => d,
         Err(reden) => return PipTermijn::Onbekend(reden),
     };
+    // Lid 2 only lets the college deviate from "de termijn, bedoeld in het eerste lid": not after a
+    // move (lid 3).
+    if gewoon.grondslag == PipTermijnGrondslag::Verhuizing {
+        return PipTermijn::Bekend(gewoon);
+    }
     match (f.derde_info_gevraagd, f.derde_info_ontvangen) {
         (Some(_), None) => PipTermijn::WachtOpDerde { gewoon },
         // A receipt date implies the information was asked for.

@@ -119,4 +119,10 @@ fn d7_after_a_move_the_new_gemeente_has_ten_weeks_from_inschrijving() {
     let t = bekend(pip_deadline(&f, true));
     assert_eq!(t.grondslag, PipTermijnGrondslag::Verhuizing);
     assert_eq!(t.nominaal, d("2026-11-10"));
+    // The third-party exception is for the lid 1 term only.
+    f.derde_info_gevraagd = Some(d("2026-09-10"));
+    assert_eq!(
+        bekend(pip_deadline(&f, true)).grondslag,
+        PipTermijnGrondslag::Verhuizing
+    );
 }

@@ -54,7 +54,7 @@ use RegelLabel::{Derived, Lokaal, R, VPrimary};
 regels! {
     PipNaKennisgeving = "D-1", "PIP uiterlijk 10 weken na kennisgeving", "Besluit inburgering 2021 art. 5.3 lid 1 eerste zin", "kennisgeving + 70 dagen", VPrimary;
     PipNaBrpInschrijving = "D-2", "PIP na BRP-inschrijving (Huisvestingswet)", "Besluit inburgering 2021 art. 5.3 lid 1 tweede zin", "BRP-inschrijving in de huisvestingsgemeente + 70 dagen, alleen als nog niet ingeschreven op de kennisgevingsdatum", VPrimary;
-    PipNaDerdeInformatie = "D-3", "PIP na informatie van een derde", "Besluit inburgering 2021 art. 5.3 lid 2", "ontvangst + 14 dagen (nooit eerder dan D-1/D-2)", VPrimary;
+    PipNaDerdeInformatie = "D-3", "PIP na informatie van een derde", "Besluit inburgering 2021 art. 5.3 lid 2", "ontvangst + 14 dagen (nooit eerder dan D-1/D-2; niet na verhuizing)", VPrimary;
     PipNaVerhuizing = "D-7", "PIP na verhuizing", "Besluit inburgering 2021 art. 5.3 lid 3", "inschrijving nieuwe gemeente + 70 dagen", VPrimary;
     Termijnenwet = "D-10", "Algemene termijnenwet", "Algemene termijnenwet art. 1 lid 1, art. 3 lid 1", "einde op za/zo/feestdag -> eerstvolgende werkdag", Lokaal("termijnwet_toepassen");
     TermijnDuur = "E-1", "Inburgeringstermijn drie jaar", "Wet inburgering 2021 art. 11 lid 1", "3 jaar", VPrimary;

@@ -28,3 +28,14 @@ fn regel_ids_are_unique_and_every_rule_has_a_source_and_value() {
         assert!(!r.label().tekst().is_empty());
     }
 }
+
+#[test]
+fn each_documented_row_names_the_same_source_as_the_code() {
+    for r in Regel::ALL {
+        let rij = RULES_MD
+            .lines()
+            .find(|l| l.starts_with(&format!("| {} ", r.id())))
+            .unwrap_or_default();
+        assert!(rij.contains(r.bron()), "{}: docs row does not cite {:?}", r.id(), r.bron());
+    }
+}
