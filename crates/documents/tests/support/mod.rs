@@ -100,6 +100,23 @@ pub fn pages(pdf: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// Each page's lines as the PDF holds them (trimmed, empty ones left out): for snapshots a reviewer
+/// can read.
+pub fn lines(pdf: &[u8]) -> Vec<Vec<String>> {
+    let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");
+    doc.get_pages()
+        .keys()
+        .map(|&n| {
+            let raw = doc.extract_text(&[n]).expect("page text");
+            raw.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .collect()
+}
+
 /// The whole document's text.
 pub fn text(pdf: &[u8]) -> String {
     pages(pdf).join("\n")
