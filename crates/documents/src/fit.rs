@@ -16,9 +16,15 @@ pub const MARK: &str = " (*)";
 /// The key the template reads for the explanation; absent when nothing was changed.
 pub const NOTE_KEY: &str = "lettertype_noot";
 
+/// The explanation in the inzage export.
 pub const NOTE: &str = "(*) Deze tekst bevat tekens die het lettertype van deze PDF niet kan weergeven. \
      Ze staan hier omgezet naar Latijnse letters. De exacte schrijfwijze staat in het bestand \
      inzage.json in de ZIP-export.";
+
+/// The explanation in a beschikking letter: the exact spelling stays in the gemeente's records.
+pub const NOTE_BESCHIKKING: &str = "(*) Deze tekst bevat tekens die het lettertype van deze brief \
+     niet kan weergeven. Ze staan hier omgezet naar Latijnse letters. In onze administratie staat de \
+     exacte schrijfwijze.";
 
 /// Whether some font of `book` has a glyph for `c` (Typst falls back across all of them).
 /// Whitespace and control characters are layout, not glyphs.
@@ -82,9 +88,9 @@ pub(crate) fn fit_value(book: &FontBook, v: &mut Value) -> bool {
 }
 
 /// The JSON bytes the template gets: unchanged if every character can be shown, otherwise with the
-/// strings transliterated and the note added. Data that is not a JSON object is passed on as it is
+/// strings transliterated and `note` added. Data that is not a JSON object is passed on as it is
 /// (the template then fails, which the caller handles).
-pub(crate) fn fit_json(book: &FontBook, data: Vec<u8>) -> Vec<u8> {
+pub(crate) fn fit_json(book: &FontBook, data: Vec<u8>, note: &str) -> Vec<u8> {
     let Ok(mut v) = serde_json::from_slice::<Value>(&data) else {
         return data;
     };
@@ -92,7 +98,7 @@ pub(crate) fn fit_json(book: &FontBook, data: Vec<u8>) -> Vec<u8> {
         return data;
     }
     if let Value::Object(map) = &mut v {
-        map.insert(NOTE_KEY.into(), Value::String(NOTE.into()));
+        map.insert(NOTE_KEY.into(), Value::String(note.into()));
     }
     serde_json::to_vec(&v).unwrap_or(data)
 }
@@ -131,8 +137,12 @@ mod tests {
     #[test]
     fn the_note_is_added_only_when_something_changed() {
         let same = br#"{"naam": "Amal"}"#.to_vec();
-        assert_eq!(fit_json(book(), same.clone()), same);
-        let changed = fit_json(book(), r#"{"a": [{"naam": "王"}]}"#.as_bytes().to_vec());
+        assert_eq!(fit_json(book(), same.clone(), NOTE), same);
+        let changed = fit_json(
+            book(),
+            r#"{"a": [{"naam": "王"}]}"#.as_bytes().to_vec(),
+            NOTE,
+        );
         let v: Value = serde_json::from_slice(&changed).expect("json");
         assert_eq!(v[NOTE_KEY], NOTE);
         assert!(v["a"][0]["naam"].as_str().expect("str").ends_with(MARK));

@@ -1,5 +1,5 @@
-//! Documents Wegwijs produces as files: the inzage export of one person (AVG art. 15) now, the PIP
-//! beschikking letters later.
+//! Documents Wegwijs produces as files: the inzage export of one person (AVG art. 15) and the PIP
+//! beschikking letter with its plain-Dutch summary (`beschikking`).
 //!
 //! PDFs are made with Typst as a library. A template is Typst source reviewed like code
 //! (`templates/*.typ`); the data reaches it **only** as a virtual `/data.json` read with `json()`, where
@@ -10,11 +10,13 @@
 //! marked (see `fit`). Errors carry only their kind, never the text of the data, so no name reaches a
 //! log.
 
+pub mod beschikking;
 mod fit;
 mod pdf;
 mod world;
 mod zip_file;
 
+pub use beschikking::{BeschikkingData, DocumentError, beschikking_pdf, samenvatting_pdf};
 pub use fit::NOTE as FONT_NOTE;
 pub use pdf::{PdfError, Template, render_pdf};
 pub use zip_file::{ZipError, zip};

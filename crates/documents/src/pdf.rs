@@ -12,12 +12,23 @@ use crate::world::DocWorld;
 pub enum Template {
     /// Everything Wegwijs holds about one person and who processed it (AVG art. 15).
     Inzage,
+    /// A PIP beschikking with its plain-Dutch summary (see `crate::beschikking`).
+    Beschikking,
 }
 
 impl Template {
     fn source(self) -> &'static str {
         match self {
             Template::Inzage => include_str!("../templates/inzage.typ"),
+            Template::Beschikking => include_str!("../templates/beschikking.typ"),
+        }
+    }
+
+    /// The explanation printed when a text had to be transliterated (see `fit`).
+    fn font_note(self) -> &'static str {
+        match self {
+            Template::Inzage => crate::fit::NOTE,
+            Template::Beschikking => crate::fit::NOTE_BESCHIKKING,
         }
     }
 }
@@ -47,7 +58,8 @@ pub fn render_pdf(
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, PdfError> {
     let today = to_datetime(now).ok_or(PdfError::Timestamp)?;
-    let data_json = crate::fit::fit_json(crate::world::font_book(), data_json);
+    let data_json =
+        crate::fit::fit_json(crate::world::font_book(), data_json, template.font_note());
     let world = DocWorld::new(template.source(), data_json, today);
     let doc: PagedDocument = typst::compile(&world)
         .output
