@@ -9,3 +9,7 @@ pub mod settings;
 pub mod deadlines;
 pub mod werkvoorraad;
 // --- end rules slice ---
+
+// --- progress slice: review, exam, hours, verlenging, DUO besluit and afronding input ---
+pub mod progress;
+// --- end progress slice ---
