@@ -8,8 +8,8 @@ mod writes;
 
 pub use overzicht::{Overzicht, view};
 pub use writes::{
-    AfrondingDeel, record_duo_besluit, record_examen, record_gesprek, record_uren, record_verlenging,
-    save_afronding, update_gesprek,
+    AfrondingDeel, record_duo_besluit, record_examen, record_gesprek, record_uren,
+    record_verlenging, save_afronding, update_gesprek,
 };
 
 use wegwijs_domain::audit::AuditAction;
@@ -28,6 +28,17 @@ async fn load(ctx: &Ctx<'_>, action: Action, id: PersonId) -> AppResult<(PersonR
     Ok((person, v))
 }
 
-fn entry(ctx: &Ctx<'_>, p: &PersonRecord, action: AuditAction, detail: String) -> wegwijs_storage::audit::AuditEntry {
-    ctx.audit.entry(ctx.now(), action, Some(p.gemeente_id), Some(p.id), Some(detail))
+fn entry(
+    ctx: &Ctx<'_>,
+    p: &PersonRecord,
+    action: AuditAction,
+    detail: String,
+) -> wegwijs_storage::audit::AuditEntry {
+    ctx.audit.entry(
+        ctx.now(),
+        action,
+        Some(p.gemeente_id),
+        Some(p.id),
+        Some(detail),
+    )
 }

@@ -9,7 +9,9 @@ use wegwijs_domain::person::Doelgroep;
 use wegwijs_domain::trajectory::deadlines::hours::{UrenRegel, UrenTotalen};
 use wegwijs_domain::trajectory::deadlines::review::volgende_voortgangsgesprek;
 use wegwijs_domain::trajectory::deadlines::termijn::{Inburgeringstermijn, inburgeringstermijn};
-use wegwijs_domain::trajectory::deadlines::{Afronding, AfrondingFeiten, ExamenResultaat, afronding};
+use wegwijs_domain::trajectory::deadlines::{
+    Afronding, AfrondingFeiten, ExamenResultaat, afronding,
+};
 use wegwijs_domain::trajectory::progress::afronding::AfrondingInvoer;
 use wegwijs_storage::persons::PersonRecord;
 use wegwijs_storage::progress::Voortgang;
@@ -33,26 +35,51 @@ pub struct Overzicht {
 }
 
 impl Overzicht {
-    pub(super) fn compute(person: PersonRecord, voortgang: Voortgang, today: NaiveDate) -> Overzicht {
+    pub(super) fn compute(
+        person: PersonRecord,
+        voortgang: Voortgang,
+        today: NaiveDate,
+    ) -> Overzicht {
         let termijn = termijn_of(&voortgang);
-        let laatste = voortgang.gesprekken.iter().filter_map(|g| g.gesprek.gehouden_op).max();
-        let volgende_gesprek =
-            volgende_voortgangsgesprek(voortgang.eerste_pip_dagtekening, laatste, voortgang.interval_maanden);
+        let laatste = voortgang
+            .gesprekken
+            .iter()
+            .filter_map(|g| g.gesprek.gehouden_op)
+            .max();
+        let volgende_gesprek = volgende_voortgangsgesprek(
+            voortgang.eerste_pip_dagtekening,
+            laatste,
+            voortgang.interval_maanden,
+        );
         let uren = totalen(&voortgang);
-        let stored = voortgang.afronding.as_ref().map(|a| a.afronding.clone()).unwrap_or_default();
+        let stored = voortgang
+            .afronding
+            .as_ref()
+            .map(|a| a.afronding.clone())
+            .unwrap_or_default();
         let afronding = afronding(&feiten(&person, &voortgang, &stored));
-        Overzicht { person, voortgang, termijn, volgende_gesprek, uren, afronding, today }
+        Overzicht {
+            person,
+            voortgang,
+            termijn,
+            volgende_gesprek,
+            uren,
+            afronding,
+            today,
+        }
     }
 
     /// Days left until the last day of the termijn (negative once exceeded).
     pub fn dagen_over(&self) -> Option<i64> {
-        self.termijn.map(|t| (t.laatste_dag() - self.today).num_days())
+        self.termijn
+            .map(|t| (t.laatste_dag() - self.today).num_days())
     }
 }
 
 pub(super) fn termijn_of(v: &Voortgang) -> Option<Inburgeringstermijn> {
     let verlengingen: Vec<_> = v.verlengingen.iter().map(|s| s.value.verlenging).collect();
-    v.eerste_pip_dagtekening.map(|d| inburgeringstermijn(d, &verlengingen))
+    v.eerste_pip_dagtekening
+        .map(|d| inburgeringstermijn(d, &verlengingen))
 }
 
 fn totalen(v: &Voortgang) -> UrenTotalen {
@@ -81,7 +108,11 @@ pub(super) fn feiten(p: &PersonRecord, v: &Voortgang, a: &AfrondingInvoer) -> Af
         examens: v
             .examens
             .iter()
-            .map(|e| ExamenResultaat { onderdeel: e.value.onderdeel, niveau: e.value.niveau, uitslag: e.value.uitslag })
+            .map(|e| ExamenResultaat {
+                onderdeel: e.value.onderdeel,
+                niveau: e.value.niveau,
+                uitslag: e.value.uitslag,
+            })
             .collect(),
         pvt_ondertekend: a.pvt_ondertekend_op,
         map_eindgesprek: a.map_eindgesprek_op,
@@ -95,6 +126,18 @@ pub(super) fn feiten(p: &PersonRecord, v: &Voortgang, a: &AfrondingInvoer) -> Af
 /// The voortgang page and the progress GETs: one `TrajectRead` row, durable before anything is shown.
 pub async fn view(ctx: &Ctx<'_>, id: PersonId, wat: &str) -> AppResult<Overzicht> {
     let (person, voortgang) = load(ctx, Action::TrajectView, id).await?;
-    ctx.app.audit.record(vec![entry(ctx, &person, AuditAction::TrajectRead, wat.to_string())]).await?;
-    Ok(Overzicht::compute(person, voortgang, ctx.now().date_naive()))
+    ctx.app
+        .audit
+        .record(vec![entry(
+            ctx,
+            &person,
+            AuditAction::TrajectRead,
+            wat.to_string(),
+        )])
+        .await?;
+    Ok(Overzicht::compute(
+        person,
+        voortgang,
+        ctx.now().date_naive(),
+    ))
 }

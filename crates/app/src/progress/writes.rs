@@ -24,11 +24,22 @@ use crate::Ctx;
 use crate::error::{AppError, AppResult};
 
 fn schrijver(ctx: &Ctx<'_>, p: &PersonRecord) -> Schrijver {
-    Schrijver { gemeente: p.gemeente_id, persoon: p.id, door: ctx.audit.gebruiker_id, op: ctx.now() }
+    Schrijver {
+        gemeente: p.gemeente_id,
+        persoon: p.id,
+        door: ctx.audit.gebruiker_id,
+        op: ctx.now(),
+    }
 }
 
 /// The audit row goes last, in the write's transaction; then commit.
-async fn finish(ctx: &Ctx<'_>, mut tx: Tx, p: &PersonRecord, action: AuditAction, detail: String) -> AppResult<()> {
+async fn finish(
+    ctx: &Ctx<'_>,
+    mut tx: Tx,
+    p: &PersonRecord,
+    action: AuditAction,
+    detail: String,
+) -> AppResult<()> {
     audit::insert(&mut tx, &[entry(ctx, p, action, detail)]).await?;
     tx.commit().await?;
     Ok(())
@@ -38,26 +49,41 @@ async fn edit(ctx: &Ctx<'_>, id: PersonId) -> AppResult<(PersonRecord, Voortgang
     load(ctx, Action::TrajectEdit, id).await
 }
 
-pub async fn record_verlenging(ctx: &Ctx<'_>, id: PersonId, raw: &RawVerlenging) -> AppResult<Uuid> {
+pub async fn record_verlenging(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    raw: &RawVerlenging,
+) -> AppResult<Uuid> {
     let (p, v) = edit(ctx, id).await?;
     let termijn = termijn_of(&v);
     let invoer = VerlengingInvoer::parse(raw, termijn.as_ref(), ctx.now().date_naive())?;
     let rid = Uuid::now_v7();
     let mut tx = ctx.app.db.begin().await?;
     store::insert_verlenging(&mut tx, &schrijver(ctx, &p), rid, &invoer).await?;
-    let detail = format!("verlenging {rid} tot {}", invoer.verlenging.nieuwe_einddatum);
+    let detail = format!(
+        "verlenging {rid} tot {}",
+        invoer.verlenging.nieuwe_einddatum
+    );
     finish(ctx, tx, &p, AuditAction::TermijnVerlengingRecorded, detail).await?;
     Ok(rid)
 }
 
 /// Progress may only be reported on goals of the current PIP.
 fn check_doelen(v: &Voortgang, g: &Gesprek) -> AppResult<()> {
-    let doelen: Vec<Uuid> = v.huidige_pip.iter().flat_map(|p| p.doelen.iter().map(|d| d.doel_id)).collect();
+    let doelen: Vec<Uuid> = v
+        .huidige_pip
+        .iter()
+        .flat_map(|p| p.doelen.iter().map(|d| d.doel_id))
+        .collect();
     if g.doelvoortgang.iter().all(|d| doelen.contains(&d.doel_id)) {
         return Ok(());
     }
     let mut e = ValidationErrors::new();
-    e.push("doelvoortgang", "unknown_value", "Een of meer doelen horen niet bij het huidige PIP.");
+    e.push(
+        "doelvoortgang",
+        "unknown_value",
+        "Een of meer doelen horen niet bij het huidige PIP.",
+    );
     Err(AppError::Invalid(e))
 }
 
@@ -68,7 +94,14 @@ pub async fn record_gesprek(ctx: &Ctx<'_>, id: PersonId, raw: &RawGesprek) -> Ap
     let rid = Uuid::now_v7();
     let mut tx = ctx.app.db.begin().await?;
     store::insert_gesprek(&mut tx, &schrijver(ctx, &p), rid, &g).await?;
-    finish(ctx, tx, &p, AuditAction::VoortgangRecorded, format!("voortgangsgesprek {rid}")).await?;
+    finish(
+        ctx,
+        tx,
+        &p,
+        AuditAction::VoortgangRecorded,
+        format!("voortgangsgesprek {rid}"),
+    )
+    .await?;
     Ok(rid)
 }
 
@@ -88,7 +121,14 @@ pub async fn update_gesprek(
     check_doelen(&v, &g)?;
     let mut tx = ctx.app.db.begin().await?;
     let nieuw = store::update_gesprek(&mut tx, &schrijver(ctx, &p), gesprek, &g, versie).await?;
-    finish(ctx, tx, &p, AuditAction::VoortgangRecorded, format!("voortgangsgesprek {gesprek} gewijzigd")).await?;
+    finish(
+        ctx,
+        tx,
+        &p,
+        AuditAction::VoortgangRecorded,
+        format!("voortgangsgesprek {gesprek} gewijzigd"),
+    )
+    .await?;
     Ok(nieuw)
 }
 
@@ -114,7 +154,11 @@ pub async fn record_uren(ctx: &Ctx<'_>, id: PersonId, raw: &RawUren) -> AppResul
     Ok(rid)
 }
 
-pub async fn record_duo_besluit(ctx: &Ctx<'_>, id: PersonId, raw: &RawDuoBesluit) -> AppResult<Uuid> {
+pub async fn record_duo_besluit(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    raw: &RawDuoBesluit,
+) -> AppResult<Uuid> {
     let (p, _) = edit(ctx, id).await?;
     let b = DuoBesluit::parse(raw, ctx.now().date_naive())?;
     let rid = Uuid::now_v7();
@@ -140,13 +184,19 @@ fn check_voldaan(p: &PersonRecord, v: &Voortgang, a: &mut AfrondingInvoer) -> Ap
             e.push(
                 "voldaanOp",
                 "inconsistent",
-                format!("Nog niet voldaan aan de inburgeringsplicht. Nog open: {}.", open.join("; ")),
+                format!(
+                    "Nog niet voldaan aan de inburgeringsplicht. Nog open: {}.",
+                    open.join("; ")
+                ),
             );
         }
         (Some(grond), Some(gekozen)) if grond != gekozen => e.push(
             "voldaanGrond",
             "inconsistent",
-            format!("Volgens de vastgelegde gegevens is de grond: {}.", grond.label()),
+            format!(
+                "Volgens de vastgelegde gegevens is de grond: {}.",
+                grond.label()
+            ),
         ),
         (Some(grond), _) => a.voldaan_grond = Some(grond),
     }
@@ -167,24 +217,51 @@ fn raw_of(a: &AfrondingInvoer) -> RawAfronding {
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     RawAfronding {
         pvt_ondertekend_op: d(a.pvt_ondertekend_op),
-        pvt_verwijtbaar: a.pvt_verwijtbaar.map(|v| v.code().to_string()).unwrap_or_default(),
+        pvt_verwijtbaar: a
+            .pvt_verwijtbaar
+            .map(|v| v.code().to_string())
+            .unwrap_or_default(),
         map_eindgesprek_op: d(a.map_eindgesprek_op),
-        map_verwijtbaar: a.map_verwijtbaar.map(|v| v.code().to_string()).unwrap_or_default(),
+        map_verwijtbaar: a
+            .map_verwijtbaar
+            .map(|v| v.code().to_string())
+            .unwrap_or_default(),
         z_eindgesprek_op: d(a.z_eindgesprek_op),
         onderwijsroute_afgerond_op: d(a.onderwijsroute_afgerond_op),
         voldaan_op: d(a.voldaan_op),
-        voldaan_grond: a.voldaan_grond.map(|g| g.code().to_string()).unwrap_or_default(),
+        voldaan_grond: a
+            .voldaan_grond
+            .map(|g| g.code().to_string())
+            .unwrap_or_default(),
     }
 }
 
 /// Stores the afronding (PVT, MAP, Z-route, onderwijsroute, voldaan) at `versie` (0: none yet).
-pub async fn save_afronding(ctx: &Ctx<'_>, id: PersonId, deel: AfrondingDeel, versie: i64) -> AppResult<i64> {
+pub async fn save_afronding(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+    deel: AfrondingDeel,
+    versie: i64,
+) -> AppResult<i64> {
     let (p, v) = edit(ctx, id).await?;
-    let stored = raw_of(&v.afronding.as_ref().map(|s| s.afronding.clone()).unwrap_or_default());
+    let stored = raw_of(
+        &v.afronding
+            .as_ref()
+            .map(|s| s.afronding.clone())
+            .unwrap_or_default(),
+    );
     let raw = match deel {
         AfrondingDeel::Geheel(r) => r,
-        AfrondingDeel::Routes(r) => RawAfronding { voldaan_op: stored.voldaan_op, voldaan_grond: stored.voldaan_grond, ..r },
-        AfrondingDeel::Voldaan { op, grond } => RawAfronding { voldaan_op: op, voldaan_grond: grond, ..stored },
+        AfrondingDeel::Routes(r) => RawAfronding {
+            voldaan_op: stored.voldaan_op,
+            voldaan_grond: stored.voldaan_grond,
+            ..r
+        },
+        AfrondingDeel::Voldaan { op, grond } => RawAfronding {
+            voldaan_op: op,
+            voldaan_grond: grond,
+            ..stored
+        },
     };
     let raw = &raw;
     let termijn = termijn_of(&v);

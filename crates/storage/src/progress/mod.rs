@@ -23,9 +23,8 @@ use crate::StorageError;
 
 pub use read::load;
 pub use write::{
-    Schrijver,
-    insert_duo_besluit, insert_examen, insert_gesprek, insert_pip_for_tests, insert_uren,
-    insert_verlenging, save_afronding, update_gesprek,
+    Schrijver, insert_duo_besluit, insert_examen, insert_gesprek, insert_pip_for_tests,
+    insert_uren, insert_verlenging, save_afronding, update_gesprek,
 };
 
 /// A goal of the current PIP, to report progress on in a review.

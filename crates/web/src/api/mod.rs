@@ -52,7 +52,10 @@ pub fn router() -> Router<AppState> {
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
         // --- progress slice ---
-        .route("/personen/{id}/termijnen", get(progress::termijnen::get_termijnen))
+        .route(
+            "/personen/{id}/termijnen",
+            get(progress::termijnen::get_termijnen),
+        )
         .route(
             "/personen/{id}/termijnen/verlengingen",
             axum::routing::post(progress::termijnen::post_verlenging),
@@ -75,7 +78,8 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/personen/{id}/duo-besluiten",
-            get(progress::registraties::list_besluiten).post(progress::registraties::create_besluit),
+            get(progress::registraties::list_besluiten)
+                .post(progress::registraties::create_besluit),
         )
         .route(
             "/personen/{id}/afronding",

@@ -17,7 +17,10 @@ use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 use super::problem::{InvalidParam, Problem};
-use super::progress::{afronding as pg_afronding, dto as pg, gesprekken as pg_gesprekken, registraties as pg_reg, termijnen as pg_termijnen}; // progress slice
+use super::progress::{
+    afronding as pg_afronding, dto as pg, gesprekken as pg_gesprekken, registraties as pg_reg,
+    termijnen as pg_termijnen,
+}; // progress slice
 
 #[derive(OpenApi)]
 #[openapi(

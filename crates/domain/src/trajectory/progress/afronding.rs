@@ -265,6 +265,30 @@ impl AfrondingInvoer {
     }
 }
 
+/// What is still due, in Dutch, for the page and for the refusal of "voldaan".
+pub fn openstaand_tekst(o: &crate::trajectory::deadlines::Openstaand) -> String {
+    use crate::trajectory::deadlines::Openstaand as O;
+    match o {
+        O::Leerroute => "een vastgesteld PIP met leerroute".into(),
+        O::Examen(onderdeel, niveau) => format!(
+            "examen {} ({}){}",
+            onderdeel.code(),
+            onderdeel.label(),
+            if *onderdeel == crate::trajectory::codes::ExamenOnderdeel::Knm {
+                String::new()
+            } else {
+                format!(" op ten minste {}", niveau.code())
+            }
+        ),
+        O::Pvt => "ondertekening participatieverklaring (PVT)".into(),
+        O::Map => "eindgesprek Module Arbeidsmarkt en Participatie (MAP)".into(),
+        O::Onderwijsroute => "afronding onderwijsroute".into(),
+        O::ZCursusuren { nog } => format!("nog {nog} cursusuren Z-route"),
+        O::ZParticipatieuren { nog } => format!("nog {nog} participatie-uren Z-route"),
+        O::ZEindgesprek => "eindgesprek Z-route".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,29 +343,5 @@ mod tests {
             prop_assert_eq!(check_verwijtbaar(datum, None, &t).is_ok(), binnen);
             prop_assert_eq!(check_verwijtbaar(datum, Some(Verwijtbaar::Ja), &t).is_ok(), !binnen);
         }
-    }
-}
-
-/// What is still due, in Dutch, for the page and for the refusal of "voldaan".
-pub fn openstaand_tekst(o: &crate::trajectory::deadlines::Openstaand) -> String {
-    use crate::trajectory::deadlines::Openstaand as O;
-    match o {
-        O::Leerroute => "een vastgesteld PIP met leerroute".into(),
-        O::Examen(onderdeel, niveau) => format!(
-            "examen {} ({}){}",
-            onderdeel.code(),
-            onderdeel.label(),
-            if *onderdeel == crate::trajectory::codes::ExamenOnderdeel::Knm {
-                String::new()
-            } else {
-                format!(" op ten minste {}", niveau.code())
-            }
-        ),
-        O::Pvt => "ondertekening participatieverklaring (PVT)".into(),
-        O::Map => "eindgesprek Module Arbeidsmarkt en Participatie (MAP)".into(),
-        O::Onderwijsroute => "afronding onderwijsroute".into(),
-        O::ZCursusuren { nog } => format!("nog {nog} cursusuren Z-route"),
-        O::ZParticipatieuren { nog } => format!("nog {nog} participatie-uren Z-route"),
-        O::ZEindgesprek => "eindgesprek Z-route".into(),
     }
 }

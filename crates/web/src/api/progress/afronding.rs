@@ -29,9 +29,16 @@ fn afronding(o: &Overzicht) -> Afronding {
         onderwijsroute_afgerond_op: a.onderwijsroute_afgerond_op,
         voldaan_op: a.voldaan_op,
         voldaan_grond: a.voldaan_grond.map(|g| g.code().into()),
-        openstaand: o.afronding.openstaand.iter().map(openstaand_tekst).collect(),
+        openstaand: o
+            .afronding
+            .openstaand
+            .iter()
+            .map(openstaand_tekst)
+            .collect(),
         voldaan_mogelijk: o.afronding.voldaan.map(|g| g.code().into()),
-        links: SelfLink { self_: Link::to(format!("/api/v1/personen/{}/afronding", o.person.id)) },
+        links: SelfLink {
+            self_: Link::to(format!("/api/v1/personen/{}/afronding", o.person.id)),
+        },
     }
 }
 
@@ -42,7 +49,12 @@ fn afronding(o: &Overzicht) -> Afronding {
 #[utoipa::path(get, path = "/personen/{id}/afronding", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     responses((status = 200, description = "De afronding", body = Afronding)), security(("apiKey" = [])))]
-pub async fn get_afronding(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn get_afronding(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     match progress::view(&user.ctx(&state), PersonId(id), "afronding").await {
         Ok(o) => Json(afronding(&o)).into_response(),
         Err(e) => error(e),
@@ -59,7 +71,13 @@ pub async fn get_afronding(State(state): State<AppState>, user: ApiUser, _: ApiQ
     responses((status = 200, description = "Vastgelegd", body = Afronding),
               (status = 409, description = "Intussen door iemand anders gewijzigd", body = crate::api::problem::Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
-pub async fn put_afronding(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<AfrondingInvoer>) -> Response {
+pub async fn put_afronding(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<AfrondingInvoer>,
+) -> Response {
     let ctx = user.ctx(&state);
     let raw = RawAfronding {
         pvt_ondertekend_op: i.pvt_ondertekend_op.unwrap_or_default(),
@@ -71,7 +89,14 @@ pub async fn put_afronding(State(state): State<AppState>, user: ApiUser, _: ApiQ
         voldaan_op: i.voldaan_op.unwrap_or_default(),
         voldaan_grond: i.voldaan_grond.unwrap_or_default(),
     };
-    if let Err(e) = progress::save_afronding(&ctx, PersonId(id), progress::AfrondingDeel::Geheel(raw), i.versie).await {
+    if let Err(e) = progress::save_afronding(
+        &ctx,
+        PersonId(id),
+        progress::AfrondingDeel::Geheel(raw),
+        i.versie,
+    )
+    .await
+    {
         return error(e);
     }
     match progress::view(&ctx, PersonId(id), "afronding").await {

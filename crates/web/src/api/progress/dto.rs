@@ -26,25 +26,48 @@ pub(crate) fn date_req() -> RefOr<Schema> {
     s(schemas::date(false, Some("Datum (jjjj-mm-dd).")))
 }
 pub(crate) fn date_opt() -> RefOr<Schema> {
-    s(schemas::date(true, Some("Datum (jjjj-mm-dd); leeg of null: (nog) niet.")))
+    s(schemas::date(
+        true,
+        Some("Datum (jjjj-mm-dd); leeg of null: (nog) niet."),
+    ))
 }
 fn grond() -> RefOr<Schema> {
-    s(schemas::codes(VerlengingGrond::CODES, false, Some("Grond van de verlenging.")))
+    s(schemas::codes(
+        VerlengingGrond::CODES,
+        false,
+        Some("Grond van de verlenging."),
+    ))
 }
 fn reden() -> RefOr<Schema> {
-    s(schemas::codes(PipWijzigingsreden::CODES, true, Some("Waarom het PIP een nieuwe versie nodig heeft.")))
+    s(schemas::codes(
+        PipWijzigingsreden::CODES,
+        true,
+        Some("Waarom het PIP een nieuwe versie nodig heeft."),
+    ))
 }
 fn doel_status() -> RefOr<Schema> {
     s(schemas::codes(DoelVoortgangStatus::CODES, false, None))
 }
 fn onderdeel() -> RefOr<Schema> {
-    s(schemas::codes(ExamenOnderdeel::CODES, false, Some("DUO-examenonderdeel.")))
+    s(schemas::codes(
+        ExamenOnderdeel::CODES,
+        false,
+        Some("DUO-examenonderdeel."),
+    ))
 }
 fn niveau() -> RefOr<Schema> {
-    s(schemas::codes(ExamenNiveau::CODES, true, Some("Niveau; leeg voor KNM.")))
+    s(schemas::codes(
+        ExamenNiveau::CODES,
+        true,
+        Some("Niveau; leeg voor KNM."),
+    ))
 }
 fn uitslag() -> RefOr<Schema> {
-    s(schemas::codes(ExamenUitslag::CODES, false, Some("DUO-examenresultaat.")))
+    s(schemas::codes(
+        ExamenUitslag::CODES,
+        false,
+        Some("DUO-examenresultaat."),
+    ))
 }
 fn uren_soort() -> RefOr<Schema> {
     s(schemas::codes(UrenSoort::CODES, false, None))
@@ -53,10 +76,20 @@ fn besluit_soort() -> RefOr<Schema> {
     s(schemas::codes(DuoBesluitSoort::CODES, false, None))
 }
 fn verwijtbaar() -> RefOr<Schema> {
-    s(schemas::codes(Verwijtbaar::CODES, true, Some("DUO's indicatie verwijtbaar (regel M-8): alleen bij een datum na het einde van de termijn.")))
+    s(schemas::codes(
+        Verwijtbaar::CODES,
+        true,
+        Some(
+            "DUO's indicatie verwijtbaar (regel M-8): alleen bij een datum na het einde van de termijn.",
+        ),
+    ))
 }
 fn voldaan_grond() -> RefOr<Schema> {
-    s(schemas::codes(VoldaanGrond::CODES, true, Some("Grond; zonder waarde neemt Wegwijs de berekende grond.")))
+    s(schemas::codes(
+        VoldaanGrond::CODES,
+        true,
+        Some("Grond; zonder waarde neemt Wegwijs de berekende grond."),
+    ))
 }
 fn text_opt() -> RefOr<Schema> {
     s(schemas::text(4000, false, true, None))
@@ -130,7 +163,10 @@ pub struct DoelVoortgang {
     pub status: String,
 }
 fn doel_id() -> RefOr<Schema> {
-    s(schemas::uuid(false, Some("Id van een doel van het huidige PIP.")))
+    s(schemas::uuid(
+        false,
+        Some("Id van een doel van het huidige PIP."),
+    ))
 }
 
 /// Een voortgangsgesprek, gepland of gehouden.

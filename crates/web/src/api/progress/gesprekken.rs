@@ -44,8 +44,16 @@ fn item(o: &Overzicht, id: Uuid) -> Option<Voortgangsgesprek> {
             pip_aanpassen: g.pip_aanpassen,
             pip_aanpassen_reden: g.pip_aanpassen_reden.map(|r| r.code().into()),
             links: GesprekLinks {
-                self_: Link::to(format!("/api/v1/personen/{p}/voortgangsgesprekken/{}", s.id)),
-                pip_nieuw: g.pip_aanpassen.then(|| Link::to(crate::pages::progress::pip_nieuw_href(p.0, g.pip_aanpassen_reden))),
+                self_: Link::to(format!(
+                    "/api/v1/personen/{p}/voortgangsgesprekken/{}",
+                    s.id
+                )),
+                pip_nieuw: g.pip_aanpassen.then(|| {
+                    Link::to(crate::pages::progress::pip_nieuw_href(
+                        p.0,
+                        g.pip_aanpassen_reden,
+                    ))
+                }),
             },
         }
     })
@@ -53,13 +61,26 @@ fn item(o: &Overzicht, id: Uuid) -> Option<Voortgangsgesprek> {
 
 fn lijst(o: &Overzicht) -> Voortgangsgesprekken {
     Voortgangsgesprekken {
-        voortgangsgesprekken: o.voortgang.gesprekken.iter().filter_map(|g| item(o, g.id)).collect(),
+        voortgangsgesprekken: o
+            .voortgang
+            .gesprekken
+            .iter()
+            .filter_map(|g| item(o, g.id))
+            .collect(),
         volgend_gesprek_uiterlijk: o.volgende_gesprek,
-        links: SelfLink { self_: Link::to(format!("/api/v1/personen/{}/voortgangsgesprekken", o.person.id)) },
+        links: SelfLink {
+            self_: Link::to(format!(
+                "/api/v1/personen/{}/voortgangsgesprekken",
+                o.person.id
+            )),
+        },
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "one field of the body per argument")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one field of the body per argument"
+)]
 fn raw(
     gepland_op: String,
     gehouden_op: Option<String>,
@@ -78,7 +99,11 @@ fn raw(
         besluiten: besluiten.unwrap_or_default(),
         doelvoortgang: doelvoortgang
             .into_iter()
-            .map(|d| RawDoelVoortgang { doel_id: d.doel_id, voortgang: d.voortgang.unwrap_or_default(), status: d.status })
+            .map(|d| RawDoelVoortgang {
+                doel_id: d.doel_id,
+                voortgang: d.voortgang.unwrap_or_default(),
+                status: d.status,
+            })
             .collect(),
         pip_aanpassen,
         pip_aanpassen_reden: pip_aanpassen_reden.unwrap_or_default(),
@@ -122,13 +147,28 @@ pub async fn create_gesprek(
     ApiJson(i): ApiJson<GesprekInvoer>,
 ) -> Response {
     let ctx = user.ctx(&state);
-    let raw = raw(i.gepland_op, i.gehouden_op, i.deelnemers, i.verslag, i.besluiten, i.doelvoortgang, i.pip_aanpassen, i.pip_aanpassen_reden);
+    let raw = raw(
+        i.gepland_op,
+        i.gehouden_op,
+        i.deelnemers,
+        i.verslag,
+        i.besluiten,
+        i.doelvoortgang,
+        i.pip_aanpassen,
+        i.pip_aanpassen_reden,
+    );
     let gid = match progress::record_gesprek(&ctx, PersonId(id), &raw).await {
         Ok(g) => g,
         Err(e) => return error(e),
     };
-    match progress::view(&ctx, PersonId(id), "voortgangsgesprekken").await.map(|o| item(&o, gid)) {
-        Ok(Some(body)) => created(Json(body).into_response(), &format!("/api/v1/personen/{id}/voortgangsgesprekken/{gid}")),
+    match progress::view(&ctx, PersonId(id), "voortgangsgesprekken")
+        .await
+        .map(|o| item(&o, gid))
+    {
+        Ok(Some(body)) => created(
+            Json(body).into_response(),
+            &format!("/api/v1/personen/{id}/voortgangsgesprekken/{gid}"),
+        ),
         Ok(None) => error(AppError::NotFound),
         Err(e) => error(e),
     }
@@ -152,11 +192,23 @@ pub async fn update_gesprek(
     ApiJson(i): ApiJson<GesprekWijziging>,
 ) -> Response {
     let ctx = user.ctx(&state);
-    let raw = raw(i.gepland_op, i.gehouden_op, i.deelnemers, i.verslag, i.besluiten, i.doelvoortgang, i.pip_aanpassen, i.pip_aanpassen_reden);
+    let raw = raw(
+        i.gepland_op,
+        i.gehouden_op,
+        i.deelnemers,
+        i.verslag,
+        i.besluiten,
+        i.doelvoortgang,
+        i.pip_aanpassen,
+        i.pip_aanpassen_reden,
+    );
     if let Err(e) = progress::update_gesprek(&ctx, PersonId(id), gid, &raw, i.versie).await {
         return error(e);
     }
-    match progress::view(&ctx, PersonId(id), "voortgangsgesprekken").await.map(|o| item(&o, gid)) {
+    match progress::view(&ctx, PersonId(id), "voortgangsgesprekken")
+        .await
+        .map(|o| item(&o, gid))
+    {
         Ok(Some(body)) => Json(body).into_response(),
         Ok(None) => error(AppError::NotFound),
         Err(e) => error(e),

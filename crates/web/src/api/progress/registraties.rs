@@ -25,7 +25,9 @@ use crate::auth::ApiUser;
 use crate::state::AppState;
 
 fn self_link(o: &Overzicht, wat: &str) -> SelfLink {
-    SelfLink { self_: Link::to(format!("/api/v1/personen/{}/{wat}", o.person.id)) }
+    SelfLink {
+        self_: Link::to(format!("/api/v1/personen/{}/{wat}", o.person.id)),
+    }
 }
 
 fn examens(o: &Overzicht) -> Examens {
@@ -51,10 +53,26 @@ pub(crate) fn stand(o: &Overzicht) -> Vec<UrenStand> {
     let asiel = o.person.details.doelgroep == Some(Doelgroep::Asielstatushouder);
     let z = z_route_uren(asiel, &o.uren, None);
     vec![
-        UrenStand { soort: "pvt".into(), gevolgd: o.uren.pvt, norm: Some(PVT_MIN_UREN) },
-        UrenStand { soort: "map".into(), gevolgd: o.uren.map, norm: Some(o.voortgang.map_urennorm) },
-        UrenStand { soort: "nt2_cursus".into(), gevolgd: o.uren.nt2_cursus, norm: Some(Z_CURSUS_UREN) },
-        UrenStand { soort: "participatie".into(), gevolgd: o.uren.participatie, norm: asiel.then_some(z.participatie_norm) },
+        UrenStand {
+            soort: "pvt".into(),
+            gevolgd: o.uren.pvt,
+            norm: Some(PVT_MIN_UREN),
+        },
+        UrenStand {
+            soort: "map".into(),
+            gevolgd: o.uren.map,
+            norm: Some(o.voortgang.map_urennorm),
+        },
+        UrenStand {
+            soort: "nt2_cursus".into(),
+            gevolgd: o.uren.nt2_cursus,
+            norm: Some(Z_CURSUS_UREN),
+        },
+        UrenStand {
+            soort: "participatie".into(),
+            gevolgd: o.uren.participatie,
+            norm: asiel.then_some(z.participatie_norm),
+        },
     ]
 }
 
@@ -98,7 +116,13 @@ fn besluiten(o: &Overzicht) -> DuoBesluiten {
     }
 }
 
-async fn show<T: serde::Serialize>(state: &AppState, user: &ApiUser, id: Uuid, wat: &str, f: fn(&Overzicht) -> T) -> Response {
+async fn show<T: serde::Serialize>(
+    state: &AppState,
+    user: &ApiUser,
+    id: Uuid,
+    wat: &str,
+    f: fn(&Overzicht) -> T,
+) -> Response {
     match progress::view(&user.ctx(state), PersonId(id), wat).await {
         Ok(o) => Json(f(&o)).into_response(),
         Err(e) => error(e),
@@ -118,7 +142,10 @@ async fn after<T: serde::Serialize>(
         return error(e);
     }
     match progress::view(&user.ctx(state), PersonId(id), wat).await {
-        Ok(o) => created(Json(f(&o)).into_response(), &format!("/api/v1/personen/{id}/{wat}")),
+        Ok(o) => created(
+            Json(f(&o)).into_response(),
+            &format!("/api/v1/personen/{id}/{wat}"),
+        ),
         Err(e) => error(e),
     }
 }
@@ -129,7 +156,12 @@ async fn after<T: serde::Serialize>(
 #[utoipa::path(get, path = "/personen/{id}/examens", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     responses((status = 200, description = "De uitslagen", body = Examens)), security(("apiKey" = [])))]
-pub async fn list_examens(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_examens(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     show(&state, &user, id, "examens", examens).await
 }
 
@@ -139,8 +171,19 @@ pub async fn list_examens(State(state): State<AppState>, user: ApiUser, _: ApiQu
 #[utoipa::path(post, path = "/personen/{id}/examens", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")), request_body = ExamenInvoer,
     responses((status = 201, description = "Vastgelegd; alle uitslagen", body = Examens)), security(("apiKey" = [])))]
-pub async fn create_examen(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<ExamenInvoer>) -> Response {
-    let raw = RawExamen { onderdeel: i.onderdeel, niveau: i.niveau.unwrap_or_default(), datum: i.datum, uitslag: i.uitslag };
+pub async fn create_examen(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<ExamenInvoer>,
+) -> Response {
+    let raw = RawExamen {
+        onderdeel: i.onderdeel,
+        niveau: i.niveau.unwrap_or_default(),
+        datum: i.datum,
+        uitslag: i.uitslag,
+    };
     let written = progress::record_examen(&user.ctx(&state), PersonId(id), &raw).await;
     after(&state, &user, id, "examens", written, examens).await
 }
@@ -151,7 +194,12 @@ pub async fn create_examen(State(state): State<AppState>, user: ApiUser, _: ApiQ
 #[utoipa::path(get, path = "/personen/{id}/uren", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     responses((status = 200, description = "De uren", body = UrenLijst)), security(("apiKey" = [])))]
-pub async fn list_uren(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_uren(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     show(&state, &user, id, "uren", uren).await
 }
 
@@ -161,8 +209,21 @@ pub async fn list_uren(State(state): State<AppState>, user: ApiUser, _: ApiQuery
 #[utoipa::path(post, path = "/personen/{id}/uren", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")), request_body = UrenInvoer,
     responses((status = 201, description = "Vastgelegd; alle uren", body = UrenLijst)), security(("apiKey" = [])))]
-pub async fn create_uren(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<UrenInvoer>) -> Response {
-    let raw = RawUren { soort: i.soort, van: i.van, tot: i.tot, uren: i.uren.to_string(), tijdens_intake: i.tijdens_intake, omschrijving: i.omschrijving.unwrap_or_default() };
+pub async fn create_uren(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<UrenInvoer>,
+) -> Response {
+    let raw = RawUren {
+        soort: i.soort,
+        van: i.van,
+        tot: i.tot,
+        uren: i.uren.to_string(),
+        tijdens_intake: i.tijdens_intake,
+        omschrijving: i.omschrijving.unwrap_or_default(),
+    };
     let written = progress::record_uren(&user.ctx(&state), PersonId(id), &raw).await;
     after(&state, &user, id, "uren", written, uren).await
 }
@@ -173,7 +234,12 @@ pub async fn create_uren(State(state): State<AppState>, user: ApiUser, _: ApiQue
 #[utoipa::path(get, path = "/personen/{id}/duo-besluiten", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     responses((status = 200, description = "De besluiten", body = DuoBesluiten)), security(("apiKey" = [])))]
-pub async fn list_besluiten(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_besluiten(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     show(&state, &user, id, "duo-besluiten", besluiten).await
 }
 
@@ -184,8 +250,20 @@ pub async fn list_besluiten(State(state): State<AppState>, user: ApiUser, _: Api
 #[utoipa::path(post, path = "/personen/{id}/duo-besluiten", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")), request_body = DuoBesluitInvoer,
     responses((status = 201, description = "Vastgelegd; alle besluiten", body = DuoBesluiten)), security(("apiKey" = [])))]
-pub async fn create_besluit(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<DuoBesluitInvoer>) -> Response {
-    let raw = RawDuoBesluit { soort: i.soort, type_: i.type_, volledig: i.volledig, onderdelen: i.onderdelen, besluitdatum: i.besluitdatum };
+pub async fn create_besluit(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<DuoBesluitInvoer>,
+) -> Response {
+    let raw = RawDuoBesluit {
+        soort: i.soort,
+        type_: i.type_,
+        volledig: i.volledig,
+        onderdelen: i.onderdelen,
+        besluitdatum: i.besluitdatum,
+    };
     let written = progress::record_duo_besluit(&user.ctx(&state), PersonId(id), &raw).await;
     after(&state, &user, id, "duo-besluiten", written, besluiten).await
 }

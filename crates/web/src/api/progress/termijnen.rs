@@ -40,7 +40,9 @@ pub(crate) fn termijnen(o: &Overzicht) -> Termijnen {
                 toelichting: v.value.toelichting.clone(),
             })
             .collect(),
-        links: SelfLink { self_: Link::to(format!("/api/v1/personen/{}/termijnen", o.person.id)) },
+        links: SelfLink {
+            self_: Link::to(format!("/api/v1/personen/{}/termijnen", o.person.id)),
+        },
     }
 }
 
@@ -93,7 +95,10 @@ pub async fn post_verlenging(
         Err(e) => Err(e),
     };
     match result {
-        Ok(o) => created(Json(termijnen(&o)).into_response(), &format!("/api/v1/personen/{id}/termijnen")),
+        Ok(o) => created(
+            Json(termijnen(&o)).into_response(),
+            &format!("/api/v1/personen/{id}/termijnen"),
+        ),
         Err(e) => error(e),
     }
 }

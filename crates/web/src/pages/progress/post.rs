@@ -30,7 +30,11 @@ use crate::state::AppState;
 type Pairs = Vec<(String, String)>;
 
 fn get(pairs: &Pairs, key: &str) -> String {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
 }
 
 fn checked(pairs: &Pairs, key: &str) -> bool {
@@ -42,17 +46,43 @@ async fn answer(
     signed: &SignedIn,
     nonce: Nonce,
     id: Uuid,
-    form: &'static str,
-    pairs: Pairs,
+    (form, pairs): (&'static str, Pairs),
     result: AppResult<()>,
     melding: Melding,
 ) -> Result<Response, PageError> {
-    let posted = |errors| Posted { form, pairs: pairs.clone(), errors };
+    let posted = |errors| Posted {
+        form,
+        pairs: pairs.clone(),
+        errors,
+    };
     match result {
-        Ok(()) => Ok(Redirect::to(&redirect_to(&format!("/personen/{id}/voortgang"), melding)).into_response()),
-        Err(AppError::Invalid(e)) => render(state, signed, nonce, id, Some(&posted(e)), StatusCode::UNPROCESSABLE_ENTITY, false).await,
+        Ok(()) => Ok(
+            Redirect::to(&redirect_to(&format!("/personen/{id}/voortgang"), melding))
+                .into_response(),
+        ),
+        Err(AppError::Invalid(e)) => {
+            render(
+                state,
+                signed,
+                nonce,
+                id,
+                Some(&posted(e)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                false,
+            )
+            .await
+        }
         Err(AppError::Conflict { .. }) => {
-            render(state, signed, nonce, id, Some(&posted(ValidationErrors::new())), StatusCode::CONFLICT, true).await
+            render(
+                state,
+                signed,
+                nonce,
+                id,
+                Some(&posted(ValidationErrors::new())),
+                StatusCode::CONFLICT,
+                true,
+            )
+            .await
         }
         Err(e) => Err(PageError(e)),
     }
@@ -70,8 +100,19 @@ pub async fn verlenging(
         nieuwe_einddatum: get(&pairs, "nieuweEinddatum"),
         toelichting: get(&pairs, "toelichting"),
     };
-    let r = progress::record_verlenging(&signed.ctx(&state), PersonId(id), &raw).await.map(|_| ());
-    answer(&state, &signed, nonce, id, "verlenging", pairs, r, Melding::Opgeslagen).await
+    let r = progress::record_verlenging(&signed.ctx(&state), PersonId(id), &raw)
+        .await
+        .map(|_| ());
+    answer(
+        &state,
+        &signed,
+        nonce,
+        id,
+        ("verlenging", pairs),
+        r,
+        Melding::Opgeslagen,
+    )
+    .await
 }
 
 pub async fn gesprek(
@@ -109,11 +150,24 @@ pub async fn gesprek(
         .split_once(':')
         .and_then(|(g, v)| Some((g.parse::<Uuid>().ok()?, v.parse::<i64>().ok()?)));
     let r = match bestaand {
-        Some((g, versie)) => progress::update_gesprek(&ctx, PersonId(id), g, &raw, versie).await.map(|_| ()),
+        Some((g, versie)) => progress::update_gesprek(&ctx, PersonId(id), g, &raw, versie)
+            .await
+            .map(|_| ()),
         None if !gekozen.is_empty() => Err(AppError::NotFound),
-        None => progress::record_gesprek(&ctx, PersonId(id), &raw).await.map(|_| ()),
+        None => progress::record_gesprek(&ctx, PersonId(id), &raw)
+            .await
+            .map(|_| ()),
     };
-    answer(&state, &signed, nonce, id, "gesprek", pairs, r, Melding::GesprekOpgeslagen).await
+    answer(
+        &state,
+        &signed,
+        nonce,
+        id,
+        ("gesprek", pairs),
+        r,
+        Melding::GesprekOpgeslagen,
+    )
+    .await
 }
 
 pub async fn examen(
@@ -128,8 +182,19 @@ pub async fn examen(
         datum: get(&pairs, "datum"),
         uitslag: get(&pairs, "uitslag"),
     };
-    let r = progress::record_examen(&signed.ctx(&state), PersonId(id), &raw).await.map(|_| ());
-    answer(&state, &signed, nonce, id, "examen", pairs, r, Melding::Opgeslagen).await
+    let r = progress::record_examen(&signed.ctx(&state), PersonId(id), &raw)
+        .await
+        .map(|_| ());
+    answer(
+        &state,
+        &signed,
+        nonce,
+        id,
+        ("examen", pairs),
+        r,
+        Melding::Opgeslagen,
+    )
+    .await
 }
 
 pub async fn uren(
@@ -146,8 +211,19 @@ pub async fn uren(
         tijdens_intake: checked(&pairs, "tijdensIntake"),
         omschrijving: get(&pairs, "omschrijving"),
     };
-    let r = progress::record_uren(&signed.ctx(&state), PersonId(id), &raw).await.map(|_| ());
-    answer(&state, &signed, nonce, id, "uren", pairs, r, Melding::Opgeslagen).await
+    let r = progress::record_uren(&signed.ctx(&state), PersonId(id), &raw)
+        .await
+        .map(|_| ());
+    answer(
+        &state,
+        &signed,
+        nonce,
+        id,
+        ("uren", pairs),
+        r,
+        Melding::Opgeslagen,
+    )
+    .await
 }
 
 pub async fn besluit(
@@ -160,11 +236,26 @@ pub async fn besluit(
         soort: get(&pairs, "soort"),
         type_: get(&pairs, "type"),
         volledig: checked(&pairs, "volledig"),
-        onderdelen: pairs.iter().filter(|(k, _)| k == "onderdelen").map(|(_, v)| v.clone()).collect(),
+        onderdelen: pairs
+            .iter()
+            .filter(|(k, _)| k == "onderdelen")
+            .map(|(_, v)| v.clone())
+            .collect(),
         besluitdatum: get(&pairs, "besluitdatum"),
     };
-    let r = progress::record_duo_besluit(&signed.ctx(&state), PersonId(id), &raw).await.map(|_| ());
-    answer(&state, &signed, nonce, id, "besluit", pairs, r, Melding::Opgeslagen).await
+    let r = progress::record_duo_besluit(&signed.ctx(&state), PersonId(id), &raw)
+        .await
+        .map(|_| ());
+    answer(
+        &state,
+        &signed,
+        nonce,
+        id,
+        ("besluit", pairs),
+        r,
+        Melding::Opgeslagen,
+    )
+    .await
 }
 
 fn versie(pairs: &Pairs) -> i64 {
@@ -186,8 +277,24 @@ pub async fn afronding(
         onderwijsroute_afgerond_op: get(&pairs, "onderwijsrouteAfgerondOp"),
         ..RawAfronding::default()
     };
-    let r = progress::save_afronding(&signed.ctx(&state), PersonId(id), AfrondingDeel::Routes(raw), versie(&pairs)).await.map(|_| ());
-    answer(&state, &signed, nonce, id, "afronding", pairs, r, Melding::Opgeslagen).await
+    let r = progress::save_afronding(
+        &signed.ctx(&state),
+        PersonId(id),
+        AfrondingDeel::Routes(raw),
+        versie(&pairs),
+    )
+    .await
+    .map(|_| ());
+    answer(
+        &state,
+        &signed,
+        nonce,
+        id,
+        ("afronding", pairs),
+        r,
+        Melding::Opgeslagen,
+    )
+    .await
 }
 
 pub async fn voldaan(
@@ -199,11 +306,29 @@ pub async fn voldaan(
     let op = get(&pairs, "voldaanOp");
     let r = if op.trim().is_empty() {
         let mut e = ValidationErrors::new();
-        e.push("voldaanOp", "required", "Vul de datum in waarop aan de inburgeringsplicht is voldaan.");
+        e.push(
+            "voldaanOp",
+            "required",
+            "Vul de datum in waarop aan de inburgeringsplicht is voldaan.",
+        );
         Err(AppError::Invalid(e))
     } else {
-        let deel = AfrondingDeel::Voldaan { op, grond: get(&pairs, "voldaanGrond") };
-        progress::save_afronding(&signed.ctx(&state), PersonId(id), deel, versie(&pairs)).await.map(|_| ())
+        let deel = AfrondingDeel::Voldaan {
+            op,
+            grond: get(&pairs, "voldaanGrond"),
+        };
+        progress::save_afronding(&signed.ctx(&state), PersonId(id), deel, versie(&pairs))
+            .await
+            .map(|_| ())
     };
-    answer(&state, &signed, nonce, id, "voldaan", pairs, r, Melding::VoldaanVastgelegd).await
+    answer(
+        &state,
+        &signed,
+        nonce,
+        id,
+        ("voldaan", pairs),
+        r,
+        Melding::VoldaanVastgelegd,
+    )
+    .await
 }

@@ -95,17 +95,43 @@ fn uren_rijen(o: &Overzicht) -> Vec<Rij> {
     let z = z_route_uren(asiel, &o.uren, None);
     let norm = |n: Option<u32>| n.map_or("geen norm".into(), |n| n.to_string());
     vec![
-        rij(vec!["Participatieverklaringstraject (PVT)".into(), o.uren.pvt.to_string(), norm(Some(PVT_MIN_UREN))]),
-        rij(vec!["Module Arbeidsmarkt en Participatie (MAP)".into(), o.uren.map.to_string(), norm(Some(o.voortgang.map_urennorm))]),
-        rij(vec!["Cursusuren NT2 (Z-route)".into(), o.uren.nt2_cursus.to_string(), norm(Some(Z_CURSUS_UREN))]),
-        rij(vec!["Participatie-uren (Z-route)".into(), o.uren.participatie.to_string(), norm(asiel.then_some(z.participatie_norm))]),
+        rij(vec![
+            "Participatieverklaringstraject (PVT)".into(),
+            o.uren.pvt.to_string(),
+            norm(Some(PVT_MIN_UREN)),
+        ]),
+        rij(vec![
+            "Module Arbeidsmarkt en Participatie (MAP)".into(),
+            o.uren.map.to_string(),
+            norm(Some(o.voortgang.map_urennorm)),
+        ]),
+        rij(vec![
+            "Cursusuren NT2 (Z-route)".into(),
+            o.uren.nt2_cursus.to_string(),
+            norm(Some(Z_CURSUS_UREN)),
+        ]),
+        rij(vec![
+            "Participatie-uren (Z-route)".into(),
+            o.uren.participatie.to_string(),
+            norm(asiel.then_some(z.participatie_norm)),
+        ]),
     ]
 }
 
 /// The page for `o`; `posted` after a refusal (its form keeps the input and shows the errors).
-pub fn page(layout: Layout, o: &Overzicht, kan_bewerken: bool, posted: Option<&Posted>, conflict: bool) -> VoortgangPage {
+pub fn page(
+    layout: Layout,
+    o: &Overzicht,
+    kan_bewerken: bool,
+    posted: Option<&Posted>,
+    conflict: bool,
+) -> VoortgangPage {
     let v = &o.voortgang;
-    let formulieren = if kan_bewerken { forms::all(o, posted) } else { Vec::new() };
+    let formulieren = if kan_bewerken {
+        forms::all(o, posted)
+    } else {
+        Vec::new()
+    };
     let mut fouten = Vec::new();
     if let Some(p) = posted {
         let form = formulieren.iter().find(|f| f.id == p.form);
@@ -124,45 +150,112 @@ pub fn page(layout: Layout, o: &Overzicht, kan_bewerken: bool, posted: Option<&P
         person_id: p,
         naam: o.person.details.display_name(),
         termijn: termijn_box(o),
-        verlengingen: v.verlengingen.iter().map(|x| rij(vec![
-            x.value.verlenging.grond.label().into(),
-            datum(Some(x.value.verlenging.besluitdatum)),
-            datum(x.value.verlenging.nieuwe_einddatum.pred_opt()),
-            x.value.toelichting.clone(),
-        ])).collect(),
+        verlengingen: v
+            .verlengingen
+            .iter()
+            .map(|x| {
+                rij(vec![
+                    x.value.verlenging.grond.label().into(),
+                    datum(Some(x.value.verlenging.besluitdatum)),
+                    datum(x.value.verlenging.nieuwe_einddatum.pred_opt()),
+                    x.value.toelichting.clone(),
+                ])
+            })
+            .collect(),
         volgend_gesprek: datum(o.volgende_gesprek),
-        gesprekken: v.gesprekken.iter().map(|g| Rij {
-            cellen: vec![
-                datum(Some(g.gesprek.gepland_op)),
-                g.gesprek.gehouden_op.map_or("nog niet gehouden".into(), |d| datum(Some(d))),
-                g.gesprek.deelnemers.clone(),
-                g.gesprek.besluiten.clone(),
-            ],
-            link: g.gesprek.pip_aanpassen.then(|| (pip_nieuw_href(p, g.gesprek.pip_aanpassen_reden), "PIP aanpassen: nieuwe versie opstellen".to_string())),
-        }).collect(),
-        examens: v.examens.iter().map(|x| rij(vec![
-            format!("{} ({})", x.value.onderdeel.label(), x.value.onderdeel.code()),
-            x.value.niveau.map_or("—".into(), |n| n.label().to_string()),
-            datum(Some(x.value.datum)),
-            x.value.uitslag.label().into(),
-        ])).collect(),
+        gesprekken: v
+            .gesprekken
+            .iter()
+            .map(|g| Rij {
+                cellen: vec![
+                    datum(Some(g.gesprek.gepland_op)),
+                    g.gesprek
+                        .gehouden_op
+                        .map_or("nog niet gehouden".into(), |d| datum(Some(d))),
+                    g.gesprek.deelnemers.clone(),
+                    g.gesprek.besluiten.clone(),
+                ],
+                link: g.gesprek.pip_aanpassen.then(|| {
+                    (
+                        pip_nieuw_href(p, g.gesprek.pip_aanpassen_reden),
+                        "PIP aanpassen: nieuwe versie opstellen".to_string(),
+                    )
+                }),
+            })
+            .collect(),
+        examens: v
+            .examens
+            .iter()
+            .map(|x| {
+                rij(vec![
+                    format!(
+                        "{} ({})",
+                        x.value.onderdeel.label(),
+                        x.value.onderdeel.code()
+                    ),
+                    x.value.niveau.map_or("—".into(), |n| n.label().to_string()),
+                    datum(Some(x.value.datum)),
+                    x.value.uitslag.label().into(),
+                ])
+            })
+            .collect(),
         uren_stand: uren_rijen(o),
-        uren: v.uren.iter().map(|u| rij(vec![
-            u.value.soort.label().into(),
-            format!("{} t/m {}", datum(Some(u.value.van)), datum(Some(u.value.tot))),
-            u.value.uren.to_string(),
-            if u.value.tijdens_intake { "ja".into() } else { "nee".into() },
-        ])).collect(),
-        besluiten: v.besluiten.iter().map(|b| rij(vec![
-            b.value.soort.label().into(),
-            format!("{} ({})", b.value.type_.label(), b.value.type_.code()),
-            if b.value.volledig { "volledig".into() } else { b.value.onderdelen.iter().map(|o| o.code()).collect::<Vec<_>>().join(", ") },
-            datum(Some(b.value.besluitdatum)),
-        ])).collect(),
-        openstaand: o.afronding.openstaand.iter().map(openstaand_tekst).collect(),
+        uren: v
+            .uren
+            .iter()
+            .map(|u| {
+                rij(vec![
+                    u.value.soort.label().into(),
+                    format!(
+                        "{} t/m {}",
+                        datum(Some(u.value.van)),
+                        datum(Some(u.value.tot))
+                    ),
+                    u.value.uren.to_string(),
+                    if u.value.tijdens_intake {
+                        "ja".into()
+                    } else {
+                        "nee".into()
+                    },
+                ])
+            })
+            .collect(),
+        besluiten: v
+            .besluiten
+            .iter()
+            .map(|b| {
+                rij(vec![
+                    b.value.soort.label().into(),
+                    format!("{} ({})", b.value.type_.label(), b.value.type_.code()),
+                    if b.value.volledig {
+                        "volledig".into()
+                    } else {
+                        b.value
+                            .onderdelen
+                            .iter()
+                            .map(|o| o.code())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
+                    datum(Some(b.value.besluitdatum)),
+                ])
+            })
+            .collect(),
+        openstaand: o
+            .afronding
+            .openstaand
+            .iter()
+            .map(openstaand_tekst)
+            .collect(),
         voldaan: v.afronding.as_ref().and_then(|a| {
             let a = &a.afronding;
-            a.voldaan_op.map(|d| format!("{} ({})", datum(Some(d)), a.voldaan_grond.map_or("", |g| g.label())))
+            a.voldaan_op.map(|d| {
+                format!(
+                    "{} ({})",
+                    datum(Some(d)),
+                    a.voldaan_grond.map_or("", |g| g.label())
+                )
+            })
         }),
         kan_bewerken,
         formulieren,
@@ -184,8 +277,19 @@ pub async fn render(
     let ctx = signed.ctx(state);
     let o = progress::view(&ctx, PersonId(id), "voortgangspagina").await?;
     let kan_bewerken = ctx.require_in_own_gemeente(Action::TrajectEdit).is_ok();
-    let layout = Layout::new(signed, nonce, format!("Termijn en voortgang van {}", o.person.details.display_name()), "");
-    Ok(render_status(status, &page(layout, &o, kan_bewerken, posted, conflict)))
+    let layout = Layout::new(
+        signed,
+        nonce,
+        format!(
+            "Termijn en voortgang van {}",
+            o.person.details.display_name()
+        ),
+        "",
+    );
+    Ok(render_status(
+        status,
+        &page(layout, &o, kan_bewerken, posted, conflict),
+    ))
 }
 
 pub async fn show(

@@ -49,15 +49,24 @@ impl Veld {
         self
     }
     /// Choices with an empty first option (`leeg` its label) unless `leeg` is `None`.
-    pub fn choices<'a>(mut self, leeg: Option<&str>, choices: impl IntoIterator<Item = (&'a str, &'a str)>) -> Veld {
+    pub fn choices<'a>(
+        mut self,
+        leeg: Option<&str>,
+        choices: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Veld {
         if let Some(l) = leeg {
-            self.options.push(SelectOption { value: String::new(), label: l.into(), selected: false });
+            self.options.push(SelectOption {
+                value: String::new(),
+                label: l.into(),
+                selected: false,
+            });
         }
-        self.options.extend(choices.into_iter().map(|(c, l)| SelectOption {
-            value: c.into(),
-            label: l.into(),
-            selected: false,
-        }));
+        self.options
+            .extend(choices.into_iter().map(|(c, l)| SelectOption {
+                value: c.into(),
+                label: l.into(),
+                selected: false,
+            }));
         self
     }
     pub fn is(&self, kind: &str) -> bool {
@@ -82,7 +91,7 @@ impl Veld {
     /// Marks the options (select, checkboxes) that match the value(s).
     pub fn select(mut self, values: &[String]) -> Veld {
         for o in &mut self.options {
-            o.selected = values.iter().any(|v| *v == o.value);
+            o.selected = values.contains(&o.value);
         }
         if self.kind == "checkbox" {
             self.checked = values.iter().any(|v| !v.is_empty());
