@@ -24,6 +24,9 @@ pub mod notices;
 pub mod organisations;
 pub mod paging;
 pub mod persons;
+// --- progress slice ---
+pub mod progress;
+// --- end progress slice ---
 pub mod search_term;
 pub mod signed_in;
 pub mod status;

@@ -22,6 +22,9 @@ pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
 pub mod persons;
+// --- progress slice ---
+pub mod progress;
+// --- end progress slice ---
 pub mod recovery_codes;
 pub mod roles;
 pub mod search_fold;

@@ -18,6 +18,7 @@ use crate::middleware::origin_check::refuse_cross_site;
 use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
+use crate::pages::progress; // progress slice
 use crate::pages::{account, admin, audit_log, caseload, home, household, login, person, workload};
 use crate::state::AppState;
 use crate::static_files;
@@ -50,6 +51,34 @@ fn pages() -> Router<AppState> {
             "/personen/{id}/huishouden",
             get(household::form).post(household::save),
         )
+        // --- progress slice ---
+        .route("/personen/{id}/voortgang", get(progress::show::show))
+        .route(
+            "/personen/{id}/voortgang/verlengingen",
+            post(progress::post::verlenging),
+        )
+        .route(
+            "/personen/{id}/voortgang/gesprekken",
+            post(progress::post::gesprek),
+        )
+        .route(
+            "/personen/{id}/voortgang/examens",
+            post(progress::post::examen),
+        )
+        .route("/personen/{id}/voortgang/uren", post(progress::post::uren))
+        .route(
+            "/personen/{id}/voortgang/duo-besluiten",
+            post(progress::post::besluit),
+        )
+        .route(
+            "/personen/{id}/voortgang/afronding",
+            post(progress::post::afronding),
+        )
+        .route(
+            "/personen/{id}/voortgang/voldaan",
+            post(progress::post::voldaan),
+        )
+        // --- end progress slice ---
         .route("/verwerkingen", get(audit_log::show))
         .route("/verwerkingen/export.csv", get(audit_log::export))
         .route("/account", get(account::show))

@@ -13,3 +13,7 @@ pub mod werkvoorraad;
 
 #[cfg(test)]
 mod werkvoorraad_tests;
+
+// --- progress slice: review, exam, hours, verlenging, DUO besluit and afronding input ---
+pub mod progress;
+// --- end progress slice ---

@@ -6,6 +6,9 @@ pub mod households;
 pub mod openapi;
 pub mod persons;
 pub mod problem;
+// --- progress slice ---
+pub mod progress;
+// --- end progress slice ---
 pub mod schemas;
 
 use axum::Router;
@@ -48,6 +51,41 @@ pub fn router() -> Router<AppState> {
             "/huishoudens/{id}",
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
+        // --- progress slice ---
+        .route(
+            "/personen/{id}/termijnen",
+            get(progress::termijnen::get_termijnen),
+        )
+        .route(
+            "/personen/{id}/termijnen/verlengingen",
+            axum::routing::post(progress::termijnen::post_verlenging),
+        )
+        .route(
+            "/personen/{id}/voortgangsgesprekken",
+            get(progress::gesprekken::list_gesprekken).post(progress::gesprekken::create_gesprek),
+        )
+        .route(
+            "/personen/{id}/voortgangsgesprekken/{gesprek_id}",
+            axum::routing::put(progress::gesprekken::update_gesprek),
+        )
+        .route(
+            "/personen/{id}/examens",
+            get(progress::registraties::list_examens).post(progress::registraties::create_examen),
+        )
+        .route(
+            "/personen/{id}/uren",
+            get(progress::registraties::list_uren).post(progress::registraties::create_uren),
+        )
+        .route(
+            "/personen/{id}/duo-besluiten",
+            get(progress::registraties::list_besluiten)
+                .post(progress::registraties::create_besluit),
+        )
+        .route(
+            "/personen/{id}/afronding",
+            get(progress::afronding::get_afronding).put(progress::afronding::put_afronding),
+        )
+        // --- end progress slice ---
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

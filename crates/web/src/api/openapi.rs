@@ -17,6 +17,10 @@ use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 use super::problem::{InvalidParam, Problem};
+use super::progress::{
+    afronding as pg_afronding, dto as pg, gesprekken as pg_gesprekken, registraties as pg_reg,
+    termijnen as pg_termijnen,
+}; // progress slice
 
 #[derive(OpenApi)]
 #[openapi(
@@ -32,6 +36,11 @@ use super::problem::{InvalidParam, Problem};
         list::list_personen, create::create_persoon, get::get_persoon, update::update_persoon,
         regisseur::assign_regisseur, verwerkingen::list_verwerkingen,
         hh_handlers::list_huishoudens, hh_handlers::create_huishouden, hh_handlers::get_huishouden, hh_handlers::update_huishouden,
+        // progress slice
+        pg_termijnen::get_termijnen, pg_termijnen::post_verlenging,
+        pg_gesprekken::list_gesprekken, pg_gesprekken::create_gesprek, pg_gesprekken::update_gesprek,
+        pg_reg::list_examens, pg_reg::create_examen, pg_reg::list_uren, pg_reg::create_uren,
+        pg_reg::list_besluiten, pg_reg::create_besluit, pg_afronding::get_afronding, pg_afronding::put_afronding,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -39,12 +48,18 @@ use super::problem::{InvalidParam, Problem};
         regisseur::RegisseurToewijzing, verwerkingen::Verwerking, verwerkingen::VerwerkingLijst,
         hh::Huishouden, hh::Huishoudlid, hh::HuishoudenInvoer, hh::HuishoudlidInvoer,
         hh::HuishoudenLijst, hh::HuishoudenSamenvatting, hh::LidLinks,
+        // progress slice
+        pg::Termijn, pg::TermijnVerlenging, pg::Termijnen, pg::VerlengingInvoer, pg::DoelVoortgang,
+        pg::Voortgangsgesprek, pg::GesprekLinks, pg::Voortgangsgesprekken, pg::GesprekInvoer, pg::GesprekWijziging,
+        pg::ExamenUitslagDto, pg::Examens, pg::ExamenInvoer, pg::UrenRegistratie, pg::UrenStand, pg::UrenLijst,
+        pg::UrenInvoer, pg::DuoBesluitDto, pg::DuoBesluiten, pg::DuoBesluitInvoer, pg::Afronding, pg::AfrondingInvoer,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
+        (name = "voortgang", description = "Inburgeringstermijn, voortgangsgesprekken, examens, uren, vrijstelling en ontheffing, afronding"),
     )
 )]
 pub struct ApiDoc;

@@ -28,6 +28,12 @@ pub enum Melding {
     TweedeFactorGereset,
     /// A beheerder gave someone a new one-time password (shown once on the same page).
     WachtwoordGereset,
+    // --- progress slice ---
+    /// A voortgangsgesprek planned or recorded.
+    GesprekOpgeslagen,
+    /// "Inburgeringsplicht voldaan" confirmed.
+    VoldaanVastgelegd,
+    // --- end progress slice ---
 }
 
 impl Melding {
@@ -46,6 +52,9 @@ impl Melding {
         "ongewijzigd",
         "tweede-factor-gereset",
         "wachtwoord-gereset",
+        // progress slice
+        "gesprek-opgeslagen",
+        "voldaan-vastgelegd",
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -71,6 +80,9 @@ impl Melding {
             "ongewijzigd" => Melding::Ongewijzigd,
             "tweede-factor-gereset" => Melding::TweedeFactorGereset,
             "wachtwoord-gereset" => Melding::WachtwoordGereset,
+            // progress slice
+            "gesprek-opgeslagen" => Melding::GesprekOpgeslagen,
+            "voldaan-vastgelegd" => Melding::VoldaanVastgelegd,
             _ => return None,
         })
     }
@@ -102,6 +114,9 @@ impl Melding {
             Melding::Ongewijzigd => "ongewijzigd",
             Melding::TweedeFactorGereset => "tweede-factor-gereset",
             Melding::WachtwoordGereset => "wachtwoord-gereset",
+            // progress slice
+            Melding::GesprekOpgeslagen => "gesprek-opgeslagen",
+            Melding::VoldaanVastgelegd => "voldaan-vastgelegd",
         }
     }
 
@@ -137,6 +152,9 @@ impl Melding {
                  kiest bij het inloggen een eigen wachtwoord."
                     .into()
             }
+            // progress slice
+            Melding::GesprekOpgeslagen => "Voortgangsgesprek opgeslagen".into(),
+            Melding::VoldaanVastgelegd => "Vastgelegd: aan de inburgeringsplicht is voldaan".into(),
         }
     }
 }

@@ -16,6 +16,9 @@ pub mod layout;
 pub mod login;
 pub mod melding;
 pub mod person;
+// --- progress slice ---
+pub mod progress;
+// --- end progress slice ---
 pub mod qr;
 pub mod workload;
 

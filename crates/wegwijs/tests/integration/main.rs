@@ -30,6 +30,10 @@ mod pages;
 mod paging;
 mod privacy_export;
 mod privacy_log;
+// --- progress slice ---
+mod progress;
+mod termijn;
+// --- end progress slice ---
 mod reads;
 mod schema_parity;
 mod search_fold;

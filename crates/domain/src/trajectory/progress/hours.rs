@@ -1,0 +1,123 @@
+//! A registration of hours (PVT, MAP, NT2 course, participation) over a period. Each registration is
+//! its own row, so partners and DUO's "gevolgde uren" add rows rather than overwrite a total.
+
+use chrono::NaiveDate;
+
+use super::{code, datum, tekst};
+use crate::trajectory::codes::UrenSoort;
+use crate::validation::ValidationErrors;
+
+/// More hours than a period of a year can hold is a typo, not a registration.
+pub const MAX_UREN: u32 = 5000;
+pub const OMSCHRIJVING_MAX: usize = 200;
+
+#[derive(Debug, Clone, Default)]
+pub struct RawUren {
+    pub soort: String,
+    pub van: String,
+    pub tot: String,
+    pub uren: String,
+    pub tijdens_intake: bool,
+    pub omschrijving: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uren {
+    pub soort: UrenSoort,
+    pub van: NaiveDate,
+    pub tot: NaiveDate,
+    pub uren: u32,
+    /// Followed during the brede intake: counts although before the PIP (Besluit 3.1 lid 5, 3.14 lid
+    /// 6, 5.5 lid 2).
+    pub tijdens_intake: bool,
+    pub omschrijving: String,
+}
+
+impl Uren {
+    /// Hours are recorded afterwards: the period ends today at the latest, `van <= tot`, and the
+    /// number is a whole number from 1 to [`MAX_UREN`].
+    pub fn parse(raw: &RawUren, today: NaiveDate) -> Result<Uren, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let soort = code(
+            &mut e,
+            "soort",
+            &raw.soort,
+            UrenSoort::parse,
+            UrenSoort::CHOICES,
+        );
+        let van = datum(&mut e, "van", &raw.van, today, true);
+        let tot = datum(&mut e, "tot", &raw.tot, today, true);
+        if let (Some(v), Some(t)) = (van, tot)
+            && v > t
+        {
+            e.push(
+                "tot",
+                "inconsistent",
+                "De einddatum ligt voor de begindatum.",
+            );
+        }
+        let uren = match raw.uren.trim() {
+            "" => {
+                e.push("uren", "required", "Vul het aantal uren in.");
+                None
+            }
+            s => match s.parse::<u32>() {
+                Ok(n) if (1..=MAX_UREN).contains(&n) => Some(n),
+                _ => {
+                    e.push(
+                        "uren",
+                        "out_of_range",
+                        format!("Vul een heel aantal uren in van 1 tot en met {MAX_UREN}."),
+                    );
+                    None
+                }
+            },
+        };
+        let omschrijving = tekst(
+            &mut e,
+            "omschrijving",
+            &raw.omschrijving,
+            OMSCHRIJVING_MAX,
+            false,
+        );
+        match (soort, van, tot, uren) {
+            (Some(soort), Some(van), Some(tot), Some(uren)) if e.is_empty() => Ok(Uren {
+                soort,
+                van,
+                tot,
+                uren,
+                tijdens_intake: raw.tijdens_intake,
+                omschrijving,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 30).expect("date")
+    }
+
+    proptest! {
+        #[test]
+        fn a_period_is_accepted_only_in_order_and_not_in_the_future(a in 0i64..400, b in 0i64..400, n in 0u32..6000) {
+            let base = NaiveDate::from_ymd_opt(2025, 9, 1).expect("date");
+            let van = base + chrono::Duration::days(a);
+            let tot = base + chrono::Duration::days(b);
+            let raw = RawUren {
+                soort: "pvt".into(),
+                van: van.to_string(),
+                tot: tot.to_string(),
+                uren: n.to_string(),
+                ..Default::default()
+            };
+            let ok = van <= tot && tot <= today() && (1..=MAX_UREN).contains(&n);
+            prop_assert_eq!(Uren::parse(&raw, today()).is_ok(), ok);
+        }
+    }
+}
