@@ -4,3 +4,8 @@
 
 pub mod codes;
 pub mod settings;
+
+// --- rules slice: the pure deadline engine and the werkvoorraad computation ---
+pub mod deadlines;
+pub mod werkvoorraad;
+// --- end rules slice ---
