@@ -18,6 +18,9 @@ pub mod melding;
 pub mod person;
 pub mod qr;
 pub mod workload;
+// Werkvoorraad (issue 7).
+pub mod werkvoorraad;
+// End werkvoorraad.
 
 use askama::Template;
 use axum::http::StatusCode;
