@@ -14,10 +14,13 @@ use wegwijs_domain::trajectory::werkvoorraad::TrajectFeiten;
 
 use crate::{Db, StorageResult, on_pool};
 
-/// The columns and subqueries; the WHERE clause follows from the scope. A vastgestelde PIP that was
+/// The columns and subqueries, with the WHERE clause the scope needs appended (one static string per
+/// scope). A vastgestelde PIP that was
 /// later replaced keeps its dagtekening, so the first PIP is the earliest of both states; a withdrawn
 /// one never started the termijn.
-const SELECT: &str = "SELECT p.id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.regisseur_id, \
+macro_rules! facts_sql {
+    ($where:literal) => {
+        concat!("SELECT p.id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.regisseur_id, \
      p.doelgroep, p.datum_kennisgeving_duo, p.datum_brp_inschrijving, p.datum_koppeling, \
      p.uitkering_pw_startdatum, i.gestart_op, i.afgerond_op, \
      (SELECT MAX(g.datum) FROM intake_gesprekken g WHERE g.persoon_id = p.id) AS laatste_gesprek, \
@@ -37,10 +40,13 @@ const SELECT: &str = "SELECT p.id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam
         AND e.uitslag = 'Geslaagd') AS geslaagd \
      FROM personen p \
      LEFT JOIN intakes i ON i.persoon_id = p.id \
-     LEFT JOIN traject_afronding a ON a.persoon_id = p.id ";
+     LEFT JOIN traject_afronding a ON a.persoon_id = p.id ", $where)
+    };
+}
 
-const BY_REGISSEUR: &str = "WHERE p.gemeente_id = $1 AND p.regisseur_id = $2";
-const BY_TEAM: &str = "WHERE p.gemeente_id = $1 AND p.regisseur_id IS NOT NULL";
+const BY_REGISSEUR: &str = facts_sql!("WHERE p.gemeente_id = $1 AND p.regisseur_id = $2");
+const BY_TEAM: &str = facts_sql!("WHERE p.gemeente_id = $1 AND p.regisseur_id IS NOT NULL");
+const BY_ID: &str = facts_sql!("WHERE p.id = $1 AND p.gemeente_id = $2");
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -143,16 +149,14 @@ pub async fn load(db: &Db, scope: WerkvoorraadScope) -> StorageResult<Vec<Persoo
             gemeente,
             regisseur,
         } => {
-            let sql = format!("{SELECT}{BY_REGISSEUR}");
-            on_pool!(db, |p| sqlx::query_as(&sql)
+            on_pool!(db, |p| sqlx::query_as(BY_REGISSEUR)
                 .bind(gemeente.0)
                 .bind(regisseur.0)
                 .fetch_all(p)
                 .await)?
         }
         WerkvoorraadScope::Team { gemeente } => {
-            let sql = format!("{SELECT}{BY_TEAM}");
-            on_pool!(db, |p| sqlx::query_as(&sql)
+            on_pool!(db, |p| sqlx::query_as(BY_TEAM)
                 .bind(gemeente.0)
                 .fetch_all(p)
                 .await)?
@@ -167,9 +171,7 @@ pub async fn load_one(
     gemeente: wegwijs_domain::ids::OrganisatieId,
     id: PersonId,
 ) -> StorageResult<Option<PersoonFeiten>> {
-    const BY_ID: &str = "WHERE p.id = $1 AND p.gemeente_id = $2";
-    let sql = format!("{SELECT}{BY_ID}");
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(BY_ID)
         .bind(id.0)
         .bind(gemeente.0)
         .fetch_optional(p)

@@ -7,6 +7,9 @@ pub mod openapi;
 pub mod persons;
 pub mod problem;
 pub mod schemas;
+// Werkvoorraad (issue 7).
+pub mod werkvoorraad;
+// End werkvoorraad.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -48,6 +51,9 @@ pub fn router() -> Router<AppState> {
             "/huishoudens/{id}",
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
+        // Werkvoorraad (issue 7).
+        .route("/werkvoorraad", get(werkvoorraad::get_werkvoorraad))
+        // End werkvoorraad.
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

@@ -32,6 +32,8 @@ use super::problem::{InvalidParam, Problem};
         list::list_personen, create::create_persoon, get::get_persoon, update::update_persoon,
         regisseur::assign_regisseur, verwerkingen::list_verwerkingen,
         hh_handlers::list_huishoudens, hh_handlers::create_huishouden, hh_handlers::get_huishouden, hh_handlers::update_huishouden,
+        // Werkvoorraad (issue 7).
+        super::werkvoorraad::get_werkvoorraad,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -39,12 +41,15 @@ use super::problem::{InvalidParam, Problem};
         regisseur::RegisseurToewijzing, verwerkingen::Verwerking, verwerkingen::VerwerkingLijst,
         hh::Huishouden, hh::Huishoudlid, hh::HuishoudenInvoer, hh::HuishoudlidInvoer,
         hh::HuishoudenLijst, hh::HuishoudenSamenvatting, hh::LidLinks,
+        // Werkvoorraad (issue 7).
+        super::werkvoorraad::WerkvoorraadLijst, super::werkvoorraad::WerkvoorraadActie, super::werkvoorraad::ActieLinks,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
+        (name = "werkvoorraad", description = "Wat aandacht nodig heeft, dringendste eerst"),
     )
 )]
 pub struct ApiDoc;
