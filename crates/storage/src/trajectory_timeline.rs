@@ -38,7 +38,7 @@ pub struct Momenten {
 }
 
 pub async fn momenten(db: &Db, id: PersonId) -> StorageResult<Momenten> {
-    const PIPS: &str = "SELECT nummer, status, dagtekening FROM pip_versies \
+    const PIPS: &str = "SELECT CAST(nummer AS BIGINT) AS nummer, status, dagtekening FROM pip_versies \
          WHERE persoon_id = $1 ORDER BY nummer";
     const REVIEWS: &str = "SELECT gepland_op, gehouden_op FROM voortgangsgesprekken \
          WHERE persoon_id = $1 ORDER BY gepland_op, id";
