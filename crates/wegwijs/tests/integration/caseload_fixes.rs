@@ -662,5 +662,5 @@ async fn persons_without_regisseur_show_their_real_stage_once() {
         .filter_map(|c| c.split("</td>").next())
         .collect();
     // (totaal, aangemeld, gekoppeld, gehuisvest): linked on 1 February 2025.
-    assert_eq!(row, ["1", "0", "1", "0"]);
+    assert_eq!(row, ["1", "0", "1", "0", "0", "0", "0"]);
 }

@@ -279,6 +279,19 @@ async fn the_werkvoorraad_is_the_regisseurs_start_page_and_the_counts_moved() {
     let counts = s.app.get_page(&s.r.teamleider, "/werkvoorraad/aantallen").await;
     assert_eq!(counts.status, StatusCode::OK);
     assert!(counts.body.contains("Aantallen per regisseur"));
+    // The stages follow the trajectory: one person each in intake, in traject and voldaan.
+    let row = counts
+        .body
+        .split("<th scope=\"row\">Test regisseur@weert.test</th>")
+        .nth(1)
+        .and_then(|s| s.split("</tr>").next())
+        .expect("stage row");
+    let cells: Vec<&str> = row
+        .split("<td>")
+        .skip(1)
+        .filter_map(|c| c.split("</td>").next())
+        .collect();
+    assert_eq!(cells, ["3", "0", "0", "0", "1", "1", "1"], "{row}");
     let list = s.app.get_page(&s.r.teamleider, "/werkvoorraad").await;
     assert!(list.body.contains("href=\"/werkvoorraad/aantallen\""));
 }
