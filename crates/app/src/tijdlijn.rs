@@ -9,8 +9,8 @@ use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::trajectory::deadlines::pip_deadline::pip_deadline;
 use wegwijs_domain::trajectory::deadlines::review::volgende_voortgangsgesprek;
 use wegwijs_domain::trajectory::werkvoorraad::TrajectFeiten;
-use wegwijs_storage::trajectory_timeline::{self, Momenten};
 use wegwijs_storage::trajectory_facts;
+use wegwijs_storage::trajectory_timeline::{self, Momenten};
 
 use crate::Ctx;
 use crate::error::{AppError, AppResult};
@@ -126,7 +126,11 @@ pub fn bouw(
         mijlpaal(&mut mijlpalen, r.gehouden_op, "Voortgangsgesprek gehouden");
     }
     for e in &m.examens {
-        let niveau = e.niveau.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let niveau = e
+            .niveau
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
         mijlpaal(
             &mut mijlpalen,
             Some(e.datum),

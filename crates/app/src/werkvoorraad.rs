@@ -59,11 +59,13 @@ fn plek(soort: ActieSoort, f: &PersoonFeiten) -> Plek {
         ActieSoort::OntzorgenEindigt | ActieSoort::BegeleidingEindigt => Plek::Dossier,
         // Contact before the intake starts is the warm handover; during the intake a conversation;
         // after the PIP a voortgangsgesprek.
-        ActieSoort::GeenContact => match (f.feiten.intake_gestart, f.feiten.first_pip_dagtekening) {
-            (_, Some(_)) => Plek::Voortgang,
-            (Some(_), None) => Plek::Intake,
-            (None, None) => Plek::Koppeling,
-        },
+        ActieSoort::GeenContact => {
+            match (f.feiten.intake_gestart, f.feiten.first_pip_dagtekening) {
+                (_, Some(_)) => Plek::Voortgang,
+                (Some(_), None) => Plek::Intake,
+                (None, None) => Plek::Koppeling,
+            }
+        }
     }
 }
 
@@ -98,14 +100,21 @@ pub fn rijen(
 
 /// The gemeente's trajectory settings. Until the koppeling slice's `traject_settings::get` is merged,
 /// every gemeente works with the defaults.
-pub async fn instellingen(_ctx: &Ctx<'_>, _gemeente: OrganisatieId) -> AppResult<TrajectInstellingen> {
+pub async fn instellingen(
+    _ctx: &Ctx<'_>,
+    _gemeente: OrganisatieId,
+) -> AppResult<TrajectInstellingen> {
     Ok(TrajectInstellingen::default())
 }
 
 /// A named regisseur must work for the actor's gemeente; any other id is "not found" (it tells
 /// nothing about other gemeenten).
 async fn check_regisseur(ctx: &Ctx<'_>, scope: WerkvoorraadScope) -> AppResult<()> {
-    let WerkvoorraadScope::Regisseur { gemeente, regisseur } = scope else {
+    let WerkvoorraadScope::Regisseur {
+        gemeente,
+        regisseur,
+    } = scope
+    else {
         return Ok(());
     };
     if regisseur == ctx.actor.user_id {
@@ -156,14 +165,20 @@ pub async fn list(
 }
 
 /// The regisseurs a teamleider can pick (active regisseurs of the gemeente): (id, name).
-pub async fn regisseurs(ctx: &Ctx<'_>, gemeente: OrganisatieId) -> AppResult<Vec<(GebruikerId, String)>> {
+pub async fn regisseurs(
+    ctx: &Ctx<'_>,
+    gemeente: OrganisatieId,
+) -> AppResult<Vec<(GebruikerId, String)>> {
     Ok(wegwijs_storage::users::regisseurs_of(&ctx.app.db, gemeente).await?)
 }
 
 /// The codes of the regisseur choice, shared by page and API: blank or absent is the actor's
 /// default, `mij` the own list, `team` (or `alle`) the whole team, else a regisseur's id. `None` for
 /// anything else.
-pub fn keuze(code: Option<&str>, actor: &wegwijs_domain::authz::Actor) -> Option<WerkvoorraadKeuze> {
+pub fn keuze(
+    code: Option<&str>,
+    actor: &wegwijs_domain::authz::Actor,
+) -> Option<WerkvoorraadKeuze> {
     match code.map(str::trim).filter(|c| !c.is_empty()) {
         None => Some(WerkvoorraadKeuze::Standaard),
         Some("mij") => Some(WerkvoorraadKeuze::Regisseur(actor.user_id)),

@@ -113,7 +113,11 @@ mod tests {
         };
         assert_eq!(steps(true, false, false), Fase::InIntake);
         assert_eq!(steps(true, true, false), Fase::PipVastgesteld);
-        assert_eq!(steps(false, true, false), Fase::PipVastgesteld, "intake not recorded");
+        assert_eq!(
+            steps(false, true, false),
+            Fase::PipVastgesteld,
+            "intake not recorded"
+        );
         assert_eq!(steps(true, true, true), Fase::Voldaan);
     }
 

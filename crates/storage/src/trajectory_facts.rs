@@ -148,19 +148,15 @@ pub async fn load(db: &Db, scope: WerkvoorraadScope) -> StorageResult<Vec<Persoo
         WerkvoorraadScope::Regisseur {
             gemeente,
             regisseur,
-        } => {
-            on_pool!(db, |p| sqlx::query_as(BY_REGISSEUR)
-                .bind(gemeente.0)
-                .bind(regisseur.0)
-                .fetch_all(p)
-                .await)?
-        }
-        WerkvoorraadScope::Team { gemeente } => {
-            on_pool!(db, |p| sqlx::query_as(BY_TEAM)
-                .bind(gemeente.0)
-                .fetch_all(p)
-                .await)?
-        }
+        } => on_pool!(db, |p| sqlx::query_as(BY_REGISSEUR)
+            .bind(gemeente.0)
+            .bind(regisseur.0)
+            .fetch_all(p)
+            .await)?,
+        WerkvoorraadScope::Team { gemeente } => on_pool!(db, |p| sqlx::query_as(BY_TEAM)
+            .bind(gemeente.0)
+            .fetch_all(p)
+            .await)?,
     };
     Ok(rows.into_iter().map(PersoonFeiten::from).collect())
 }

@@ -45,8 +45,14 @@ pub async fn momenten(db: &Db, id: PersonId) -> StorageResult<Momenten> {
     const EXAMENS: &str = "SELECT onderdeel, niveau, datum FROM examens \
          WHERE persoon_id = $1 AND uitslag = 'Geslaagd' ORDER BY datum, onderdeel";
     let pips = on_pool!(db, |p| sqlx::query_as(PIPS).bind(id.0).fetch_all(p).await)?;
-    let reviews = on_pool!(db, |p| sqlx::query_as(REVIEWS).bind(id.0).fetch_all(p).await)?;
-    let examens = on_pool!(db, |p| sqlx::query_as(EXAMENS).bind(id.0).fetch_all(p).await)?;
+    let reviews = on_pool!(db, |p| sqlx::query_as(REVIEWS)
+        .bind(id.0)
+        .fetch_all(p)
+        .await)?;
+    let examens = on_pool!(db, |p| sqlx::query_as(EXAMENS)
+        .bind(id.0)
+        .fetch_all(p)
+        .await)?;
     Ok(Momenten {
         pips,
         reviews,

@@ -18,7 +18,8 @@ use crate::middleware::origin_check::refuse_cross_site;
 use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
-use crate::pages::{account, admin, audit_log, caseload, home, household, login, person, werkvoorraad, workload,
+use crate::pages::{
+    account, admin, audit_log, caseload, home, household, login, person, werkvoorraad, workload,
 };
 use crate::state::AppState;
 use crate::static_files;

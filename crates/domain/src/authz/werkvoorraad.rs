@@ -38,7 +38,11 @@ pub fn werkvoorraad_scope(
     keuze: WerkvoorraadKeuze,
 ) -> Result<WerkvoorraadScope, DenyReason> {
     let gemeente = actor.gemeente_id().ok_or(DenyReason::NotAGemeente)?;
-    if let Decision::Deny(r) = can(actor, Action::WerkvoorraadView, Resource::Gemeente(gemeente)) {
+    if let Decision::Deny(r) = can(
+        actor,
+        Action::WerkvoorraadView,
+        Resource::Gemeente(gemeente),
+    ) {
         return Err(r);
     }
     // Supervising other caseloads is the teamleider's task; a regisseur works from their own list.

@@ -122,11 +122,13 @@ pub async fn show(
         }
     }
     let soorten = std::iter::once((String::new(), "Alle acties".to_string(), soort.is_none()))
-        .chain(
-            ActieSoort::ALL
-                .iter()
-                .map(|s| (s.code().to_string(), s.label().to_string(), Some(*s) == soort)),
-        )
+        .chain(ActieSoort::ALL.iter().map(|s| {
+            (
+                s.code().to_string(),
+                s.label().to_string(),
+                Some(*s) == soort,
+            )
+        }))
         .collect();
     let page = WerkvoorraadPage {
         layout: Layout::new(&signed, nonce, kop.clone(), "/werkvoorraad"),

@@ -174,12 +174,7 @@ pub async fn move_persons(
             match caseload::propose_move(&ctx, &selectie, n, true).await {
                 Ok(v) => {
                     let page = ConfirmPage {
-                        layout: Layout::new(
-                            &signed,
-                            nonce,
-                            "Hele caseload verplaatsen",
-                            AANTALLEN,
-                        ),
+                        layout: Layout::new(&signed, nonce, "Hele caseload verplaatsen", AANTALLEN),
                         van: field(&pairs, "van").unwrap_or_default().to_string(),
                         naar: n.to_string(),
                         van_naam: v.van_naam,

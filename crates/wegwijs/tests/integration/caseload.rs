@@ -398,7 +398,10 @@ async fn teamleider_moves_chosen_persons_in_one_action_audited_per_person() {
     fields.push(("naar".into(), r.regisseur2.id.to_string()));
     fields.push(("terug".into(), "//evil.example/x".into()));
     let res = post(&app, &r.teamleider, "/caseload/verplaatsen", &fields).await;
-    assert_eq!(res.location(), "/werkvoorraad/aantallen?melding=verplaatst&aantal=1");
+    assert_eq!(
+        res.location(),
+        "/werkvoorraad/aantallen?melding=verplaatst&aantal=1"
+    );
 }
 
 #[tokio::test]
@@ -414,7 +417,10 @@ async fn teamleider_moves_all_persons_of_one_regisseur() {
     ];
     let res = post(&app, &r.teamleider, "/caseload/verplaatsen", &fields).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    assert_eq!(res.location(), "/werkvoorraad/aantallen?melding=verplaatst&aantal=3");
+    assert_eq!(
+        res.location(),
+        "/werkvoorraad/aantallen?melding=verplaatst&aantal=3"
+    );
     for id in &ids {
         assert_eq!(
             regisseur_of(&app, &r.regisseur, *id).await,
@@ -439,7 +445,10 @@ async fn teamleider_moves_all_persons_of_one_regisseur() {
         ("bevestigd".to_string(), "ja".to_string()),
     ];
     let res = post(&app, &r.teamleider, "/caseload/verplaatsen", &fields).await;
-    assert_eq!(res.location(), "/werkvoorraad/aantallen?melding=verplaatst&aantal=1");
+    assert_eq!(
+        res.location(),
+        "/werkvoorraad/aantallen?melding=verplaatst&aantal=1"
+    );
     assert_eq!(
         regisseur_of(&app, &r.regisseur, loose).await,
         Some(r.regisseur.id.to_string())
@@ -592,8 +601,14 @@ async fn workload_overview_counts_per_regisseur_doelgroep_and_stage() {
             .map(str::to_string)
             .collect()
     };
-    assert_eq!(stages("Test regisseur@weert.test"), ["3", "0", "3", "0", "0", "0", "0"]);
-    assert_eq!(stages("Zonder regisseur"), ["1", "0", "1", "0", "0", "0", "0"]);
+    assert_eq!(
+        stages("Test regisseur@weert.test"),
+        ["3", "0", "3", "0", "0", "0", "0"]
+    );
+    assert_eq!(
+        stages("Zonder regisseur"),
+        ["1", "0", "1", "0", "0", "0", "0"]
+    );
     assert!(!page.body.contains("nederweert"), "only the own gemeente");
     for user in [&r.regisseur, &r.beheerder, &r.privacy, &r.other_regisseur] {
         assert_eq!(

@@ -127,7 +127,10 @@ async fn a_caseload_is_never_moved_onto_itself_and_a_whole_caseload_is_confirmed
     ];
     let res = post(&app, &r.teamleider, "/caseload/verplaatsen", &confirmed).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    assert_eq!(res.location(), "/werkvoorraad/aantallen?melding=verplaatst&aantal=3");
+    assert_eq!(
+        res.location(),
+        "/werkvoorraad/aantallen?melding=verplaatst&aantal=3"
+    );
     for id in &ids {
         assert_eq!(
             state_of(&app, &r.regisseur, *id).await.0,

@@ -81,7 +81,14 @@ async fn intake(app: &TestApp, g: OrganisatieId, p: Uuid, gestart: &str, afgeron
     );
 }
 
-async fn pip(app: &TestApp, g: OrganisatieId, p: Uuid, nummer: i64, status: &str, dagtekening: &str) {
+async fn pip(
+    app: &TestApp,
+    g: OrganisatieId,
+    p: Uuid,
+    nummer: i64,
+    status: &str,
+    dagtekening: &str,
+) {
     run!(
         app,
         "INSERT INTO pip_versies (id, persoon_id, gemeente_id, nummer, status, leerroute, niveau, dagtekening, aangemaakt_op, gewijzigd_op) \
@@ -166,15 +173,28 @@ async fn the_overdue_pip_comes_first_and_the_voldaan_person_has_no_rows() {
     let rows = rows(&res.json());
     let first = &rows[0];
     assert_eq!(
-        (first.0.as_str(), first.1.as_str(), first.2.as_str(), first.3),
-        (s.pip_te_laat.to_string().as_str(), "pip_te_laat", "2026-05-11", true)
+        (
+            first.0.as_str(),
+            first.1.as_str(),
+            first.2.as_str(),
+            first.3
+        ),
+        (
+            s.pip_te_laat.to_string().as_str(),
+            "pip_te_laat",
+            "2026-05-11",
+            true
+        )
     );
-    assert!(rows.contains(&(
-        s.review.to_string(),
-        "voortgang_nodig".into(),
-        "2026-06-10".into(),
-        true
-    )), "review due three months after the first PIP: {rows:?}");
+    assert!(
+        rows.contains(&(
+            s.review.to_string(),
+            "voortgang_nodig".into(),
+            "2026-06-10".into(),
+            true
+        )),
+        "review due three months after the first PIP: {rows:?}"
+    );
     let voldaan = s.voldaan.to_string();
     assert!(rows.iter().all(|r| r.0 != voldaan), "voldaan: no rows");
     assert!(
@@ -182,14 +202,27 @@ async fn the_overdue_pip_comes_first_and_the_voldaan_person_has_no_rows() {
         "a regisseur sees only the own list"
     );
     // Each listed person is audited; a person with no row is not.
-    assert!(s.app.audit_actions(&s.pip_te_laat.to_string()).await.contains(&"persoon_in_lijst".to_string()));
-    assert!(!s.app.audit_actions(&voldaan).await.contains(&"persoon_in_lijst".to_string()));
+    assert!(
+        s.app
+            .audit_actions(&s.pip_te_laat.to_string())
+            .await
+            .contains(&"persoon_in_lijst".to_string())
+    );
+    assert!(
+        !s.app
+            .audit_actions(&voldaan)
+            .await
+            .contains(&"persoon_in_lijst".to_string())
+    );
 
     // The page shows the same, with the link to where the PIP is made.
     let page = s.app.get_page(&s.r.regisseur, "/werkvoorraad").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("PIP te laat"), "{}", page.body);
-    assert!(page.body.contains(&format!("/personen/{}/pips", s.pip_te_laat)));
+    assert!(
+        page.body
+            .contains(&format!("/personen/{}/pips", s.pip_te_laat))
+    );
     assert!(page.body.find("Aziz") < page.body.find("Bakr"));
     assert!(!page.body.contains("Chahid"));
 }
@@ -197,7 +230,15 @@ async fn the_overdue_pip_comes_first_and_the_voldaan_person_has_no_rows() {
 #[tokio::test]
 async fn the_pip_action_is_gone_once_the_pip_is_vastgesteld() {
     let s = setup().await;
-    pip(&s.app, s.r.weert, s.pip_te_laat, 1, "vastgesteld", "2026-06-12").await;
+    pip(
+        &s.app,
+        s.r.weert,
+        s.pip_te_laat,
+        1,
+        "vastgesteld",
+        "2026-06-12",
+    )
+    .await;
     let res = s.app.get_api(&s.r.regisseur, "/api/v1/werkvoorraad").await;
     let rows = rows(&res.json());
     let id = s.pip_te_laat.to_string();
@@ -222,7 +263,10 @@ async fn the_filter_by_kind_keeps_only_that_kind() {
         .get_page(&s.r.regisseur, "/werkvoorraad?soort=voortgang_nodig")
         .await;
     assert!(!page.body.contains("Aziz"));
-    let bad = s.app.get_api(&s.r.regisseur, "/api/v1/werkvoorraad?soort=x").await;
+    let bad = s
+        .app
+        .get_api(&s.r.regisseur, "/api/v1/werkvoorraad?soort=x")
+        .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
 
@@ -230,32 +274,61 @@ async fn the_filter_by_kind_keeps_only_that_kind() {
 async fn a_regisseur_cannot_open_a_colleagues_list_but_a_teamleider_picks() {
     let s = setup().await;
     let other = format!("/api/v1/werkvoorraad?regisseur={}", s.r.regisseur2.id.0);
-    assert_eq!(s.app.get_api(&s.r.regisseur, &other).await.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        s.app.get_api(&s.r.regisseur, "/api/v1/werkvoorraad?regisseur=team").await.status,
+        s.app.get_api(&s.r.regisseur, &other).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        s.app
+            .get_api(&s.r.regisseur, "/api/v1/werkvoorraad?regisseur=team")
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
     let res = s.app.get_api(&s.r.teamleider, &other).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     let ids: Vec<String> = rows(&res.json()).into_iter().map(|r| r.0).collect();
     assert!(!ids.is_empty() && ids.iter().all(|i| *i == s.collega.to_string()));
-    let team = rows(&s.app.get_api(&s.r.teamleider, "/api/v1/werkvoorraad?regisseur=team").await.json());
+    let team = rows(
+        &s.app
+            .get_api(&s.r.teamleider, "/api/v1/werkvoorraad?regisseur=team")
+            .await
+            .json(),
+    );
     for p in [s.pip_te_laat, s.review, s.collega] {
         assert!(team.iter().any(|r| r.0 == p.to_string()), "team lists {p}");
     }
     // The page: a select with the team and each regisseur, the chosen one selected.
     let page = s
         .app
-        .get_page(&s.r.teamleider, &format!("/werkvoorraad?regisseur={}", s.r.regisseur2.id.0))
+        .get_page(
+            &s.r.teamleider,
+            &format!("/werkvoorraad?regisseur={}", s.r.regisseur2.id.0),
+        )
         .await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("<select id=\"regisseur\" name=\"regisseur\">"));
-    assert!(page.body.contains(&format!("value=\"{}\" selected", s.r.regisseur2.id.0)));
+    assert!(
+        page.body
+            .contains("<select id=\"regisseur\" name=\"regisseur\">")
+    );
+    assert!(
+        page.body
+            .contains(&format!("value=\"{}\" selected", s.r.regisseur2.id.0))
+    );
     assert!(page.body.contains("Dahan") && !page.body.contains("Aziz"));
     // Another gemeente's regisseur is unknown here; a malformed choice is refused.
-    let elders = format!("/api/v1/werkvoorraad?regisseur={}", s.r.other_regisseur.id.0);
-    assert_eq!(s.app.get_api(&s.r.teamleider, &elders).await.status, StatusCode::NOT_FOUND);
-    let bad = s.app.get_api(&s.r.teamleider, "/api/v1/werkvoorraad?regisseur=iemand").await;
+    let elders = format!(
+        "/api/v1/werkvoorraad?regisseur={}",
+        s.r.other_regisseur.id.0
+    );
+    assert_eq!(
+        s.app.get_api(&s.r.teamleider, &elders).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let bad = s
+        .app
+        .get_api(&s.r.teamleider, "/api/v1/werkvoorraad?regisseur=iemand")
+        .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.json()["invalidParams"][0]["name"], "regisseur");
 }
@@ -264,8 +337,14 @@ async fn a_regisseur_cannot_open_a_colleagues_list_but_a_teamleider_picks() {
 async fn beleid_and_beheerder_get_no_werkvoorraad() {
     let s = setup().await;
     for u in [&s.r.beleid, &s.r.beheerder] {
-        assert_eq!(s.app.get_api(u, "/api/v1/werkvoorraad").await.status, StatusCode::FORBIDDEN);
-        assert_eq!(s.app.get_page(u, "/werkvoorraad").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            s.app.get_api(u, "/api/v1/werkvoorraad").await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            s.app.get_page(u, "/werkvoorraad").await.status,
+            StatusCode::FORBIDDEN
+        );
     }
 }
 
@@ -276,7 +355,10 @@ async fn the_werkvoorraad_is_the_regisseurs_start_page_and_the_counts_moved() {
     assert_eq!(home.location(), "/werkvoorraad");
     let home = s.app.get_page(&s.r.teamleider, "/").await;
     assert_eq!(home.location(), "/caseload");
-    let counts = s.app.get_page(&s.r.teamleider, "/werkvoorraad/aantallen").await;
+    let counts = s
+        .app
+        .get_page(&s.r.teamleider, "/werkvoorraad/aantallen")
+        .await;
     assert_eq!(counts.status, StatusCode::OK);
     assert!(counts.body.contains("Aantallen per regisseur"));
     // The stages follow the trajectory: one person each in intake, in traject and voldaan.
@@ -307,12 +389,29 @@ async fn the_timeline_shows_pip_versions_and_the_termijn_end() {
     assert!(b.contains("PIP versie 1 vastgesteld (dagtekening)"));
     assert!(b.contains("PIP versie 2 vastgesteld (dagtekening)"));
     // The termijn runs from the first PIP: 11-03-2026 up to and including 10-03-2029.
-    assert!(b.contains("10-03-2029</time>: Einde inburgeringstermijn"), "{b}");
+    assert!(
+        b.contains("10-03-2029</time>: Einde inburgeringstermijn"),
+        "{b}"
+    );
     assert!(b.contains("Volgend voortgangsgesprek <strong>(te laat)</strong>"));
-    assert!(s.app.audit_actions(&s.review.to_string()).await.contains(&"traject_inzien".to_string()));
+    assert!(
+        s.app
+            .audit_actions(&s.review.to_string())
+            .await
+            .contains(&"traject_inzien".to_string())
+    );
     // The dossier links to it; beleid does not see it; another gemeente does not find it.
-    let dossier = s.app.get_page(&s.r.regisseur, &format!("/personen/{}", s.review)).await;
+    let dossier = s
+        .app
+        .get_page(&s.r.regisseur, &format!("/personen/{}", s.review))
+        .await;
     assert!(dossier.body.contains(&format!("href=\"{path}\"")));
-    assert_eq!(s.app.get_page(&s.r.beleid, &path).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(s.app.get_page(&s.r.other_regisseur, &path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        s.app.get_page(&s.r.beleid, &path).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        s.app.get_page(&s.r.other_regisseur, &path).await.status,
+        StatusCode::NOT_FOUND
+    );
 }

@@ -103,11 +103,14 @@ pub fn teken(t: &Tijdlijn) -> Tekening {
         .mijlpalen
         .iter()
         .map(|m| (m.datum, Vorm::Mijlpaal, m.label.clone(), ""))
-        .chain(
-            t.deadlines
-                .iter()
-                .map(|d| (d.datum, staat_vorm(d.staat), d.label.clone(), d.staat.label())),
-        )
+        .chain(t.deadlines.iter().map(|d| {
+            (
+                d.datum,
+                staat_vorm(d.staat),
+                d.label.clone(),
+                d.staat.label(),
+            )
+        }))
         .collect();
     // Stable: on one day, milestones before deadlines, each in the app's order.
     items.sort_by_key(|i| i.0);
@@ -120,11 +123,7 @@ pub fn teken(t: &Tijdlijn) -> Tekening {
             // The first lane with room; when all are taken, the one freed longest ago.
             let laan = (0..LANEN)
                 .find(|l| laatste_x[*l].saturating_add(MIN_AFSTAND) <= px)
-                .unwrap_or_else(|| {
-                    (0..LANEN)
-                        .min_by_key(|l| laatste_x[*l])
-                        .unwrap_or_default()
-                });
+                .unwrap_or_else(|| (0..LANEN).min_by_key(|l| laatste_x[*l]).unwrap_or_default());
             laatste_x[laan] = px;
             Punt {
                 nr: i + 1,
@@ -186,7 +185,10 @@ mod tests {
         assert_eq!(k.punten.len(), 3);
         assert_eq!(k.punten[0].x, LINKS);
         assert_eq!(k.punten[2].x, BREEDTE - RECHTS);
-        assert_ne!(k.punten[0].y, k.punten[1].y, "close points take other lanes");
+        assert_ne!(
+            k.punten[0].y, k.punten[1].y,
+            "close points take other lanes"
+        );
         assert_eq!(k.punten[2].vorm, Vorm::Open);
         assert_eq!(
             k.strepen.iter().map(|s| s.jaar).collect::<Vec<_>>(),
