@@ -138,7 +138,7 @@ pub fn bouw(
         );
     }
     mijlpaal(&mut mijlpalen, f.voldaan_op, "Inburgeringsplicht voldaan");
-    mijlpalen.sort_by(|a, b| a.datum.cmp(&b.datum));
+    mijlpalen.sort_by_key(|m| m.datum);
 
     let mut deadlines = Vec::new();
     if let Some(d) = pip_deadline(&f.pip_termijn_feiten(), s.termijnwet_toepassen).wettelijk() {
@@ -177,7 +177,7 @@ pub fn bouw(
             });
         }
     }
-    deadlines.sort_by(|a, b| a.datum.cmp(&b.datum));
+    deadlines.sort_by_key(|d| d.datum);
     Tijdlijn {
         vandaag: today,
         mijlpalen,

@@ -193,10 +193,13 @@ pub fn keuze(
 /// The Dutch message for a code [`keuze`] does not know.
 pub const KEUZE_MESSAGE: &str = "Kies mij, team of het id van een regisseur.";
 
+/// The Dutch message for an unknown action kind.
+pub const SOORT_MESSAGE: &str = "Onbekende soort actie.";
+
 /// An action kind from its code; blank or absent is "every kind".
-pub fn soort(code: Option<&str>) -> Result<Option<ActieSoort>, ()> {
+pub fn soort(code: Option<&str>) -> Result<Option<ActieSoort>, &'static str> {
     match code.map(str::trim).filter(|c| !c.is_empty()) {
         None => Ok(None),
-        Some(c) => ActieSoort::parse(c).map(Some).ok_or(()),
+        Some(c) => ActieSoort::parse(c).map(Some).ok_or(SOORT_MESSAGE),
     }
 }

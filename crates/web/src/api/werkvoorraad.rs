@@ -102,8 +102,7 @@ pub async fn get_werkvoorraad(
 ) -> Result<Json<WerkvoorraadLijst>, ApiError> {
     let keuze = werkvoorraad::keuze(p.regisseur.as_deref(), &user.actor)
         .ok_or_else(|| invalid("regisseur", werkvoorraad::KEUZE_MESSAGE))?;
-    let soort = werkvoorraad::soort(p.soort.as_deref())
-        .map_err(|()| invalid("soort", "Onbekende soort actie."))?;
+    let soort = werkvoorraad::soort(p.soort.as_deref()).map_err(|m| invalid("soort", m))?;
     let ctx = user.ctx(&state);
     let lijst = werkvoorraad::list(&ctx, keuze, soort).await?;
     let acties = lijst

@@ -98,7 +98,7 @@ pub async fn show(
     let keuze = werkvoorraad::keuze(q.regisseur.as_deref(), actor)
         .ok_or_else(|| PageError(AppError::BadRequest(werkvoorraad::KEUZE_MESSAGE.into())))?;
     let soort = werkvoorraad::soort(q.soort.as_deref())
-        .map_err(|()| PageError(AppError::BadRequest("Onbekende soort actie.".into())))?;
+        .map_err(|m| PageError(AppError::BadRequest(m.into())))?;
     let ctx = signed.ctx(&state);
     let lijst = werkvoorraad::list(&ctx, keuze, soort).await?;
     let gemeente = Resource::Gemeente(actor.organisatie_id);
