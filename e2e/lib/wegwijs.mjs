@@ -56,10 +56,10 @@ export async function submitSignIn(page, { email = REGISSEUR_EMAIL, password = D
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
 }
 
-/** Signs in and waits for /caseload. */
+/** Signs in and waits for the start page: /werkvoorraad for a regisseur, /caseload for a teamleider. */
 export async function signIn(page, creds = {}) {
   await submitSignIn(page, creds);
-  await page.waitForURL((url) => url.pathname === '/caseload');
+  await page.waitForURL((url) => url.pathname === '/caseload' || url.pathname === '/werkvoorraad');
 }
 
 /** Test data for one person; `bsn` passes the elfproef. */

@@ -65,9 +65,9 @@ test('a teamleider moves two persons of one regisseur to a colleague in one acti
     assert.equal(await page.getByRole('link', { name: 'Nieuwe persoon' }).count(), 0);
 
     // The workload overview: one line per regisseur, reachable from the menu.
-    await page.getByRole('link', { name: 'Werkvoorraad', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/werkvoorraad');
-    await assertAccessible(page, '/werkvoorraad');
+    await page.getByRole('link', { name: 'Aantallen', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/werkvoorraad/aantallen');
+    await assertAccessible(page, '/werkvoorraad/aantallen');
 
     // Two regisseurs from the caseload choice: the first one's persons go to the second.
     await page.goto('/caseload');
@@ -120,7 +120,7 @@ test('a teamleider moves two persons of one regisseur to a colleague in one acti
 test('moving a whole caseload asks for a different regisseur and a confirmation first', { timeout: TEST_TIMEOUT }, async (t) => {
   await withPage(t, async (page) => {
     await signIn(page, { email: TEAMLEIDER_EMAIL });
-    await page.goto('/werkvoorraad');
+    await page.goto('/werkvoorraad/aantallen');
     // The target is not preselected: the teamleider chooses it.
     assert.equal(await page.locator('#naar').inputValue(), '');
     const from = await page.locator('#van').inputValue();
@@ -149,7 +149,7 @@ test('moving a whole caseload asks for a different regisseur and a confirmation 
     const landing = landedOn(page, 'verplaatst');
     await page.getByRole('button', { name: /^Ja, verplaats / }).click();
     const url = await landing;
-    assert.equal(url.pathname, '/werkvoorraad');
+    assert.equal(url.pathname, '/werkvoorraad/aantallen');
     assert.equal(url.searchParams.get('aantal'), String(count));
   });
 });

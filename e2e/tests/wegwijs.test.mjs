@@ -80,7 +80,8 @@ test('sign in, register a person (bad BSN first), open the dossier, sign out', {
   await withPage(t, {}, async (page) => {
     // Sign in.
     await signIn(page);
-    assert.equal((await page.locator('h1').innerText()).trim(), 'Mijn caseload');
+    // A regisseur starts on the werkvoorraad (issue 7).
+    assert.equal((await page.locator('h1').innerText()).trim(), 'Mijn werkvoorraad');
     const header = await page.getByRole('banner').innerText();
     assert.match(header, /Weert/i, `header shows the gemeente: ${JSON.stringify(header)}`);
     assert.match(header, /regisseur/i, `header shows the role: ${JSON.stringify(header)}`);

@@ -84,6 +84,9 @@ pub async fn workload(ctx: &Ctx<'_>) -> AppResult<Vec<WorkloadLine>> {
         let f = fase(FaseFeiten {
             gekoppeld: g.gekoppeld,
             gehuisvest: g.gehuisvest,
+            in_intake: g.in_intake,
+            pip_vastgesteld: g.pip_vastgesteld,
+            voldaan: g.voldaan,
         });
         if let Some(i) = Fase::ALL.iter().position(|x| *x == f)
             && let Some(c) = line.per_fase.get_mut(i)

@@ -31,6 +31,10 @@ pub mod search_term;
 pub mod signed_in;
 pub mod status;
 pub mod users;
+// Werkvoorraad (issue 7).
+pub mod tijdlijn;
+pub mod werkvoorraad;
+// End werkvoorraad.
 
 use std::sync::Arc;
 

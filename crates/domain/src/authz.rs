@@ -399,6 +399,11 @@ pub fn person_scope(actor: &Actor, action: Action) -> PersonScope {
     }
 }
 
+// Werkvoorraad (issue 7): whose list of actions an actor may see.
+mod werkvoorraad;
+pub use werkvoorraad::{WerkvoorraadKeuze, WerkvoorraadScope, werkvoorraad_scope};
+// End werkvoorraad.
+
 #[cfg(test)]
 mod invariants;
 #[cfg(test)]

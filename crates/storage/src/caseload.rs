@@ -96,6 +96,10 @@ pub struct WorkloadGroup {
     pub gekoppeld: bool,
     /// The datum huisvesting is known and not after `today`.
     pub gehuisvest: bool,
+    /// The trajectory steps (issue 7): an intake row, a vastgestelde PIP, voldaan by `today`.
+    pub in_intake: bool,
+    pub pip_vastgesteld: bool,
+    pub voldaan: bool,
     pub aantal: i64,
 }
 
@@ -106,12 +110,20 @@ pub async fn workload(
     gemeente: OrganisatieId,
     today: NaiveDate,
 ) -> StorageResult<Vec<WorkloadGroup>> {
-    const SQL: &str = "SELECT regisseur_id, doelgroep, gekoppeld, gehuisvest, COUNT(*) AS aantal FROM (\
-         SELECT regisseur_id, doelgroep, \
-         (datum_koppeling IS NOT NULL AND datum_koppeling <= $2) AS gekoppeld, \
-         (datum_huisvesting IS NOT NULL AND datum_huisvesting <= $2) AS gehuisvest \
-         FROM personen WHERE gemeente_id = $1) t \
-         GROUP BY regisseur_id, doelgroep, gekoppeld, gehuisvest";
+    // Each step is an EXISTS on the step's per-person key (primary key or index), so the count stays
+    // one pass over the gemeente's rows of the covering index personen_werkvoorraad.
+    const SQL: &str = "SELECT regisseur_id, doelgroep, gekoppeld, gehuisvest, in_intake, pip_vastgesteld, \
+         voldaan, COUNT(*) AS aantal FROM (\
+         SELECT p.regisseur_id, p.doelgroep, \
+         (p.datum_koppeling IS NOT NULL AND p.datum_koppeling <= $2) AS gekoppeld, \
+         (p.datum_huisvesting IS NOT NULL AND p.datum_huisvesting <= $2) AS gehuisvest, \
+         EXISTS (SELECT 1 FROM intakes i WHERE i.persoon_id = p.id) AS in_intake, \
+         EXISTS (SELECT 1 FROM pip_versies v WHERE v.persoon_id = p.id \
+            AND v.status IN ('vastgesteld', 'vervangen')) AS pip_vastgesteld, \
+         EXISTS (SELECT 1 FROM traject_afronding a WHERE a.persoon_id = p.id \
+            AND a.voldaan_op <= $2) AS voldaan \
+         FROM personen p WHERE p.gemeente_id = $1) t \
+         GROUP BY regisseur_id, doelgroep, gekoppeld, gehuisvest, in_intake, pip_vastgesteld, voldaan";
     Ok(on_pool!(db, |p| sqlx::query_as(SQL)
         .bind(gemeente.0)
         .bind(today)

@@ -29,6 +29,10 @@ pub mod recovery_codes;
 pub mod roles;
 pub mod search_fold;
 pub mod sessions;
+// Werkvoorraad (issue 7).
+pub mod trajectory_facts;
+pub mod trajectory_timeline;
+// End werkvoorraad.
 pub mod users;
 pub mod write_batcher;
 

@@ -19,7 +19,9 @@ use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
 use crate::pages::progress; // progress slice
-use crate::pages::{account, admin, audit_log, caseload, home, household, login, person, workload};
+use crate::pages::{
+    account, admin, audit_log, caseload, home, household, login, person, werkvoorraad, workload,
+};
 use crate::state::AppState;
 use crate::static_files;
 use wegwijs_app::error::AppError;
@@ -35,7 +37,11 @@ fn pages() -> Router<AppState> {
         .route("/uitloggen", post(login::sign_out))
         .route("/caseload", get(caseload::show))
         .route("/caseload/verplaatsen", post(workload::move_persons))
-        .route("/werkvoorraad", get(workload::show))
+        // Werkvoorraad (issue 7): the action list, the counts beneath it, the timeline.
+        .route("/werkvoorraad", get(werkvoorraad::show))
+        .route("/werkvoorraad/aantallen", get(workload::show))
+        .route("/personen/{id}/tijdlijn", get(person::tijdlijn::show))
+        // End werkvoorraad.
         .route("/personen", post(person::new::create))
         .route("/personen/nieuw", get(person::new::form))
         .route(

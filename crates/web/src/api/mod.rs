@@ -10,6 +10,9 @@ pub mod problem;
 pub mod progress;
 // --- end progress slice ---
 pub mod schemas;
+// Werkvoorraad (issue 7).
+pub mod werkvoorraad;
+// End werkvoorraad.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -86,6 +89,9 @@ pub fn router() -> Router<AppState> {
             get(progress::afronding::get_afronding).put(progress::afronding::put_afronding),
         )
         // --- end progress slice ---
+        // Werkvoorraad (issue 7).
+        .route("/werkvoorraad", get(werkvoorraad::get_werkvoorraad))
+        // End werkvoorraad.
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

@@ -41,6 +41,8 @@ use super::progress::{
         pg_gesprekken::list_gesprekken, pg_gesprekken::create_gesprek, pg_gesprekken::update_gesprek,
         pg_reg::list_examens, pg_reg::create_examen, pg_reg::list_uren, pg_reg::create_uren,
         pg_reg::list_besluiten, pg_reg::create_besluit, pg_afronding::get_afronding, pg_afronding::put_afronding,
+        // Werkvoorraad (issue 7).
+        super::werkvoorraad::get_werkvoorraad,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -53,6 +55,8 @@ use super::progress::{
         pg::Voortgangsgesprek, pg::GesprekLinks, pg::Voortgangsgesprekken, pg::GesprekInvoer, pg::GesprekWijziging,
         pg::ExamenUitslagDto, pg::Examens, pg::ExamenInvoer, pg::UrenRegistratie, pg::UrenStand, pg::UrenLijst,
         pg::UrenInvoer, pg::DuoBesluitDto, pg::DuoBesluiten, pg::DuoBesluitInvoer, pg::Afronding, pg::AfrondingInvoer,
+        // Werkvoorraad (issue 7).
+        super::werkvoorraad::WerkvoorraadLijst, super::werkvoorraad::WerkvoorraadActie, super::werkvoorraad::ActieLinks,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
@@ -60,6 +64,7 @@ use super::progress::{
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
         (name = "voortgang", description = "Inburgeringstermijn, voortgangsgesprekken, examens, uren, vrijstelling en ontheffing, afronding"),
+        (name = "werkvoorraad", description = "Wat aandacht nodig heeft, dringendste eerst"),
     )
 )]
 pub struct ApiDoc;

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::response::{IntoResponse, Redirect, Response};
-use wegwijs_domain::authz::{Action, Resource, can};
+use wegwijs_domain::authz::{Action, Resource, Role, can};
 
 use crate::auth::SignedIn;
 use crate::pages::layout::{Layout, Nonce};
@@ -18,6 +18,10 @@ pub async fn home(signed: SignedIn, nonce: Nonce) -> Response {
     let a = &signed.actor;
     let g = a.gemeente_id().map(Resource::Gemeente);
     let allowed = |act: Action| g.is_some_and(|g| can(a, act, g).is_allowed());
+    // Werkvoorraad (issue 7): a regisseur starts from what needs doing.
+    if a.has(Role::Regisseur) && allowed(Action::WerkvoorraadView) {
+        return Redirect::to("/werkvoorraad").into_response();
+    }
     if allowed(Action::PersonList) {
         return Redirect::to("/caseload").into_response();
     }

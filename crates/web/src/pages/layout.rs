@@ -65,13 +65,22 @@ impl Layout {
                 current: false,
             });
         }
-        if allowed(Action::WorkloadView) {
+        // Werkvoorraad (issue 7): the list of actions; the counts per regisseur moved beneath it.
+        if allowed(Action::WerkvoorraadView) {
             nav.push(NavItem {
                 href: "/werkvoorraad",
                 label: "Werkvoorraad",
                 current: false,
             });
         }
+        if allowed(Action::WorkloadView) {
+            nav.push(NavItem {
+                href: "/werkvoorraad/aantallen",
+                label: "Aantallen",
+                current: false,
+            });
+        }
+        // End werkvoorraad.
         if allowed(Action::PersonCreate) {
             nav.push(NavItem {
                 href: "/personen/nieuw",

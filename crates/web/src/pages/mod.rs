@@ -21,6 +21,9 @@ pub mod progress;
 // --- end progress slice ---
 pub mod qr;
 pub mod workload;
+// Werkvoorraad (issue 7).
+pub mod werkvoorraad;
+// End werkvoorraad.
 
 use askama::Template;
 use axum::http::StatusCode;

@@ -1,4 +1,4 @@
-//! `/werkvoorraad`: the teamleider's overview of the caseloads (counts per regisseur, by doelgroep and
+//! `/werkvoorraad/aantallen`: the teamleider's overview of the caseloads (counts per regisseur, by doelgroep and
 //! stage), and moving persons to another regisseur: the ones chosen on `/caseload`, or all of one
 //! regisseur at once (`POST /caseload/verplaatsen`).
 
@@ -21,6 +21,9 @@ use crate::pages::layout::{Layout, Nonce};
 use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::render_status;
 use crate::state::AppState;
+
+/// The address of this page (the werkvoorraad itself is the list of actions since issue 7).
+pub const AANTALLEN: &str = "/werkvoorraad/aantallen";
 
 pub struct Line {
     pub naam: String,
@@ -77,7 +80,7 @@ async fn page(
         })
         .collect();
     Ok(WorkloadPage {
-        layout: Layout::new(signed, nonce, "Werkvoorraad", "/werkvoorraad"),
+        layout: Layout::new(signed, nonce, "Aantallen per regisseur", AANTALLEN),
         doelgroepen: Doelgroep::ALL
             .iter()
             .map(|d| d.label())
@@ -171,12 +174,7 @@ pub async fn move_persons(
             match caseload::propose_move(&ctx, &selectie, n, true).await {
                 Ok(v) => {
                     let page = ConfirmPage {
-                        layout: Layout::new(
-                            &signed,
-                            nonce,
-                            "Hele caseload verplaatsen",
-                            "/werkvoorraad",
-                        ),
+                        layout: Layout::new(&signed, nonce, "Hele caseload verplaatsen", AANTALLEN),
                         van: field(&pairs, "van").unwrap_or_default().to_string(),
                         naar: n.to_string(),
                         van_naam: v.van_naam,
@@ -200,7 +198,7 @@ pub async fn move_persons(
                 .filter(|_| !from_overview);
             let path = match terug {
                 Some(t) => format!("/caseload?regisseur={t}"),
-                None => "/werkvoorraad".to_string(),
+                None => AANTALLEN.to_string(),
             };
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             let to = redirect_to(

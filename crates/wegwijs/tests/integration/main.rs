@@ -23,6 +23,9 @@ mod dutch_date;
 mod forms;
 mod health;
 mod households;
+// Werkvoorraad (issue 7).
+mod werkvoorraad;
+// End werkvoorraad.
 mod one_time_password;
 mod openapi;
 mod organisation_names;

@@ -9,3 +9,7 @@ pub mod new;
 pub mod reassign;
 pub mod show;
 pub mod take_on;
+// Werkvoorraad (issue 7): the trajectory timeline.
+pub mod tijdlijn;
+pub mod timeline;
+// End werkvoorraad.
