@@ -22,6 +22,9 @@ pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
 pub mod persons;
+// The inburgering trajectory: PIP (issue 7).
+pub mod pip_rechtsmiddelen;
+pub mod pips;
 pub mod recovery_codes;
 pub mod roles;
 pub mod search_fold;
