@@ -24,6 +24,9 @@ pub mod notices;
 pub mod organisations;
 pub mod paging;
 pub mod persons;
+// The inburgering trajectory: PIP (issue 7).
+pub mod pip;
+pub mod pip_letter;
 pub mod search_term;
 pub mod signed_in;
 pub mod status;

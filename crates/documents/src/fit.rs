@@ -138,7 +138,11 @@ mod tests {
     fn the_note_is_added_only_when_something_changed() {
         let same = br#"{"naam": "Amal"}"#.to_vec();
         assert_eq!(fit_json(book(), same.clone(), NOTE), same);
-        let changed = fit_json(book(), r#"{"a": [{"naam": "王"}]}"#.as_bytes().to_vec(), NOTE);
+        let changed = fit_json(
+            book(),
+            r#"{"a": [{"naam": "王"}]}"#.as_bytes().to_vec(),
+            NOTE,
+        );
         let v: Value = serde_json::from_slice(&changed).expect("json");
         assert_eq!(v[NOTE_KEY], NOTE);
         assert!(v["a"][0]["naam"].as_str().expect("str").ends_with(MARK));

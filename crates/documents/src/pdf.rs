@@ -58,7 +58,8 @@ pub fn render_pdf(
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, PdfError> {
     let today = to_datetime(now).ok_or(PdfError::Timestamp)?;
-    let data_json = crate::fit::fit_json(crate::world::font_book(), data_json, template.font_note());
+    let data_json =
+        crate::fit::fit_json(crate::world::font_book(), data_json, template.font_note());
     let world = DocWorld::new(template.source(), data_json, today);
     let doc: PagedDocument = typst::compile(&world)
         .output

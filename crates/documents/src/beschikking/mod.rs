@@ -9,7 +9,7 @@ mod data;
 use serde::Serialize;
 
 pub use data::{
-    Activiteit, BeschikkingData, Contactpersoon, Doel, EigenVisie, Gemeente, Geadresseerde,
+    Activiteit, BeschikkingData, Contactpersoon, Doel, EigenVisie, Geadresseerde, Gemeente,
     Leerroute, Onderdeel, Ondertekenaar, Termijn, Vervanging, Voorwaarden,
 };
 
