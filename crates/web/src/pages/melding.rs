@@ -28,6 +28,11 @@ pub enum Melding {
     TweedeFactorGereset,
     /// A beheerder gave someone a new one-time password (shown once on the same page).
     WachtwoordGereset,
+    // The inburgering trajectory: PIP (issue 7).
+    PipConcept,
+    PipVastgesteld,
+    PipIngetrokken,
+    RechtsmiddelVastgelegd,
 }
 
 impl Melding {
@@ -46,6 +51,11 @@ impl Melding {
         "ongewijzigd",
         "tweede-factor-gereset",
         "wachtwoord-gereset",
+        // PIP (issue 7).
+        "pip-concept",
+        "pip-vastgesteld",
+        "pip-ingetrokken",
+        "rechtsmiddel-vastgelegd",
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -71,6 +81,11 @@ impl Melding {
             "ongewijzigd" => Melding::Ongewijzigd,
             "tweede-factor-gereset" => Melding::TweedeFactorGereset,
             "wachtwoord-gereset" => Melding::WachtwoordGereset,
+            // PIP (issue 7).
+            "pip-concept" => Melding::PipConcept,
+            "pip-vastgesteld" => Melding::PipVastgesteld,
+            "pip-ingetrokken" => Melding::PipIngetrokken,
+            "rechtsmiddel-vastgelegd" => Melding::RechtsmiddelVastgelegd,
             _ => return None,
         })
     }
@@ -102,6 +117,11 @@ impl Melding {
             Melding::Ongewijzigd => "ongewijzigd",
             Melding::TweedeFactorGereset => "tweede-factor-gereset",
             Melding::WachtwoordGereset => "wachtwoord-gereset",
+            // PIP (issue 7).
+            Melding::PipConcept => "pip-concept",
+            Melding::PipVastgesteld => "pip-vastgesteld",
+            Melding::PipIngetrokken => "pip-ingetrokken",
+            Melding::RechtsmiddelVastgelegd => "rechtsmiddel-vastgelegd",
         }
     }
 
@@ -127,6 +147,11 @@ impl Melding {
             Melding::TweedeFactorUit => "De tweede stap (authenticator-app) staat uit.".into(),
             Melding::OrganisatieOpgeslagen => "Organisatie opgeslagen".into(),
             Melding::Ongewijzigd => "Er was niets gewijzigd".into(),
+            // PIP (issue 7).
+            Melding::PipConcept => "PIP-concept opgeslagen".into(),
+            Melding::PipVastgesteld => "PIP vastgesteld".into(),
+            Melding::PipIngetrokken => "PIP ingetrokken".into(),
+            Melding::RechtsmiddelVastgelegd => "Bezwaar of beroep vastgelegd".into(),
             Melding::TweedeFactorGereset => {
                 "De tweestapsverificatie van de gebruiker is uitgezet; bij de \
                  volgende keer inloggen stelt de gebruiker een nieuwe in."

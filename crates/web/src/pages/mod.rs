@@ -16,6 +16,8 @@ pub mod layout;
 pub mod login;
 pub mod melding;
 pub mod person;
+// The inburgering trajectory: PIP (issue 7).
+pub mod pip;
 pub mod qr;
 pub mod workload;
 
