@@ -75,7 +75,10 @@ pub async fn list(
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one bound value per column; a struct would only rename them"
+)]
 pub async fn insert(
     tx: &mut Tx,
     id: Uuid,

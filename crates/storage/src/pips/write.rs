@@ -131,7 +131,10 @@ pub async fn update_concept(
 
 /// Decides the concept `id` (at version `expected`) with `dagtekening`; the version in force, if
 /// any (`vervangt`), becomes "vervangen" in the same transaction.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one bound value per column; a struct would only rename them"
+)]
 pub async fn vaststellen(
     tx: &mut Tx,
     gemeente: OrganisatieId,
@@ -177,6 +180,10 @@ pub async fn vaststellen(
 }
 
 /// Withdraws the version in force.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one bound value per column; a struct would only rename them"
+)]
 pub async fn intrekken(
     tx: &mut Tx,
     gemeente: OrganisatieId,
