@@ -5,3 +5,12 @@
 pub mod codes;
 pub mod pip;
 pub mod settings;
+
+// --- rules slice: the pure deadline engine and the werkvoorraad computation ---
+pub mod deadlines;
+pub mod traject_feiten;
+pub mod werkvoorraad;
+// --- end rules slice ---
+
+#[cfg(test)]
+mod werkvoorraad_tests;
