@@ -321,3 +321,28 @@ pub fn is_afschalen(p: &PipInhoud, f: &DuoFeiten) -> bool {
             .is_some_and(|h| h.leerroute == Some(Leerroute::B1) && h.niveau == Some(Niveau::B1));
     p.reden == Some(PipWijzigingsreden::Afschalen) || b1_naar_a2
 }
+
+impl Regel {
+    /// The rule in the single list of implemented rules (`deadlines::rule::Regel`, checked against
+    /// docs/rules.md). F-1 (what a beschikking holds) and A-2 (no dagtekening in the future) are
+    /// checked here but not yet in that list.
+    pub fn in_lijst(self) -> Option<crate::trajectory::deadlines::rule::Regel> {
+        crate::trajectory::deadlines::rule::Regel::ALL
+            .iter()
+            .copied()
+            .find(|r| r.id() == self.id)
+    }
+}
+
+#[cfg(test)]
+mod lijst_tests {
+    use super::*;
+
+    #[test]
+    fn every_pip_rule_is_in_the_single_rule_list_except_f1_and_a2() {
+        for r in REGELS {
+            let known = r.in_lijst().is_some();
+            assert_eq!(known, !["F-1", "A-2"].contains(&r.id), "{}", r.id);
+        }
+    }
+}
