@@ -6,14 +6,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-
+use crate::{StorageResult, Tx, on_tx_exec};
 pub use pip::{insert_pip_activiteiten, insert_pip_doelen, insert_pip_versies};
 pub use progress::{
     insert_afrondingen, insert_duo_besluiten, insert_examens, insert_uren, insert_verlengingen,
     insert_voortgangsgesprekken,
 };
 pub use rows::*;
-use crate::{StorageResult, Tx, on_tx_exec};
 
 /// One multi-row INSERT per chunk of `$rows`, compiled for both backends.
 macro_rules! bulk_insert {
@@ -31,7 +30,6 @@ macro_rules! bulk_insert {
 mod pip;
 mod progress;
 mod rows;
-
 
 /// Bind parameters per statement: well below SQLite's 32,766 and PostgreSQL's 65,535, and large
 /// enough that statement overhead is small.

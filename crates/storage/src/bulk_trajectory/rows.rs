@@ -204,7 +204,8 @@ impl Traject {
         self.pip_activiteiten.append(&mut other.pip_activiteiten);
         self.verlengingen.append(&mut other.verlengingen);
         self.duo_besluiten.append(&mut other.duo_besluiten);
-        self.voortgangsgesprekken.append(&mut other.voortgangsgesprekken);
+        self.voortgangsgesprekken
+            .append(&mut other.voortgangsgesprekken);
         self.examens.append(&mut other.examens);
         self.uren.append(&mut other.uren);
         self.afrondingen.append(&mut other.afrondingen);

@@ -95,7 +95,11 @@ pub fn print_summary(s: &crate::demo::DemoSummary, password: &str) {
         s.users,
         s.elapsed.as_secs_f64()
     );
-    let fasen: Vec<String> = s.fasen.iter().map(|(f, n)| format!("{} {n}", f.code())).collect();
+    let fasen: Vec<String> = s
+        .fasen
+        .iter()
+        .map(|(f, n)| format!("{} {n}", f.code()))
+        .collect();
     println!("Trajectfasen: {}.", fasen.join(", "));
     println!("Demo-accounts (wachtwoord voor allemaal: {password}):");
     for a in &s.accounts {

@@ -110,7 +110,14 @@ pub fn generate_with(
         .iter()
         .map(|o| o.id)
         .collect();
-    let traject = trajectory::generate(&out.persons, &out.households, &region, showcase, seed, today);
+    let traject = trajectory::generate(
+        &out.persons,
+        &out.households,
+        &region,
+        showcase,
+        seed,
+        today,
+    );
     DemoData {
         organisations,
         staff,

@@ -28,15 +28,21 @@ pub async fn trajectory(db: &Db, t: &Traject, now: DateTime<Utc>) -> anyhow::Res
     chunked!(db, t.koppelingen, "koppelingen", |tx, c| {
         bulk::insert_koppelingen(&mut tx, c)
     });
-    chunked!(db, t.intakes, "intakes", |tx, c| bulk::insert_intakes(&mut tx, c));
+    chunked!(db, t.intakes, "intakes", |tx, c| bulk::insert_intakes(
+        &mut tx, c
+    ));
     chunked!(db, t.intake_gesprekken, "intakegesprekken", |tx, c| {
         bulk::insert_intake_gesprekken(&mut tx, c)
     });
     chunked!(db, t.intake_secties, "intakesecties", |tx, c| {
         bulk::insert_intake_secties(&mut tx, c)
     });
-    chunked!(db, t.pips, "PIP-versies", |tx, c| bulk::insert_pip_versies(&mut tx, c));
-    chunked!(db, t.pip_doelen, "PIP-doelen", |tx, c| bulk::insert_pip_doelen(&mut tx, c));
+    chunked!(db, t.pips, "PIP-versies", |tx, c| bulk::insert_pip_versies(
+        &mut tx, c
+    ));
+    chunked!(db, t.pip_doelen, "PIP-doelen", |tx, c| {
+        bulk::insert_pip_doelen(&mut tx, c)
+    });
     chunked!(db, t.pip_activiteiten, "PIP-activiteiten", |tx, c| {
         bulk::insert_pip_activiteiten(&mut tx, c)
     });
@@ -46,10 +52,15 @@ pub async fn trajectory(db: &Db, t: &Traject, now: DateTime<Utc>) -> anyhow::Res
     chunked!(db, t.duo_besluiten, "DUO-besluiten", |tx, c| {
         bulk::insert_duo_besluiten(&mut tx, c)
     });
-    chunked!(db, t.voortgangsgesprekken, "voortgangsgesprekken", |tx, c| {
-        bulk::insert_voortgangsgesprekken(&mut tx, c)
-    });
-    chunked!(db, t.examens, "examens", |tx, c| bulk::insert_examens(&mut tx, c));
+    chunked!(
+        db,
+        t.voortgangsgesprekken,
+        "voortgangsgesprekken",
+        |tx, c| { bulk::insert_voortgangsgesprekken(&mut tx, c) }
+    );
+    chunked!(db, t.examens, "examens", |tx, c| bulk::insert_examens(
+        &mut tx, c
+    ));
     chunked!(db, t.uren, "uren", |tx, c| bulk::insert_uren(&mut tx, c));
     chunked!(db, t.afrondingen, "afrondingen", |tx, c| {
         bulk::insert_afrondingen(&mut tx, c)

@@ -248,7 +248,10 @@ fn showcase_hints(
 ) -> Vec<(PersonId, Fase)> {
     let mut seen = HashSet::new();
     let mut hints = Vec::new();
-    for p in persons.iter().filter(|p| showcase.is_some() && p.regisseur == showcase) {
+    for p in persons
+        .iter()
+        .filter(|p| showcase.is_some() && p.regisseur == showcase)
+    {
         let Some(f) = Feiten::of(p, s.gezinnen.contains(&p.id), s.today) else {
             continue;
         };
@@ -284,6 +287,7 @@ pub fn generate(
         gezinnen: &gezinnen,
     };
     let hints = showcase_hints(persons, showcase, &shared);
+    let hints = &hints;
     let hint = |id: PersonId| hints.iter().find(|(p, _)| *p == id).map(|(_, f)| *f);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let chunk = persons.len().div_ceil(threads).max(1);

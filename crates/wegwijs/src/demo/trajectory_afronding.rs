@@ -18,13 +18,18 @@ impl Maker<'_> {
     /// participation hours, which decide whether a Z-route can be completed (800 + 800).
     pub fn afronding(&mut self, plan: &Plan, start: NaiveDate, route: Route, uren: (i32, i32)) {
         let grond = plan.voldaan.map(|_| self.grond(route, uren));
-        if let (Some(g @ (VoldaanGrond::Vrijstelling | VoldaanGrond::Ontheffing)), Some(v)) = (grond, plan.voldaan) {
+        if let (Some(g @ (VoldaanGrond::Vrijstelling | VoldaanGrond::Ontheffing)), Some(v)) =
+            (grond, plan.voldaan)
+        {
             let (soort, type_) = match g {
                 VoldaanGrond::Vrijstelling => (DuoBesluitSoort::Vrijstelling, "DIP"),
                 _ => (DuoBesluitSoort::Ontheffing, "MED"),
             };
             self.besluit(soort, type_, true, "", v);
-        } else if route.leerroute == Leerroute::B1 && plan.voldaan.is_none() && chance(&mut self.rng, 0.03) {
+        } else if route.leerroute == Leerroute::B1
+            && plan.voldaan.is_none()
+            && chance(&mut self.rng, 0.03)
+        {
             // A partial vrijstelling of the language parts (DUO's GED).
             let datum = dag(&mut self.rng, start, 30, self.f.since(start)).min(self.f.today);
             self.besluit(DuoBesluitSoort::Vrijstelling, "GED", false, "LE,LU", datum);
@@ -38,19 +43,33 @@ impl Maker<'_> {
         let (mut pvt, mut map) = match plan.fase {
             Fase::Voldaan => (true, map_route),
             Fase::Afronding => (chance(rng, 0.85), map_route && chance(rng, 0.7)),
-            _ => (since > 200 && chance(rng, 0.2), map_route && since > 300 && chance(rng, 0.1)),
+            _ => (
+                since > 200 && chance(rng, 0.2),
+                map_route && since > 300 && chance(rng, 0.1),
+            ),
         };
         if plan.fase == Fase::Afronding && !pvt && !map {
             pvt = true;
         }
-        if matches!(grond, Some(VoldaanGrond::Vrijstelling | VoldaanGrond::Ontheffing)) {
+        if matches!(
+            grond,
+            Some(VoldaanGrond::Vrijstelling | VoldaanGrond::Ontheffing)
+        ) {
             (pvt, map) = (chance(rng, 0.5), false);
         }
         let pvt_op = self.onderdeel(UrenSoort::Pvt, start, plan.einde, pvt, (12, 16));
-        let map_op = if map_route { self.onderdeel(UrenSoort::Map, start, plan.einde, map, (64, 80)) } else { None };
+        let map_op = if map_route {
+            self.onderdeel(UrenSoort::Map, start, plan.einde, map, (64, 80))
+        } else {
+            None
+        };
         let (z, o) = match grond {
             Some(VoldaanGrond::ZRoute) => (plan.voldaan, None),
-            Some(VoldaanGrond::Onderwijsroute) => (None, plan.voldaan.map(|v| plus(v, -self.rng.gen_range(0..=30)).max(start))),
+            Some(VoldaanGrond::Onderwijsroute) => (
+                None,
+                plan.voldaan
+                    .map(|v| plus(v, -self.rng.gen_range(0..=30)).max(start)),
+            ),
             _ => (None, None),
         };
         if pvt_op.is_some() || map_op.is_some() || plan.voldaan.is_some() {
@@ -83,7 +102,14 @@ impl Maker<'_> {
         }
     }
 
-    fn besluit(&mut self, soort: DuoBesluitSoort, type_: &'static str, volledig: bool, onderdelen: &'static str, besluitdatum: NaiveDate) {
+    fn besluit(
+        &mut self,
+        soort: DuoBesluitSoort,
+        type_: &'static str,
+        volledig: bool,
+        onderdelen: &'static str,
+        besluitdatum: NaiveDate,
+    ) {
         let id = self.id();
         self.out.duo_besluiten.push(BulkDuoBesluit {
             id,
@@ -99,7 +125,14 @@ impl Maker<'_> {
 
     /// PVT or MAP hours, `done` with a total in `range` and the date it was signed or the eindgesprek
     /// held; otherwise some hours so far (once the termijn has run a few months).
-    fn onderdeel(&mut self, soort: UrenSoort, start: NaiveDate, end: NaiveDate, done: bool, range: (i32, i32)) -> Option<NaiveDate> {
+    fn onderdeel(
+        &mut self,
+        soort: UrenSoort,
+        start: NaiveDate,
+        end: NaiveDate,
+        done: bool,
+        range: (i32, i32),
+    ) -> Option<NaiveDate> {
         let since = (end - start).num_days();
         if since < 120 {
             return None;
@@ -107,9 +140,17 @@ impl Maker<'_> {
         let rng = &mut self.rng;
         let van = dag(rng, start, 30, (since / 3).min(300));
         let tot = dag(rng, van, 30, (end - van).num_days().min(120)).min(end);
-        let uren = if done { rng.gen_range(range.0..=range.1) } else { rng.gen_range(2..=range.0 / 2) };
+        let uren = if done {
+            rng.gen_range(range.0..=range.1)
+        } else {
+            rng.gen_range(2..=range.0 / 2)
+        };
         let datum = done.then(|| dag(rng, tot, 0, (end - tot).num_days().min(30)).min(end));
-        let omschrijving = if soort == UrenSoort::Pvt { "Bijeenkomsten participatieverklaring" } else { "Workshops en stage MAP" };
+        let omschrijving = if soort == UrenSoort::Pvt {
+            "Bijeenkomsten participatieverklaring"
+        } else {
+            "Workshops en stage MAP"
+        };
         self.uren_rij(soort, (van, tot, uren), false, omschrijving);
         datum
     }
@@ -129,18 +170,29 @@ impl Maker<'_> {
             if datum > plan.einde {
                 continue;
             }
-            let uitslag = [ExamenUitslag::Geslaagd, ExamenUitslag::Gezakt, ExamenUitslag::Geen][weighted(rng, &[70, 28, 2])];
+            let uitslag = [
+                ExamenUitslag::Geslaagd,
+                ExamenUitslag::Gezakt,
+                ExamenUitslag::Geen,
+            ][weighted(rng, &[70, 28, 2])];
             let rows = if all_pass {
                 // Voldaan by exam: every component passed, perhaps after a failed first attempt.
                 match uitslag {
                     ExamenUitslag::Geslaagd => vec![(datum, uitslag)],
-                    _ => vec![(plus(datum, -90), uitslag), (datum, ExamenUitslag::Geslaagd)],
+                    _ => vec![
+                        (plus(datum, -90), uitslag),
+                        (datum, ExamenUitslag::Geslaagd),
+                    ],
                 }
             } else {
                 let mut rows = vec![(datum, uitslag)];
                 let retake = dag(rng, datum, 60, 120);
                 if uitslag != ExamenUitslag::Geslaagd && retake <= plan.einde && chance(rng, 0.6) {
-                    let again = if chance(rng, 0.75) { ExamenUitslag::Geslaagd } else { ExamenUitslag::Gezakt };
+                    let again = if chance(rng, 0.75) {
+                        ExamenUitslag::Geslaagd
+                    } else {
+                        ExamenUitslag::Gezakt
+                    };
                     rows.push((retake, again));
                 }
                 rows
@@ -173,14 +225,17 @@ impl Maker<'_> {
         }
         let besluit = dag(rng, today, -60, -5).max(start);
         let maanden = if chance(rng, 0.5) { 6 } else { 12 };
-        let grond = ["geen_verwijt", "aanzienlijke_inspanning", "onderbreking"][weighted(rng, &[50, 30, 20])];
+        let grond = ["geen_verwijt", "aanzienlijke_inspanning", "onderbreking"]
+            [weighted(rng, &[50, 30, 20])];
         let id = self.id();
         self.out.verlengingen.push(BulkVerlenging {
             id,
             persoon: self.f.persoon,
             grond,
             besluitdatum: besluit,
-            nieuwe_einddatum: eind.checked_add_months(Months::new(maanden)).unwrap_or(eind),
+            nieuwe_einddatum: eind
+                .checked_add_months(Months::new(maanden))
+                .unwrap_or(eind),
             toelichting: "Verlengd door DUO.",
             door: self.f.regisseur,
         });

@@ -25,10 +25,15 @@ impl Maker<'_> {
         let d = &p.details;
         let rng = &mut self.rng;
         let asiel = self.f.asiel;
-        let (mut profiel, mut voorintake, mut overdracht) = ("{}".to_owned(), "{}".to_owned(), "{}".to_owned());
+        let (mut profiel, mut voorintake, mut overdracht) =
+            ("{}".to_owned(), "{}".to_owned(), "{}".to_owned());
         let mut overdracht_datum = None;
         if asiel {
-            let huishouden = if self.f.gezin { "Gezin" } else { "Alleenstaand" };
+            let huishouden = if self.f.gezin {
+                "Gezin"
+            } else {
+                "Alleenstaand"
+            };
             let beperking = chance(rng, 0.1).then_some("Loopt met een kruk.");
             profiel = js::coa_profiel(
                 huishouden,
@@ -38,13 +43,14 @@ impl Maker<'_> {
                 beperking,
             );
             if chance(rng, 0.4) {
-                voorintake = js::voorintake(dag(rng, k, 0, 20).min(today), "NOA", rng.gen_range(20..=90));
+                voorintake =
+                    js::voorintake(dag(rng, k, 0, 20).min(today), "NOA", rng.gen_range(20..=90));
             }
             let datum = dag(rng, k, 7, 60);
             if datum <= today && chance(rng, 0.85) {
                 overdracht_datum = Some(datum);
                 overdracht = js::overdracht(
-                    one_of(rng, COA_CONTACTS),
+                    *one_of(rng, COA_CONTACTS),
                     "regisseur",
                     datum,
                     "Gezinssituatie, gezondheid, taal en opleiding besproken.",
@@ -78,7 +84,13 @@ impl Maker<'_> {
         let span = (end - plan.intake_start).num_days();
         let n = 1 + weighted(&mut self.rng, &[45, 35, 20]);
         let mut dates: Vec<NaiveDate> = (0..n)
-            .map(|i| if i == 0 { plan.intake_start } else { dag(&mut self.rng, plan.intake_start, 1, span) })
+            .map(|i| {
+                if i == 0 {
+                    plan.intake_start
+                } else {
+                    dag(&mut self.rng, plan.intake_start, 0, span)
+                }
+            })
             .collect();
         dates.sort();
         dates.dedup();
@@ -88,19 +100,31 @@ impl Maker<'_> {
             let rng = &mut self.rng;
             let housed = self.f.huisvesting.is_some_and(|h| h <= datum);
             let plaats = if housed {
-                [GesprekPlaats::Thuis, GesprekPlaats::Gemeentehuis, GesprekPlaats::Online][weighted(rng, &[40, 45, 15])]
+                [
+                    GesprekPlaats::Thuis,
+                    GesprekPlaats::Gemeentehuis,
+                    GesprekPlaats::Online,
+                ][weighted(rng, &[40, 45, 15])]
             } else {
                 GesprekPlaats::Azc
             };
             let tolk = d.tolk_nodig == Some(true);
-            let soort = [TolkSoort::Telefonisch, TolkSoort::Aanwezig, TolkSoort::Sleutelpersoon][weighted(rng, &[50, 35, 15])];
+            let soort = [
+                TolkSoort::Telefonisch,
+                TolkSoort::Aanwezig,
+                TolkSoort::Sleutelpersoon,
+            ][weighted(rng, &[50, 35, 15])];
             let id = self.id();
             self.out.intake_gesprekken.push(BulkIntakeGesprek {
                 id,
                 persoon: self.f.persoon,
                 datum,
                 plaats: plaats.code(),
-                deelnemers: if self.f.gezin { "Inburgeraar, partner, regisseur" } else { "Inburgeraar, regisseur" },
+                deelnemers: if self.f.gezin {
+                    "Inburgeraar, partner, regisseur"
+                } else {
+                    "Inburgeraar, regisseur"
+                },
                 tolk_taal: if tolk { d.tolk_taal.clone() } else { None },
                 tolk_soort: tolk.then(|| soort.code()),
                 notities: "Kennismaking en afspraken voor de volgende stap.",
@@ -121,7 +145,13 @@ impl Maker<'_> {
         let lbt = match plan.lbt {
             Some(u) => {
                 let hoog = u == LbtUitslag::B1Haalbaar;
-                let score = |rng: &mut rand::rngs::StdRng| if hoog { rng.gen_range(60..=100) } else { rng.gen_range(10..=59) };
+                let score = |rng: &mut rand::rngs::StdRng| {
+                    if hoog {
+                        rng.gen_range(60..=100)
+                    } else {
+                        rng.gen_range(10..=59)
+                    }
+                };
                 let scores = (score(rng), score(rng));
                 js::lbt_afgenomen(u, lbt_dag, scores)
             }
@@ -137,9 +167,17 @@ impl Maker<'_> {
         let klacht = chance(rng, 0.3).then(|| *one_of(rng, KLACHTEN));
         let mut secties: Vec<(String, String, bool)> = vec![
             ("leerbaarheidstoets".into(), lbt, false),
-            ("opleiding-werk".into(), js::opleiding_werk(land, niveau, jaren, werk), false),
+            (
+                "opleiding-werk".into(),
+                js::opleiding_werk(land, niveau, jaren, werk),
+                false,
+            ),
             ("gezondheid".into(), js::gezondheid(klacht), true),
-            ("gezin-kinderopvang".into(), js::gezin_kinderopvang(self.f.gezin, lbt_dag), false),
+            (
+                "gezin-kinderopvang".into(),
+                js::gezin_kinderopvang(self.f.gezin, lbt_dag),
+                false,
+            ),
         ];
         let domeinen = 1 + weighted(rng, &[20, 40, 30, 10]);
         let first = rng.gen_range(0..DOMEINEN.len());
@@ -156,7 +194,11 @@ impl Maker<'_> {
                 continue;
             }
             let klaar = compleet || chance(rng, 0.5);
-            let op = if i == 0 { lbt_dag } else { dag(rng, start, 0, span) };
+            let op = if i == 0 {
+                lbt_dag
+            } else {
+                dag(rng, start, 0, span)
+            };
             let twee = klaar && chance(rng, 0.25) && op > start;
             let mut push = |versie, status: SectieStatus, op| {
                 self.out.intake_secties.push(BulkIntakeSectie {
@@ -175,9 +217,16 @@ impl Maker<'_> {
                 push(1, SectieStatus::Deels, eerder);
                 push(2, SectieStatus::Compleet, op);
             } else {
-                push(1, if klaar { SectieStatus::Compleet } else { SectieStatus::Deels }, op);
+                push(
+                    1,
+                    if klaar {
+                        SectieStatus::Compleet
+                    } else {
+                        SectieStatus::Deels
+                    },
+                    op,
+                );
             }
         }
     }
 }
-

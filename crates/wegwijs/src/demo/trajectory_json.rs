@@ -77,7 +77,9 @@ pub fn lbt_overgeslagen() -> String {
 /// Education and work history.
 pub fn opleiding_werk(land: &str, niveau: &str, jaren: u32, werk: Option<(&str, u32)>) -> String {
     let werkervaring = match werk {
-        Some((functie, jaren)) => antwoord(json!([{"land": land, "functie": functie, "jaren": jaren}])),
+        Some((functie, jaren)) => {
+            antwoord(json!([{"land": land, "functie": functie, "jaren": jaren}]))
+        }
         None => geen_probleem(),
     };
     json!({

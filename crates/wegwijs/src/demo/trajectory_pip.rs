@@ -9,7 +9,9 @@ use chrono::{Months, NaiveDate};
 use rand::Rng;
 use uuid::Uuid;
 use wegwijs_domain::person::Alfabetisering;
-use wegwijs_domain::trajectory::codes::{AlfaIndicator, Leerroute, Niveau, PipStatus, PipWijzigingsreden};
+use wegwijs_domain::trajectory::codes::{
+    AlfaIndicator, Leerroute, Niveau, PipStatus, PipWijzigingsreden,
+};
 use wegwijs_storage::bulk_trajectory::{BulkPip, BulkPipActiviteit, BulkPipDoel};
 
 use super::pick::{chance, weighted};
@@ -61,11 +63,33 @@ impl Maker<'_> {
                 && route.niveau == Some(Niveau::B1)
                 && uren_600.is_some_and(|u| u < datum);
             let schakelen = route.leerroute != Leerroute::Onderwijs && datum <= schakelen_tot;
-            let weights = [40, if schakelen { 30 } else { 0 }, if afschalen { 40 } else { 0 }];
+            let weights = [
+                40,
+                if schakelen { 30 } else { 0 },
+                if afschalen { 40 } else { 0 },
+            ];
             let (reden, route) = match weighted(rng, &weights) {
-                1 if route.leerroute == Leerroute::B1 => (PipWijzigingsreden::Schakelen, Route { leerroute: Leerroute::Z, niveau: None }),
-                1 => (PipWijzigingsreden::Schakelen, Route { leerroute: Leerroute::B1, niveau: Some(Niveau::B1) }),
-                2 => (PipWijzigingsreden::Afschalen, Route { leerroute: Leerroute::B1, niveau: Some(Niveau::A2) }),
+                1 if route.leerroute == Leerroute::B1 => (
+                    PipWijzigingsreden::Schakelen,
+                    Route {
+                        leerroute: Leerroute::Z,
+                        niveau: None,
+                    },
+                ),
+                1 => (
+                    PipWijzigingsreden::Schakelen,
+                    Route {
+                        leerroute: Leerroute::B1,
+                        niveau: Some(Niveau::B1),
+                    },
+                ),
+                2 => (
+                    PipWijzigingsreden::Afschalen,
+                    Route {
+                        leerroute: Leerroute::B1,
+                        niveau: Some(Niveau::A2),
+                    },
+                ),
                 _ => (PipWijzigingsreden::Anders, route),
             };
             out.push(Versie {
@@ -112,7 +136,11 @@ impl Maker<'_> {
                 Some(dt) if i > 0 => plus(dt, -14),
                 _ => plan.concept_op,
             };
-            let gewijzigd = versies.get(i + 1).and_then(|n| n.dagtekening).or(v.dagtekening).unwrap_or(plan.concept_op);
+            let gewijzigd = versies
+                .get(i + 1)
+                .and_then(|n| n.dagtekening)
+                .or(v.dagtekening)
+                .unwrap_or(plan.concept_op);
             let asiel_b1 = v.route.leerroute == Leerroute::B1 && self.f.asiel;
             let zienswijze = v.dagtekening.map(|dt| plus(dt, -3));
             self.out.pips.push(BulkPip {
@@ -128,7 +156,11 @@ impl Maker<'_> {
                 alfabetisering: Some(alfa.code()),
                 intensiteit_uren: asiel_b1.then_some(intensiteit),
                 aantal_voortgangsgesprekken: Some(12),
-                inhoud: js::pip_inhoud(v.route.leerroute != Leerroute::Onderwijs, d.uitkering_pw == Some(true), zienswijze),
+                inhoud: js::pip_inhoud(
+                    v.route.leerroute != Leerroute::Onderwijs,
+                    d.uitkering_pw == Some(true),
+                    zienswijze,
+                ),
                 dagtekening: v.dagtekening,
                 door: self.f.regisseur,
                 aangemaakt_op: opgesteld,

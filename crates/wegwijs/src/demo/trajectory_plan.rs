@@ -116,6 +116,7 @@ impl Maker<'_> {
     }
 
     fn plan(&mut self, fase: Fase) -> Plan {
+        let (route, lbt) = self.route();
         let f = &self.f;
         let today = f.today;
         let base = match (f.brp, f.koppeling) {
@@ -123,7 +124,6 @@ impl Maker<'_> {
             (Some(b), None) => b,
             _ => today,
         };
-        let (route, lbt) = self.route();
         let rng = &mut self.rng;
         // Room the stage needs after the first dagtekening (versions, PVT/MAP, the exams).
         let room = match fase {

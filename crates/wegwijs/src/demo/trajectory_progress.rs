@@ -28,7 +28,11 @@ impl Maker<'_> {
         let start = plus(d1, 1);
         let school = plan.route.leerroute == Leerroute::Onderwijs;
         let rate = self.rng.gen_range(220..=300);
-        let cursus = if school { Vec::new() } else { self.blokken(start, plan.einde, rate) };
+        let cursus = if school {
+            Vec::new()
+        } else {
+            self.blokken(start, plan.einde, rate)
+        };
         let mut total = 0;
         let uren_600 = cursus.iter().find_map(|(_, tot, uren)| {
             total += uren;
@@ -42,11 +46,20 @@ impl Maker<'_> {
         if route.leerroute == Leerroute::Z || plan.route.leerroute == Leerroute::Z {
             let rate = self.rng.gen_range(200..=340);
             participatie = self.blokken(start, plan.einde, rate);
-            self.uren(UrenSoort::Participatie, &participatie, "Taalcafé en vrijwilligerswerk");
+            self.uren(
+                UrenSoort::Participatie,
+                &participatie,
+                "Taalcafé en vrijwilligerswerk",
+            );
             if let (true, Some(af)) = (self.f.asiel, plan.intake_af) {
                 // Hours during the brede intake count for the Z-route (Besluit 3.14).
                 let uren = self.rng.gen_range(20..=60);
-                self.uren_rij(UrenSoort::Participatie, (plan.intake_start, af, uren), true, "Activering tijdens de intake");
+                self.uren_rij(
+                    UrenSoort::Participatie,
+                    (plan.intake_start, af, uren),
+                    true,
+                    "Activering tijdens de intake",
+                );
             }
         }
         self.reviews(plan, d1, &versies, &doelen);
@@ -55,7 +68,12 @@ impl Maker<'_> {
     }
 
     /// Hours per half-year from `start` to `end`, at `rate` hours per full half-year.
-    fn blokken(&mut self, start: NaiveDate, end: NaiveDate, rate: i32) -> Vec<(NaiveDate, NaiveDate, i32)> {
+    fn blokken(
+        &mut self,
+        start: NaiveDate,
+        end: NaiveDate,
+        rate: i32,
+    ) -> Vec<(NaiveDate, NaiveDate, i32)> {
         let mut out = Vec::new();
         let mut van = start;
         while van < end {
@@ -70,13 +88,24 @@ impl Maker<'_> {
         out
     }
 
-    fn uren(&mut self, soort: UrenSoort, blokken: &[(NaiveDate, NaiveDate, i32)], omschrijving: &'static str) {
+    fn uren(
+        &mut self,
+        soort: UrenSoort,
+        blokken: &[(NaiveDate, NaiveDate, i32)],
+        omschrijving: &'static str,
+    ) {
         for b in blokken {
             self.uren_rij(soort, *b, false, omschrijving);
         }
     }
 
-    pub fn uren_rij(&mut self, soort: UrenSoort, (van, tot, uren): (NaiveDate, NaiveDate, i32), tijdens_intake: bool, omschrijving: &'static str) {
+    pub fn uren_rij(
+        &mut self,
+        soort: UrenSoort,
+        (van, tot, uren): (NaiveDate, NaiveDate, i32),
+        tijdens_intake: bool,
+        omschrijving: &'static str,
+    ) {
         let id = self.id();
         self.out.uren.push(BulkUren {
             id,
@@ -113,7 +142,8 @@ impl Maker<'_> {
         let held_count = dates.iter().filter(|x| x.1).count();
         match scenario {
             1 if held_count > 0 => dates.truncate(held_count),
-            2 => dates.truncate(held_count.saturating_sub(1 + usize::from(chance(&mut self.rng, 0.5)))),
+            2 => dates
+                .truncate(held_count.saturating_sub(1 + usize::from(chance(&mut self.rng, 0.5)))),
             _ => {}
         }
         if scenario == 1 {
@@ -121,25 +151,53 @@ impl Maker<'_> {
                 last.1 = false;
             }
         }
-        let later: Vec<NaiveDate> = versies.iter().skip(1).filter_map(|v| v.dagtekening).collect();
+        let later: Vec<NaiveDate> = versies
+            .iter()
+            .skip(1)
+            .filter_map(|v| v.dagtekening)
+            .collect();
         let goals = &doelen[..doelen.len().min(2)];
         let mut previous = d1;
         for (n, (gepland, held)) in dates.iter().enumerate() {
-            let gehouden = held.then(|| plus(*gepland, self.rng.gen_range(-5..=5)).max(plus(previous, 1)).min(end));
+            let gehouden = held.then(|| {
+                plus(*gepland, self.rng.gen_range(-5..=5))
+                    .max(plus(previous, 1))
+                    .min(end)
+            });
             let next = dates.get(n + 1).map(|x| x.0);
             // The review just before a new version decided to adjust the PIP.
-            let aanpassen = gehouden.is_some_and(|g| later.iter().any(|v| *v > g && next.is_none_or(|nx| nx >= *v)));
-            let status = if chance(&mut self.rng, 0.75) { "op_schema" } else { "vertraagd" };
+            let aanpassen = gehouden.is_some_and(|g| {
+                later
+                    .iter()
+                    .any(|v| *v > g && next.is_none_or(|nx| nx >= *v))
+            });
+            let status = if chance(&mut self.rng, 0.75) {
+                "op_schema"
+            } else {
+                "vertraagd"
+            };
             let id = self.id();
             self.out.voortgangsgesprekken.push(BulkVoortgangsgesprek {
                 id,
                 persoon: self.f.persoon,
                 gepland_op: *gepland,
                 gehouden_op: gehouden,
-                deelnemers: if gehouden.is_some() { "Inburgeraar, regisseur, taalaanbieder" } else { "" },
-                verslag: if gehouden.is_some() { "Voortgang besproken aan de hand van de doelen." } else { "" },
+                deelnemers: if gehouden.is_some() {
+                    "Inburgeraar, regisseur, taalaanbieder"
+                } else {
+                    ""
+                },
+                verslag: if gehouden.is_some() {
+                    "Voortgang besproken aan de hand van de doelen."
+                } else {
+                    ""
+                },
                 besluiten: if aanpassen { "PIP aanpassen." } else { "" },
-                doelvoortgang: if gehouden.is_some() { js::doelvoortgang(goals, status) } else { "[]".to_owned() },
+                doelvoortgang: if gehouden.is_some() {
+                    js::doelvoortgang(goals, status)
+                } else {
+                    "[]".to_owned()
+                },
                 pip_aanpassen: aanpassen,
                 door: self.f.regisseur,
                 aangemaakt_op: previous,

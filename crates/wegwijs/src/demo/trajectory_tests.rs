@@ -47,24 +47,46 @@ fn deadlines(data: &DemoData, p: &BulkPerson) -> Deadlines {
     let pips: Vec<&BulkPip> = t.pips.iter().filter(|x| x.persoon == p.id).collect();
     let vastgesteld = pips.iter().find(|x| x.status == "vastgesteld");
     let first = pips.iter().filter_map(|x| x.dagtekening).min();
-    let voldaan = t.afrondingen.iter().any(|a| a.persoon == p.id && a.voldaan_op.is_some());
-    let reviews: Vec<_> = t.voortgangsgesprekken.iter().filter(|r| r.persoon == p.id).collect();
+    let voldaan = t
+        .afrondingen
+        .iter()
+        .any(|a| a.persoon == p.id && a.voldaan_op.is_some());
+    let reviews: Vec<_> = t
+        .voortgangsgesprekken
+        .iter()
+        .filter(|r| r.persoon == p.id)
+        .collect();
     let last_held = reviews.iter().filter_map(|r| r.gehouden_op).max();
-    let planned_ahead = reviews.iter().any(|r| r.gehouden_op.is_none() && r.gepland_op >= today);
+    let planned_ahead = reviews
+        .iter()
+        .any(|r| r.gehouden_op.is_none() && r.gepland_op >= today);
     let intake = t.intakes.iter().find(|i| i.persoon == p.id);
-    let last_talk = t.intake_gesprekken.iter().filter(|g| g.persoon == p.id).map(|g| g.datum).max();
+    let last_talk = t
+        .intake_gesprekken
+        .iter()
+        .filter(|g| g.persoon == p.id)
+        .map(|g| g.datum)
+        .max();
     let mut d = Deadlines::default();
-    if let (Some(duo), None, true) = (p.details.datum_kennisgeving_duo, vastgesteld, intake.is_some()) {
+    if let (Some(duo), None, true) = (
+        p.details.datum_kennisgeving_duo,
+        vastgesteld,
+        intake.is_some(),
+    ) {
         let due = plus_days(duo, 70);
         d.pip_te_laat = due < today;
         d.pip_binnen_twee_weken = due >= today && due <= plus_days(today, 14);
     }
     if let (Some(_), Some(first), false) = (vastgesteld, first, voldaan) {
         let since = last_held.unwrap_or(first);
-        d.review_te_laat = since.checked_add_months(Months::new(3)).is_some_and(|x| x < today) && !planned_ahead;
+        d.review_te_laat = since
+            .checked_add_months(Months::new(3))
+            .is_some_and(|x| x < today)
+            && !planned_ahead;
         d.review_gepland = planned_ahead;
         let end = plus_days(first, 1).checked_add_months(Months::new(36));
-        d.termijn_binnen_zes_maanden = end.is_some_and(|e| e >= today && e <= plus_days(today, 183));
+        d.termijn_binnen_zes_maanden =
+            end.is_some_and(|e| e >= today && e <= plus_days(today, 183));
     }
     d.intake_open = intake.is_some_and(|i| i.afgerond_op.is_none());
     let contact = last_held.max(last_talk);
@@ -79,9 +101,24 @@ fn every_stage_occurs_for_the_region_and_for_the_showcase_regisseur() {
     assert_eq!(seen.len(), Fase::ALL.len(), "{seen:?}");
     let showcase = data.staff[0].id;
     assert_eq!(data.staff[0].email, "regisseur@weert.example");
-    let mine: HashSet<PersonId> = data.persons.iter().filter(|p| p.regisseur == Some(showcase)).map(|p| p.id).collect();
-    let stages: HashSet<Fase> = data.traject.fasen.iter().filter(|(p, _)| mine.contains(p)).map(|(_, f)| *f).collect();
-    assert_eq!(stages.len(), Fase::ALL.len(), "showcase caseload: {stages:?}");
+    let mine: HashSet<PersonId> = data
+        .persons
+        .iter()
+        .filter(|p| p.regisseur == Some(showcase))
+        .map(|p| p.id)
+        .collect();
+    let stages: HashSet<Fase> = data
+        .traject
+        .fasen
+        .iter()
+        .filter(|(p, _)| mine.contains(p))
+        .map(|(_, f)| *f)
+        .collect();
+    assert_eq!(
+        stages.len(),
+        Fase::ALL.len(),
+        "showcase caseload: {stages:?}"
+    );
     for (table, n) in data.traject.rows.counts() {
         assert!(n > 0, "no rows for {table}");
     }
@@ -92,7 +129,13 @@ fn the_showcase_regisseur_has_overdue_and_upcoming_deadlines() {
     let data = data();
     let showcase = data.staff[0].id;
     let all: Vec<Deadlines> = data.persons.iter().map(|p| deadlines(&data, p)).collect();
-    let mine: Vec<&Deadlines> = data.persons.iter().zip(&all).filter(|(p, _)| p.regisseur == Some(showcase)).map(|(_, d)| d).collect();
+    let mine: Vec<&Deadlines> = data
+        .persons
+        .iter()
+        .zip(&all)
+        .filter(|(p, _)| p.regisseur == Some(showcase))
+        .map(|(_, d)| d)
+        .collect();
     let any = |v: &[&Deadlines], f: fn(&Deadlines) -> bool| v.iter().any(|d| f(d));
     assert!(any(&mine, |d| d.pip_te_laat), "PIP overdue");
     assert!(any(&mine, |d| d.review_te_laat), "review overdue");
@@ -100,8 +143,14 @@ fn the_showcase_regisseur_has_overdue_and_upcoming_deadlines() {
     assert!(any(&mine, |d| d.intake_open), "intake incomplete");
     assert!(any(&mine, |d| d.geen_contact), "no contact for 30 days");
     let region: Vec<&Deadlines> = all.iter().collect();
-    assert!(any(&region, |d| d.pip_binnen_twee_weken), "PIP due within 2 weeks");
-    assert!(any(&region, |d| d.termijn_binnen_zes_maanden), "termijn ending within 6 months");
+    assert!(
+        any(&region, |d| d.pip_binnen_twee_weken),
+        "PIP due within 2 weeks"
+    );
+    assert!(
+        any(&region, |d| d.termijn_binnen_zes_maanden),
+        "termijn ending within 6 months"
+    );
 }
 
 #[test]
@@ -113,14 +162,27 @@ fn versions_have_increasing_dagtekening_stable_goals_and_only_the_last_vastgeste
         let numbers: Vec<i32> = versions.iter().map(|p| p.nummer).collect();
         assert_eq!(numbers, (1..=versions.len() as i32).collect::<Vec<_>>());
         let (last, older) = versions.split_last().expect("one version at least");
-        assert!(older.iter().all(|p| p.status == "vervangen" && p.dagtekening.is_some()));
+        assert!(
+            older
+                .iter()
+                .all(|p| p.status == "vervangen" && p.dagtekening.is_some())
+        );
         assert!(last.status == "vastgesteld" || (last.status == "concept" && versions.len() == 1));
         let dates: Vec<_> = versions.iter().filter_map(|p| p.dagtekening).collect();
         assert!(dates.windows(2).all(|w| w[0] < w[1]), "M-2: {dates:?}");
         if versions.len() > 1 {
             several += 1;
-            let goals = |pip: &BulkPip| t.pip_doelen.iter().filter(|d| d.pip_id == pip.id).map(|d| d.doel_id).collect::<HashSet<_>>();
-            assert!(goals(versions[0]).is_subset(&goals(last)), "goal ids copied");
+            let goals = |pip: &BulkPip| {
+                t.pip_doelen
+                    .iter()
+                    .filter(|d| d.pip_id == pip.id)
+                    .map(|d| d.doel_id)
+                    .collect::<HashSet<_>>()
+            };
+            assert!(
+                goals(versions[0]).is_subset(&goals(last)),
+                "goal ids copied"
+            );
             assert!(last.reden.is_some());
         }
     }
@@ -135,11 +197,21 @@ fn generated_pips_keep_duos_registration_rules() {
     for pip in &t.pips {
         let p = persons[&pip.persoon];
         let (route, niveau) = (pip.leerroute, pip.niveau);
-        assert!(!(niveau == Some("A2") && route == Some("O")), "M-4: A2 with O");
-        assert!(!(niveau == Some("B1") && route == Some("Z")), "M-4: B1 with Z");
-        assert!(!(pip.nummer == 1 && niveau == Some("A2") && route == Some("B")), "M-4: first PIP B + A2");
+        assert!(
+            !(niveau == Some("A2") && route == Some("O")),
+            "M-4: A2 with O"
+        );
+        assert!(
+            !(niveau == Some("B1") && route == Some("Z")),
+            "M-4: B1 with Z"
+        );
+        assert!(
+            !(pip.nummer == 1 && niveau == Some("A2") && route == Some("B")),
+            "M-4: first PIP B + A2"
+        );
         if pip.intensiteit_uren.is_some() {
-            let asiel = p.details.doelgroep == Some(wegwijs_domain::person::Doelgroep::Asielstatushouder);
+            let asiel =
+                p.details.doelgroep == Some(wegwijs_domain::person::Doelgroep::Asielstatushouder);
             assert!(route == Some("B") && asiel, "M-5");
         }
         if let Some(dt) = pip.dagtekening {
@@ -151,7 +223,12 @@ fn generated_pips_keep_duos_registration_rules() {
         }
         if pip.reden == Some("afschalen") {
             let dt = pip.dagtekening.expect("vastgesteld");
-            let hours: i32 = t.uren.iter().filter(|u| u.persoon == pip.persoon && u.soort == "nt2_cursus" && u.tot < dt).map(|u| u.uren).sum();
+            let hours: i32 = t
+                .uren
+                .iter()
+                .filter(|u| u.persoon == pip.persoon && u.soort == "nt2_cursus" && u.tot < dt)
+                .map(|u| u.uren)
+                .sum();
             assert!(hours >= 600, "afschalen after {hours} hours");
         }
     }
@@ -165,13 +242,29 @@ fn trajectory_dates_never_pass_the_reference_date() {
     assert!(t.intake_gesprekken.iter().all(|g| g.datum <= today));
     assert!(t.uren.iter().all(|u| u.van <= u.tot && u.tot <= today));
     assert!(t.examens.iter().all(|e| e.datum <= today));
-    assert!(t.voortgangsgesprekken.iter().all(|r| r.gehouden_op.is_none_or(|g| g <= today)));
-    assert!(t.afrondingen.iter().all(|a| [a.pvt_ondertekend_op, a.map_eindgesprek_op, a.voldaan_op].iter().flatten().all(|d| *d <= today)));
+    assert!(
+        t.voortgangsgesprekken
+            .iter()
+            .all(|r| r.gehouden_op.is_none_or(|g| g <= today))
+    );
+    assert!(t.afrondingen.iter().all(|a| {
+        [a.pvt_ondertekend_op, a.map_eindgesprek_op, a.voldaan_op]
+            .iter()
+            .flatten()
+            .all(|d| *d <= today)
+    }));
     let pips = pips_by_person(t);
     for a in &t.afrondingen {
         // M-7: PVT and MAP dates not before the termijn's start.
-        let start = pips[&a.persoon].iter().filter_map(|p| p.dagtekening).min().map(|d| plus_days(d, 1));
-        for d in [a.pvt_ondertekend_op, a.map_eindgesprek_op].into_iter().flatten() {
+        let start = pips[&a.persoon]
+            .iter()
+            .filter_map(|p| p.dagtekening)
+            .min()
+            .map(|d| plus_days(d, 1));
+        for d in [a.pvt_ondertekend_op, a.map_eindgesprek_op]
+            .into_iter()
+            .flatten()
+        {
             assert!(start.is_some_and(|s| d >= s), "M-7");
             assert!(a.z_eindgesprek_op.is_none_or(|z| d <= z), "M-7 Z-route");
         }
@@ -183,7 +276,14 @@ fn same_seed_same_trajectory() {
     let a = generate(1_000, 7, REFERENCE_DATE);
     let b = generate(1_000, 7, REFERENCE_DATE);
     let c = generate(1_000, 8, REFERENCE_DATE);
-    let key = |d: &DemoData| d.traject.rows.pips.iter().map(|p| (p.id, p.dagtekening, p.status)).collect::<Vec<_>>();
+    let key = |d: &DemoData| {
+        d.traject
+            .rows
+            .pips
+            .iter()
+            .map(|p| (p.id, p.dagtekening, p.status))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(key(&a), key(&b));
     assert_eq!(a.traject.rows.counts(), b.traject.rows.counts());
     assert_eq!(a.traject.fasen, b.traject.fasen);

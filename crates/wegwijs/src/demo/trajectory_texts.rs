@@ -2,7 +2,13 @@
 //! their situation, barrier, wish and goal, and the activities of a PIP. Static, so rows borrow them.
 
 /// AZC locations in and around the region (real towns, no real persons).
-pub const AZC: &[&str] = &["AZC Weert", "AZC Budel-Cranendonck", "AZC Venlo", "AZC Echt", "AZC Heerlen"];
+pub const AZC: &[&str] = &[
+    "AZC Weert",
+    "AZC Budel-Cranendonck",
+    "AZC Venlo",
+    "AZC Echt",
+    "AZC Heerlen",
+];
 
 /// COA contacts: invented names with the `.example`-style obviousness of the rest of the demo.
 pub const COA_CONTACTS: &[&str] = &[
@@ -13,8 +19,16 @@ pub const COA_CONTACTS: &[&str] = &[
 ];
 
 pub const FUNCTIES: &[&str] = &[
-    "Kapper", "Monteur", "Kok", "Boekhouder", "Verpleegkundige", "Leraar", "Bouwvakker",
-    "Chauffeur", "Naaister", "Winkelmedewerker",
+    "Kapper",
+    "Monteur",
+    "Kok",
+    "Boekhouder",
+    "Verpleegkundige",
+    "Leraar",
+    "Bouwvakker",
+    "Chauffeur",
+    "Naaister",
+    "Winkelmedewerker",
 ];
 
 pub const KLACHTEN: &[&str] = &[
@@ -56,16 +70,101 @@ const fn dm(
 }
 
 pub const DOMEINEN: &[Domein] = &[
-    dm("participatie", false, "Zoekt werk, heeft nog geen netwerk.", "Diploma niet erkend.", "Werken in het eigen vak.", ("Werkervaring opdoen via een werkervaringsplaats", "Werk.Kom")),
-    dm("communicatie", false, "Spreekt een beetje Engels.", "Weinig Nederlands.", "Zelf afspraken maken.", ("Zelfstandig een afspraak bij de huisarts maken", "Gilde Educatie")),
-    dm("financien", false, "Ontvangt bijstand; ontzorgd.", "Brieven van instanties zijn moeilijk.", "Zelf de post en betalingen regelen.", ("Zelf de administratie bijhouden", "Algemeen Maatschappelijk Werk Midden-Limburg")),
-    dm("huisvesting", false, "Woont in een huurwoning.", "Onbekend met huurtoeslag.", "Rustig wonen.", ("Huurtoeslag en woonregels kennen", "Wonen Limburg")),
-    dm("opvoeding-kinderopvang", false, "Kinderen op de basisschool.", "Onbekend met het schoolsysteem.", "Meedoen op school.", ("Deelnemen aan oudergesprekken op school", "Centrum voor Jeugd en Gezin Midden-Limburg")),
-    dm("geestelijke-gezondheid", true, "Slaapt slecht.", "Zorgen over familie.", "Rust vinden.", ("Contact met de praktijkondersteuner GGZ", "GGD Limburg-Noord")),
-    dm("lichamelijke-gezondheid", true, "Ingeschreven bij de huisarts.", "Rugklachten.", "Fit blijven.", ("Wekelijks bewegen bij de buurtsportcoach", "Punt Welzijn")),
-    dm("sociaal-netwerk", false, "Kent vooral landgenoten.", "Weinig Nederlandse contacten.", "Nederlandse vrienden maken.", ("Vrijwilligerswerk in de buurt", "Punt Welzijn")),
-    dm("dagelijks-leven", false, "Redt zich met hulp.", "Digitale formulieren.", "Zelf DigiD gebruiken.", ("DigiD aanvragen en gebruiken", "Bibliocenter")),
-    dm("onderwijs", false, "Wil verder leren.", "Geen Nederlands diploma.", "Een mbo-opleiding volgen.", ("Oriënteren op een mbo-opleiding", "Gilde Opleidingen")),
+    dm(
+        "participatie",
+        false,
+        "Zoekt werk, heeft nog geen netwerk.",
+        "Diploma niet erkend.",
+        "Werken in het eigen vak.",
+        (
+            "Werkervaring opdoen via een werkervaringsplaats",
+            "Werk.Kom",
+        ),
+    ),
+    dm(
+        "communicatie",
+        false,
+        "Spreekt een beetje Engels.",
+        "Weinig Nederlands.",
+        "Zelf afspraken maken.",
+        (
+            "Zelfstandig een afspraak bij de huisarts maken",
+            "Gilde Educatie",
+        ),
+    ),
+    dm(
+        "financien",
+        false,
+        "Ontvangt bijstand; ontzorgd.",
+        "Brieven van instanties zijn moeilijk.",
+        "Zelf de post en betalingen regelen.",
+        (
+            "Zelf de administratie bijhouden",
+            "Algemeen Maatschappelijk Werk Midden-Limburg",
+        ),
+    ),
+    dm(
+        "huisvesting",
+        false,
+        "Woont in een huurwoning.",
+        "Onbekend met huurtoeslag.",
+        "Rustig wonen.",
+        ("Huurtoeslag en woonregels kennen", "Wonen Limburg"),
+    ),
+    dm(
+        "opvoeding-kinderopvang",
+        false,
+        "Kinderen op de basisschool.",
+        "Onbekend met het schoolsysteem.",
+        "Meedoen op school.",
+        (
+            "Deelnemen aan oudergesprekken op school",
+            "Centrum voor Jeugd en Gezin Midden-Limburg",
+        ),
+    ),
+    dm(
+        "geestelijke-gezondheid",
+        true,
+        "Slaapt slecht.",
+        "Zorgen over familie.",
+        "Rust vinden.",
+        (
+            "Contact met de praktijkondersteuner GGZ",
+            "GGD Limburg-Noord",
+        ),
+    ),
+    dm(
+        "lichamelijke-gezondheid",
+        true,
+        "Ingeschreven bij de huisarts.",
+        "Rugklachten.",
+        "Fit blijven.",
+        ("Wekelijks bewegen bij de buurtsportcoach", "Punt Welzijn"),
+    ),
+    dm(
+        "sociaal-netwerk",
+        false,
+        "Kent vooral landgenoten.",
+        "Weinig Nederlandse contacten.",
+        "Nederlandse vrienden maken.",
+        ("Vrijwilligerswerk in de buurt", "Punt Welzijn"),
+    ),
+    dm(
+        "dagelijks-leven",
+        false,
+        "Redt zich met hulp.",
+        "Digitale formulieren.",
+        "Zelf DigiD gebruiken.",
+        ("DigiD aanvragen en gebruiken", "Bibliocenter"),
+    ),
+    dm(
+        "onderwijs",
+        false,
+        "Wil verder leren.",
+        "Geen Nederlands diploma.",
+        "Een mbo-opleiding volgen.",
+        ("Oriënteren op een mbo-opleiding", "Gilde Opleidingen"),
+    ),
 ];
 
 /// An activity of the PIP: what, by whom, hours per week.
