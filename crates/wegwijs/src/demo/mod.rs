@@ -29,6 +29,7 @@ pub mod staff;
 // Trajectory demo data (issue 7).
 pub mod trajectory;
 mod trajectory_afronding;
+mod trajectory_feiten;
 mod trajectory_intake;
 mod trajectory_json;
 mod trajectory_pip;
@@ -40,6 +41,8 @@ mod trajectory_texts;
 mod load_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trajectory_deadline_tests;
 #[cfg(test)]
 mod trajectory_tests;
 

@@ -49,8 +49,9 @@ impl Maker<'_> {
             let datum = dag(rng, k, 7, 60);
             if datum <= today && chance(rng, 0.85) {
                 overdracht_datum = Some(datum);
+                let van = *one_of(rng, COA_CONTACTS);
                 overdracht = js::overdracht(
-                    *one_of(rng, COA_CONTACTS),
+                    van,
                     "regisseur",
                     datum,
                     "Gezinssituatie, gezondheid, taal en opleiding besproken.",

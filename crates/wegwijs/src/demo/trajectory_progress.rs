@@ -146,10 +146,10 @@ impl Maker<'_> {
                 .truncate(held_count.saturating_sub(1 + usize::from(chance(&mut self.rng, 0.5)))),
             _ => {}
         }
-        if scenario == 1 {
-            if let Some(last) = dates.last_mut() {
-                last.1 = false;
-            }
+        if scenario == 1
+            && let Some(last) = dates.last_mut()
+        {
+            last.1 = false;
         }
         let later: Vec<NaiveDate> = versies
             .iter()
