@@ -16,6 +16,8 @@ pub mod audit_chain;
 pub mod audit_search;
 pub mod auth_cache;
 pub mod bulk;
+// Trajectory demo data (issue 7, demo slice).
+pub mod bulk_trajectory;
 pub mod caseload;
 pub mod households;
 pub mod login_attempts;

@@ -19,6 +19,8 @@ mod caseload;
 mod caseload_fixes;
 mod cli;
 mod concurrency;
+// Trajectory demo data (issue 7, demo slice).
+mod demo_trajectory;
 mod dutch_date;
 mod forms;
 mod health;
