@@ -27,6 +27,7 @@ pub mod persons;
 pub mod search_term;
 pub mod signed_in;
 pub mod status;
+pub mod traject_settings;
 pub mod users;
 
 use std::sync::Arc;

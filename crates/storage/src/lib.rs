@@ -26,6 +26,7 @@ pub mod recovery_codes;
 pub mod roles;
 pub mod search_fold;
 pub mod sessions;
+pub mod traject_settings;
 pub mod users;
 pub mod write_batcher;
 

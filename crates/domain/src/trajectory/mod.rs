@@ -3,4 +3,6 @@
 //! PIP, progress) and the deadline engine have their own module.
 
 pub mod codes;
+pub mod koppeling;
 pub mod settings;
+pub mod settings_input;
