@@ -18,6 +18,7 @@ pub mod auth_cache;
 pub mod bulk;
 pub mod caseload;
 pub mod households;
+pub mod koppelingen;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;

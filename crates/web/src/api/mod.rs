@@ -3,6 +3,8 @@
 pub mod envelope;
 pub mod health;
 pub mod households;
+// koppeling (issue 7)
+pub mod koppeling;
 pub mod openapi;
 pub mod persons;
 pub mod problem;
@@ -48,6 +50,12 @@ pub fn router() -> Router<AppState> {
             "/huishoudens/{id}",
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
+        // koppeling (issue 7)
+        .route(
+            "/personen/{id}/koppeling",
+            get(koppeling::handlers::get_koppeling).put(koppeling::handlers::put_koppeling),
+        )
+        // end koppeling
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
+use super::koppeling::{dto as kp, handlers as kp_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 use super::problem::{InvalidParam, Problem};
 
@@ -32,6 +33,8 @@ use super::problem::{InvalidParam, Problem};
         list::list_personen, create::create_persoon, get::get_persoon, update::update_persoon,
         regisseur::assign_regisseur, verwerkingen::list_verwerkingen,
         hh_handlers::list_huishoudens, hh_handlers::create_huishouden, hh_handlers::get_huishouden, hh_handlers::update_huishouden,
+        // koppeling (issue 7)
+        kp_handlers::get_koppeling, kp_handlers::put_koppeling,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -39,11 +42,14 @@ use super::problem::{InvalidParam, Problem};
         regisseur::RegisseurToewijzing, verwerkingen::Verwerking, verwerkingen::VerwerkingLijst,
         hh::Huishouden, hh::Huishoudlid, hh::HuishoudenInvoer, hh::HuishoudlidInvoer,
         hh::HuishoudenLijst, hh::HuishoudenSamenvatting, hh::LidLinks,
+        // koppeling (issue 7)
+        kp::KoppelingDto, kp::Profiel, kp::ProfielGegeven, kp::Score, kp::ToetsDto, kp::KansenverkennerDto, kp::OverdrachtDto,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
+        (name = "koppeling", description = "Koppeling, COA-profiel, voorintake en warme overdracht"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
     )
 )]
