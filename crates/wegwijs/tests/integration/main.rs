@@ -23,6 +23,8 @@ mod dutch_date;
 mod forms;
 mod health;
 mod households;
+// koppeling (issue 7)
+mod koppeling;
 mod one_time_password;
 mod openapi;
 mod organisation_names;
