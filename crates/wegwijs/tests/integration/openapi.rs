@@ -87,7 +87,13 @@ fn every_operation_is_complete(doc: &Value) {
             if op["requestBody"].is_object() {
                 assert!(responses.contains_key("415"), "{what}: 415 declared");
             }
-            if method == "put" {
+            // Trajectory resources (issue 7) carry `versie` in the body and answer a stale one with
+            // 409; ETag resources need If-Match (428) and answer 412.
+            let body_versie = !op["parameters"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p["name"] == "If-Match"))
+                && responses.contains_key("409");
+            if method == "put" && !body_versie {
                 for code in ["412", "428"] {
                     assert!(responses.contains_key(code), "{what}: {code} declared");
                 }
