@@ -22,7 +22,7 @@ fn out_of_range_and_unknown_values_are_refused_all_at_once() {
         gezondheid_rollen: vec!["beleid".into()],
         ..defaults()
     };
-    let e = parse(&raw).unwrap_err();
+    let e = parse(&raw).expect_err("refused");
     let fields: Vec<_> = e.iter().map(|f| (f.field, f.code)).collect();
     assert_eq!(
         fields,
@@ -43,13 +43,13 @@ fn health_roles_need_a_recorded_reason() {
         gezondheid_rollen: vec!["teamleider".into()],
         ..defaults()
     };
-    let e = parse(&raw).unwrap_err();
+    let e = parse(&raw).expect_err("refused");
     assert_eq!(e.0[0].field, "gezondheidNoodzaak");
     let ok = RawTrajectInstellingen {
         gezondheid_noodzaak: "Teamleider beoordeelt medische ontheffingen.".into(),
         ..raw
     };
-    let s = parse(&ok).unwrap();
+    let s = parse(&ok).expect("valid");
     assert_eq!(s.gezondheid_rollen, vec![Role::Teamleider]);
 }
 

@@ -5,7 +5,7 @@ use super::*;
 use crate::trajectory::koppeling::{ProfielStatus, ToetsInstrument};
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()
+    NaiveDate::from_ymd_opt(2026, 3, 10).expect("valid")
 }
 
 const NAAR: &str = "0190a2b3-0000-7000-8000-000000000001";
@@ -47,7 +47,7 @@ fn full() -> RawKoppeling {
 
 fn fields(raw: &RawKoppeling) -> Vec<(&'static str, &'static str)> {
     parse(raw, today())
-        .unwrap_err()
+        .expect_err("refused")
         .iter()
         .map(|f| (f.field, f.code))
         .collect()
@@ -55,7 +55,7 @@ fn fields(raw: &RawKoppeling) -> Vec<(&'static str, &'static str)> {
 
 #[test]
 fn a_full_koppeling_parses() {
-    let k = parse(&full(), today()).unwrap();
+    let k = parse(&full(), today()).expect("valid");
     assert_eq!(k.taakstelling, Halfjaar::new(2026, 1));
     assert_eq!(k.profiel.talen.status, ProfielStatus::Bekend);
     assert_eq!(k.profiel.opleiding.status, ProfielStatus::Geen);
@@ -64,14 +64,14 @@ fn a_full_koppeling_parses() {
     assert_eq!(k.voorintake.toetsen[0].instrument, ToetsInstrument::Noa);
     assert_eq!(k.voorintake.toetsen[0].scores.len(), 1);
     assert_eq!(
-        k.overdracht.unwrap().datum,
-        NaiveDate::from_ymd_opt(2026, 2, 20).unwrap()
+        k.overdracht.expect("valid").datum,
+        NaiveDate::from_ymd_opt(2026, 2, 20).expect("valid")
     );
 }
 
 #[test]
 fn an_empty_form_is_a_valid_unknown_koppeling() {
-    let k = parse(&RawKoppeling::default(), today()).unwrap();
+    let k = parse(&RawKoppeling::default(), today()).expect("valid");
     assert_eq!(k.datum_koppeling, None);
     assert_eq!(k.overdracht, None);
     assert_eq!(k.voorintake, Voorintake::default());
@@ -177,7 +177,7 @@ proptest! {
 
     #[test]
     fn a_handover_parses_exactly_when_it_lies_between_koppeling_and_today(offset in -60i64..60) {
-        let koppeling = NaiveDate::from_ymd_opt(2026, 2, 2).unwrap();
+        let koppeling = NaiveDate::from_ymd_opt(2026, 2, 2).expect("valid");
         let d = koppeling + chrono::Duration::days(offset);
         let mut raw = full();
         raw.overdracht.datum = d.to_string();
