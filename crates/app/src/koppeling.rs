@@ -30,6 +30,19 @@ async fn load(ctx: &Ctx<'_>, action: Action, id: PersonId) -> AppResult<Koppelin
 /// The koppeling page and API get: the KoppelingRead row is durable before the data is returned.
 pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<KoppelingRecord> {
     let k = load(ctx, Action::TrajectView, id).await?;
+    audit_read(ctx, &k).await?;
+    Ok(k)
+}
+
+/// The edit form: only for who may save it (TrajectEdit); showing the form is a read, audited too.
+pub async fn view_for_edit(ctx: &Ctx<'_>, id: PersonId) -> AppResult<KoppelingRecord> {
+    let k = load(ctx, Action::TrajectEdit, id).await?;
+    audit_read(ctx, &k).await?;
+    Ok(k)
+}
+
+async fn audit_read(ctx: &Ctx<'_>, k: &KoppelingRecord) -> AppResult<()> {
+    let id = k.persoon_id;
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::KoppelingRead,
@@ -38,7 +51,7 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<KoppelingRecord> {
         None,
     );
     ctx.app.audit.record(vec![entry]).await?;
-    Ok(k)
+    Ok(())
 }
 
 /// The regisseurs a handover can go to (the form's choices).

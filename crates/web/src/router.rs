@@ -18,7 +18,9 @@ use crate::middleware::origin_check::refuse_cross_site;
 use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
-use crate::pages::{account, admin, audit_log, caseload, home, household, login, person, workload};
+use crate::pages::{
+    account, admin, audit_log, caseload, home, household, koppeling, login, person, workload,
+};
 use crate::state::AppState;
 use crate::static_files;
 use wegwijs_app::error::AppError;
@@ -49,6 +51,15 @@ fn pages() -> Router<AppState> {
         .route(
             "/personen/{id}/huishouden",
             get(household::form).post(household::save),
+        )
+        // koppeling slice (issue 7).
+        .route(
+            "/personen/{id}/koppeling",
+            get(koppeling::show::show).post(koppeling::edit::save),
+        )
+        .route(
+            "/personen/{id}/koppeling/bewerken",
+            get(koppeling::edit::form),
         )
         .route("/verwerkingen", get(audit_log::show))
         .route("/verwerkingen/export.csv", get(audit_log::export))

@@ -28,6 +28,8 @@ pub enum Melding {
     TweedeFactorGereset,
     /// A beheerder gave someone a new one-time password (shown once on the same page).
     WachtwoordGereset,
+    // koppeling slice (issue 7).
+    KoppelingOpgeslagen,
 }
 
 impl Melding {
@@ -46,6 +48,8 @@ impl Melding {
         "ongewijzigd",
         "tweede-factor-gereset",
         "wachtwoord-gereset",
+        // koppeling slice (issue 7).
+        "koppeling-opgeslagen",
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -71,6 +75,8 @@ impl Melding {
             "ongewijzigd" => Melding::Ongewijzigd,
             "tweede-factor-gereset" => Melding::TweedeFactorGereset,
             "wachtwoord-gereset" => Melding::WachtwoordGereset,
+            // koppeling slice (issue 7).
+            "koppeling-opgeslagen" => Melding::KoppelingOpgeslagen,
             _ => return None,
         })
     }
@@ -102,6 +108,8 @@ impl Melding {
             Melding::Ongewijzigd => "ongewijzigd",
             Melding::TweedeFactorGereset => "tweede-factor-gereset",
             Melding::WachtwoordGereset => "wachtwoord-gereset",
+            // koppeling slice (issue 7).
+            Melding::KoppelingOpgeslagen => "koppeling-opgeslagen",
         }
     }
 
@@ -137,6 +145,8 @@ impl Melding {
                  kiest bij het inloggen een eigen wachtwoord."
                     .into()
             }
+            // koppeling slice (issue 7).
+            Melding::KoppelingOpgeslagen => "Koppeling en overdracht opgeslagen".into(),
         }
     }
 }

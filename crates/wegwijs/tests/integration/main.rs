@@ -25,6 +25,7 @@ mod health;
 mod households;
 // koppeling (issue 7)
 mod koppeling;
+mod koppeling_pages;
 mod one_time_password;
 mod openapi;
 mod organisation_names;
