@@ -1,29 +1,12 @@
 //! The koppeling form's fields: fieldsets of [`FieldView`] for the fixed fields, numbered rows for
 //! the assessments. Built from [`FormValues`], with each error placed next to its field.
 
-use wegwijs_domain::trajectory::koppeling::{
-    Huishouden, MAX_SCORES, MAX_TOETSEN, ProfielStatus, ToetsInstrument,
-};
+use wegwijs_domain::trajectory::koppeling::{Huishouden, MAX_TOETSEN, ProfielStatus};
 use wegwijs_domain::validation::ValidationErrors;
 
+use super::toetsen::{ToetsView, toets};
 use super::values::{FEITEN, FormValues};
 use crate::pages::forms::{FieldView, Fieldset, SelectOption, SummaryItem, attach_errors};
-
-/// One assessment block of the form; `index` counts from 0 as the field names do.
-pub struct ToetsView {
-    pub index: usize,
-    pub instrument: Vec<SelectOption>,
-    pub instrument_naam: String,
-    pub datum: String,
-    /// (onderdeel, score) per row; a fixed number of rows, so the form needs no script.
-    pub rows: Vec<(String, String)>,
-}
-
-impl ToetsView {
-    pub fn nummer(&self) -> usize {
-        self.index + 1
-    }
-}
 
 /// Everything the form template draws besides the layout and the versions, in page order.
 pub struct KoppelingFields {
@@ -130,48 +113,6 @@ fn profiel_feit(v: &FormValues, i: usize) -> Fieldset {
             keuze,
             area(v, toelichting, "Toelichting").hint("Alleen bij “bekend”: wat COA doorgaf."),
         ],
-    }
-}
-
-/// Rows shown for assessment `i`: four, or up to the last filled one (at most MAX_SCORES).
-fn score_rows(v: &FormValues, i: usize) -> usize {
-    let filled = (0..MAX_SCORES).rev().find(|j| {
-        !v.get(&format!("toetsen.{i}.scores.{j}.onderdeel"))
-            .is_empty()
-            || !v.get(&format!("toetsen.{i}.scores.{j}.score")).is_empty()
-    });
-    filled.map_or(4, |j| (j + 1).max(4))
-}
-
-fn toets(v: &FormValues, i: usize) -> ToetsView {
-    let instrument = v.get(&format!("toetsen.{i}.instrument"));
-    let mut options = vec![SelectOption {
-        value: String::new(),
-        label: "Geen toets".into(),
-        selected: instrument.is_empty(),
-    }];
-    options.extend(
-        ToetsInstrument::CHOICES
-            .iter()
-            .map(|(code, label)| SelectOption {
-                value: (*code).into(),
-                label: (*label).into(),
-                selected: instrument == *code,
-            }),
-    );
-    ToetsView {
-        index: i,
-        instrument: options,
-        instrument_naam: v.get(&format!("toetsen.{i}.instrumentNaam")),
-        datum: v.get(&format!("toetsen.{i}.datum")),
-        rows: (0..score_rows(v, i))
-            .map(|j| {
-                (
-                    v.get(&format!("toetsen.{i}.scores.{j}.onderdeel")),
-                    v.get(&format!("toetsen.{i}.scores.{j}.score")),
-                )
-            })
-            .collect(),
     }
 }
 

@@ -4,4 +4,5 @@
 pub mod edit;
 pub mod form;
 pub mod show;
+pub mod toetsen;
 pub mod values;
