@@ -20,6 +20,7 @@ pub mod bulk;
 pub mod bulk_trajectory;
 pub mod caseload;
 pub mod households;
+pub mod koppelingen;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
@@ -38,6 +39,7 @@ pub mod sessions;
 pub mod trajectory_facts;
 pub mod trajectory_timeline;
 // End werkvoorraad.
+pub mod traject_settings;
 pub mod users;
 pub mod write_batcher;
 

@@ -20,8 +20,8 @@ use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
 use crate::pages::progress; // progress slice
 use crate::pages::{
-    account, admin, audit_log, caseload, home, household, login, person, pip, werkvoorraad,
-    workload,
+    account, admin, audit_log, caseload, home, household, koppeling, login, person, pip,
+    werkvoorraad, workload,
 };
 use crate::state::AppState;
 use crate::static_files;
@@ -118,6 +118,15 @@ fn pages() -> Router<AppState> {
             get(pip::show::beschikking),
         )
         // End of PIP (issue 7).
+        // koppeling slice (issue 7).
+        .route(
+            "/personen/{id}/koppeling",
+            get(koppeling::show::show).post(koppeling::edit::save),
+        )
+        .route(
+            "/personen/{id}/koppeling/bewerken",
+            get(koppeling::edit::form),
+        )
         .route("/verwerkingen", get(audit_log::show))
         .route("/verwerkingen/export.csv", get(audit_log::export))
         .route("/account", get(account::show))

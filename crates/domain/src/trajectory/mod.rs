@@ -18,3 +18,5 @@ mod werkvoorraad_tests;
 // --- progress slice: review, exam, hours, verlenging, DUO besluit and afronding input ---
 pub mod progress;
 // --- end progress slice ---
+pub mod koppeling;
+pub mod settings_input;

@@ -3,6 +3,8 @@
 pub mod envelope;
 pub mod health;
 pub mod households;
+// koppeling (issue 7)
+pub mod koppeling;
 pub mod openapi;
 pub mod persons;
 // The inburgering trajectory: PIP (issue 7).
@@ -124,6 +126,12 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(pips::writes::create_rechtsmiddel),
         )
         // End of PIP (issue 7).
+        // koppeling (issue 7)
+        .route(
+            "/personen/{id}/koppeling",
+            get(koppeling::handlers::get_koppeling).put(koppeling::handlers::put_koppeling),
+        )
+        // end koppeling
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

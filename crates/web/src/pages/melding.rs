@@ -39,6 +39,8 @@ pub enum Melding {
     PipVastgesteld,
     PipIngetrokken,
     RechtsmiddelVastgelegd,
+    // koppeling slice (issue 7).
+    KoppelingOpgeslagen,
 }
 
 impl Melding {
@@ -65,6 +67,8 @@ impl Melding {
         "pip-vastgesteld",
         "pip-ingetrokken",
         "rechtsmiddel-vastgelegd",
+        // koppeling slice (issue 7).
+        "koppeling-opgeslagen",
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -98,6 +102,8 @@ impl Melding {
             "pip-vastgesteld" => Melding::PipVastgesteld,
             "pip-ingetrokken" => Melding::PipIngetrokken,
             "rechtsmiddel-vastgelegd" => Melding::RechtsmiddelVastgelegd,
+            // koppeling slice (issue 7).
+            "koppeling-opgeslagen" => Melding::KoppelingOpgeslagen,
             _ => return None,
         })
     }
@@ -137,6 +143,8 @@ impl Melding {
             Melding::PipVastgesteld => "pip-vastgesteld",
             Melding::PipIngetrokken => "pip-ingetrokken",
             Melding::RechtsmiddelVastgelegd => "rechtsmiddel-vastgelegd",
+            // koppeling slice (issue 7).
+            Melding::KoppelingOpgeslagen => "koppeling-opgeslagen",
         }
     }
 
@@ -180,6 +188,8 @@ impl Melding {
             // progress slice
             Melding::GesprekOpgeslagen => "Voortgangsgesprek opgeslagen".into(),
             Melding::VoldaanVastgelegd => "Vastgelegd: aan de inburgeringsplicht is voldaan".into(),
+            // koppeling slice (issue 7).
+            Melding::KoppelingOpgeslagen => "Koppeling en overdracht opgeslagen".into(),
         }
     }
 }

@@ -12,6 +12,8 @@ pub mod extract;
 pub mod forms;
 pub mod home;
 pub mod household;
+// koppeling slice (issue 7).
+pub mod koppeling;
 pub mod layout;
 pub mod login;
 pub mod melding;

@@ -28,6 +28,9 @@ mod households;
 // Werkvoorraad (issue 7).
 mod werkvoorraad;
 // End werkvoorraad.
+// koppeling (issue 7)
+mod koppeling;
+mod koppeling_pages;
 mod one_time_password;
 mod openapi;
 mod organisation_names;
