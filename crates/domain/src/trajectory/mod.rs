@@ -3,4 +3,5 @@
 //! PIP, progress) and the deadline engine have their own module.
 
 pub mod codes;
+pub mod intake;
 pub mod settings;
