@@ -18,6 +18,8 @@ pub mod auth_cache;
 pub mod bulk;
 pub mod caseload;
 pub mod households;
+// The brede intake (issue 7, intake slice).
+pub mod intakes;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;

@@ -3,6 +3,8 @@
 pub mod envelope;
 pub mod health;
 pub mod households;
+// The brede intake (issue 7, intake slice).
+pub mod intake;
 pub mod openapi;
 pub mod persons;
 pub mod problem;
@@ -48,6 +50,28 @@ pub fn router() -> Router<AppState> {
             "/huishoudens/{id}",
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
+        // The brede intake (issue 7, intake slice).
+        .route(
+            "/personen/{id}/brede-intake",
+            get(intake::handlers::get_intake),
+        )
+        .route(
+            "/personen/{id}/brede-intake/gesprekken",
+            axum::routing::post(intake::handlers::post_gesprek),
+        )
+        .route(
+            "/personen/{id}/brede-intake/secties/{sectie}",
+            axum::routing::put(intake::handlers::put_sectie),
+        )
+        .route(
+            "/personen/{id}/brede-intake/secties/{sectie}/versies",
+            get(intake::handlers::get_versies),
+        )
+        .route(
+            "/personen/{id}/brede-intake/afronding",
+            axum::routing::post(intake::handlers::post_afronding),
+        )
+        // End of the brede intake.
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

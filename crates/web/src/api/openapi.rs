@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
+use super::intake::{dto as bi, handlers as bi_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 use super::problem::{InvalidParam, Problem};
 
@@ -32,6 +33,9 @@ use super::problem::{InvalidParam, Problem};
         list::list_personen, create::create_persoon, get::get_persoon, update::update_persoon,
         regisseur::assign_regisseur, verwerkingen::list_verwerkingen,
         hh_handlers::list_huishoudens, hh_handlers::create_huishouden, hh_handlers::get_huishouden, hh_handlers::update_huishouden,
+        // The brede intake (issue 7, intake slice).
+        bi_handlers::get_intake, bi_handlers::post_gesprek, bi_handlers::put_sectie, bi_handlers::get_versies,
+        bi_handlers::post_afronding,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -39,11 +43,16 @@ use super::problem::{InvalidParam, Problem};
         regisseur::RegisseurToewijzing, verwerkingen::Verwerking, verwerkingen::VerwerkingLijst,
         hh::Huishouden, hh::Huishoudlid, hh::HuishoudenInvoer, hh::HuishoudlidInvoer,
         hh::HuishoudenLijst, hh::HuishoudenSamenvatting, hh::LidLinks,
+        // The brede intake (issue 7, intake slice).
+        bi::BredeIntake, bi::IntakeLinks, bi::IntakeGesprek, bi::IntakeSectie, bi::GesprekInvoer,
+        bi::GesprekAangemaakt, bi::SectieInvoer, bi::SectieOpgeslagen, bi::SectieVersies,
+        bi::AfrondingInvoer, bi::Afronding,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
+        (name = "brede-intake", description = "De brede intake: gesprekken en onderdelen (Wet inburgering 2021 art. 14)"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
     )
 )]
