@@ -18,7 +18,9 @@ pub async fn afronden(ctx: &Ctx<'_>, id: PersonId, expected: i64) -> AppResult<(
     let b = super::basis(ctx, Action::TrajectEdit, id).await?;
     let scope = person_scope(ctx.actor, Action::TrajectEdit);
     let Some(intake) = intakes::get(&ctx.app.db, scope, id).await? else {
-        return Err(refuse("De intake is nog niet begonnen: leg eerst een gesprek of onderdeel vast."));
+        return Err(refuse(
+            "De intake is nog niet begonnen: leg eerst een gesprek of onderdeel vast.",
+        ));
     };
     if intake.afgerond_op.is_some() {
         return Err(refuse("De intake is al afgerond."));
@@ -34,13 +36,27 @@ pub async fn afronden(ctx: &Ctx<'_>, id: PersonId, expected: i64) -> AppResult<(
     let alle = Sectie::alle(b.set);
     let statussen: Vec<(Sectie, SectieStatus)> = huidig
         .iter()
-        .filter_map(|v| Some((Sectie::parse(&v.sectie, b.set)?, SectieStatus::parse(&v.status)?)))
+        .filter_map(|v| {
+            Some((
+                Sectie::parse(&v.sectie, b.set)?,
+                SectieStatus::parse(&v.status)?,
+            ))
+        })
         .collect();
     check_afronden(&ontbrekend(&statussen, &alle))?;
     let now = ctx.now();
     let today = now.date_naive();
     let mut tx = ctx.app.db.begin().await?;
-    let versie = intakes::afronden(&mut tx, id, b.person.gemeente_id, expected, today, ctx.actor.user_id, now).await?;
+    let versie = intakes::afronden(
+        &mut tx,
+        id,
+        b.person.gemeente_id,
+        expected,
+        today,
+        ctx.actor.user_id,
+        now,
+    )
+    .await?;
     let entry = ctx.audit.entry(
         now,
         AuditAction::IntakeUpdated,

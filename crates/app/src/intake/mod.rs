@@ -65,7 +65,8 @@ pub(crate) struct Basis {
 
 pub(crate) async fn basis(ctx: &Ctx<'_>, action: Action, id: PersonId) -> AppResult<Basis> {
     let person = persons::load(ctx, action, id).await?;
-    let (set, gezondheid_rollen) = intakes::intake_settings(&ctx.app.db, person.gemeente_id).await?;
+    let (set, gezondheid_rollen) =
+        intakes::intake_settings(&ctx.app.db, person.gemeente_id).await?;
     let bijzonder_zichtbaar = can_view_health(
         ctx.actor,
         PersonRef {
@@ -90,7 +91,8 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<IntakeView> {
     let scope = person_scope(ctx.actor, Action::TrajectView);
     let intake = intakes::get(&ctx.app.db, scope, id).await?;
     let gesprekken = intakes::gesprekken(&ctx.app.db, scope, id).await?;
-    let mut huidig = intakes::current_secties(&ctx.app.db, scope, id, b.bijzonder_zichtbaar).await?;
+    let mut huidig =
+        intakes::current_secties(&ctx.app.db, scope, id, b.bijzonder_zichtbaar).await?;
     let secties: Vec<SectieOverzicht> = Sectie::alle(b.set)
         .into_iter()
         .map(|sectie| {
@@ -107,7 +109,11 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<IntakeView> {
     let alle: Vec<Sectie> = secties.iter().map(|s| s.sectie).collect();
     let health_shown: Vec<String> = secties
         .iter()
-        .filter(|s| s.huidig.as_ref().is_some_and(|v| v.bijzonder && v.inhoud.is_some()))
+        .filter(|s| {
+            s.huidig
+                .as_ref()
+                .is_some_and(|v| v.bijzonder && v.inhoud.is_some())
+        })
         .map(|s| s.sectie.key())
         .collect();
     audit_read(ctx, &b.person, "overzicht", &health_shown).await?;

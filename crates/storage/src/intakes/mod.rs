@@ -61,7 +61,11 @@ macro_rules! in_scope {
 }
 pub(crate) use in_scope;
 
-pub async fn get(db: &Db, scope: PersonScope, person: PersonId) -> StorageResult<Option<IntakeRow>> {
+pub async fn get(
+    db: &Db,
+    scope: PersonScope,
+    person: PersonId,
+) -> StorageResult<Option<IntakeRow>> {
     let gemeente = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
     const SQL: &str = concat!(
         "SELECT i.gestart_op, i.afgerond_op, g.naam AS afgerond_door_naam, i.derde_info_gevraagd_op, \
@@ -183,8 +187,7 @@ pub async fn intake_settings(
     db: &Db,
     gemeente: OrganisatieId,
 ) -> StorageResult<(LeefdomeinenSet, Vec<Role>)> {
-    const SQL: &str =
-        "SELECT leefdomeinen_set, gezondheid_rollen FROM gemeente_instellingen WHERE gemeente_id = $1";
+    const SQL: &str = "SELECT leefdomeinen_set, gezondheid_rollen FROM gemeente_instellingen WHERE gemeente_id = $1";
     let row: Option<(String, String)> = on_pool!(db, |p| sqlx::query_as(SQL)
         .bind(gemeente.0)
         .fetch_optional(p)

@@ -91,7 +91,10 @@ pub async fn versies(
 
 /// Appends version `expected + 1` of a section, if `expected` is still the current one (0: never
 /// saved). Returns the new versie.
-#[expect(clippy::too_many_arguments, reason = "one column each; a struct would only rename them")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one column each; a struct would only rename them"
+)]
 pub async fn insert_sectie(
     tx: &mut Tx,
     person: PersonId,

@@ -23,6 +23,8 @@ mod dutch_date;
 mod forms;
 mod health;
 mod households;
+// The brede intake (issue 7, intake slice).
+mod intake;
 mod one_time_password;
 mod openapi;
 mod organisation_names;

@@ -13,9 +13,27 @@ use super::dto::{
     Afronding, AfrondingInvoer, BredeIntake, GesprekAangemaakt, GesprekInvoer, SectieInvoer,
     SectieOpgeslagen, SectieVersies, versie_dto,
 };
-use crate::api::problem::{ApiError, ApiJson, ApiPath, ApiQuery, GeenParams, Problem};
+use crate::api::problem::{
+    ApiError, ApiJson, ApiPath, ApiQuery, GeenParams, Problem, problem, problem_response,
+};
 use crate::auth::ApiUser;
 use crate::state::AppState;
+
+/// A stale `versie` in the body is a 409 (the design's rule for body versions; 412 is for `If-Match`).
+fn conflict_409(e: ApiError) -> Response {
+    match e.0 {
+        wegwijs_app::AppError::Conflict { current, .. } => problem_response(
+            problem(
+                StatusCode::CONFLICT,
+                "verouderde-versie",
+                "Verouderde versie",
+                "Iemand anders heeft dit onderdeel intussen gewijzigd; er is niets opgeslagen. Haal het opnieuw op en pas uw wijziging daarop toe.".into(),
+            ),
+            Some((header::ETAG, format!("\"{current}\""))),
+        ),
+        other => ApiError(other).into_response(),
+    }
+}
 
 /// De brede intake van een persoon.
 ///
@@ -79,10 +97,12 @@ pub async fn put_sectie(
     _: ApiQuery<GeenParams>,
     ApiPath((id, sectie)): ApiPath<(Uuid, String)>,
     ApiJson(input): ApiJson<SectieInvoer>,
-) -> Result<Json<SectieOpgeslagen>, ApiError> {
+) -> Result<Json<SectieOpgeslagen>, Response> {
     let ctx = user.ctx(&state);
     let (versie, status) =
-        intake::save_sectie(&ctx, PersonId(id), &sectie, input.versie, &input.inhoud).await?;
+        intake::save_sectie(&ctx, PersonId(id), &sectie, input.versie, &input.inhoud)
+            .await
+            .map_err(|e| conflict_409(ApiError(e)))?;
     Ok(Json(SectieOpgeslagen {
         sectie,
         versie,
@@ -108,7 +128,11 @@ pub async fn get_versies(
     Ok(Json(SectieVersies {
         sectie: d.sectie.key(),
         naam: d.sectie.naam(),
-        versies: d.versies.iter().map(|v| versie_dto(&d.sectie, Some(v))).collect(),
+        versies: d
+            .versies
+            .iter()
+            .map(|v| versie_dto(&d.sectie, Some(v)))
+            .collect(),
     }))
 }
 
@@ -129,8 +153,10 @@ pub async fn post_afronding(
     _: ApiQuery<GeenParams>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<AfrondingInvoer>,
-) -> Result<Json<Afronding>, ApiError> {
-    let (versie, afgerond_op) = intake::afronden(&user.ctx(&state), PersonId(id), input.versie).await?;
+) -> Result<Json<Afronding>, Response> {
+    let (versie, afgerond_op) = intake::afronden(&user.ctx(&state), PersonId(id), input.versie)
+        .await
+        .map_err(|e| conflict_409(ApiError(e)))?;
     Ok(Json(Afronding {
         afgerond_op,
         versie,
