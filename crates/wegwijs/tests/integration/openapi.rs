@@ -87,7 +87,10 @@ fn every_operation_is_complete(doc: &Value) {
             if op["requestBody"].is_object() {
                 assert!(responses.contains_key("415"), "{what}: 415 declared");
             }
-            if method == "put" {
+            // Brede intake (intake slice): a section PUT carries its `versie` in the body (design),
+            // so a stale one is 409, not If-Match's 412/428.
+            let body_versie = path.contains("/brede-intake/");
+            if method == "put" && !body_versie {
                 for code in ["412", "428"] {
                     assert!(responses.contains_key(code), "{what}: {code} declared");
                 }
