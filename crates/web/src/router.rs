@@ -18,7 +18,9 @@ use crate::middleware::origin_check::refuse_cross_site;
 use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
-use crate::pages::{account, admin, audit_log, caseload, home, household, login, person, workload};
+use crate::pages::{
+    account, admin, audit_log, caseload, home, household, intake, login, person, workload,
+};
 use crate::state::AppState;
 use crate::static_files;
 use wegwijs_app::error::AppError;
@@ -50,6 +52,29 @@ fn pages() -> Router<AppState> {
             "/personen/{id}/huishouden",
             get(household::form).post(household::save),
         )
+        // --- intake slice (issue 7) ---
+        .route("/personen/{id}/intake", get(intake::overview::show))
+        .route(
+            "/personen/{id}/intake/afronden",
+            post(intake::overview::afronden),
+        )
+        .route(
+            "/personen/{id}/intake/derde-informatie",
+            post(intake::overview::derde_info),
+        )
+        .route(
+            "/personen/{id}/intake/gesprekken/nieuw",
+            get(intake::gesprek::form),
+        )
+        .route(
+            "/personen/{id}/intake/gesprekken",
+            post(intake::gesprek::save),
+        )
+        .route(
+            "/personen/{id}/intake/secties/{sectie}",
+            get(intake::sectie::show).post(intake::sectie::save),
+        )
+        // --- end intake slice ---
         .route("/verwerkingen", get(audit_log::show))
         .route("/verwerkingen/export.csv", get(audit_log::export))
         .route("/account", get(account::show))

@@ -5,12 +5,14 @@
 //! lid 2 b).
 
 mod afronding;
+mod derde_info;
 mod gesprekken;
 mod secties;
 
 pub use afronding::afronden;
-pub use gesprekken::add_gesprek;
-pub use secties::{SectieDetail, parse_inhoud, save_sectie, sectie};
+pub use derde_info::set_derde_info;
+pub use gesprekken::{add_gesprek, gesprek_form};
+pub use secties::{SectieDetail, parse_inhoud, save_sectie, sectie, sectie_for_edit};
 
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, PersonRef, Role, can_view_health, person_scope};

@@ -55,6 +55,12 @@ async fn resolve(
     Ok((b, sectie))
 }
 
+/// The section for `key` once the actor may edit it (404/403 otherwise): for a form that must know
+/// the section to read its fields before saving.
+pub async fn sectie_for_edit(ctx: &Ctx<'_>, id: PersonId, key: &str) -> AppResult<Sectie> {
+    Ok(resolve(ctx, Action::TrajectEdit, id, key).await?.1)
+}
+
 /// The section's history (page and API), audited as IntakeRead and, for special-category data,
 /// HealthRead.
 pub async fn sectie(ctx: &Ctx<'_>, id: PersonId, key: &str) -> AppResult<SectieDetail> {

@@ -202,3 +202,53 @@ pub async fn intake_settings(
         .collect();
     Ok((set, rollen))
 }
+
+/// Records the third-party information dates (Besluit 5.3 lid 2) if the intake is still at `expected`
+/// (0: not started; this starts it today, as asking others for information is intake work). Returns
+/// the new versie; a stale `expected` is a conflict with nothing written.
+#[expect(clippy::too_many_arguments, reason = "one row's columns, all bound")]
+pub async fn set_derde_info(
+    tx: &mut Tx,
+    person: PersonId,
+    gemeente: OrganisatieId,
+    expected: i64,
+    gevraagd_op: Option<NaiveDate>,
+    ontvangen_op: Option<NaiveDate>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> StorageResult<i64> {
+    let n = if expected == 0 {
+        const SQL: &str = "INSERT INTO intakes (persoon_id, gemeente_id, gestart_op, derde_info_gevraagd_op, \
+                           derde_info_ontvangen_op, versie, gewijzigd_op) VALUES ($1, $2, $3, $4, $5, 1, $6) \
+                           ON CONFLICT (persoon_id) DO NOTHING";
+        on_tx_exec!(tx, |c| sqlx::query(SQL)
+            .bind(person.0)
+            .bind(gemeente.0)
+            .bind(today)
+            .bind(gevraagd_op)
+            .bind(ontvangen_op)
+            .bind(now)
+            .execute(c)
+            .await)?
+    } else {
+        const SQL: &str = "UPDATE intakes SET derde_info_gevraagd_op = $1, derde_info_ontvangen_op = $2, \
+                           versie = versie + 1, gewijzigd_op = $3 \
+                           WHERE persoon_id = $4 AND gemeente_id = $5 AND versie = $6";
+        on_tx_exec!(tx, |c| sqlx::query(SQL)
+            .bind(gevraagd_op)
+            .bind(ontvangen_op)
+            .bind(now)
+            .bind(person.0)
+            .bind(gemeente.0)
+            .bind(expected)
+            .execute(c)
+            .await)?
+    };
+    if n == 0 {
+        return Err(StorageError::Conflict {
+            expected,
+            current: expected + 1,
+        });
+    }
+    Ok(expected + 1)
+}

@@ -28,6 +28,13 @@ pub enum Melding {
     TweedeFactorGereset,
     /// A beheerder gave someone a new one-time password (shown once on the same page).
     WachtwoordGereset,
+    // --- intake slice (issue 7) ---
+    /// A section of the brede intake saved as a new version.
+    SectieOpgeslagen,
+    GesprekOpgeslagen,
+    DerdeInfoOpgeslagen,
+    IntakeAfgerond,
+    // --- end intake slice ---
 }
 
 impl Melding {
@@ -46,6 +53,12 @@ impl Melding {
         "ongewijzigd",
         "tweede-factor-gereset",
         "wachtwoord-gereset",
+        // --- intake slice (issue 7) ---
+        "sectie-opgeslagen",
+        "gesprek-opgeslagen",
+        "derde-info-opgeslagen",
+        "intake-afgerond",
+        // --- end intake slice ---
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -71,6 +84,12 @@ impl Melding {
             "ongewijzigd" => Melding::Ongewijzigd,
             "tweede-factor-gereset" => Melding::TweedeFactorGereset,
             "wachtwoord-gereset" => Melding::WachtwoordGereset,
+            // --- intake slice (issue 7) ---
+            "sectie-opgeslagen" => Melding::SectieOpgeslagen,
+            "gesprek-opgeslagen" => Melding::GesprekOpgeslagen,
+            "derde-info-opgeslagen" => Melding::DerdeInfoOpgeslagen,
+            "intake-afgerond" => Melding::IntakeAfgerond,
+            // --- end intake slice ---
             _ => return None,
         })
     }
@@ -102,6 +121,12 @@ impl Melding {
             Melding::Ongewijzigd => "ongewijzigd",
             Melding::TweedeFactorGereset => "tweede-factor-gereset",
             Melding::WachtwoordGereset => "wachtwoord-gereset",
+            // --- intake slice (issue 7) ---
+            Melding::SectieOpgeslagen => "sectie-opgeslagen",
+            Melding::GesprekOpgeslagen => "gesprek-opgeslagen",
+            Melding::DerdeInfoOpgeslagen => "derde-info-opgeslagen",
+            Melding::IntakeAfgerond => "intake-afgerond",
+            // --- end intake slice ---
         }
     }
 
@@ -137,6 +162,12 @@ impl Melding {
                  kiest bij het inloggen een eigen wachtwoord."
                     .into()
             }
+            // --- intake slice (issue 7) ---
+            Melding::SectieOpgeslagen => "Onderdeel opgeslagen als nieuwe versie".into(),
+            Melding::GesprekOpgeslagen => "Gesprek vastgelegd".into(),
+            Melding::DerdeInfoOpgeslagen => "Data van de informatie van derden opgeslagen".into(),
+            Melding::IntakeAfgerond => "Intake afgerond".into(),
+            // --- end intake slice ---
         }
     }
 }

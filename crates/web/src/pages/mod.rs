@@ -12,6 +12,7 @@ pub mod extract;
 pub mod forms;
 pub mod home;
 pub mod household;
+pub mod intake;
 pub mod layout;
 pub mod login;
 pub mod melding;

@@ -4,6 +4,7 @@
 pub mod afronding;
 pub mod antwoord;
 mod check;
+pub mod derde_info;
 pub mod gesprek;
 pub mod inhoud;
 pub mod lbt;

@@ -66,6 +66,8 @@ pub struct DossierPage {
     /// "ook de gezinsleden", checked by default.
     pub gezinsleden: Vec<String>,
     pub gewijzigd: String,
+    /// The trajectory navigation (issue 7): shown to roles that may view the trajectory.
+    pub can_traject: bool,
 }
 
 fn row(label: &'static str, value: Option<String>) -> Row {
@@ -197,6 +199,7 @@ pub async fn show(
         can_edit: allowed(Action::PersonEdit),
         can_household: allowed(Action::HouseholdEdit),
         can_audit: allowed(Action::AuditViewPerson),
+        can_traject: allowed(Action::TrajectView),
         can_reassign,
         can_take_on,
         overnemen_uit,
