@@ -33,7 +33,10 @@ pub async fn add_gesprek(ctx: &Ctx<'_>, id: PersonId, raw: &RawGesprek) -> AppRe
 
 /// The person a new-conversation form is for, when the actor may add one; the name it shows is a
 /// read of the intake and audited as such.
-pub async fn gesprek_form(ctx: &Ctx<'_>, id: PersonId) -> AppResult<wegwijs_storage::persons::PersonRecord> {
+pub async fn gesprek_form(
+    ctx: &Ctx<'_>,
+    id: PersonId,
+) -> AppResult<wegwijs_storage::persons::PersonRecord> {
     let person = crate::persons::load(ctx, Action::TrajectEdit, id).await?;
     super::audit_read(ctx, &person, "gesprekformulier", &[]).await?;
     Ok(person)

@@ -25,6 +25,7 @@ mod health;
 mod households;
 // The brede intake (issue 7, intake slice).
 mod intake;
+mod intake_pages;
 mod one_time_password;
 mod openapi;
 mod organisation_names;

@@ -15,13 +15,21 @@ pub struct DerdeInfo {
 
 impl DerdeInfo {
     /// Both dates as typed (dag-maand-jaar or jjjj-mm-dd; empty = not known); every error at once.
-    pub fn parse(gevraagd: &str, ontvangen: &str, today: NaiveDate) -> Result<Self, ValidationErrors> {
+    pub fn parse(
+        gevraagd: &str,
+        ontvangen: &str,
+        today: NaiveDate,
+    ) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let mut one = |raw: &str, field: &'static str, label: &str| match raw.trim() {
             "" => None,
             s => match parse_date(s) {
                 Ok(d) if d > today => {
-                    e.push(field, "out_of_range", format!("{label}: de datum mag niet in de toekomst liggen."));
+                    e.push(
+                        field,
+                        "out_of_range",
+                        format!("{label}: de datum mag niet in de toekomst liggen."),
+                    );
                     None
                 }
                 Ok(d) => Some(d),

@@ -41,7 +41,9 @@ pub fn to_json(sectie: Sectie, f: &Velden) -> Result<Value, ValidationErrors> {
             let stand = get(f, &format!("{}__stand", v.key));
             let a = match stand {
                 "geen_probleem" => json!({"stand": "geen_probleem"}),
-                "antwoord" => json!({"stand": "antwoord", "waarde": waarde(v.key, v.soort, f, &mut e)}),
+                "antwoord" => {
+                    json!({"stand": "antwoord", "waarde": waarde(v.key, v.soort, f, &mut e)})
+                }
                 _ => json!({"stand": "niet_gevraagd"}),
             };
             m.insert(v.key.into(), a);
@@ -58,20 +60,32 @@ fn waarde(key: &'static str, soort: Soort, f: &Velden, e: &mut ValidationErrors)
         Soort::Aantal => match get(f, key).parse::<u32>() {
             Ok(n) => json!(n),
             Err(_) => {
-                e.push(key, "invalid", "Vul een aantal in als heel getal, bijvoorbeeld 3.");
+                e.push(
+                    key,
+                    "invalid",
+                    "Vul een aantal in als heel getal, bijvoorbeeld 3.",
+                );
                 Value::Null
             }
         },
         Soort::Opleidingen | Soort::Banen => {
             let mut rows = Vec::new();
             for i in rijen(f, &format!("{key}__land__")) {
-                let tweede = if soort == Soort::Banen { "functie" } else { "niveau" };
+                let tweede = if soort == Soort::Banen {
+                    "functie"
+                } else {
+                    "niveau"
+                };
                 let (land, t, jaren) = (veld("land", i), veld(tweede, i), veld("jaren", i));
                 if land.is_empty() && t.is_empty() && jaren.is_empty() {
                     continue;
                 }
                 let Ok(jaren) = jaren.parse::<u32>() else {
-                    e.push(key, "invalid", format!("Regel {}: vul het aantal jaren in als heel getal.", i + 1));
+                    e.push(
+                        key,
+                        "invalid",
+                        format!("Regel {}: vul het aantal jaren in als heel getal.", i + 1),
+                    );
                     continue;
                 };
                 rows.push(if soort == Soort::Banen {
@@ -96,7 +110,11 @@ fn waarde(key: &'static str, soort: Soort, f: &Velden, e: &mut ValidationErrors)
                 None => Value::Null,
             },
             _ => {
-                e.push(key, "required", "Kies of de persoon over VVE is geïnformeerd.");
+                e.push(
+                    key,
+                    "required",
+                    "Kies of de persoon over VVE is geïnformeerd.",
+                );
                 Value::Null
             }
         },
@@ -106,7 +124,11 @@ fn waarde(key: &'static str, soort: Soort, f: &Velden, e: &mut ValidationErrors)
 /// A date as typed, as the ISO text serde reads; an error under `field` otherwise.
 fn datum(s: &str, field: &'static str, label: &str, e: &mut ValidationErrors) -> Option<String> {
     if s.is_empty() {
-        e.push(field, "required", format!("{label}: dit veld is verplicht."));
+        e.push(
+            field,
+            "required",
+            format!("{label}: dit veld is verplicht."),
+        );
         return None;
     }
     match parse_date(s) {
@@ -135,7 +157,11 @@ fn lbt(f: &Velden, e: &mut ValidationErrors) -> Value {
                 }
                 match score.parse::<u32>() {
                     Ok(s) => scores.push(json!({"onderdeel": onderdeel, "score": s})),
-                    Err(_) => e.push("scores", "invalid", format!("Regel {}: vul de score in als heel getal.", i + 1)),
+                    Err(_) => e.push(
+                        "scores",
+                        "invalid",
+                        format!("Regel {}: vul de score in als heel getal.", i + 1),
+                    ),
                 }
             }
             json!({"stand": "afgenomen", "uitslag": uitslag, "datum": d, "scores": scores})
@@ -143,7 +169,11 @@ fn lbt(f: &Velden, e: &mut ValidationErrors) -> Value {
         "overgeslagen" => {
             let reden = get(f, "reden");
             if LbtOverslagReden::parse(reden).is_none() {
-                e.push("reden", "required", "Kies waarom de toets niet is afgenomen.");
+                e.push(
+                    "reden",
+                    "required",
+                    "Kies waarom de toets niet is afgenomen.",
+                );
             }
             json!({"stand": "overgeslagen", "reden": reden, "toelichting": get(f, "toelichting")})
         }

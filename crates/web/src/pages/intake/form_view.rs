@@ -59,7 +59,11 @@ impl LbtView {
     }
 }
 
-fn options(codes: &[&'static str], label: fn(&str) -> &'static str, current: &str) -> Vec<SelectOption> {
+fn options(
+    codes: &[&'static str],
+    label: fn(&str) -> &'static str,
+    current: &str,
+) -> Vec<SelectOption> {
     codes
         .iter()
         .map(|c| SelectOption {
@@ -83,7 +87,11 @@ pub fn vraag_views(sectie: Sectie, f: &Velden, e: &ValidationErrors) -> Vec<Vraa
         .map(|v| {
             let key = v.key;
             let veld = |n: &str, i: usize| get(f, &format!("{key}__{n}__{i}")).to_string();
-            let tweede = if v.soort == Soort::Banen { "functie" } else { "niveau" };
+            let tweede = if v.soort == Soort::Banen {
+                "functie"
+            } else {
+                "niveau"
+            };
             let rijen = if matches!(v.soort, Soort::Opleidingen | Soort::Banen) {
                 met_lege(rijen(f, &format!("{key}__land__")))
                     .into_iter()
@@ -99,7 +107,11 @@ pub fn vraag_views(sectie: Sectie, f: &Velden, e: &ValidationErrors) -> Vec<Vraa
             } else {
                 Vec::new()
             };
-            let gekozen: Vec<&str> = f.iter().filter(|(k, _)| k == key).map(|(_, x)| x.as_str()).collect();
+            let gekozen: Vec<&str> = f
+                .iter()
+                .filter(|(k, _)| k == key)
+                .map(|(_, x)| x.as_str())
+                .collect();
             VraagView {
                 key,
                 label: v.label,
@@ -179,14 +191,25 @@ pub fn from_json(sectie: Sectie, v: &Value) -> Vec<(String, String)> {
         let w = &a["waarde"];
         match q.soort {
             Soort::Tekst | Soort::Aantal => push(q.key.into(), w),
-            Soort::Apparaten => w.as_array().into_iter().flatten().for_each(|x| push(q.key.into(), x)),
+            Soort::Apparaten => w
+                .as_array()
+                .into_iter()
+                .flatten()
+                .for_each(|x| push(q.key.into(), x)),
             Soort::Vve => {
                 push(format!("{}__geinformeerd", q.key), &w["geinformeerd"]);
                 push(format!("{}__datum", q.key), &dmy(&w["datum"]));
             }
             Soort::Opleidingen | Soort::Banen => {
                 for (i, r) in w.as_array().into_iter().flatten().enumerate() {
-                    for (n, j) in [("land", "land"), ("niveau", "niveau"), ("functie", "functie"), ("jaren", "jaren"), ("diploma", "diploma"), ("waardering", "waarderingAangevraagd")] {
+                    for (n, j) in [
+                        ("land", "land"),
+                        ("niveau", "niveau"),
+                        ("functie", "functie"),
+                        ("jaren", "jaren"),
+                        ("diploma", "diploma"),
+                        ("waardering", "waarderingAangevraagd"),
+                    ] {
                         push(format!("{}__{n}__{i}", q.key), &r[j]);
                     }
                 }
@@ -200,5 +223,7 @@ pub fn from_json(sectie: Sectie, v: &Value) -> Vec<(String, String)> {
 fn dmy(v: &Value) -> Value {
     v.as_str()
         .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .map_or(Value::Null, |d| Value::String(d.format("%d-%m-%Y").to_string()))
+        .map_or(Value::Null, |d| {
+            Value::String(d.format("%d-%m-%Y").to_string())
+        })
 }

@@ -43,14 +43,25 @@ pub struct GesprekPage {
 
 impl GesprekPage {
     pub fn fout(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+        self.errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
     }
 }
 
-fn opties(codes: &[&'static str], label: fn(&str) -> &'static str, current: &str) -> Vec<SelectOption> {
+fn opties(
+    codes: &[&'static str],
+    label: fn(&str) -> &'static str,
+    current: &str,
+) -> Vec<SelectOption> {
     codes
         .iter()
-        .map(|c| SelectOption { value: (*c).into(), label: label(c).into(), selected: *c == current })
+        .map(|c| SelectOption {
+            value: (*c).into(),
+            label: label(c).into(),
+            selected: *c == current,
+        })
         .collect()
 }
 
@@ -73,14 +84,26 @@ pub struct GesprekForm {
     pub recht: Option<String>,
 }
 
-async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce, id: Uuid, f: &GesprekForm, e: &ValidationErrors) -> Result<GesprekPage, PageError> {
+async fn page(
+    state: &AppState,
+    signed: &SignedIn,
+    nonce: Nonce,
+    id: Uuid,
+    f: &GesprekForm,
+    e: &ValidationErrors,
+) -> Result<GesprekPage, PageError> {
     let ctx = signed.ctx(state);
     let person = intake::gesprek_form(&ctx, PersonId(id)).await?;
     let name = person.details.display_name();
     let plaats = |c: &str| GesprekPlaats::parse(c).map_or("", GesprekPlaats::label);
     let soort = |c: &str| TolkSoort::parse(c).map_or("", TolkSoort::label);
     Ok(GesprekPage {
-        layout: Layout::new(signed, nonce, format!("Gesprek toevoegen · intake van {name}"), ""),
+        layout: Layout::new(
+            signed,
+            nonce,
+            format!("Gesprek toevoegen · intake van {name}"),
+            "",
+        ),
         person_id: id,
         person_name: name,
         datum: f.datum.clone(),
@@ -91,7 +114,11 @@ async fn page(state: &AppState, signed: &SignedIn, nonce: Nonce, id: Uuid, f: &G
         notities: f.notities.clone(),
         recht_gewezen: f.recht.is_some(),
         date_hint: DATE_HINT,
-        errors: e.0.iter().map(|x| (x.field.to_string(), x.message.clone())).collect(),
+        errors: e
+            .0
+            .iter()
+            .map(|x| (x.field.to_string(), x.message.clone()))
+            .collect(),
     })
 }
 
@@ -101,7 +128,15 @@ pub async fn form(
     nonce: Nonce,
     PagePath(id): PagePath<Uuid>,
 ) -> Result<Response, PageError> {
-    let p = page(&state, &signed, nonce, id, &GesprekForm::default(), &ValidationErrors::new()).await?;
+    let p = page(
+        &state,
+        &signed,
+        nonce,
+        id,
+        &GesprekForm::default(),
+        &ValidationErrors::new(),
+    )
+    .await?;
     Ok(render(&p))
 }
 
@@ -121,7 +156,11 @@ pub async fn save(
         recht_zonder_partner_gewezen: f.recht.is_some(),
     };
     match intake::add_gesprek(&signed.ctx(&state), PersonId(id), &raw).await {
-        Ok(_) => Ok(Redirect::to(&redirect_to(&format!("/personen/{id}/intake"), Melding::GesprekOpgeslagen)).into_response()),
+        Ok(_) => Ok(Redirect::to(&redirect_to(
+            &format!("/personen/{id}/intake"),
+            Melding::GesprekOpgeslagen,
+        ))
+        .into_response()),
         Err(AppError::Invalid(e)) => {
             let p = page(&state, &signed, nonce, id, &f, &e).await?;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &p))

@@ -66,21 +66,33 @@ pub struct OverviewPage {
 
 impl OverviewPage {
     pub fn fout(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+        self.errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
     }
 }
 
 fn dmy(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%d-%m-%Y").to_string())
+        .unwrap_or_default()
 }
 
-fn build(signed: &SignedIn, nonce: Nonce, v: IntakeView, errors: &ValidationErrors) -> OverviewPage {
+fn build(
+    signed: &SignedIn,
+    nonce: Nonce,
+    v: IntakeView,
+    errors: &ValidationErrors,
+) -> OverviewPage {
     let p = &v.person;
     let id = p.id.0;
     let can_edit = can(
         &signed.actor,
         Action::TrajectEdit,
-        Resource::Person(PersonRef { gemeente_id: p.gemeente_id, regisseur_id: p.regisseur_id }),
+        Resource::Person(PersonRef {
+            gemeente_id: p.gemeente_id,
+            regisseur_id: p.regisseur_id,
+        }),
     )
     .is_allowed();
     let name = p.details.display_name();
@@ -95,7 +107,13 @@ fn build(signed: &SignedIn, nonce: Nonce, v: IntakeView, errors: &ValidationErro
             afgeschermd: s.sectie.is_bijzonder() && !v.bijzonder_zichtbaar,
             gewijzigd: s.huidig.as_ref().map_or_else(
                 || "nog niet opgeslagen".into(),
-                |h| format!("{} door {}", tijdstip(h.gewijzigd_op), h.gewijzigd_door_naam.as_deref().unwrap_or("onbekend")),
+                |h| {
+                    format!(
+                        "{} door {}",
+                        tijdstip(h.gewijzigd_op),
+                        h.gewijzigd_door_naam.as_deref().unwrap_or("onbekend")
+                    )
+                },
             ),
         })
         .collect();
@@ -107,7 +125,16 @@ fn build(signed: &SignedIn, nonce: Nonce, v: IntakeView, errors: &ValidationErro
         person_name: name,
         gestart_op: intake.map(|i| datum(Some(i.gestart_op))),
         afgerond: intake.and_then(|i| {
-            i.afgerond_op.map(|d| format!("{}{}", datum(Some(d)), i.afgerond_door_naam.as_ref().map(|n| format!(" door {n}")).unwrap_or_default()))
+            i.afgerond_op.map(|d| {
+                format!(
+                    "{}{}",
+                    datum(Some(d)),
+                    i.afgerond_door_naam
+                        .as_ref()
+                        .map(|n| format!(" door {n}"))
+                        .unwrap_or_default()
+                )
+            })
         }),
         versie: intake.map_or(0, |i| i.versie),
         gesprekken: v
@@ -116,7 +143,10 @@ fn build(signed: &SignedIn, nonce: Nonce, v: IntakeView, errors: &ValidationErro
             .map(|g| GesprekView {
                 datum: datum(Some(g.datum)),
                 plaats: GesprekPlaats::parse(&g.plaats).map_or("", GesprekPlaats::label),
-                tolk: match (&g.tolk_taal, g.tolk_soort.as_deref().and_then(TolkSoort::parse)) {
+                tolk: match (
+                    &g.tolk_taal,
+                    g.tolk_soort.as_deref().and_then(TolkSoort::parse),
+                ) {
                     (Some(t), Some(s)) => format!("{t} ({})", s.label().to_lowercase()),
                     _ => "geen".into(),
                 },
@@ -124,18 +154,29 @@ fn build(signed: &SignedIn, nonce: Nonce, v: IntakeView, errors: &ValidationErro
                 recht_gewezen: g.recht_zonder_partner_gewezen,
             })
             .collect(),
-        compleet: v.secties.iter().filter(|s| s.status() == SectieStatus::Compleet).count(),
+        compleet: v
+            .secties
+            .iter()
+            .filter(|s| s.status() == SectieStatus::Compleet)
+            .count(),
         secties,
         ontbrekend: v.ontbrekend.iter().map(|s| s.naam()).collect(),
         afgeschermd_wie: (!v.bijzonder_zichtbaar).then(|| match rollen.as_slice() {
             [] => "de eigen regisseur van deze persoon".to_string(),
-            r => format!("de eigen regisseur van deze persoon en de rollen {}", r.join(", ")),
+            r => format!(
+                "de eigen regisseur van deze persoon en de rollen {}",
+                r.join(", ")
+            ),
         }),
         gevraagd_op: dmy(intake.and_then(|i| i.derde_info_gevraagd_op)),
         ontvangen_op: dmy(intake.and_then(|i| i.derde_info_ontvangen_op)),
         date_hint: DATE_HINT,
         can_edit,
-        errors: errors.0.iter().map(|e| (e.field.to_string(), e.message.clone())).collect(),
+        errors: errors
+            .0
+            .iter()
+            .map(|e| (e.field.to_string(), e.message.clone()))
+            .collect(),
     }
 }
 
@@ -162,7 +203,15 @@ pub async fn afronden(
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let result = intake::afronden(&ctx, PersonId(id), form.versie).await;
-    refused_or_redirect(&state, &signed, nonce, id, result.map(|_| Melding::IntakeAfgerond), None).await
+    refused_or_redirect(
+        &state,
+        &signed,
+        nonce,
+        id,
+        result.map(|_| Melding::IntakeAfgerond),
+        None,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -181,9 +230,24 @@ pub async fn derde_info(
     CsrfForm(signed, form): CsrfForm<DerdeInfoForm>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
-    let result = intake::set_derde_info(&ctx, PersonId(id), form.versie, &form.gevraagd, &form.ontvangen).await;
+    let result = intake::set_derde_info(
+        &ctx,
+        PersonId(id),
+        form.versie,
+        &form.gevraagd,
+        &form.ontvangen,
+    )
+    .await;
     let typed = Some((form.gevraagd, form.ontvangen));
-    refused_or_redirect(&state, &signed, nonce, id, result.map(|_| Melding::DerdeInfoOpgeslagen), typed).await
+    refused_or_redirect(
+        &state,
+        &signed,
+        nonce,
+        id,
+        result.map(|_| Melding::DerdeInfoOpgeslagen),
+        typed,
+    )
+    .await
 }
 
 /// Back to the overview with the melding, or the overview again with the refusal at the top and
@@ -197,7 +261,11 @@ async fn refused_or_redirect(
     typed: Option<(String, String)>,
 ) -> Result<Response, PageError> {
     let (status, errors) = match result {
-        Ok(m) => return Ok(Redirect::to(&redirect_to(&format!("/personen/{id}/intake"), m)).into_response()),
+        Ok(m) => {
+            return Ok(
+                Redirect::to(&redirect_to(&format!("/personen/{id}/intake"), m)).into_response(),
+            );
+        }
         Err(AppError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e),
         Err(AppError::Conflict { .. }) => {
             let mut e = ValidationErrors::new();

@@ -35,7 +35,10 @@ pub fn samenvatting(sectie: Sectie, inhoud: &str) -> Vec<(&'static str, String)>
 }
 
 fn iso(v: &Value) -> String {
-    datum(v.as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()))
+    datum(
+        v.as_str()
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+    )
 }
 
 fn s(v: &Value) -> &str {
@@ -62,14 +65,29 @@ fn antwoord(soort: Soort, w: &Value) -> String {
                     s(&r["niveau"]),
                     s(&r["land"]),
                     r["jaren"],
-                    if r["diploma"] == true { ", diploma" } else { "" },
-                    if r["waarderingAangevraagd"] == true { ", diplomawaardering aangevraagd" } else { "" }
+                    if r["diploma"] == true {
+                        ", diploma"
+                    } else {
+                        ""
+                    },
+                    if r["waarderingAangevraagd"] == true {
+                        ", diplomawaardering aangevraagd"
+                    } else {
+                        ""
+                    }
                 )
             })
             .collect::<Vec<_>>()
             .join("; "),
         Soort::Banen => rows()
-            .map(|r| format!("{} in {}, {} jaar", s(&r["functie"]), s(&r["land"]), r["jaren"]))
+            .map(|r| {
+                format!(
+                    "{} in {}, {} jaar",
+                    s(&r["functie"]),
+                    s(&r["land"]),
+                    r["jaren"]
+                )
+            })
             .collect::<Vec<_>>()
             .join("; "),
     }
@@ -88,7 +106,11 @@ fn lbt(v: &Value) -> String {
                 "Afgenomen op {}: {}{}",
                 iso(&v["datum"]),
                 LbtUitslag::parse(s(&v["uitslag"])).map_or("", LbtUitslag::label),
-                if scores.is_empty() { String::new() } else { format!(" (scores: {})", scores.join(", ")) }
+                if scores.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (scores: {})", scores.join(", "))
+                }
             )
         }
         "overgeslagen" => format!(

@@ -85,7 +85,12 @@ fn page(
         })
         .collect();
     SectiePage {
-        layout: Layout::new(signed, nonce, format!("{} · intake van {name}", d.sectie.naam()), ""),
+        layout: Layout::new(
+            signed,
+            nonce,
+            format!("{} · intake van {name}", d.sectie.naam()),
+            "",
+        ),
         person_id: p.id.0,
         person_name: name,
         key: d.sectie.key(),
@@ -105,7 +110,10 @@ fn page(
             .map(|v| VersieView {
                 versie: v.versie,
                 status: SectieStatus::parse(&v.status).map_or("", SectieStatus::label),
-                door: v.gewijzigd_door_naam.clone().unwrap_or_else(|| "onbekend".into()),
+                door: v
+                    .gewijzigd_door_naam
+                    .clone()
+                    .unwrap_or_else(|| "onbekend".into()),
                 op: tijdstip(v.gewijzigd_op),
                 antwoorden: v
                     .inhoud
@@ -131,7 +139,13 @@ pub async fn show(
     PagePath((id, key)): PagePath<(Uuid, String)>,
 ) -> Result<Response, PageError> {
     let d = intake::sectie(&signed.ctx(&state), PersonId(id), &key).await?;
-    Ok(render(&page(&signed, nonce, &d, &stored(&d), &ValidationErrors::new())))
+    Ok(render(&page(
+        &signed,
+        nonce,
+        &d,
+        &stored(&d),
+        &ValidationErrors::new(),
+    )))
 }
 
 pub async fn save(
@@ -143,7 +157,11 @@ pub async fn save(
     let ctx = signed.ctx(&state);
     let versie = super::form_json::get(&velden, "versie")
         .parse::<i64>()
-        .map_err(|_| PageError(AppError::BadRequest("De versie ontbreekt in het formulier.".into())))?;
+        .map_err(|_| {
+            PageError(AppError::BadRequest(
+                "De versie ontbreekt in het formulier.".into(),
+            ))
+        })?;
     // Access first (404/403 before any message about the input), then the form's own checks.
     let sectie = intake::sectie_for_edit(&ctx, PersonId(id), &key).await?;
     let result = match to_json(sectie, &velden) {
@@ -169,7 +187,10 @@ pub async fn save(
             let d = intake::sectie(&ctx, PersonId(id), &key).await?;
             let mut p = page(&signed, nonce, &d, &velden, &ValidationErrors::new());
             let wie = d.versies.first().map(|v| {
-                let door = v.gewijzigd_door_naam.clone().unwrap_or_else(|| "een collega".into());
+                let door = v
+                    .gewijzigd_door_naam
+                    .clone()
+                    .unwrap_or_else(|| "een collega".into());
                 format!("{door} ({})", tijdstip(v.gewijzigd_op))
             });
             p.conflict = Some(format!(

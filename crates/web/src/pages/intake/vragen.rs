@@ -74,7 +74,10 @@ const OPLEIDING_WERK: &[Vraag] = &[
 const GEZONDHEID: &[Vraag] = &[
     t("lichamelijk", "Lichamelijke gezondheid"),
     t("psychisch", "Psychische gezondheid"),
-    t("overigeOmstandigheden", "Overige persoonlijke omstandigheden"),
+    t(
+        "overigeOmstandigheden",
+        "Overige persoonlijke omstandigheden",
+    ),
 ];
 const FINANCIEN: &[Vraag] = &[t("inkomen", "Inkomen"), t("schulden", "Schulden")];
 const GEZIN: &[Vraag] = &[
