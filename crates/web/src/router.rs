@@ -56,11 +56,11 @@ fn pages() -> Router<AppState> {
         .route("/personen/{id}/intake", get(intake::overview::show))
         .route(
             "/personen/{id}/intake/afronden",
-            post(intake::overview::afronden),
+            post(intake::acties::afronden),
         )
         .route(
             "/personen/{id}/intake/derde-informatie",
-            post(intake::overview::derde_info),
+            post(intake::acties::derde_info),
         )
         .route(
             "/personen/{id}/intake/gesprekken/nieuw",

@@ -50,7 +50,18 @@ pub struct LbtView {
     errors: Vec<(&'static str, String)>,
 }
 
+impl VraagView {
+    /// The question is in this state (for the checked radio button).
+    pub fn is(&self, stand: &str) -> bool {
+        self.stand == stand
+    }
+}
+
 impl LbtView {
+    pub fn is(&self, stand: &str) -> bool {
+        self.stand == stand
+    }
+
     pub fn fout(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()

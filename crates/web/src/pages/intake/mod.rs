@@ -2,6 +2,7 @@
 //! with its history. Access, audit and the rules live in `wegwijs_app::intake`; these only translate
 //! forms to its input and its answers to pages.
 
+pub mod acties;
 mod form_json;
 mod form_view;
 pub mod gesprek;

@@ -3,11 +3,8 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
+use axum::response::Response;
 use uuid::Uuid;
-use wegwijs_app::error::AppError;
 use wegwijs_app::intake::{self, IntakeView};
 use wegwijs_domain::authz::{Action, PersonRef, Resource, can};
 use wegwijs_domain::ids::PersonId;
@@ -15,13 +12,11 @@ use wegwijs_domain::trajectory::codes::{GesprekPlaats, SectieStatus, TolkSoort};
 use wegwijs_domain::validation::ValidationErrors;
 
 use crate::auth::SignedIn;
-use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
 use crate::pages::extract::PagePath;
 use crate::pages::forms::DATE_HINT;
 use crate::pages::layout::{Layout, Nonce};
-use crate::pages::melding::{Melding, redirect_to};
-use crate::pages::{datum, render, render_status, tijdstip};
+use crate::pages::{datum, render, tijdstip};
 use crate::state::AppState;
 
 pub struct GesprekView {
@@ -56,8 +51,8 @@ pub struct OverviewPage {
     pub compleet: usize,
     pub ontbrekend: Vec<String>,
     pub afgeschermd_wie: Option<String>,
-    pub gevraagd_op: String,
-    pub ontvangen_op: String,
+    /// The two date fields (name, label, value as typed or stored).
+    pub derde: Vec<(&'static str, &'static str, String)>,
     pub date_hint: &'static str,
     pub can_edit: bool,
     /// (field id, message) shown at the top and next to the field.
@@ -78,7 +73,7 @@ fn dmy(d: Option<chrono::NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-fn build(
+pub(super) fn build(
     signed: &SignedIn,
     nonce: Nonce,
     v: IntakeView,
@@ -168,8 +163,18 @@ fn build(
                 r.join(", ")
             ),
         }),
-        gevraagd_op: dmy(intake.and_then(|i| i.derde_info_gevraagd_op)),
-        ontvangen_op: dmy(intake.and_then(|i| i.derde_info_ontvangen_op)),
+        derde: vec![
+            (
+                "derdeInfoGevraagdOp",
+                "Gevraagd op",
+                dmy(intake.and_then(|i| i.derde_info_gevraagd_op)),
+            ),
+            (
+                "derdeInfoOntvangenOp",
+                "Ontvangen op",
+                dmy(intake.and_then(|i| i.derde_info_ontvangen_op)),
+            ),
+        ],
         date_hint: DATE_HINT,
         can_edit,
         errors: errors
@@ -188,97 +193,4 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let v = intake::view(&signed.ctx(&state), PersonId(id)).await?;
     Ok(render(&build(&signed, nonce, v, &ValidationErrors::new())))
-}
-
-#[derive(Deserialize)]
-pub struct AfrondenForm {
-    pub versie: i64,
-}
-
-pub async fn afronden(
-    State(state): State<AppState>,
-    nonce: Nonce,
-    PagePath(id): PagePath<Uuid>,
-    CsrfForm(signed, form): CsrfForm<AfrondenForm>,
-) -> Result<Response, PageError> {
-    let ctx = signed.ctx(&state);
-    let result = intake::afronden(&ctx, PersonId(id), form.versie).await;
-    refused_or_redirect(
-        &state,
-        &signed,
-        nonce,
-        id,
-        result.map(|_| Melding::IntakeAfgerond),
-        None,
-    )
-    .await
-}
-
-#[derive(Deserialize)]
-pub struct DerdeInfoForm {
-    pub versie: i64,
-    #[serde(rename = "derdeInfoGevraagdOp", default)]
-    pub gevraagd: String,
-    #[serde(rename = "derdeInfoOntvangenOp", default)]
-    pub ontvangen: String,
-}
-
-pub async fn derde_info(
-    State(state): State<AppState>,
-    nonce: Nonce,
-    PagePath(id): PagePath<Uuid>,
-    CsrfForm(signed, form): CsrfForm<DerdeInfoForm>,
-) -> Result<Response, PageError> {
-    let ctx = signed.ctx(&state);
-    let result = intake::set_derde_info(
-        &ctx,
-        PersonId(id),
-        form.versie,
-        &form.gevraagd,
-        &form.ontvangen,
-    )
-    .await;
-    let typed = Some((form.gevraagd, form.ontvangen));
-    refused_or_redirect(
-        &state,
-        &signed,
-        nonce,
-        id,
-        result.map(|_| Melding::DerdeInfoOpgeslagen),
-        typed,
-    )
-    .await
-}
-
-/// Back to the overview with the melding, or the overview again with the refusal at the top and
-/// next to its field (422), or with the conflict (409); `typed` keeps the dates as typed.
-async fn refused_or_redirect(
-    state: &AppState,
-    signed: &SignedIn,
-    nonce: Nonce,
-    id: Uuid,
-    result: Result<Melding, AppError>,
-    typed: Option<(String, String)>,
-) -> Result<Response, PageError> {
-    let (status, errors) = match result {
-        Ok(m) => {
-            return Ok(
-                Redirect::to(&redirect_to(&format!("/personen/{id}/intake"), m)).into_response(),
-            );
-        }
-        Err(AppError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e),
-        Err(AppError::Conflict { .. }) => {
-            let mut e = ValidationErrors::new();
-            e.push("intake", "conflict", "De intake is intussen door iemand anders gewijzigd; er is niets opgeslagen. Hieronder staat de huidige stand: probeer het opnieuw.");
-            (StatusCode::CONFLICT, e)
-        }
-        Err(other) => return Err(PageError(other)),
-    };
-    let v = intake::view(&signed.ctx(state), PersonId(id)).await?;
-    let mut page = build(signed, nonce, v, &errors);
-    if let (Some((g, o)), StatusCode::UNPROCESSABLE_ENTITY) = (typed, status) {
-        page.gevraagd_op = g;
-        page.ontvangen_op = o;
-    }
-    Ok(render_status(status, &page))
 }
