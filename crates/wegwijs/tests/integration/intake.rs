@@ -145,7 +145,7 @@ async fn sections_are_versioned_a_stale_save_is_a_conflict_and_saves_nothing() {
         .await
         .json();
     assert_eq!(v["versies"].as_array().map(Vec::len), Some(2));
-    assert_eq!(v["versies"][0]["gewijzigdDoor"].is_string(), true);
+    assert!(v["versies"][0]["gewijzigdDoor"].is_string());
 
     // Unknown states, unknown DUO codes, a future date, an unknown section: refused, nothing saved.
     let bad = json!({"versie": 2, "inhoud": {"stand": "afgenomen", "uitslag": "Misschien", "datum": "2026-01-15"}});
