@@ -15,6 +15,8 @@ mod ctx;
 pub mod error;
 pub mod household_move;
 pub mod households;
+// The brede intake (issue 7, intake slice).
+pub mod intake;
 pub mod inzage;
 mod inzage_text;
 pub mod koppeling;
@@ -63,6 +65,8 @@ pub mod model {
     pub use wegwijs_storage::households::{Household, HouseholdSummary};
     // koppeling (issue 7)
     pub use wegwijs_storage::koppelingen::KoppelingRecord;
+    // The brede intake (issue 7, intake slice).
+    pub use wegwijs_storage::intakes::{GesprekRow, IntakeRow, SectieVersie};
     pub use wegwijs_storage::organisations::Organisation;
     pub use wegwijs_storage::persons::{
         COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,

@@ -21,6 +21,8 @@ pub mod bulk_trajectory;
 pub mod caseload;
 pub mod households;
 pub mod koppelingen;
+// The brede intake (issue 7, intake slice).
+pub mod intakes;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;

@@ -4,6 +4,7 @@
 
 pub mod codes;
 pub mod pip;
+pub mod intake;
 pub mod settings;
 
 // --- rules slice: the pure deadline engine and the werkvoorraad computation ---

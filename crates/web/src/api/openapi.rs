@@ -16,6 +16,7 @@ use utoipa::{Modify, OpenApi};
 use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
 use super::koppeling::{dto as kp, handlers as kp_handlers};
+use super::intake::{dto as bi, handlers as bi_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 // The inburgering trajectory: PIP (issue 7).
 use super::pips::{dto as pip_dto, handlers as pip_h, problem as pip_problem, writes as pip_w};
@@ -51,6 +52,9 @@ use super::progress::{
         pip_h::get_beschikking, pip_h::get_verschillen, pip_w::create_rechtsmiddel,
         // koppeling (issue 7)
         kp_handlers::get_koppeling, kp_handlers::put_koppeling,
+        // The brede intake (issue 7, intake slice).
+        bi_handlers::get_intake, bi_handlers::post_gesprek, bi_handlers::put_sectie, bi_handlers::get_versies,
+        bi_handlers::post_afronding,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -72,6 +76,10 @@ use super::progress::{
         pip_w::RechtsmiddelInvoer, pip_problem::RegelProbleem, pip_problem::Weigering,
         // koppeling (issue 7)
         kp::KoppelingDto, kp::Profiel, kp::ProfielGegeven, kp::Score, kp::ToetsDto, kp::KansenverkennerDto, kp::OverdrachtDto,
+        // The brede intake (issue 7, intake slice).
+        bi::BredeIntake, bi::IntakeLinks, bi::IntakeGesprek, bi::IntakeSectie, bi::GesprekInvoer,
+        bi::GesprekAangemaakt, bi::SectieInvoer, bi::SectieOpgeslagen, bi::SectieVersies,
+        bi::AfrondingInvoer, bi::Afronding,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
@@ -79,6 +87,7 @@ use super::progress::{
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
         (name = "pips", description = "Persoonlijk plan inburgering en participatie: versies, vaststelling, bezwaar en de beschikking"),
         (name = "koppeling", description = "Koppeling, COA-profiel, voorintake en warme overdracht"),
+        (name = "brede-intake", description = "De brede intake: gesprekken en onderdelen (Wet inburgering 2021 art. 14)"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
         (name = "voortgang", description = "Inburgeringstermijn, voortgangsgesprekken, examens, uren, vrijstelling en ontheffing, afronding"),
         (name = "werkvoorraad", description = "Wat aandacht nodig heeft, dringendste eerst"),

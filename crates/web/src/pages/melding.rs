@@ -41,6 +41,13 @@ pub enum Melding {
     RechtsmiddelVastgelegd,
     // koppeling slice (issue 7).
     KoppelingOpgeslagen,
+    // --- intake slice (issue 7) ---
+    /// A section of the brede intake saved as a new version.
+    SectieOpgeslagen,
+    IntakeGesprekOpgeslagen,
+    DerdeInfoOpgeslagen,
+    IntakeAfgerond,
+    // --- end intake slice ---
 }
 
 impl Melding {
@@ -69,6 +76,12 @@ impl Melding {
         "rechtsmiddel-vastgelegd",
         // koppeling slice (issue 7).
         "koppeling-opgeslagen",
+        // --- intake slice (issue 7) ---
+        "sectie-opgeslagen",
+        "intake-gesprek-opgeslagen",
+        "derde-info-opgeslagen",
+        "intake-afgerond",
+        // --- end intake slice ---
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -104,6 +117,12 @@ impl Melding {
             "rechtsmiddel-vastgelegd" => Melding::RechtsmiddelVastgelegd,
             // koppeling slice (issue 7).
             "koppeling-opgeslagen" => Melding::KoppelingOpgeslagen,
+            // --- intake slice (issue 7) ---
+            "sectie-opgeslagen" => Melding::SectieOpgeslagen,
+            "intake-gesprek-opgeslagen" => Melding::IntakeGesprekOpgeslagen,
+            "derde-info-opgeslagen" => Melding::DerdeInfoOpgeslagen,
+            "intake-afgerond" => Melding::IntakeAfgerond,
+            // --- end intake slice ---
             _ => return None,
         })
     }
@@ -145,6 +164,12 @@ impl Melding {
             Melding::RechtsmiddelVastgelegd => "rechtsmiddel-vastgelegd",
             // koppeling slice (issue 7).
             Melding::KoppelingOpgeslagen => "koppeling-opgeslagen",
+            // --- intake slice (issue 7) ---
+            Melding::SectieOpgeslagen => "sectie-opgeslagen",
+            Melding::IntakeGesprekOpgeslagen => "intake-gesprek-opgeslagen",
+            Melding::DerdeInfoOpgeslagen => "derde-info-opgeslagen",
+            Melding::IntakeAfgerond => "intake-afgerond",
+            // --- end intake slice ---
         }
     }
 
@@ -190,6 +215,12 @@ impl Melding {
             Melding::VoldaanVastgelegd => "Vastgelegd: aan de inburgeringsplicht is voldaan".into(),
             // koppeling slice (issue 7).
             Melding::KoppelingOpgeslagen => "Koppeling en overdracht opgeslagen".into(),
+            // --- intake slice (issue 7) ---
+            Melding::SectieOpgeslagen => "Onderdeel opgeslagen als nieuwe versie".into(),
+            Melding::IntakeGesprekOpgeslagen => "Gesprek vastgelegd".into(),
+            Melding::DerdeInfoOpgeslagen => "Data van de informatie van derden opgeslagen".into(),
+            Melding::IntakeAfgerond => "Intake afgerond".into(),
+            // --- end intake slice ---
         }
     }
 }

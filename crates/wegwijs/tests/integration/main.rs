@@ -31,6 +31,9 @@ mod werkvoorraad;
 // koppeling (issue 7)
 mod koppeling;
 mod koppeling_pages;
+// The brede intake (issue 7, intake slice).
+mod intake;
+mod intake_pages;
 mod one_time_password;
 mod openapi;
 mod organisation_names;
