@@ -25,10 +25,14 @@ export function dmy(d) {
   return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
 }
 
-/** "07-03-2026" (anywhere in the text) as a UTC Date; null when there is none. */
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** "07-03-2026" or "7 maart 2026" (anywhere in the text) as a UTC Date; null when there is none. */
 export function parseDmy(text) {
   const m = /(\d{2})-(\d{2})-(\d{4})/.exec(text || '');
-  return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : null;
+  if (m) return new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+  const w = new RegExp(`(\\d{1,2}) (${MAANDEN.join('|')}) (\\d{4})`).exec(text || '');
+  return w ? new Date(Date.UTC(Number(w[3]), MAANDEN.indexOf(w[2]), Number(w[1]))) : null;
 }
 
 /** The <dd> text after the <dt> with exactly `label` inside `scope` (a page or a locator). */

@@ -3,7 +3,7 @@
 import { definition, parseDmy } from './trajectory.mjs';
 
 const UUID = /\/personen\/([0-9a-f-]{36})/i;
-const MAX_CANDIDATES = 15;
+const MAX_CANDIDATES = 40;
 
 /**
  * A demo person of the signed-in regisseur whose PIP is overdue (so the werkvoorraad lists it),
@@ -23,6 +23,12 @@ export async function choosePerson(page, { latestBase, t }) {
     const naam = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
     const kennisgeving = parseDmy(await definition(page, 'Datum kennisgeving DUO'));
     const brp = parseDmy(await definition(page, 'Datum inschrijving BRP'));
+    // Only the Wet inburgering 2021 has a PIP.
+    const regime = await definition(page, 'Regime');
+    if (!/2021/.test(regime)) {
+      skipped.push(`${naam}: regime ${regime}`);
+      continue;
+    }
     if (!kennisgeving || !brp || kennisgeving > latestBase || brp > latestBase) {
       skipped.push(`${naam}: dates ${kennisgeving?.toISOString().slice(0, 10)} / ${brp?.toISOString().slice(0, 10)}`);
       continue;
