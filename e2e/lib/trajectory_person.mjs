@@ -33,12 +33,12 @@ export async function choosePerson(page, { latestBase, t }) {
       skipped.push(`${naam}: dates ${kennisgeving?.toISOString().slice(0, 10)} / ${brp?.toISOString().slice(0, 10)}`);
       continue;
     }
-    await page.goto(`/personen/${id}/koppeling`);
+    await expectPage(page, `/personen/${id}/koppeling`);
     if ((await page.getByText('Er is nog geen koppeling vastgelegd.').count()) === 0) {
       skipped.push(`${naam}: has a koppeling`);
       continue;
     }
-    await page.goto(`/personen/${id}/intake`);
+    await expectPage(page, `/personen/${id}/intake`);
     if ((await page.getByText('Nog niet gestart').count()) === 0) {
       skipped.push(`${naam}: intake started`);
       continue;
@@ -47,6 +47,12 @@ export async function choosePerson(page, { latestBase, t }) {
   }
   for (const s of skipped) t?.diagnostic(`skipped ${s}`);
   throw new Error(`no suitable demo person among ${ids.length} with "PIP te laat":\n${skipped.join('\n')}`);
+}
+
+/** Opens `url`; a missing page (404) fails the test with its address rather than looking empty. */
+async function expectPage(page, url) {
+  const res = await page.goto(url);
+  if (res.status() >= 400) throw new Error(`GET ${url} answered ${res.status()}: the page is missing or broken`);
 }
 
 /** The "Actie" texts of the werkvoorraad rows about person `id` (the signed-in regisseur's). */
