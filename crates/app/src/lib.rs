@@ -15,6 +15,9 @@ mod ctx;
 pub mod error;
 pub mod household_move;
 pub mod households;
+// Taakstelling and intake queue (issue 7).
+pub mod intake_queue;
+pub mod taakstelling;
 pub mod inzage;
 mod inzage_text;
 pub mod list_filters;
@@ -49,6 +52,8 @@ pub mod model {
     pub use wegwijs_storage::audit_search::{LogCursor, LogPage, LogRichting, LogRow};
     pub use wegwijs_storage::caseload::GemeenteInstellingen;
     pub use wegwijs_storage::households::{Household, HouseholdSummary};
+    // Taakstelling and intake queue (issue 7).
+    pub use wegwijs_storage::intake_queue::Wachtende;
     pub use wegwijs_storage::organisations::Organisation;
     pub use wegwijs_storage::persons::{
         COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,

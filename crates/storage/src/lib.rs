@@ -18,6 +18,9 @@ pub mod auth_cache;
 pub mod bulk;
 pub mod caseload;
 pub mod households;
+// Taakstelling and intake queue (issue 7).
+pub mod intake_queue;
+pub mod taakstellingen;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;

@@ -7,6 +7,8 @@ pub mod openapi;
 pub mod persons;
 pub mod problem;
 pub mod schemas;
+// Taakstelling (issue 7).
+pub mod taakstellingen;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -48,6 +50,16 @@ pub fn router() -> Router<AppState> {
             "/huishoudens/{id}",
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
+        // Taakstelling (issue 7).
+        .route(
+            "/taakstellingen",
+            get(taakstellingen::list_taakstellingen),
+        )
+        .route(
+            "/taakstellingen/{halfjaar}",
+            axum::routing::put(taakstellingen::put_taakstelling),
+        )
+        // End taakstelling.
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

@@ -17,6 +17,8 @@ use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 use super::problem::{InvalidParam, Problem};
+// Taakstelling (issue 7).
+use super::taakstellingen as ts;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -32,6 +34,8 @@ use super::problem::{InvalidParam, Problem};
         list::list_personen, create::create_persoon, get::get_persoon, update::update_persoon,
         regisseur::assign_regisseur, verwerkingen::list_verwerkingen,
         hh_handlers::list_huishoudens, hh_handlers::create_huishouden, hh_handlers::get_huishouden, hh_handlers::update_huishouden,
+        // Taakstelling (issue 7).
+        ts::list_taakstellingen, ts::put_taakstelling,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -39,12 +43,16 @@ use super::problem::{InvalidParam, Problem};
         regisseur::RegisseurToewijzing, verwerkingen::Verwerking, verwerkingen::VerwerkingLijst,
         hh::Huishouden, hh::Huishoudlid, hh::HuishoudenInvoer, hh::HuishoudlidInvoer,
         hh::HuishoudenLijst, hh::HuishoudenSamenvatting, hh::LidLinks,
+        // Taakstelling (issue 7).
+        ts::TaakstellingItem, ts::TaakstellingLijst, ts::TaakstellingInvoer,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
+        // Taakstelling (issue 7).
+        (name = "taakstellingen", description = "Taakstelling per halfjaar en de realisatie (alleen aantallen)"),
     )
 )]
 pub struct ApiDoc;

@@ -18,6 +18,9 @@ pub mod melding;
 pub mod person;
 pub mod qr;
 pub mod workload;
+// Taakstelling and intake queue (issue 7).
+pub mod intake_queue;
+pub mod taakstelling;
 
 use askama::Template;
 use axum::http::StatusCode;
