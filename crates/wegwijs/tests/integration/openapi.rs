@@ -67,6 +67,18 @@ async fn openapi_document_follows_the_design_rules() {
     insta::assert_json_snapshot!("openapi", doc);
 }
 
+/// Whether the operation's JSON body requires `versie` (optimistic concurrency in the body).
+fn body_has_versie(doc: &Value, op: &Value) -> bool {
+    let schema = &op["requestBody"]["content"]["application/json"]["schema"];
+    let name = schema["$ref"]
+        .as_str()
+        .and_then(|r| r.rsplit('/').next())
+        .unwrap_or("");
+    doc["components"]["schemas"][name]["required"]
+        .as_array()
+        .is_some_and(|r| r.iter().any(|f| f == "versie"))
+}
+
 /// Every operation describes itself, declares the answers it can give (with `API-Version` on every
 /// one), and lists return the shared envelope.
 fn every_operation_is_complete(doc: &Value) {
@@ -87,7 +99,11 @@ fn every_operation_is_complete(doc: &Value) {
             if op["requestBody"].is_object() {
                 assert!(responses.contains_key("415"), "{what}: 415 declared");
             }
-            if method == "put" {
+            // Issue 7 design: a PUT whose body carries `versie` answers a stale version with 409;
+            // the others use If-Match (412/428).
+            if method == "put" && body_has_versie(doc, op) {
+                assert!(responses.contains_key("409"), "{what}: 409 declared");
+            } else if method == "put" {
                 for code in ["412", "428"] {
                     assert!(responses.contains_key(code), "{what}: {code} declared");
                 }
