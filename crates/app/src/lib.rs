@@ -17,7 +17,6 @@ pub mod household_move;
 pub mod households;
 // Taakstelling and intake queue (issue 7).
 pub mod intake_queue;
-pub mod taakstelling;
 pub mod inzage;
 mod inzage_text;
 pub mod list_filters;
@@ -30,6 +29,7 @@ pub mod persons;
 pub mod search_term;
 pub mod signed_in;
 pub mod status;
+pub mod taakstelling;
 pub mod users;
 
 use std::sync::Arc;

@@ -93,7 +93,11 @@ pub fn parse(i: &Invoer) -> Result<Taakstelling, ValidationErrors> {
     let jaar = match i.jaar.trim().parse::<i32>() {
         Ok(j) if (2000..=2100).contains(&j) => j,
         Ok(_) => {
-            e.push("jaar", "out_of_range", "Vul een jaar van 2000 tot en met 2100 in.");
+            e.push(
+                "jaar",
+                "out_of_range",
+                "Vul een jaar van 2000 tot en met 2100 in.",
+            );
             0
         }
         Err(_) if i.jaar.trim().is_empty() => {
@@ -101,7 +105,11 @@ pub fn parse(i: &Invoer) -> Result<Taakstelling, ValidationErrors> {
             0
         }
         Err(_) => {
-            e.push("jaar", "invalid", "Vul het jaar in cijfers in, bijvoorbeeld 2027.");
+            e.push(
+                "jaar",
+                "invalid",
+                "Vul het jaar in cijfers in, bijvoorbeeld 2027.",
+            );
             0
         }
     };
@@ -109,14 +117,22 @@ pub fn parse(i: &Invoer) -> Result<Taakstelling, ValidationErrors> {
         "1" => 1,
         "2" => 2,
         _ => {
-            e.push("halfjaar", "unknown_value", "Kies het eerste of het tweede halfjaar.");
+            e.push(
+                "halfjaar",
+                "unknown_value",
+                "Kies het eerste of het tweede halfjaar.",
+            );
             0
         }
     };
     let aantal = match i.aantal.trim().parse::<i32>() {
         Ok(a) if a >= 0 => a,
         Ok(_) => {
-            e.push("aantal", "out_of_range", "Het aantal kan niet negatief zijn.");
+            e.push(
+                "aantal",
+                "out_of_range",
+                "Het aantal kan niet negatief zijn.",
+            );
             0
         }
         Err(_) if i.aantal.trim().is_empty() => {

@@ -67,8 +67,8 @@ pub async fn list(db: &Db, scope: PersonScope, limit: i64) -> StorageResult<Vec<
         .await)?;
     Ok(rows
         .into_iter()
-        .map(|(id, voornamen, tv, achternaam, doelgroep, datum, r, rnaam, intake)| {
-            Wachtende {
+        .map(
+            |(id, voornamen, tv, achternaam, doelgroep, datum, r, rnaam, intake)| Wachtende {
                 id: PersonId(id),
                 naam: match tv {
                     Some(t) => format!("{voornamen} {t} {achternaam}"),
@@ -79,7 +79,7 @@ pub async fn list(db: &Db, scope: PersonScope, limit: i64) -> StorageResult<Vec<
                 regisseur_id: r.map(GebruikerId),
                 regisseur_naam: rnaam,
                 intake_gestart: intake,
-            }
-        })
+            },
+        )
         .collect())
 }

@@ -20,7 +20,6 @@ pub mod caseload;
 pub mod households;
 // Taakstelling and intake queue (issue 7).
 pub mod intake_queue;
-pub mod taakstellingen;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
@@ -29,6 +28,7 @@ pub mod recovery_codes;
 pub mod roles;
 pub mod search_fold;
 pub mod sessions;
+pub mod taakstellingen;
 pub mod users;
 pub mod write_batcher;
 

@@ -51,10 +51,7 @@ pub fn router() -> Router<AppState> {
             get(households::handlers::get_huishouden).put(households::handlers::update_huishouden),
         )
         // Taakstelling (issue 7).
-        .route(
-            "/taakstellingen",
-            get(taakstellingen::list_taakstellingen),
-        )
+        .route("/taakstellingen", get(taakstellingen::list_taakstellingen))
         .route(
             "/taakstellingen/{halfjaar}",
             axum::routing::put(taakstellingen::put_taakstelling),

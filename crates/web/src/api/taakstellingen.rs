@@ -11,7 +11,9 @@ use wegwijs_app::AppError;
 use wegwijs_app::taakstelling::{self, Halfjaar, Invoer};
 use wegwijs_domain::validation::ValidationErrors;
 
-use crate::api::problem::{ApiError, ApiJson, ApiPath, ApiQuery, GeenParams, Problem, problem_response};
+use crate::api::problem::{
+    ApiError, ApiJson, ApiPath, ApiQuery, GeenParams, Problem, problem_response,
+};
 use crate::auth::ApiUser;
 use crate::state::AppState;
 

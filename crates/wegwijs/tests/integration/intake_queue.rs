@@ -54,7 +54,15 @@ fn position(body: &str, naam: &str) -> Option<usize> {
 async fn a_new_person_without_intake_is_listed_and_drops_off_once_the_intake_starts() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let nieuw = person(&app, r.weert, Some(r.regisseur.id), "Nieuwkomer", Some("asielstatushouder"), Some("2026-03-01")).await;
+    let nieuw = person(
+        &app,
+        r.weert,
+        Some(r.regisseur.id),
+        "Nieuwkomer",
+        Some("asielstatushouder"),
+        Some("2026-03-01"),
+    )
+    .await;
     let page = app.get_page(&r.regisseur, "/intake-wachtrij").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("Nieuwkomer"));
@@ -62,7 +70,10 @@ async fn a_new_person_without_intake_is_listed_and_drops_off_once_the_intake_sta
     assert!(page.body.contains(&format!("href=\"/personen/{nieuw}\"")));
     assert!(page.body.contains("01-03-2026"));
     assert!(page.body.contains("Asielstatushouder") || page.body.contains("asielstatushouder"));
-    assert_eq!(app.audit_actions(&nieuw.to_string()).await, ["persoon_in_lijst"]);
+    assert_eq!(
+        app.audit_actions(&nieuw.to_string()).await,
+        ["persoon_in_lijst"]
+    );
     start_intake(&app, r.weert, nieuw).await;
     let page = app.get_page(&r.regisseur, "/intake-wachtrij").await;
     assert!(!page.body.contains("Nieuwkomer"), "{}", page.body);
@@ -72,14 +83,54 @@ async fn a_new_person_without_intake_is_listed_and_drops_off_once_the_intake_sta
 async fn without_regisseur_is_listed_even_with_intake_and_oldest_koppeling_comes_first() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let zonder = person(&app, r.weert, None, "Zonderregisseur", Some("gezinsmigrant"), Some("2026-05-01")).await;
+    let zonder = person(
+        &app,
+        r.weert,
+        None,
+        "Zonderregisseur",
+        Some("gezinsmigrant"),
+        Some("2026-05-01"),
+    )
+    .await;
     start_intake(&app, r.weert, zonder).await;
-    person(&app, r.weert, Some(r.regisseur.id), "Oudste", Some("asielstatushouder"), Some("2025-01-15")).await;
-    person(&app, r.weert, Some(r.regisseur.id), "Onbekenddatum", Some("asielstatushouder"), None).await;
+    person(
+        &app,
+        r.weert,
+        Some(r.regisseur.id),
+        "Oudste",
+        Some("asielstatushouder"),
+        Some("2025-01-15"),
+    )
+    .await;
+    person(
+        &app,
+        r.weert,
+        Some(r.regisseur.id),
+        "Onbekenddatum",
+        Some("asielstatushouder"),
+        None,
+    )
+    .await;
     // Neither doelgroep nor koppeling: not an inburgeringsplichtige known to the queue.
-    person(&app, r.weert, None, "Geendoelgroep", None, Some("2024-01-01")).await;
+    person(
+        &app,
+        r.weert,
+        None,
+        "Geendoelgroep",
+        None,
+        Some("2024-01-01"),
+    )
+    .await;
     // No doelgroep, but a koppeling row: listed.
-    let gekoppeld = person(&app, r.weert, None, "Viakoppeling", None, Some("2025-06-01")).await;
+    let gekoppeld = person(
+        &app,
+        r.weert,
+        None,
+        "Viakoppeling",
+        None,
+        Some("2025-06-01"),
+    )
+    .await;
     koppeling_row(&app, r.weert, gekoppeld, 2025, 1).await;
     let page = app.get_page(&r.teamleider, "/intake-wachtrij").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
@@ -97,7 +148,15 @@ async fn without_regisseur_is_listed_even_with_intake_and_oldest_koppeling_comes
 async fn another_gemeentes_persons_are_never_listed_and_other_roles_are_refused() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let elders = person(&app, r.nederweert, None, "Nederweerter", Some("asielstatushouder"), Some("2026-01-01")).await;
+    let elders = person(
+        &app,
+        r.nederweert,
+        None,
+        "Nederweerter",
+        Some("asielstatushouder"),
+        Some("2026-01-01"),
+    )
+    .await;
     let page = app.get_page(&r.regisseur, "/intake-wachtrij").await;
     assert!(!page.body.contains("Nederweerter"));
     assert_eq!(app.audit_count(&elders.to_string()).await, 0);
@@ -115,8 +174,24 @@ async fn another_gemeentes_persons_are_never_listed_and_other_roles_are_refused(
 async fn every_person_shown_is_logged_as_listed() {
     let app = TestApp::spawn().await;
     let r = app.region().await;
-    let a = person(&app, r.weert, None, "Eerste", Some("asielstatushouder"), Some("2026-01-01")).await;
-    let b = person(&app, r.weert, None, "Tweede", Some("asielstatushouder"), Some("2026-02-01")).await;
+    let a = person(
+        &app,
+        r.weert,
+        None,
+        "Eerste",
+        Some("asielstatushouder"),
+        Some("2026-01-01"),
+    )
+    .await;
+    let b = person(
+        &app,
+        r.weert,
+        None,
+        "Tweede",
+        Some("asielstatushouder"),
+        Some("2026-02-01"),
+    )
+    .await;
     let res = app.get_page(&r.teamleider, "/intake-wachtrij").await;
     assert_eq!(res.status, StatusCode::OK);
     for id in [a, b] {

@@ -119,8 +119,14 @@ async fn a_stale_versie_is_409_and_nothing_is_saved() {
             .await
         }
     };
-    assert_eq!(put(json!({"aantal": 10, "versie": 0})).await.status, StatusCode::OK);
-    assert_eq!(put(json!({"aantal": 12, "versie": 1})).await.status, StatusCode::OK);
+    assert_eq!(
+        put(json!({"aantal": 10, "versie": 0})).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        put(json!({"aantal": 12, "versie": 1})).await.status,
+        StatusCode::OK
+    );
     let stale = put(json!({"aantal": 99, "versie": 1})).await;
     assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
     assert_eq!(stale.header("content-type"), "application/problem+json");
@@ -154,18 +160,38 @@ async fn bad_input_is_400_with_invalid_params_per_field() {
             })
             .unwrap_or_default()
     };
-    let neg = put("/api/v1/taakstellingen/2027-1", json!({"aantal": -1, "versie": 0})).await;
+    let neg = put(
+        "/api/v1/taakstellingen/2027-1",
+        json!({"aantal": -1, "versie": 0}),
+    )
+    .await;
     assert_eq!(neg.status, StatusCode::BAD_REQUEST, "{}", neg.body);
     assert_eq!(names(&neg), ["aantal"]);
-    let year = put("/api/v1/taakstellingen/1999-1", json!({"aantal": 1, "versie": 0})).await;
+    let year = put(
+        "/api/v1/taakstellingen/1999-1",
+        json!({"aantal": 1, "versie": 0}),
+    )
+    .await;
     assert_eq!(year.status, StatusCode::BAD_REQUEST, "{}", year.body);
     assert_eq!(names(&year), ["jaar"]);
-    let half = put("/api/v1/taakstellingen/2027-3", json!({"aantal": 1, "versie": 0})).await;
+    let half = put(
+        "/api/v1/taakstellingen/2027-3",
+        json!({"aantal": 1, "versie": 0}),
+    )
+    .await;
     assert_eq!(names(&half), ["halfjaar"]);
-    let shape = put("/api/v1/taakstellingen/2027", json!({"aantal": 1, "versie": 0})).await;
+    let shape = put(
+        "/api/v1/taakstellingen/2027",
+        json!({"aantal": 1, "versie": 0}),
+    )
+    .await;
     assert_eq!(shape.status, StatusCode::BAD_REQUEST, "{}", shape.body);
     assert_eq!(names(&shape), ["halfjaar"]);
-    let text = put("/api/v1/taakstellingen/2027-1", json!({"aantal": "veel", "versie": 0})).await;
+    let text = put(
+        "/api/v1/taakstellingen/2027-1",
+        json!({"aantal": "veel", "versie": 0}),
+    )
+    .await;
     assert_eq!(text.status, StatusCode::BAD_REQUEST, "{}", text.body);
     assert!(setting_rows(&app, r.weert).await.is_empty());
 }
@@ -197,7 +223,12 @@ async fn beleid_reads_the_realisatie_but_cannot_set_a_taakstelling() {
         .post_form(
             &r.beleid,
             "/beheer/taakstelling",
-            &[("jaar", "2027"), ("halfjaar", "1"), ("aantal", "5"), ("versie", "0")],
+            &[
+                ("jaar", "2027"),
+                ("halfjaar", "1"),
+                ("aantal", "5"),
+                ("versie", "0"),
+            ],
         )
         .await;
     assert_eq!(post.status, StatusCode::FORBIDDEN);
@@ -228,7 +259,12 @@ async fn the_beheer_form_saves_refuses_bad_input_next_to_the_field_and_detects_s
         .post_form(
             &r.beheerder,
             "/beheer/taakstelling",
-            &[("jaar", "2026"), ("halfjaar", "2"), ("aantal", "40"), ("versie", "0")],
+            &[
+                ("jaar", "2026"),
+                ("halfjaar", "2"),
+                ("aantal", "40"),
+                ("versie", "0"),
+            ],
         )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
@@ -236,7 +272,12 @@ async fn the_beheer_form_saves_refuses_bad_input_next_to_the_field_and_detects_s
         .post_form(
             &r.beheerder,
             "/beheer/taakstelling",
-            &[("jaar", "2026"), ("halfjaar", "2"), ("aantal", "-3"), ("versie", "1")],
+            &[
+                ("jaar", "2026"),
+                ("halfjaar", "2"),
+                ("aantal", "-3"),
+                ("versie", "1"),
+            ],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -246,7 +287,12 @@ async fn the_beheer_form_saves_refuses_bad_input_next_to_the_field_and_detects_s
         .post_form(
             &r.beheerder,
             "/beheer/taakstelling",
-            &[("jaar", "2026"), ("halfjaar", "2"), ("aantal", "41"), ("versie", "0")],
+            &[
+                ("jaar", "2026"),
+                ("halfjaar", "2"),
+                ("aantal", "41"),
+                ("versie", "0"),
+            ],
         )
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);

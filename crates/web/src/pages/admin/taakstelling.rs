@@ -127,7 +127,10 @@ pub async fn save(
             let stored = p
                 .rows
                 .iter()
-                .find(|r| r.jaar.to_string() == input.jaar.trim() && r.halfjaar.to_string() == input.halfjaar.trim())
+                .find(|r| {
+                    r.jaar.to_string() == input.jaar.trim()
+                        && r.halfjaar.to_string() == input.halfjaar.trim()
+                })
                 .copied();
             if let Some(row) = stored {
                 p.form = formulier_van(&row);
