@@ -17,6 +17,8 @@ pub mod household_move;
 pub mod households;
 // The brede intake (issue 7, intake slice).
 pub mod intake;
+// Taakstelling and intake queue (issue 7).
+pub mod intake_queue;
 pub mod inzage;
 mod inzage_text;
 pub mod koppeling;
@@ -37,6 +39,7 @@ pub mod search_term;
 pub mod signed_in;
 pub mod status;
 pub mod traject_settings;
+pub mod taakstelling;
 pub mod users;
 // Werkvoorraad (issue 7).
 pub mod tijdlijn;
@@ -67,6 +70,8 @@ pub mod model {
     pub use wegwijs_storage::koppelingen::KoppelingRecord;
     // The brede intake (issue 7, intake slice).
     pub use wegwijs_storage::intakes::{GesprekRow, IntakeRow, SectieVersie};
+    // Taakstelling and intake queue (issue 7).
+    pub use wegwijs_storage::intake_queue::Wachtende;
     pub use wegwijs_storage::organisations::Organisation;
     pub use wegwijs_storage::persons::{
         COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,

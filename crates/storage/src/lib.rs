@@ -23,6 +23,8 @@ pub mod households;
 pub mod koppelingen;
 // The brede intake (issue 7, intake slice).
 pub mod intakes;
+// Taakstelling and intake queue (issue 7).
+pub mod intake_queue;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
@@ -42,6 +44,7 @@ pub mod trajectory_facts;
 pub mod trajectory_timeline;
 // End werkvoorraad.
 pub mod traject_settings;
+pub mod taakstellingen;
 pub mod users;
 pub mod write_batcher;
 

@@ -23,6 +23,8 @@ use crate::pages::{
     account, admin, audit_log, caseload, home, household, intake, koppeling, login, person, pip,
     werkvoorraad, workload,
 };
+// Taakstelling and intake queue (issue 7).
+use crate::pages::{intake_queue, taakstelling};
 use crate::state::AppState;
 use crate::static_files;
 use wegwijs_app::error::AppError;
@@ -189,6 +191,14 @@ fn pages() -> Router<AppState> {
             "/beheer/instellingen",
             get(admin::settings::show).post(admin::settings::save),
         )
+        // Taakstelling and intake queue (issue 7).
+        .route(
+            "/beheer/taakstelling",
+            get(admin::taakstelling::show).post(admin::taakstelling::save),
+        )
+        .route("/rapportage/taakstelling", get(taakstelling::show))
+        .route("/intake-wachtrij", get(intake_queue::show))
+        // End taakstelling and intake queue.
         .route("/static/{file}", get(static_files::serve))
         .route("/health", get(api::health::health))
         .fallback(page_not_found)

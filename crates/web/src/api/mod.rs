@@ -19,6 +19,8 @@ pub mod schemas;
 // Werkvoorraad (issue 7).
 pub mod werkvoorraad;
 // End werkvoorraad.
+// Taakstelling (issue 7).
+pub mod taakstellingen;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -156,6 +158,13 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(intake::handlers::post_afronding),
         )
         // End of the brede intake.
+        // Taakstelling (issue 7).
+        .route("/taakstellingen", get(taakstellingen::list_taakstellingen))
+        .route(
+            "/taakstellingen/{halfjaar}",
+            axum::routing::put(taakstellingen::put_taakstelling),
+        )
+        // End taakstelling.
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

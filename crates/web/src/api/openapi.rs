@@ -25,6 +25,8 @@ use super::progress::{
     afronding as pg_afronding, dto as pg, gesprekken as pg_gesprekken, registraties as pg_reg,
     termijnen as pg_termijnen,
 }; // progress slice
+// Taakstelling (issue 7).
+use super::taakstellingen as ts;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -55,6 +57,8 @@ use super::progress::{
         // The brede intake (issue 7, intake slice).
         bi_handlers::get_intake, bi_handlers::post_gesprek, bi_handlers::put_sectie, bi_handlers::get_versies,
         bi_handlers::post_afronding,
+        // Taakstelling (issue 7).
+        ts::list_taakstellingen, ts::put_taakstelling,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -80,6 +84,8 @@ use super::progress::{
         bi::BredeIntake, bi::IntakeLinks, bi::IntakeGesprek, bi::IntakeSectie, bi::GesprekInvoer,
         bi::GesprekAangemaakt, bi::SectieInvoer, bi::SectieOpgeslagen, bi::SectieVersies,
         bi::AfrondingInvoer, bi::Afronding,
+        // Taakstelling (issue 7).
+        ts::TaakstellingItem, ts::TaakstellingLijst, ts::TaakstellingInvoer,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
@@ -91,6 +97,8 @@ use super::progress::{
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
         (name = "voortgang", description = "Inburgeringstermijn, voortgangsgesprekken, examens, uren, vrijstelling en ontheffing, afronding"),
         (name = "werkvoorraad", description = "Wat aandacht nodig heeft, dringendste eerst"),
+        // Taakstelling (issue 7).
+        (name = "taakstellingen", description = "Taakstelling per halfjaar en de realisatie (alleen aantallen)"),
     )
 )]
 pub struct ApiDoc;

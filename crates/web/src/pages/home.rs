@@ -12,6 +12,8 @@ use crate::pages::render;
 #[template(path = "home.html")]
 pub struct HomePage {
     pub layout: Layout,
+    /// The taakstelling report is open to this role (beleid).
+    pub aggregate: bool,
 }
 
 pub async fn home(signed: SignedIn, nonce: Nonce) -> Response {
@@ -39,6 +41,7 @@ pub async fn home(signed: SignedIn, nonce: Nonce) -> Response {
     }
     // Beleid: no person-level data; the aggregates come with the monitoring issue.
     render(&HomePage {
+        aggregate: allowed(Action::AggregateView),
         layout: Layout::new(&signed, nonce, "Welkom", "/"),
     })
 }

@@ -81,6 +81,29 @@ impl Layout {
             });
         }
         // End werkvoorraad.
+        // Taakstelling and intake queue (issue 7).
+        if allowed(Action::PersonList) {
+            nav.push(NavItem {
+                href: "/intake-wachtrij",
+                label: "Intake-wachtrij",
+                current: false,
+            });
+        }
+        if allowed(Action::AggregateView) {
+            nav.push(NavItem {
+                href: "/rapportage/taakstelling",
+                label: "Taakstelling",
+                current: false,
+            });
+        }
+        if allowed(Action::TaakstellingManage) {
+            nav.push(NavItem {
+                href: "/beheer/taakstelling",
+                label: "Taakstelling instellen",
+                current: false,
+            });
+        }
+        // End taakstelling and intake queue.
         if allowed(Action::PersonCreate) {
             nav.push(NavItem {
                 href: "/personen/nieuw",

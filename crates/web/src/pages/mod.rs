@@ -29,6 +29,9 @@ pub mod workload;
 // Werkvoorraad (issue 7).
 pub mod werkvoorraad;
 // End werkvoorraad.
+// Taakstelling and intake queue (issue 7).
+pub mod intake_queue;
+pub mod taakstelling;
 
 use askama::Template;
 use axum::http::StatusCode;

@@ -55,3 +55,6 @@ mod security_input;
 mod sessions;
 mod storage_contract;
 mod two_factor;
+// Taakstelling and intake queue (issue 7).
+mod intake_queue;
+mod taakstelling;

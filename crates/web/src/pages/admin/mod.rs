@@ -3,4 +3,6 @@
 pub mod api_keys;
 pub mod organisations;
 pub mod settings;
+// Taakstelling (issue 7).
+pub mod taakstelling;
 pub mod users;
