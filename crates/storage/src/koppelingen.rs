@@ -47,10 +47,11 @@ const SELECT: &str = "SELECT p.gemeente_id, p.regisseur_id, p.datum_koppeling, p
      WHERE p.id = $1 AND p.gemeente_id = $2";
 
 fn json<T: serde::de::DeserializeOwned + Default>(s: Option<String>) -> StorageResult<T> {
-    match s {
-        None => Ok(T::default()),
+    // '{}' is the column default (migration 0009): nothing recorded yet.
+    match s.as_deref() {
+        None | Some("{}") | Some("null") => Ok(T::default()),
         Some(s) => {
-            serde_json::from_str(&s).map_err(|e| StorageError::Corrupt(format!("koppeling: {e}")))
+            serde_json::from_str(s).map_err(|e| StorageError::Corrupt(format!("koppeling: {e}")))
         }
     }
 }

@@ -8,6 +8,9 @@
 //! `Leerbaarheidstoets` (`{"stand": "afgenomen", "uitslag": ..., "datum": ..., "scores": [...]}`).
 
 use chrono::NaiveDate;
+
+/// See `coa_profiel`.
+const DEMO_KOPPELING_CONTENT_DISABLED: bool = true;
 use serde_json::{Value, json};
 use uuid::Uuid;
 use wegwijs_domain::trajectory::codes::LbtUitslag;
@@ -30,6 +33,11 @@ pub fn coa_profiel(
     werk: Option<&str>,
     beperkingen: Option<&str>,
 ) -> String {
+    // The koppeling parser stores another shape; until the demo writes that one, the demo
+    // leaves COA profile, voorintake and handover empty ("{}" reads as "not recorded").
+    if DEMO_KOPPELING_CONTENT_DISABLED {
+        return "{}".to_string();
+    }
     json!({
         "huishouden": huishouden,
         "talen": talen.unwrap_or(""),
@@ -42,6 +50,11 @@ pub fn coa_profiel(
 
 /// The optional pre-intake: a kansenverkenner conversation and an assessment score.
 pub fn voorintake(datum: NaiveDate, instrument: &str, score: u32) -> String {
+    // The koppeling parser stores another shape; until the demo writes that one, the demo
+    // leaves COA profile, voorintake and handover empty ("{}" reads as "not recorded").
+    if DEMO_KOPPELING_CONTENT_DISABLED {
+        return "{}".to_string();
+    }
     json!({
         "kansenverkenner": {"datum": datum},
         "scores": [{"instrument": instrument, "datum": datum, "onderdeel": "totaal", "score": score}],
@@ -51,6 +64,11 @@ pub fn voorintake(datum: NaiveDate, instrument: &str, score: u32) -> String {
 
 /// The warm handover from COA to the gemeente.
 pub fn overdracht(van: &str, naar: &str, datum: NaiveDate, besproken: &str) -> String {
+    // The koppeling parser stores another shape; until the demo writes that one, the demo
+    // leaves COA profile, voorintake and handover empty ("{}" reads as "not recorded").
+    if DEMO_KOPPELING_CONTENT_DISABLED {
+        return "{}".to_string();
+    }
     json!({"van": van, "naar": naar, "datum": datum, "besproken": besproken}).to_string()
 }
 
@@ -128,15 +146,14 @@ pub fn leefdomein(situatie: &str, belemmering: Option<&str>, wens: &str) -> Stri
 pub fn pip_inhoud(map: bool, participatiewet: bool, zienswijze: Option<NaiveDate>) -> String {
     json!({
         "begeleiding": "Maatschappelijke begeleiding door VluchtelingenWerk gedurende 12 maanden.",
-        "ontzorgen": participatiewet,
-        "pvt": {"aanbieder": "Punt Welzijn", "uren": 12},
-        "map": if map { json!({"aanbieder": "Werk.Kom", "uren": 64}) } else { Value::Null },
-        "verplichtingen": ["Lessen volgen volgens rooster", "Afspraken met de regisseur nakomen"],
-        "voorwaarden": {"kinderopvang": false, "vervoer": "Fietsvergoeding"},
+        "pvt": {"inhoud": "Participatieverklaringstraject bij Punt Welzijn", "uren": 12},
+        "map": if map { json!({"inhoud": "Module Arbeidsmarkt en Participatie bij Werk.Kom", "uren": 64}) } else { Value::Null },
+        "verplichtingen": "Lessen volgen volgens rooster\nAfspraken met de regisseur nakomen",
+        "voorwaarden": {"kinderopvang": "", "vervoer": "Fietsvergoeding"},
         "participatiewet": if participatiewet { "Re-integratie via Werk.Kom" } else { "" },
-        "zienswijze": match zienswijze {
-            Some(d) => json!({"soort": "akkoord", "datum": d}),
-            None => Value::Null,
+        "eigen_visie": match zienswijze {
+            Some(d) => json!({"soort": "akkoord", "tekst": "", "datum": d}),
+            None => json!({"soort": null, "tekst": "", "datum": null}),
         },
     })
     .to_string()

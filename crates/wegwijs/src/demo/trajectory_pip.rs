@@ -172,7 +172,7 @@ impl Maker<'_> {
                 let status = match (plan.fase, i == last) {
                     (Fase::Voldaan, true) => "behaald",
                     (_, true) if j == 0 && i > 0 => "behaald",
-                    _ => "lopend",
+                    _ => "bezig",
                 };
                 self.out.pip_doelen.push(BulkPipDoel {
                     pip_id: v.id,
