@@ -1,8 +1,8 @@
 //! What the PIP rules read from elsewhere: NT2 course hours (afschalen, Besluit 5.5), the brede
-//! intake's findings (the first concept) and the gemeente's two PIP settings. Read here, in the PIP's
+//! intake's findings (the first concept). Read here, in the PIP's
 //! own storage module, so the PIP does not wait for the intake and progress slices' APIs.
 
-use wegwijs_domain::ids::{OrganisatieId, PersonId};
+use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::trajectory::codes::LbtUitslag;
 use wegwijs_domain::trajectory::pip::voorstel::{IntakeFeiten, LeefdomeinBevinding};
 
@@ -16,16 +16,6 @@ pub async fn nt2_uren(db: &Db, persoon: PersonId) -> StorageResult<u32> {
         .fetch_one(p)
         .await)?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
-}
-
-/// (`pip_vier_ogen`, `voortgang_interval_maanden`) of the gemeente; defaults without a settings row.
-pub async fn pip_instellingen(db: &Db, gemeente: OrganisatieId) -> StorageResult<(bool, u32)> {
-    const SQL: &str = "SELECT pip_vier_ogen, voortgang_interval_maanden FROM gemeente_instellingen WHERE gemeente_id = $1";
-    let row: Option<(bool, i32)> = on_pool!(db, |p| sqlx::query_as(SQL)
-        .bind(gemeente.0)
-        .fetch_optional(p)
-        .await)?;
-    Ok(row.map_or((false, 3), |(v, i)| (v, u32::try_from(i).unwrap_or(3))))
 }
 
 /// The latest version of every intake section that is not special-category data (health is never
