@@ -44,6 +44,7 @@ mod pip;
 mod pip_rules;
 // glue (issue 7): PIP drafted from the intake.
 mod pip_intake;
+mod pip_samenvatting;
 // End glue.
 mod privacy_export;
 mod privacy_log;
