@@ -240,7 +240,12 @@ pub async fn samenvatting(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipRes
     letter(ctx, persoon, pip, Soort::Samenvatting).await
 }
 
-async fn letter(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid, soort: Soort) -> PipResult<Beschikking> {
+async fn letter(
+    ctx: &Ctx<'_>,
+    persoon: PersonId,
+    pip: Uuid,
+    soort: Soort,
+) -> PipResult<Beschikking> {
     let person = crate::persons::load(ctx, Action::TrajectView, persoon).await?;
     let scope = person_scope(ctx.actor, Action::TrajectView);
     let v = pips::get(&ctx.app.db, scope, persoon, pip).await?;

@@ -99,7 +99,10 @@ pub fn rijen(
 }
 
 /// The gemeente's trajectory settings (`geen_contact_dagen`, `voortgang_interval_maanden`, ...).
-pub async fn instellingen(ctx: &Ctx<'_>, gemeente: OrganisatieId) -> AppResult<TrajectInstellingen> {
+pub async fn instellingen(
+    ctx: &Ctx<'_>,
+    gemeente: OrganisatieId,
+) -> AppResult<TrajectInstellingen> {
     crate::traject_settings::get(ctx.app, gemeente).await
 }
 

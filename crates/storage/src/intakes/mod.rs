@@ -9,9 +9,8 @@ pub use secties::{SectieVersie, current_secties, insert_sectie, versies};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
-use wegwijs_domain::authz::{PersonScope, Role};
+use wegwijs_domain::authz::PersonScope;
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
-use wegwijs_domain::trajectory::codes::LeefdomeinenSet;
 use wegwijs_domain::trajectory::intake::gesprek::Gesprek;
 
 use crate::persons::scope_gemeente;

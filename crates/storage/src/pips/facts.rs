@@ -4,11 +4,11 @@
 
 use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::trajectory::codes::LeefdomeinenSet;
+use wegwijs_domain::trajectory::intake::VasteSectie;
 use wegwijs_domain::trajectory::intake::inhoud::LeefdomeinInhoud;
 use wegwijs_domain::trajectory::intake::lbt::Leerbaarheidstoets;
 use wegwijs_domain::trajectory::intake::leefdomeinen;
 use wegwijs_domain::trajectory::intake::sectie::LEEFDOMEIN_PREFIX;
-use wegwijs_domain::trajectory::intake::VasteSectie;
 use wegwijs_domain::trajectory::pip::voorstel::{IntakeFeiten, LeefdomeinBevinding};
 
 use crate::{Db, StorageResult, on_pool};
@@ -40,7 +40,8 @@ pub async fn intake_feiten(db: &Db, persoon: PersonId) -> StorageResult<IntakeFe
     let mut feiten = IntakeFeiten::default();
     for (sectie, inhoud) in rows {
         if sectie == VasteSectie::Leerbaarheidstoets.code() {
-            if let Ok(Leerbaarheidstoets::Afgenomen { uitslag, .. }) = serde_json::from_str(&inhoud) {
+            if let Ok(Leerbaarheidstoets::Afgenomen { uitslag, .. }) = serde_json::from_str(&inhoud)
+            {
                 feiten.lbt = Some(uitslag);
             }
         } else if let Some(code) = sectie.strip_prefix(LEEFDOMEIN_PREFIX) {

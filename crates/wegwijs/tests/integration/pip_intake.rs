@@ -81,6 +81,12 @@ async fn a_niet_haalbaar_lbt_suggests_the_z_route_and_barriers_become_goals() {
     assert_eq!(doelen.len(), 1, "{c}");
     assert_eq!(doelen[0]["leefdomein"], "Financiën");
     let omschrijving = doelen[0]["omschrijving"].as_str().unwrap_or_default();
-    assert!(omschrijving.contains("Schulden bij de zorgverzekeraar"), "{omschrijving}");
-    assert!(omschrijving.contains("Zelf de post regelen"), "{omschrijving}");
+    assert!(
+        omschrijving.contains("Schulden bij de zorgverzekeraar"),
+        "{omschrijving}"
+    );
+    assert!(
+        omschrijving.contains("Zelf de post regelen"),
+        "{omschrijving}"
+    );
 }
