@@ -221,9 +221,31 @@ fn data(
     }
 }
 
+/// Which document of a decided version: the whole letter, or only its plain-Dutch summary.
+#[derive(Debug, Clone, Copy)]
+enum Soort {
+    Beschikking,
+    Samenvatting,
+}
+
 /// The beschikking of a decided version (vastgesteld, vervangen or ingetrokken). A concept is
 /// refused (409: decide it first). The download is audited before the bytes are returned.
 pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
+    letter(ctx, persoon, pip, Soort::Beschikking).await
+}
+
+/// Only the one-page plain-Dutch summary of a decided version, for the person to keep: same access,
+/// refusal and audit (`PipLetterDownloaded`) as the beschikking.
+pub async fn samenvatting(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
+    letter(ctx, persoon, pip, Soort::Samenvatting).await
+}
+
+async fn letter(
+    ctx: &Ctx<'_>,
+    persoon: PersonId,
+    pip: Uuid,
+    soort: Soort,
+) -> PipResult<Beschikking> {
     let person = crate::persons::load(ctx, Action::TrajectView, persoon).await?;
     let scope = person_scope(ctx.actor, Action::TrajectView);
     let v = pips::get(&ctx.app.db, scope, persoon, pip).await?;
@@ -250,20 +272,27 @@ pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResu
         .await?
         .naam;
     let input = data(&person, &v, &gemeente, eerste, vorige.as_ref());
-    let pdf = tokio::task::spawn_blocking(move || wegwijs_documents::beschikking_pdf(&input))
-        .await
-        .map_err(|e| AppError::Internal(format!("beschikking: {e}")))?
-        .map_err(|e| AppError::Internal(format!("beschikking: {e}")))?;
+    let naam = match soort {
+        Soort::Beschikking => "beschikking",
+        Soort::Samenvatting => "samenvatting",
+    };
+    let pdf = tokio::task::spawn_blocking(move || match soort {
+        Soort::Beschikking => wegwijs_documents::beschikking_pdf(&input),
+        Soort::Samenvatting => wegwijs_documents::samenvatting_pdf(&input),
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("{naam}: {e}")))?
+    .map_err(|e| AppError::Internal(format!("{naam}: {e}")))?;
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::PipLetterDownloaded,
         Some(person.gemeente_id),
         Some(persoon),
-        Some(format!("beschikking pip {}", v.nummer)),
+        Some(format!("{naam} pip {}", v.nummer)),
     );
     ctx.app.audit.record(vec![entry]).await?;
     Ok(Beschikking {
         pdf,
-        bestandsnaam: format!("beschikking-pip-{}.pdf", v.nummer),
+        bestandsnaam: format!("{naam}-pip-{}.pdf", v.nummer),
     })
 }

@@ -98,13 +98,12 @@ pub fn rijen(
     out
 }
 
-/// The gemeente's trajectory settings. Until the koppeling slice's `traject_settings::get` is merged,
-/// every gemeente works with the defaults.
+/// The gemeente's trajectory settings (`geen_contact_dagen`, `voortgang_interval_maanden`, ...).
 pub async fn instellingen(
-    _ctx: &Ctx<'_>,
-    _gemeente: OrganisatieId,
+    ctx: &Ctx<'_>,
+    gemeente: OrganisatieId,
 ) -> AppResult<TrajectInstellingen> {
-    Ok(TrajectInstellingen::default())
+    crate::traject_settings::get(ctx.app, gemeente).await
 }
 
 /// A named regisseur must work for the actor's gemeente; any other id is "not found" (it tells

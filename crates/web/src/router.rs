@@ -119,6 +119,10 @@ fn pages() -> Router<AppState> {
             "/personen/{id}/pips/{pip_id}/beschikking.pdf",
             get(pip::show::beschikking),
         )
+        .route(
+            "/personen/{id}/pips/{pip_id}/samenvatting.pdf",
+            get(pip::show::samenvatting),
+        )
         // End of PIP (issue 7).
         // koppeling slice (issue 7).
         .route(

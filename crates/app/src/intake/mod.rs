@@ -67,8 +67,8 @@ pub(crate) struct Basis {
 
 pub(crate) async fn basis(ctx: &Ctx<'_>, action: Action, id: PersonId) -> AppResult<Basis> {
     let person = persons::load(ctx, action, id).await?;
-    let (set, gezondheid_rollen) =
-        intakes::intake_settings(&ctx.app.db, person.gemeente_id).await?;
+    let s = crate::traject_settings::get(ctx.app, person.gemeente_id).await?;
+    let (set, gezondheid_rollen) = (s.leefdomeinen_set, s.gezondheid_rollen);
     let bijzonder_zichtbaar = can_view_health(
         ctx.actor,
         PersonRef {

@@ -83,8 +83,8 @@ pub async fn decide(
     expected: i64,
 ) -> PipResult<i64> {
     let (person, v) = load(ctx, Action::PipDecide, persoon, pip).await?;
-    let (vier_ogen, _) = pips::pip_instellingen(&ctx.app.db, person.gemeente_id).await?;
-    four_eyes(ctx, &person, &v, vier_ogen)?;
+    let s = crate::traject_settings::get(ctx.app, person.gemeente_id).await?;
+    four_eyes(ctx, &person, &v, s.pip_vier_ogen)?;
     let mut errors = ValidationErrors::new();
     let datum = match dagtekening.trim() {
         "" => {

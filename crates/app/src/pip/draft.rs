@@ -35,8 +35,8 @@ pub async fn draft(ctx: &Ctx<'_>, persoon: PersonId) -> PipResult<Uuid> {
         }
         None => {
             let feiten = pips::intake_feiten(&ctx.app.db, persoon).await?;
-            let (_, interval) = pips::pip_instellingen(&ctx.app.db, person.gemeente_id).await?;
-            concept_uit_intake(&feiten, interval, &mut Uuid::now_v7)
+            let s = crate::traject_settings::get(ctx.app, person.gemeente_id).await?;
+            concept_uit_intake(&feiten, s.voortgang_interval_maanden, &mut Uuid::now_v7)
         }
     };
     let id = Uuid::now_v7();

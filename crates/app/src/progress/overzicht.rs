@@ -13,6 +13,7 @@ use wegwijs_domain::trajectory::deadlines::{
     Afronding, AfrondingFeiten, ExamenResultaat, afronding,
 };
 use wegwijs_domain::trajectory::progress::afronding::AfrondingInvoer;
+use wegwijs_domain::trajectory::settings::TrajectInstellingen;
 use wegwijs_storage::persons::PersonRecord;
 use wegwijs_storage::progress::Voortgang;
 
@@ -31,6 +32,8 @@ pub struct Overzicht {
     pub uren: UrenTotalen,
     /// What is still due with the afronding as stored.
     pub afronding: Afronding,
+    /// The gemeente's MAP hours norm (setting `map_urennorm`).
+    pub map_urennorm: u32,
     pub today: NaiveDate,
 }
 
@@ -38,6 +41,7 @@ impl Overzicht {
     pub(super) fn compute(
         person: PersonRecord,
         voortgang: Voortgang,
+        s: &TrajectInstellingen,
         today: NaiveDate,
     ) -> Overzicht {
         let termijn = termijn_of(&voortgang);
@@ -49,7 +53,7 @@ impl Overzicht {
         let volgende_gesprek = volgende_voortgangsgesprek(
             voortgang.eerste_pip_dagtekening,
             laatste,
-            voortgang.interval_maanden,
+            s.voortgang_interval_maanden,
         );
         let uren = totalen(&voortgang);
         let stored = voortgang
@@ -65,6 +69,7 @@ impl Overzicht {
             volgende_gesprek,
             uren,
             afronding,
+            map_urennorm: s.map_urennorm,
             today,
         }
     }
@@ -126,6 +131,7 @@ pub(super) fn feiten(p: &PersonRecord, v: &Voortgang, a: &AfrondingInvoer) -> Af
 /// The voortgang page and the progress GETs: one `TrajectRead` row, durable before anything is shown.
 pub async fn view(ctx: &Ctx<'_>, id: PersonId, wat: &str) -> AppResult<Overzicht> {
     let (person, voortgang) = load(ctx, Action::TrajectView, id).await?;
+    let s = crate::traject_settings::get(ctx.app, person.gemeente_id).await?;
     ctx.app
         .audit
         .record(vec![entry(
@@ -138,6 +144,7 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId, wat: &str) -> AppResult<Overzicht
     Ok(Overzicht::compute(
         person,
         voortgang,
+        &s,
         ctx.now().date_naive(),
     ))
 }

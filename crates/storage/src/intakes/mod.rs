@@ -9,9 +9,8 @@ pub use secties::{SectieVersie, current_secties, insert_sectie, versies};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
-use wegwijs_domain::authz::{PersonScope, Role};
+use wegwijs_domain::authz::PersonScope;
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
-use wegwijs_domain::trajectory::codes::LeefdomeinenSet;
 use wegwijs_domain::trajectory::intake::gesprek::Gesprek;
 
 use crate::persons::scope_gemeente;
@@ -179,28 +178,6 @@ pub async fn afronden(
         });
     }
     Ok(expected + 1)
-}
-
-/// The two trajectory settings the intake needs: the life-domain set and the roles with a recorded
-/// need for health data. Read here until the koppeling slice publishes `app::traject_settings::get`.
-pub async fn intake_settings(
-    db: &Db,
-    gemeente: OrganisatieId,
-) -> StorageResult<(LeefdomeinenSet, Vec<Role>)> {
-    const SQL: &str = "SELECT leefdomeinen_set, gezondheid_rollen FROM gemeente_instellingen WHERE gemeente_id = $1";
-    let row: Option<(String, String)> = on_pool!(db, |p| sqlx::query_as(SQL)
-        .bind(gemeente.0)
-        .fetch_optional(p)
-        .await)?;
-    let Some((set, rollen)) = row else {
-        return Ok((LeefdomeinenSet::Nederweert, Vec::new()));
-    };
-    let set = LeefdomeinenSet::parse(&set).unwrap_or(LeefdomeinenSet::Nederweert);
-    let rollen = rollen
-        .split(',')
-        .filter_map(|r| Role::parse(r.trim()))
-        .collect();
-    Ok((set, rollen))
 }
 
 /// Records the third-party information dates (Besluit 5.3 lid 2) if the intake is still at `expected`

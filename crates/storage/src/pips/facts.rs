@@ -1,9 +1,14 @@
 //! What the PIP rules read from elsewhere: NT2 course hours (afschalen, Besluit 5.5), the brede
-//! intake's findings (the first concept) and the gemeente's two PIP settings. Read here, in the PIP's
+//! intake's findings (the first concept). Read here, in the PIP's
 //! own storage module, so the PIP does not wait for the intake and progress slices' APIs.
 
-use wegwijs_domain::ids::{OrganisatieId, PersonId};
-use wegwijs_domain::trajectory::codes::LbtUitslag;
+use wegwijs_domain::ids::PersonId;
+use wegwijs_domain::trajectory::codes::LeefdomeinenSet;
+use wegwijs_domain::trajectory::intake::VasteSectie;
+use wegwijs_domain::trajectory::intake::inhoud::LeefdomeinInhoud;
+use wegwijs_domain::trajectory::intake::lbt::Leerbaarheidstoets;
+use wegwijs_domain::trajectory::intake::leefdomeinen;
+use wegwijs_domain::trajectory::intake::sectie::LEEFDOMEIN_PREFIX;
 use wegwijs_domain::trajectory::pip::voorstel::{IntakeFeiten, LeefdomeinBevinding};
 
 use crate::{Db, StorageResult, on_pool};
@@ -18,20 +23,11 @@ pub async fn nt2_uren(db: &Db, persoon: PersonId) -> StorageResult<u32> {
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-/// (`pip_vier_ogen`, `voortgang_interval_maanden`) of the gemeente; defaults without a settings row.
-pub async fn pip_instellingen(db: &Db, gemeente: OrganisatieId) -> StorageResult<(bool, u32)> {
-    const SQL: &str = "SELECT pip_vier_ogen, voortgang_interval_maanden FROM gemeente_instellingen WHERE gemeente_id = $1";
-    let row: Option<(bool, i32)> = on_pool!(db, |p| sqlx::query_as(SQL)
-        .bind(gemeente.0)
-        .fetch_optional(p)
-        .await)?;
-    Ok(row.map_or((false, 3), |(v, i)| (v, u32::try_from(i).unwrap_or(3))))
-}
-
 /// The latest version of every intake section that is not special-category data (health is never
-/// read to draft a plan: that would need the health right). The leerbaarheidstoets section gives the
-/// LBT result (`uitslag` or `resultaat`, DUO's values); any other section with `belemmeringen` is a
-/// life domain (its `leefdomein`, else the section name).
+/// read to draft a plan: that would need the health right), read with the intake's own types: the
+/// leerbaarheidstoets section gives DUO's LBT result when the test was taken; a life-domain section
+/// (`leefdomein-<code>`) with barriers answered gives a finding in that domain (by its Dutch name).
+/// Content that does not parse (written by an older version) is skipped: the draft is a suggestion.
 pub async fn intake_feiten(db: &Db, persoon: PersonId) -> StorageResult<IntakeFeiten> {
     const SQL: &str = "SELECT s.sectie, s.inhoud FROM intake_secties s \
                        WHERE s.persoon_id = $1 AND s.bijzonder = FALSE AND s.versie = \
@@ -43,24 +39,31 @@ pub async fn intake_feiten(db: &Db, persoon: PersonId) -> StorageResult<IntakeFe
         .await)?;
     let mut feiten = IntakeFeiten::default();
     for (sectie, inhoud) in rows {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&inhoud) else {
-            continue;
-        };
-        let text = |key: &str| v.get(key).and_then(|x| x.as_str()).map(str::to_string);
-        if let Some(u) = text("uitslag")
-            .or_else(|| text("resultaat"))
-            .and_then(|s| LbtUitslag::parse(&s))
-        {
-            feiten.lbt = Some(u);
-            continue;
-        }
-        if let Some(b) = text("belemmeringen") {
-            feiten.leefdomeinen.push(LeefdomeinBevinding {
-                leefdomein: text("leefdomein").unwrap_or(sectie),
-                belemmeringen: b,
-                wensen: text("wensen").unwrap_or_default(),
-            });
+        if sectie == VasteSectie::Leerbaarheidstoets.code() {
+            if let Ok(Leerbaarheidstoets::Afgenomen { uitslag, .. }) = serde_json::from_str(&inhoud)
+            {
+                feiten.lbt = Some(uitslag);
+            }
+        } else if let Some(code) = sectie.strip_prefix(LEEFDOMEIN_PREFIX) {
+            let Ok(l) = serde_json::from_str::<LeefdomeinInhoud>(&inhoud) else {
+                continue;
+            };
+            if let Some(b) = l.belemmeringen.waarde() {
+                feiten.leefdomeinen.push(LeefdomeinBevinding {
+                    leefdomein: naam(code),
+                    belemmeringen: b.clone(),
+                    wensen: l.wensen.waarde().cloned().unwrap_or_default(),
+                });
+            }
         }
     }
     Ok(feiten)
+}
+
+/// The Dutch name of a life domain by its code (the code itself if no shipped set knows it).
+fn naam(code: &str) -> String {
+    LeefdomeinenSet::ALL
+        .iter()
+        .find_map(|set| leefdomeinen::find(*set, code))
+        .map_or_else(|| code.to_string(), |l| l.naam.to_string())
 }

@@ -8,6 +8,6 @@ mod items;
 mod read;
 mod write;
 
-pub use facts::{intake_feiten, nt2_uren, pip_instellingen};
+pub use facts::{intake_feiten, nt2_uren};
 pub use read::{PipSamenvatting, PipVersie, get, list};
 pub use write::{NieuwConcept, insert_concept, intrekken, update_concept, vaststellen};

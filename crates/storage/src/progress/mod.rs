@@ -80,9 +80,6 @@ pub struct Voortgang {
     pub uren: Vec<Stored<Uren>>,
     pub besluiten: Vec<Stored<DuoBesluit>>,
     pub afronding: Option<StoredAfronding>,
-    /// Gemeente settings `voortgang_interval_maanden` and `map_urennorm` (defaults without a row).
-    pub interval_maanden: u32,
-    pub map_urennorm: u32,
 }
 
 fn corrupt(what: &str) -> StorageError {

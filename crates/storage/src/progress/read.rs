@@ -15,7 +15,6 @@ use wegwijs_domain::trajectory::progress::exam::Examen;
 use wegwijs_domain::trajectory::progress::hours::Uren;
 use wegwijs_domain::trajectory::progress::review::{DoelVoortgang, Gesprek};
 use wegwijs_domain::trajectory::progress::verlenging::VerlengingInvoer;
-use wegwijs_domain::trajectory::settings::TrajectInstellingen;
 
 use super::{HuidigePip, PipDoel, Stored, StoredAfronding, StoredGesprek, Voortgang, corrupt};
 use crate::persons::scope_gemeente;
@@ -40,7 +39,6 @@ async fn check(db: &Db, g: OrganisatieId, id: PersonId) -> StorageResult<()> {
 pub async fn load(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<Voortgang> {
     let g = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
     check(db, g, id).await?;
-    let (interval_maanden, map_urennorm) = settings(db, g).await?;
     Ok(Voortgang {
         eerste_pip_dagtekening: eerste_dagtekening(db, g, id).await?,
         huidige_pip: huidige_pip(db, g, id).await?,
@@ -50,24 +48,6 @@ pub async fn load(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<Vo
         uren: uren(db, g, id).await?,
         besluiten: besluiten(db, g, id).await?,
         afronding: afronding(db, g, id).await?,
-        interval_maanden,
-        map_urennorm,
-    })
-}
-
-async fn settings(db: &Db, g: OrganisatieId) -> StorageResult<(u32, u32)> {
-    const SQL: &str = "SELECT voortgang_interval_maanden, map_urennorm FROM gemeente_instellingen WHERE gemeente_id = $1";
-    let row: Option<(i32, i32)> = on_pool!(db, |p| sqlx::query_as(SQL)
-        .bind(g.0)
-        .fetch_optional(p)
-        .await)?;
-    let d = TrajectInstellingen::default();
-    Ok(match row {
-        Some((i, m)) => (
-            u32::try_from(i).unwrap_or(d.voortgang_interval_maanden),
-            u32::try_from(m).unwrap_or(d.map_urennorm),
-        ),
-        None => (d.voortgang_interval_maanden, d.map_urennorm),
     })
 }
 

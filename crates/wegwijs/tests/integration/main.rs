@@ -42,6 +42,10 @@ mod pages;
 mod paging;
 mod pip;
 mod pip_rules;
+// glue (issue 7): PIP drafted from the intake.
+mod pip_intake;
+mod pip_samenvatting;
+// End glue.
 mod privacy_export;
 mod privacy_log;
 // --- progress slice ---

@@ -415,3 +415,57 @@ async fn the_timeline_shows_pip_versions_and_the_termijn_end() {
         StatusCode::NOT_FOUND
     );
 }
+
+// --- glue: the gemeente's settings drive the werkvoorraad ---
+
+#[tokio::test]
+async fn the_gemeentes_contact_and_review_settings_change_the_werkvoorraad() {
+    use wegwijs_domain::trajectory::settings::TrajectInstellingen;
+    let s = setup().await;
+    let before = rows(
+        &s.app
+            .get_api(&s.r.regisseur, "/api/v1/werkvoorraad")
+            .await
+            .json(),
+    );
+    assert!(before.contains(&(
+        s.review.to_string(),
+        "voortgang_nodig".into(),
+        "2026-06-10".into(),
+        true
+    )));
+    assert!(
+        before.iter().all(|r| r.1 != "geen_contact"),
+        "last contact 01-06-2026 is within the default 30 days: {before:?}"
+    );
+    // Reviews every 6 months, contact every 7 days.
+    let wanted = TrajectInstellingen {
+        voortgang_interval_maanden: 6,
+        geen_contact_dagen: 7,
+        ..TrajectInstellingen::default()
+    };
+    let mut tx = s.app.db.begin().await.expect("tx");
+    wegwijs_storage::traject_settings::set(&mut tx, s.r.weert, false, &wanted, 0, Utc::now())
+        .await
+        .expect("settings");
+    tx.commit().await.expect("commit");
+    let after = rows(
+        &s.app
+            .get_api(&s.r.regisseur, "/api/v1/werkvoorraad")
+            .await
+            .json(),
+    );
+    let review = s.review.to_string();
+    assert!(
+        after
+            .iter()
+            .all(|r| !(r.0 == review && r.1 == "voortgang_nodig" && r.3)),
+        "with a 6-month interval the review is due 10-09-2026, not late: {after:?}"
+    );
+    assert!(
+        after
+            .iter()
+            .any(|r| r.0 == s.pip_te_laat.to_string() && r.1 == "geen_contact"),
+        "14 days without contact exceeds the 7-day setting: {after:?}"
+    );
+}

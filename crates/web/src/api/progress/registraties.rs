@@ -61,7 +61,7 @@ pub(crate) fn stand(o: &Overzicht) -> Vec<UrenStand> {
         UrenStand {
             soort: "map".into(),
             gevolgd: o.uren.map,
-            norm: Some(o.voortgang.map_urennorm),
+            norm: Some(o.map_urennorm),
         },
         UrenStand {
             soort: "nt2_cursus".into(),

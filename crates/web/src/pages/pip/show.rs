@@ -151,3 +151,15 @@ pub async fn beschikking(
         .map_err(page_error)?;
     Ok(pdf_response(b))
 }
+
+/// `/personen/{id}/pips/{pipId}/samenvatting.pdf`: only the plain-Dutch summary, audited likewise.
+pub async fn samenvatting(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    PagePath((id, pip_id)): PagePath<(Uuid, Uuid)>,
+) -> Result<Response, PageError> {
+    let b = wegwijs_app::pip_letter::samenvatting(&signed.ctx(&state), PersonId(id), pip_id)
+        .await
+        .map_err(page_error)?;
+    Ok(pdf_response(b))
+}

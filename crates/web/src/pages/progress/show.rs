@@ -103,7 +103,7 @@ fn uren_rijen(o: &Overzicht) -> Vec<Rij> {
         rij(vec![
             "Module Arbeidsmarkt en Participatie (MAP)".into(),
             o.uren.map.to_string(),
-            norm(Some(o.voortgang.map_urennorm)),
+            norm(Some(o.map_urennorm)),
         ]),
         rij(vec![
             "Cursusuren NT2 (Z-route)".into(),
