@@ -27,6 +27,9 @@ pub mod persons;
 // --- progress slice ---
 pub mod progress;
 // --- end progress slice ---
+// The inburgering trajectory: PIP (issue 7).
+pub mod pip;
+pub mod pip_letter;
 pub mod search_term;
 pub mod signed_in;
 pub mod status;

@@ -25,6 +25,9 @@ pub mod persons;
 // --- progress slice ---
 pub mod progress;
 // --- end progress slice ---
+// The inburgering trajectory: PIP (issue 7).
+pub mod pip_rechtsmiddelen;
+pub mod pips;
 pub mod recovery_codes;
 pub mod roles;
 pub mod search_fold;

@@ -20,7 +20,8 @@ use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
 use crate::pages::progress; // progress slice
 use crate::pages::{
-    account, admin, audit_log, caseload, home, household, login, person, werkvoorraad, workload,
+    account, admin, audit_log, caseload, home, household, login, person, pip, werkvoorraad,
+    workload,
 };
 use crate::state::AppState;
 use crate::static_files;
@@ -85,6 +86,38 @@ fn pages() -> Router<AppState> {
             post(progress::post::voldaan),
         )
         // --- end progress slice ---
+        // The inburgering trajectory: PIP (issue 7).
+        .route("/personen/{id}/pips", get(pip::list::show))
+        .route(
+            "/personen/{id}/pips/nieuw",
+            get(pip::list::form).post(pip::list::create),
+        )
+        .route("/personen/{id}/pips/{pip_id}", get(pip::show::show))
+        .route(
+            "/personen/{id}/pips/{pip_id}/bewerken",
+            get(pip::edit::form).post(pip::edit::save),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/vaststellen",
+            get(pip::decide::decide_form).post(pip::decide::decide),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/intrekken",
+            get(pip::decide::withdraw_form).post(pip::decide::withdraw),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/verschillen",
+            get(pip::diff::show),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/rechtsmiddelen",
+            get(pip::rechtsmiddelen::show).post(pip::rechtsmiddelen::save),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/beschikking.pdf",
+            get(pip::show::beschikking),
+        )
+        // End of PIP (issue 7).
         .route("/verwerkingen", get(audit_log::show))
         .route("/verwerkingen/export.csv", get(audit_log::export))
         .route("/account", get(account::show))

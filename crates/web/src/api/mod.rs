@@ -5,6 +5,8 @@ pub mod health;
 pub mod households;
 pub mod openapi;
 pub mod persons;
+// The inburgering trajectory: PIP (issue 7).
+pub mod pips;
 pub mod problem;
 // --- progress slice ---
 pub mod progress;
@@ -92,6 +94,36 @@ pub fn router() -> Router<AppState> {
         // Werkvoorraad (issue 7).
         .route("/werkvoorraad", get(werkvoorraad::get_werkvoorraad))
         // End werkvoorraad.
+        // The inburgering trajectory: PIP (issue 7).
+        .route(
+            "/personen/{id}/pips",
+            get(pips::handlers::list_pips).post(pips::writes::create_pip),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}",
+            get(pips::handlers::get_pip).put(pips::writes::update_pip),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/vaststelling",
+            axum::routing::post(pips::writes::decide_pip),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/intrekking",
+            axum::routing::post(pips::writes::withdraw_pip),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/beschikking",
+            get(pips::handlers::get_beschikking),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/verschillen",
+            get(pips::handlers::get_verschillen),
+        )
+        .route(
+            "/personen/{id}/pips/{pip_id}/rechtsmiddelen",
+            axum::routing::post(pips::writes::create_rechtsmiddel),
+        )
+        // End of PIP (issue 7).
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

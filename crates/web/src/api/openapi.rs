@@ -16,6 +16,8 @@ use utoipa::{Modify, OpenApi};
 use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
+// The inburgering trajectory: PIP (issue 7).
+use super::pips::{dto as pip_dto, handlers as pip_h, problem as pip_problem, writes as pip_w};
 use super::problem::{InvalidParam, Problem};
 use super::progress::{
     afronding as pg_afronding, dto as pg, gesprekken as pg_gesprekken, registraties as pg_reg,
@@ -43,6 +45,9 @@ use super::progress::{
         pg_reg::list_besluiten, pg_reg::create_besluit, pg_afronding::get_afronding, pg_afronding::put_afronding,
         // Werkvoorraad (issue 7).
         super::werkvoorraad::get_werkvoorraad,
+        // The inburgering trajectory: PIP (issue 7).
+        pip_h::list_pips, pip_w::create_pip, pip_h::get_pip, pip_w::update_pip, pip_w::decide_pip, pip_w::withdraw_pip,
+        pip_h::get_beschikking, pip_h::get_verschillen, pip_w::create_rechtsmiddel,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -57,11 +62,17 @@ use super::progress::{
         pg::UrenInvoer, pg::DuoBesluitDto, pg::DuoBesluiten, pg::DuoBesluitInvoer, pg::Afronding, pg::AfrondingInvoer,
         // Werkvoorraad (issue 7).
         super::werkvoorraad::WerkvoorraadLijst, super::werkvoorraad::WerkvoorraadActie, super::werkvoorraad::ActieLinks,
+        // The inburgering trajectory: PIP (issue 7).
+        pip_dto::Pip, pip_dto::PipInhoudDto, pip_dto::DoelDto, pip_dto::ActiviteitDto, pip_dto::PipLinks, pip_dto::PipSamenvattingDto,
+        pip_dto::PipLijst, pip_dto::PipLijstLinks, pip_dto::RechtsmiddelDto, pip_h::PipMetRechtsmiddelen, pip_h::VeldVerschilDto,
+        pip_h::ItemVerschilDto, pip_h::PipVerschillen, pip_w::NieuwPip, pip_w::Vaststelling, pip_w::Intrekking,
+        pip_w::RechtsmiddelInvoer, pip_problem::RegelProbleem, pip_problem::Weigering,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
+        (name = "pips", description = "Persoonlijk plan inburgering en participatie: versies, vaststelling, bezwaar en de beschikking"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
         (name = "voortgang", description = "Inburgeringstermijn, voortgangsgesprekken, examens, uren, vrijstelling en ontheffing, afronding"),
         (name = "werkvoorraad", description = "Wat aandacht nodig heeft, dringendste eerst"),

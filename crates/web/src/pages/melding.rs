@@ -34,6 +34,11 @@ pub enum Melding {
     /// "Inburgeringsplicht voldaan" confirmed.
     VoldaanVastgelegd,
     // --- end progress slice ---
+    // The inburgering trajectory: PIP (issue 7).
+    PipConcept,
+    PipVastgesteld,
+    PipIngetrokken,
+    RechtsmiddelVastgelegd,
 }
 
 impl Melding {
@@ -55,6 +60,11 @@ impl Melding {
         // progress slice
         "gesprek-opgeslagen",
         "voldaan-vastgelegd",
+        // PIP (issue 7).
+        "pip-concept",
+        "pip-vastgesteld",
+        "pip-ingetrokken",
+        "rechtsmiddel-vastgelegd",
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -83,6 +93,11 @@ impl Melding {
             // progress slice
             "gesprek-opgeslagen" => Melding::GesprekOpgeslagen,
             "voldaan-vastgelegd" => Melding::VoldaanVastgelegd,
+            // PIP (issue 7).
+            "pip-concept" => Melding::PipConcept,
+            "pip-vastgesteld" => Melding::PipVastgesteld,
+            "pip-ingetrokken" => Melding::PipIngetrokken,
+            "rechtsmiddel-vastgelegd" => Melding::RechtsmiddelVastgelegd,
             _ => return None,
         })
     }
@@ -117,6 +132,11 @@ impl Melding {
             // progress slice
             Melding::GesprekOpgeslagen => "gesprek-opgeslagen",
             Melding::VoldaanVastgelegd => "voldaan-vastgelegd",
+            // PIP (issue 7).
+            Melding::PipConcept => "pip-concept",
+            Melding::PipVastgesteld => "pip-vastgesteld",
+            Melding::PipIngetrokken => "pip-ingetrokken",
+            Melding::RechtsmiddelVastgelegd => "rechtsmiddel-vastgelegd",
         }
     }
 
@@ -142,6 +162,11 @@ impl Melding {
             Melding::TweedeFactorUit => "De tweede stap (authenticator-app) staat uit.".into(),
             Melding::OrganisatieOpgeslagen => "Organisatie opgeslagen".into(),
             Melding::Ongewijzigd => "Er was niets gewijzigd".into(),
+            // PIP (issue 7).
+            Melding::PipConcept => "PIP-concept opgeslagen".into(),
+            Melding::PipVastgesteld => "PIP vastgesteld".into(),
+            Melding::PipIngetrokken => "PIP ingetrokken".into(),
+            Melding::RechtsmiddelVastgelegd => "Bezwaar of beroep vastgelegd".into(),
             Melding::TweedeFactorGereset => {
                 "De tweestapsverificatie van de gebruiker is uitgezet; bij de \
                  volgende keer inloggen stelt de gebruiker een nieuwe in."

@@ -19,6 +19,8 @@ pub mod person;
 // --- progress slice ---
 pub mod progress;
 // --- end progress slice ---
+// The inburgering trajectory: PIP (issue 7).
+pub mod pip;
 pub mod qr;
 pub mod workload;
 // Werkvoorraad (issue 7).

@@ -30,7 +30,10 @@ mod one_time_password;
 mod openapi;
 mod organisation_names;
 mod pages;
+// The inburgering trajectory: PIP (issue 7).
 mod paging;
+mod pip;
+mod pip_rules;
 mod privacy_export;
 mod privacy_log;
 // --- progress slice ---

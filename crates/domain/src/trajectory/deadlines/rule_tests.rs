@@ -36,6 +36,11 @@ fn each_documented_row_names_the_same_source_as_the_code() {
             .lines()
             .find(|l| l.starts_with(&format!("| {} ", r.id())))
             .unwrap_or_default();
-        assert!(rij.contains(r.bron()), "{}: docs row does not cite {:?}", r.id(), r.bron());
+        assert!(
+            rij.contains(r.bron()),
+            "{}: docs row does not cite {:?}",
+            r.id(),
+            r.bron()
+        );
     }
 }

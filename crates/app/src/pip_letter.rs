@@ -1,0 +1,269 @@
+//! The PIP beschikking as a PDF (`documents::beschikking_pdf`): a decided version with the person,
+//! the gemeente and the termijn mapped into the letter's data, every download audited. A concept has
+//! no letter: it is no decision yet.
+
+use chrono::{Days, Months, NaiveDate};
+use uuid::Uuid;
+use wegwijs_documents::beschikking as b;
+use wegwijs_domain::audit::AuditAction;
+use wegwijs_domain::authz::{Action, person_scope};
+use wegwijs_domain::ids::PersonId;
+use wegwijs_domain::trajectory::codes::{AlfaIndicator, Leerroute, Niveau, PipStatus};
+use wegwijs_domain::trajectory::pip::inhoud::VisieSoort;
+use wegwijs_domain::trajectory::pip::lifecycle::{self, OvergangWeigering};
+use wegwijs_domain::trajectory::pip::parse::fmt_uren;
+use wegwijs_domain::trajectory::pip::rechtsmiddel::bezwaartermijn;
+use wegwijs_storage::persons::PersonRecord;
+use wegwijs_storage::{organisations, pips};
+
+use crate::Ctx;
+use crate::error::AppError;
+use crate::pip::{PipError, PipResult, PipVersie};
+
+/// A PDF and the file name to offer it under.
+pub struct Beschikking {
+    pub pdf: Vec<u8>,
+    pub bestandsnaam: String,
+}
+
+const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+fn datum(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+}
+
+fn datum_opt(d: Option<NaiveDate>) -> String {
+    d.map(datum).unwrap_or_else(|| "nog niet bepaald".into())
+}
+
+fn regels(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn leerroute(v: &PipVersie) -> b::Leerroute {
+    let p = &v.inhoud;
+    let naam = match p.leerroute {
+        Some(Leerroute::B1) => "B1-route",
+        Some(Leerroute::Onderwijs) => "Onderwijsroute",
+        Some(Leerroute::Z) => "Z-route",
+        None => "",
+    };
+    let eenvoudig = match (p.leerroute, p.niveau) {
+        (Some(Leerroute::Onderwijs), _) => {
+            "U leert Nederlands om daarna een opleiding te doen.".to_string()
+        }
+        (Some(Leerroute::Z), _) => {
+            "U leert Nederlands en doet mee in de buurt, op uw eigen manier.".to_string()
+        }
+        (_, Some(n)) => format!("U leert Nederlands tot niveau {}.", n.label()),
+        _ => "U leert Nederlands.".to_string(),
+    };
+    b::Leerroute {
+        naam: naam.into(),
+        niveau: p.niveau.map(Niveau::label).unwrap_or_default().into(),
+        alfabetisering: match p.alfabetisering {
+            Some(AlfaIndicator::Nvt) | None => "Geen alfabetisering nodig".into(),
+            Some(a) => a.label().into(),
+        },
+        intensiteit: p
+            .intensiteit_uren
+            .map(|u| format!("{u} uur taalcursus en KNM")),
+        eenvoudig,
+    }
+}
+
+fn onderdeel(o: &wegwijs_domain::trajectory::pip::Onderdeel) -> b::Onderdeel {
+    b::Onderdeel {
+        inhoud: o.inhoud.clone(),
+        intensiteit: o.uren.map(|u| format!("{u} uur")).unwrap_or_default(),
+    }
+}
+
+fn data(
+    person: &PersonRecord,
+    v: &PipVersie,
+    gemeente: &str,
+    eerste: Option<NaiveDate>,
+    vorige: Option<&PipVersie>,
+) -> b::BeschikkingData {
+    let d = &person.details;
+    let p = &v.inhoud;
+    let dagtekening = v
+        .dagtekening
+        .unwrap_or_else(|| v.aangemaakt_op.date_naive());
+    let adres: Vec<String> = [
+        [d.straat.clone(), d.huisnummer.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+        [
+            d.postcode.as_ref().map(ToString::to_string),
+            d.woonplaats.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" "),
+    ]
+    .into_iter()
+    .filter(|l| !l.is_empty())
+    .collect();
+    let termijn = eerste.and_then(|e| {
+        let start = e.checked_add_days(Days::new(1))?;
+        let eind = start
+            .checked_add_months(Months::new(36))?
+            .checked_sub_days(Days::new(1))?;
+        Some(b::Termijn {
+            start: datum(start),
+            eind: datum(eind),
+        })
+    });
+    b::BeschikkingData {
+        gemeente: b::Gemeente {
+            naam: gemeente.into(),
+            adres: vec![format!("Gemeente {gemeente}")],
+            telefoon: "14 + het netnummer van de gemeente".into(),
+            website: "de website van de gemeente".into(),
+        },
+        geadresseerde: b::Geadresseerde {
+            naam: d.display_name(),
+            adres,
+        },
+        kenmerk: format!(
+            "PIP-{}-{}",
+            dagtekening.format("%Y"),
+            &v.id.simple().to_string()[20..]
+        ),
+        dagtekening: datum(dagtekening),
+        gemaakt_op: v.vastgesteld_op.unwrap_or(v.gewijzigd_op),
+        concept: v.status == PipStatus::Concept,
+        versie: u32::try_from(v.nummer).unwrap_or(1),
+        vervangt: vorige.and_then(|o| {
+            Some(b::Vervanging {
+                vorige_dagtekening: datum(o.dagtekening?),
+                reden: match (&p.reden, p.reden_toelichting.as_str()) {
+                    (Some(r), "") => r.label().into(),
+                    (Some(r), t) => format!("{}: {t}", r.label()),
+                    (None, t) => t.into(),
+                },
+            })
+        }),
+        leerroute: leerroute(v),
+        pvt: onderdeel(&p.blokken.pvt),
+        map: p.blokken.map.as_ref().map(onderdeel),
+        begeleiding: regels(&p.blokken.begeleiding),
+        doelen: p
+            .doelen
+            .iter()
+            .map(|x| b::Doel {
+                leefdomein: x.leefdomein.clone(),
+                omschrijving: x.omschrijving.clone(),
+                streefdatum: datum_opt(x.streefdatum),
+                wie: x.uitvoerder.clone(),
+            })
+            .collect(),
+        activiteiten: p
+            .activiteiten
+            .iter()
+            .map(|a| b::Activiteit {
+                wat: a.omschrijving.clone(),
+                aanbieder: a.aanbieder.clone(),
+                uren_per_week: a.uren_per_week.map(fmt_uren).unwrap_or_default(),
+                start: datum_opt(a.startdatum),
+                eind: a.einddatum.map(datum),
+            })
+            .collect(),
+        verplichtingen: regels(&p.blokken.verplichtingen),
+        voorwaarden: b::Voorwaarden {
+            kinderopvang: Some(p.blokken.voorwaarden.kinderopvang.clone())
+                .filter(|s| !s.is_empty()),
+            vervoer: Some(p.blokken.voorwaarden.vervoer.clone()).filter(|s| !s.is_empty()),
+        },
+        vve_afspraken: None,
+        participatiewet: regels(&p.blokken.participatiewet),
+        eigen_visie: b::EigenVisie {
+            akkoord: p.blokken.eigen_visie.soort == Some(VisieSoort::Akkoord),
+            zienswijze: Some(p.blokken.eigen_visie.tekst.clone()).filter(|s| !s.is_empty()),
+            datum: datum_opt(p.blokken.eigen_visie.datum),
+        },
+        aantal_voortgangsgesprekken: p.aantal_voortgangsgesprekken.unwrap_or(0),
+        volgend_voortgangsgesprek: None,
+        inburgeringstermijn: termijn,
+        contactpersoon: person.regisseur_naam.clone().map(|naam| b::Contactpersoon {
+            naam,
+            telefoon: None,
+            email: None,
+        }),
+        ondertekenaar: b::Ondertekenaar {
+            naam: v.vastgesteld_door_naam.clone().unwrap_or_default(),
+            functie: format!("namens het college van burgemeester en wethouders van {gemeente}"),
+        },
+        bezwaar_uiterlijk: datum(bezwaartermijn(dagtekening).1),
+    }
+}
+
+/// The beschikking of a decided version (vastgesteld, vervangen or ingetrokken). A concept is
+/// refused (409: decide it first). The download is audited before the bytes are returned.
+pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
+    let person = crate::persons::load(ctx, Action::TrajectView, persoon).await?;
+    let scope = person_scope(ctx.actor, Action::TrajectView);
+    let v = pips::get(&ctx.app.db, scope, persoon, pip).await?;
+    if !lifecycle::is_beschikking(v.status) {
+        return Err(PipError::Overgang(
+            OvergangWeigering::AlleenConceptVaststellen,
+        ));
+    }
+    let versies = pips::list(&ctx.app.db, scope, persoon).await?;
+    let eerste = versies
+        .iter()
+        .filter(|x| x.status != PipStatus::Concept)
+        .min_by_key(|x| x.nummer)
+        .and_then(|x| x.dagtekening);
+    let vorige = match versies
+        .iter()
+        .filter(|x| x.nummer < v.nummer && x.status != PipStatus::Concept)
+        .max_by_key(|x| x.nummer)
+    {
+        Some(x) => Some(pips::get(&ctx.app.db, scope, persoon, x.id).await?),
+        None => None,
+    };
+    let gemeente = organisations::get(&ctx.app.db, person.gemeente_id)
+        .await?
+        .naam;
+    let input = data(&person, &v, &gemeente, eerste, vorige.as_ref());
+    let pdf = tokio::task::spawn_blocking(move || wegwijs_documents::beschikking_pdf(&input))
+        .await
+        .map_err(|e| AppError::Internal(format!("beschikking: {e}")))?
+        .map_err(|e| AppError::Internal(format!("beschikking: {e}")))?;
+    let entry = ctx.audit.entry(
+        ctx.now(),
+        AuditAction::PipLetterDownloaded,
+        Some(person.gemeente_id),
+        Some(persoon),
+        Some(format!("beschikking pip {}", v.nummer)),
+    );
+    ctx.app.audit.record(vec![entry]).await?;
+    Ok(Beschikking {
+        pdf,
+        bestandsnaam: format!("beschikking-pip-{}.pdf", v.nummer),
+    })
+}
