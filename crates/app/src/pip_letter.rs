@@ -221,9 +221,18 @@ fn data(
     }
 }
 
-/// The beschikking of a decided version (vastgesteld, vervangen or ingetrokken). A concept is
-/// refused (409: decide it first). The download is audited before the bytes are returned.
-pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
+/// What the letter of one decided version is made from: its data, the version number and the
+/// person's gemeente. Read without an audit row; [`beschikking`] audits the download. Public so the
+/// benchmark can measure the render alone on exactly this data.
+pub struct BeschikkingInvoer {
+    pub data: b::BeschikkingData,
+    pub nummer: i32,
+    pub gemeente_id: wegwijs_domain::ids::OrganisatieId,
+}
+
+/// The letter's data of a decided version (vastgesteld, vervangen or ingetrokken). A concept is
+/// refused (409: decide it first).
+pub async fn invoer(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<BeschikkingInvoer> {
     let person = crate::persons::load(ctx, Action::TrajectView, persoon).await?;
     let scope = person_scope(ctx.actor, Action::TrajectView);
     let v = pips::get(&ctx.app.db, scope, persoon, pip).await?;
@@ -249,7 +258,21 @@ pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResu
     let gemeente = organisations::get(&ctx.app.db, person.gemeente_id)
         .await?
         .naam;
-    let input = data(&person, &v, &gemeente, eerste, vorige.as_ref());
+    Ok(BeschikkingInvoer {
+        data: data(&person, &v, &gemeente, eerste, vorige.as_ref()),
+        nummer: v.nummer,
+        gemeente_id: person.gemeente_id,
+    })
+}
+
+/// The beschikking of a decided version (see [`invoer`]). The download is audited before the bytes
+/// are returned.
+pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
+    let BeschikkingInvoer {
+        data: input,
+        nummer,
+        gemeente_id,
+    } = invoer(ctx, persoon, pip).await?;
     let pdf = tokio::task::spawn_blocking(move || wegwijs_documents::beschikking_pdf(&input))
         .await
         .map_err(|e| AppError::Internal(format!("beschikking: {e}")))?
@@ -257,13 +280,13 @@ pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResu
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::PipLetterDownloaded,
-        Some(person.gemeente_id),
+        Some(gemeente_id),
         Some(persoon),
-        Some(format!("beschikking pip {}", v.nummer)),
+        Some(format!("beschikking pip {nummer}")),
     );
     ctx.app.audit.record(vec![entry]).await?;
     Ok(Beschikking {
         pdf,
-        bestandsnaam: format!("beschikking-pip-{}.pdf", v.nummer),
+        bestandsnaam: format!("beschikking-pip-{nummer}.pdf"),
     })
 }

@@ -230,7 +230,7 @@ async fn run_scenarios(
             bsns,
             pages,
             sync_dir: data.sync_dir(),
-            traject: who.traject.map(|t| &t.subject),
+            traject: who.traject,
         })
         .await?,
     );

@@ -4,9 +4,14 @@
 //! by gemeente), persons of the regisseur's gemeente with a PIP (their timeline has something on it)
 //! and the vastgestelde PIPs whose beschikking is downloaded.
 
+use std::sync::Arc;
+
 use anyhow::{Context, anyhow};
 use uuid::Uuid;
-use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
+use wegwijs_app::Ctx;
+use wegwijs_documents::BeschikkingData;
+use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
+use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::users::User;
 use wegwijs_storage::{Db, on_pool};
 use wegwijs_web::AppState;
@@ -137,7 +142,13 @@ pub struct TrajectRun {
     pub subject: TrajectSubject,
     pub regisseur: Credentials,
     pub teamleider: Credentials,
+    /// The letter data of up to [`LETTERS`] of the PIPs, read as the app reads it for a download
+    /// (limit (a) of `beschikking_pdf` renders these).
+    pub letters: Vec<Arc<BeschikkingData>>,
 }
+
+/// How many PIPs' letter data the render limit cycles through.
+const LETTERS: usize = 50;
 
 impl TrajectRun {
     pub async fn start(
@@ -147,10 +158,12 @@ impl TrajectRun {
         let subject = TrajectSubject::find(state.app.db(), gemeente).await?;
         let regisseur = Credentials::create(state, &subject.regisseur).await?;
         let teamleider = Credentials::create(state, &subject.teamleider).await?;
+        let letters = letters(state, &subject).await?;
         Ok(TrajectRun {
             subject,
             regisseur,
             teamleider,
+            letters,
         })
     }
 
@@ -158,4 +171,32 @@ impl TrajectRun {
         self.regisseur.revoke(db).await?;
         self.teamleider.revoke(db).await
     }
+}
+
+/// The letter data of PIPs spread over the sample, read by `app::pip_letter::invoer` as the regisseur
+/// (the same reads as a download, without its audit row).
+async fn letters(
+    state: &AppState,
+    subject: &TrajectSubject,
+) -> anyhow::Result<Vec<Arc<BeschikkingData>>> {
+    let actor = subject.regisseur.actor();
+    let ctx = Ctx {
+        app: &state.app,
+        actor: &actor,
+        audit: AuditContext {
+            trace_id: format!("bench-{}", Uuid::now_v7()),
+            gebruiker_id: Some(subject.regisseur.id),
+            organisatie_id: Some(subject.regisseur.organisatie_id),
+            bron: Bron::Cli,
+        },
+    };
+    let step = (subject.pips.len() / LETTERS).max(1);
+    let mut out = Vec::new();
+    for (persoon, pip) in subject.pips.iter().step_by(step).take(LETTERS) {
+        let invoer = wegwijs_app::pip_letter::invoer(&ctx, PersonId(*persoon), *pip)
+            .await
+            .map_err(|e| anyhow!("beschikking {pip} lezen: {e:?}"))?;
+        out.push(Arc::new(invoer.data));
+    }
+    Ok(out)
 }

@@ -28,7 +28,7 @@ use crate::bench::listing::{self, Pages};
 use crate::bench::stats::Summary;
 use crate::bench::subject::Subject;
 use crate::bench::targets::Kind;
-use crate::bench::traject_subject::TrajectSubject;
+use crate::bench::traject_subject::TrajectRun;
 
 // Trajectory (issue 7).
 mod trajectory;
@@ -62,7 +62,7 @@ pub struct LimitsInput<'a> {
     pub bsns: Arc<BsnRange>,
     pub pages: Arc<Pages>,
     pub sync_dir: PathBuf,
-    pub traject: Option<&'a TrajectSubject>,
+    pub traject: Option<&'a TrajectRun>,
 }
 
 impl Limits {
@@ -71,10 +71,7 @@ impl Limits {
         for _ in 0..input.connections.max(1) {
             held.push(input.db.with_own_reader(input.url).await?);
         }
-        let traject = match input.traject {
-            Some(t) => Some(TrajectLimits::new(input.db, t).await?),
-            None => None,
-        };
+        let traject = input.traject.map(TrajectLimits::new);
         Ok(Limits {
             held,
             audit: input.audit,

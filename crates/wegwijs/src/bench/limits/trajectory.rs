@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use uuid::Uuid;
+use wegwijs_documents::BeschikkingData;
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{PersonScope, WerkvoorraadScope};
 use wegwijs_domain::clock::Clock;
@@ -20,22 +21,25 @@ use super::Limits;
 use crate::bench::driver::{OpResult, Plan, measure, pick};
 use crate::bench::stats::Summary;
 use crate::bench::targets::Kind;
-use crate::bench::traject_subject::TrajectSubject;
+use crate::bench::traject_subject::TrajectRun;
 
 /// What the trajectory limits act on, taken from the trajectory subject.
 pub struct TrajectLimits {
     regisseur: (GebruikerId, OrganisatieId),
     teamleider: (GebruikerId, OrganisatieId),
     persons: Vec<Uuid>,
+    letters: Vec<Arc<BeschikkingData>>,
 }
 
 impl TrajectLimits {
-    pub async fn new(_db: &wegwijs_storage::Db, subject: &TrajectSubject) -> anyhow::Result<TrajectLimits> {
-        Ok(TrajectLimits {
+    pub fn new(run: &TrajectRun) -> TrajectLimits {
+        let subject = &run.subject;
+        TrajectLimits {
             regisseur: (subject.regisseur.id, subject.regisseur.organisatie_id),
             teamleider: (subject.teamleider.id, subject.teamleider.organisatie_id),
             persons: subject.persons.clone(),
-        })
+            letters: run.letters.clone(),
+        }
     }
 }
 
@@ -146,6 +150,25 @@ impl Limits {
             .await
             .map_err(|e| format!("audit: {e}"))
     }
+
+    /// The render alone, as the app runs it (a blocking task): no reads, no audit.
+    async fn beschikking(self: Arc<Self>, _task: usize, i: u64) -> OpResult {
+        let t = self.traject()?;
+        let data = t
+            .letters
+            .get(pick(i, t.letters.len()))
+            .cloned()
+            .ok_or("geen vastgestelde PIP in de gegevens")?;
+        let pdf = tokio::task::spawn_blocking(move || wegwijs_documents::beschikking_pdf(&data))
+            .await
+            .map_err(|e| format!("beschikking-taak: {e}"))?
+            .map_err(|e| format!("beschikking: {e}"))?;
+        if pdf.starts_with(b"%PDF") {
+            Ok(())
+        } else {
+            Err("beschikking: geen PDF".into())
+        }
+    }
 }
 
 /// Measures one trajectory limit; `None` for any other kind.
@@ -165,6 +188,9 @@ pub async fn measure_limit(
         }
         Kind::LimitDossierTraject => {
             measure(plan, width, move |t, i| l.clone().tijdlijn(t, i)).await
+        }
+        Kind::LimitBeschikkingPdf => {
+            measure(plan, width, move |t, i| l.clone().beschikking(t, i)).await
         }
         _ => return None,
     })
