@@ -15,8 +15,11 @@ mod ctx;
 pub mod error;
 pub mod household_move;
 pub mod households;
+// The brede intake (issue 7, intake slice).
+pub mod intake;
 pub mod inzage;
 mod inzage_text;
+pub mod koppeling;
 pub mod list_filters;
 pub mod log_csv;
 pub mod log_search;
@@ -33,6 +36,7 @@ pub mod pip_letter;
 pub mod search_term;
 pub mod signed_in;
 pub mod status;
+pub mod traject_settings;
 pub mod users;
 // Werkvoorraad (issue 7).
 pub mod tijdlijn;
@@ -59,6 +63,10 @@ pub mod model {
     pub use wegwijs_storage::audit_search::{LogCursor, LogPage, LogRichting, LogRow};
     pub use wegwijs_storage::caseload::GemeenteInstellingen;
     pub use wegwijs_storage::households::{Household, HouseholdSummary};
+    // koppeling (issue 7)
+    pub use wegwijs_storage::koppelingen::KoppelingRecord;
+    // The brede intake (issue 7, intake slice).
+    pub use wegwijs_storage::intakes::{GesprekRow, IntakeRow, SectieVersie};
     pub use wegwijs_storage::organisations::Organisation;
     pub use wegwijs_storage::persons::{
         COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,

@@ -16,8 +16,13 @@ pub mod audit_chain;
 pub mod audit_search;
 pub mod auth_cache;
 pub mod bulk;
+// Trajectory demo data (issue 7, demo slice).
+pub mod bulk_trajectory;
 pub mod caseload;
 pub mod households;
+pub mod koppelingen;
+// The brede intake (issue 7, intake slice).
+pub mod intakes;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
@@ -36,6 +41,7 @@ pub mod sessions;
 pub mod trajectory_facts;
 pub mod trajectory_timeline;
 // End werkvoorraad.
+pub mod traject_settings;
 pub mod users;
 pub mod write_batcher;
 

@@ -20,8 +20,8 @@ use crate::middleware::security_headers::security_headers;
 use crate::pages::error_page::PageError;
 use crate::pages::progress; // progress slice
 use crate::pages::{
-    account, admin, audit_log, caseload, home, household, login, person, pip, werkvoorraad,
-    workload,
+    account, admin, audit_log, caseload, home, household, intake, koppeling, login, person, pip,
+    werkvoorraad, workload,
 };
 use crate::state::AppState;
 use crate::static_files;
@@ -118,6 +118,38 @@ fn pages() -> Router<AppState> {
             get(pip::show::beschikking),
         )
         // End of PIP (issue 7).
+        // koppeling slice (issue 7).
+        .route(
+            "/personen/{id}/koppeling",
+            get(koppeling::show::show).post(koppeling::edit::save),
+        )
+        .route(
+            "/personen/{id}/koppeling/bewerken",
+            get(koppeling::edit::form),
+        )
+        // --- intake slice (issue 7) ---
+        .route("/personen/{id}/intake", get(intake::overview::show))
+        .route(
+            "/personen/{id}/intake/afronden",
+            post(intake::acties::afronden),
+        )
+        .route(
+            "/personen/{id}/intake/derde-informatie",
+            post(intake::acties::derde_info),
+        )
+        .route(
+            "/personen/{id}/intake/gesprekken/nieuw",
+            get(intake::gesprek::form),
+        )
+        .route(
+            "/personen/{id}/intake/gesprekken",
+            post(intake::gesprek::save),
+        )
+        .route(
+            "/personen/{id}/intake/secties/{sectie}",
+            get(intake::sectie::show).post(intake::sectie::save),
+        )
+        // --- end intake slice ---
         .route("/verwerkingen", get(audit_log::show))
         .route("/verwerkingen/export.csv", get(audit_log::export))
         .route("/account", get(account::show))

@@ -4,6 +4,7 @@
 
 pub mod codes;
 pub mod pip;
+pub mod intake;
 pub mod settings;
 
 // --- rules slice: the pure deadline engine and the werkvoorraad computation ---
@@ -18,3 +19,5 @@ mod werkvoorraad_tests;
 // --- progress slice: review, exam, hours, verlenging, DUO besluit and afronding input ---
 pub mod progress;
 // --- end progress slice ---
+pub mod koppeling;
+pub mod settings_input;

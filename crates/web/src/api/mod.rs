@@ -3,6 +3,10 @@
 pub mod envelope;
 pub mod health;
 pub mod households;
+// koppeling (issue 7)
+pub mod koppeling;
+// The brede intake (issue 7, intake slice).
+pub mod intake;
 pub mod openapi;
 pub mod persons;
 // The inburgering trajectory: PIP (issue 7).
@@ -124,6 +128,34 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(pips::writes::create_rechtsmiddel),
         )
         // End of PIP (issue 7).
+        // koppeling (issue 7)
+        .route(
+            "/personen/{id}/koppeling",
+            get(koppeling::handlers::get_koppeling).put(koppeling::handlers::put_koppeling),
+        )
+        // end koppeling
+        // The brede intake (issue 7, intake slice).
+        .route(
+            "/personen/{id}/brede-intake",
+            get(intake::handlers::get_intake),
+        )
+        .route(
+            "/personen/{id}/brede-intake/gesprekken",
+            axum::routing::post(intake::handlers::post_gesprek),
+        )
+        .route(
+            "/personen/{id}/brede-intake/secties/{sectie}",
+            axum::routing::put(intake::handlers::put_sectie),
+        )
+        .route(
+            "/personen/{id}/brede-intake/secties/{sectie}/versies",
+            get(intake::handlers::get_versies),
+        )
+        .route(
+            "/personen/{id}/brede-intake/afronding",
+            axum::routing::post(intake::handlers::post_afronding),
+        )
+        // End of the brede intake.
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

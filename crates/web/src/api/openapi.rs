@@ -15,6 +15,8 @@ use utoipa::{Modify, OpenApi};
 
 use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
+use super::koppeling::{dto as kp, handlers as kp_handlers};
+use super::intake::{dto as bi, handlers as bi_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 // The inburgering trajectory: PIP (issue 7).
 use super::pips::{dto as pip_dto, handlers as pip_h, problem as pip_problem, writes as pip_w};
@@ -48,6 +50,11 @@ use super::progress::{
         // The inburgering trajectory: PIP (issue 7).
         pip_h::list_pips, pip_w::create_pip, pip_h::get_pip, pip_w::update_pip, pip_w::decide_pip, pip_w::withdraw_pip,
         pip_h::get_beschikking, pip_h::get_verschillen, pip_w::create_rechtsmiddel,
+        // koppeling (issue 7)
+        kp_handlers::get_koppeling, kp_handlers::put_koppeling,
+        // The brede intake (issue 7, intake slice).
+        bi_handlers::get_intake, bi_handlers::post_gesprek, bi_handlers::put_sectie, bi_handlers::get_versies,
+        bi_handlers::post_afronding,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -67,12 +74,20 @@ use super::progress::{
         pip_dto::PipLijst, pip_dto::PipLijstLinks, pip_dto::RechtsmiddelDto, pip_h::PipMetRechtsmiddelen, pip_h::VeldVerschilDto,
         pip_h::ItemVerschilDto, pip_h::PipVerschillen, pip_w::NieuwPip, pip_w::Vaststelling, pip_w::Intrekking,
         pip_w::RechtsmiddelInvoer, pip_problem::RegelProbleem, pip_problem::Weigering,
+        // koppeling (issue 7)
+        kp::KoppelingDto, kp::Profiel, kp::ProfielGegeven, kp::Score, kp::ToetsDto, kp::KansenverkennerDto, kp::OverdrachtDto,
+        // The brede intake (issue 7, intake slice).
+        bi::BredeIntake, bi::IntakeLinks, bi::IntakeGesprek, bi::IntakeSectie, bi::GesprekInvoer,
+        bi::GesprekAangemaakt, bi::SectieInvoer, bi::SectieOpgeslagen, bi::SectieVersies,
+        bi::AfrondingInvoer, bi::Afronding,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
         (name = "personen", description = "Inburgeraars en hun gegevens"),
         (name = "huishoudens", description = "Huishoudens en gezinsleden"),
         (name = "pips", description = "Persoonlijk plan inburgering en participatie: versies, vaststelling, bezwaar en de beschikking"),
+        (name = "koppeling", description = "Koppeling, COA-profiel, voorintake en warme overdracht"),
+        (name = "brede-intake", description = "De brede intake: gesprekken en onderdelen (Wet inburgering 2021 art. 14)"),
         (name = "verwerkingen", description = "Het verwerkingenlog (Logboek Dataverwerkingen)"),
         (name = "voortgang", description = "Inburgeringstermijn, voortgangsgesprekken, examens, uren, vrijstelling en ontheffing, afronding"),
         (name = "werkvoorraad", description = "Wat aandacht nodig heeft, dringendste eerst"),

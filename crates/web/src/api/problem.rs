@@ -55,7 +55,7 @@ impl From<wegwijs_app::model::StorageError> for ApiError {
     }
 }
 
-fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> Problem {
+pub(crate) fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> Problem {
     Problem {
         type_: format!("https://wegwijs.example/problemen/{slug}"),
         title: title.into(),

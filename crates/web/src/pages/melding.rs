@@ -39,6 +39,15 @@ pub enum Melding {
     PipVastgesteld,
     PipIngetrokken,
     RechtsmiddelVastgelegd,
+    // koppeling slice (issue 7).
+    KoppelingOpgeslagen,
+    // --- intake slice (issue 7) ---
+    /// A section of the brede intake saved as a new version.
+    SectieOpgeslagen,
+    IntakeGesprekOpgeslagen,
+    DerdeInfoOpgeslagen,
+    IntakeAfgerond,
+    // --- end intake slice ---
 }
 
 impl Melding {
@@ -65,6 +74,14 @@ impl Melding {
         "pip-vastgesteld",
         "pip-ingetrokken",
         "rechtsmiddel-vastgelegd",
+        // koppeling slice (issue 7).
+        "koppeling-opgeslagen",
+        // --- intake slice (issue 7) ---
+        "sectie-opgeslagen",
+        "intake-gesprek-opgeslagen",
+        "derde-info-opgeslagen",
+        "intake-afgerond",
+        // --- end intake slice ---
     ];
 
     /// The melding for a code; `aantal` only matters for `verplaatst`, `gezinsleden` for the three
@@ -98,6 +115,14 @@ impl Melding {
             "pip-vastgesteld" => Melding::PipVastgesteld,
             "pip-ingetrokken" => Melding::PipIngetrokken,
             "rechtsmiddel-vastgelegd" => Melding::RechtsmiddelVastgelegd,
+            // koppeling slice (issue 7).
+            "koppeling-opgeslagen" => Melding::KoppelingOpgeslagen,
+            // --- intake slice (issue 7) ---
+            "sectie-opgeslagen" => Melding::SectieOpgeslagen,
+            "intake-gesprek-opgeslagen" => Melding::IntakeGesprekOpgeslagen,
+            "derde-info-opgeslagen" => Melding::DerdeInfoOpgeslagen,
+            "intake-afgerond" => Melding::IntakeAfgerond,
+            // --- end intake slice ---
             _ => return None,
         })
     }
@@ -137,6 +162,14 @@ impl Melding {
             Melding::PipVastgesteld => "pip-vastgesteld",
             Melding::PipIngetrokken => "pip-ingetrokken",
             Melding::RechtsmiddelVastgelegd => "rechtsmiddel-vastgelegd",
+            // koppeling slice (issue 7).
+            Melding::KoppelingOpgeslagen => "koppeling-opgeslagen",
+            // --- intake slice (issue 7) ---
+            Melding::SectieOpgeslagen => "sectie-opgeslagen",
+            Melding::IntakeGesprekOpgeslagen => "intake-gesprek-opgeslagen",
+            Melding::DerdeInfoOpgeslagen => "derde-info-opgeslagen",
+            Melding::IntakeAfgerond => "intake-afgerond",
+            // --- end intake slice ---
         }
     }
 
@@ -180,6 +213,14 @@ impl Melding {
             // progress slice
             Melding::GesprekOpgeslagen => "Voortgangsgesprek opgeslagen".into(),
             Melding::VoldaanVastgelegd => "Vastgelegd: aan de inburgeringsplicht is voldaan".into(),
+            // koppeling slice (issue 7).
+            Melding::KoppelingOpgeslagen => "Koppeling en overdracht opgeslagen".into(),
+            // --- intake slice (issue 7) ---
+            Melding::SectieOpgeslagen => "Onderdeel opgeslagen als nieuwe versie".into(),
+            Melding::IntakeGesprekOpgeslagen => "Gesprek vastgelegd".into(),
+            Melding::DerdeInfoOpgeslagen => "Data van de informatie van derden opgeslagen".into(),
+            Melding::IntakeAfgerond => "Intake afgerond".into(),
+            // --- end intake slice ---
         }
     }
 }

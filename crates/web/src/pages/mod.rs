@@ -12,6 +12,9 @@ pub mod extract;
 pub mod forms;
 pub mod home;
 pub mod household;
+// koppeling slice (issue 7).
+pub mod koppeling;
+pub mod intake;
 pub mod layout;
 pub mod login;
 pub mod melding;

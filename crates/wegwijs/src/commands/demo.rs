@@ -95,6 +95,18 @@ pub fn print_summary(s: &crate::demo::DemoSummary, password: &str) {
         s.users,
         s.elapsed.as_secs_f64()
     );
+    let fasen: Vec<String> = s
+        .fasen
+        .iter()
+        .map(|(f, n)| format!("{} {n}", f.code()))
+        .collect();
+    println!("Trajectfasen: {}.", fasen.join(", "));
+    let rows: Vec<String> = s
+        .traject_rows
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    println!("Trajectrijen: {}.", rows.join(", "));
     println!("Demo-accounts (wachtwoord voor allemaal: {password}):");
     for a in &s.accounts {
         print_account(a);

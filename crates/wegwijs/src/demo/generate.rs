@@ -13,6 +13,7 @@ use super::persons::Gen;
 use super::region::{self, GemeenteSpec, PARTNERS};
 use super::sequences::Sequences;
 use super::staff::{StaffMember, staff_for};
+use super::trajectory::{self, TrajectDemo};
 
 /// Everything `load` writes, in the order it must be written.
 pub struct DemoData {
@@ -23,6 +24,8 @@ pub struct DemoData {
     pub persons: Vec<BulkPerson>,
     pub households: Vec<BulkHousehold>,
     pub gemeenten: usize,
+    /// Trajectory rows (koppeling ... voldaan) and each adult Wi2021 inburgeraar's stage.
+    pub traject: TrajectDemo,
 }
 
 fn organisation(
@@ -97,11 +100,30 @@ pub fn generate_with(
         };
         state.fill_gemeente(&mut run, &mut out);
     }
+    // The showcase account regisseur@weert.example: the first regisseur of the first gemeente.
+    let first = organisations.first().map(|o| o.id);
+    let showcase = staff
+        .iter()
+        .find(|s| Some(s.organisatie) == first && s.rollen.contains(&Role::Regisseur))
+        .map(|s| s.id);
+    let region: Vec<_> = organisations[..gemeenten.min(super::REGION_GEMEENTEN)]
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    let traject = trajectory::generate(
+        &out.persons,
+        &out.households,
+        &region,
+        showcase,
+        seed,
+        today,
+    );
     DemoData {
         organisations,
         staff,
         persons: out.persons,
         households: out.households,
         gemeenten,
+        traject,
     }
 }

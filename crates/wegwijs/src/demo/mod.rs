@@ -18,6 +18,7 @@ mod fill;
 pub mod generate;
 mod households;
 mod insert;
+mod insert_trajectory;
 mod names;
 mod origins;
 mod persons;
@@ -25,11 +26,25 @@ mod pick;
 pub mod region;
 mod sequences;
 pub mod staff;
+// Trajectory demo data (issue 7).
+pub mod trajectory;
+mod trajectory_afronding;
+mod trajectory_feiten;
+mod trajectory_intake;
+mod trajectory_json;
+mod trajectory_pip;
+mod trajectory_plan;
+mod trajectory_progress;
+mod trajectory_texts;
 
 #[cfg(test)]
 mod load_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trajectory_deadline_tests;
+#[cfg(test)]
+mod trajectory_tests;
 
 use std::time::{Duration, Instant};
 
@@ -55,6 +70,10 @@ pub struct DemoSummary {
     pub users: usize,
     /// The accounts of Weert, Nederweert and Cranendonck (not the thousands of national ones).
     pub accounts: Vec<DemoAccount>,
+    /// Adult Wi2021 inburgeraars per trajectory stage.
+    pub fasen: [(trajectory::Fase, usize); 9],
+    /// Rows per trajectory table.
+    pub traject_rows: [(&'static str, usize); 14],
     pub elapsed: Duration,
 }
 
@@ -123,6 +142,7 @@ pub async fn load_with(
     let accounts = region_accounts(&data);
     insert::organisations_and_staff(db, &mut data, password_hash, now).await?;
     insert::persons_and_households(db, &data, now).await?;
+    insert_trajectory::trajectory(db, &data.traject.rows, now).await?;
     insert::audit(db, &data, seed.number, now).await?;
     db.analyze().await?;
     Ok(DemoSummary {
@@ -131,6 +151,8 @@ pub async fn load_with(
         gemeenten: data.gemeenten,
         users: data.staff.len(),
         accounts,
+        fasen: trajectory::Fase::spread(&data.traject.fasen),
+        traject_rows: data.traject.rows.counts(),
         elapsed: started.elapsed(),
     })
 }

@@ -13,6 +13,7 @@ const KIND_ORGANISATIE: u128 = 1;
 const KIND_GEBRUIKER: u128 = 2;
 const KIND_PERSOON: u128 = 3;
 const KIND_HUISHOUDEN: u128 = 4;
+const KIND_TRAJECT: u128 = 5;
 
 /// The first number tried for a demo BSN. BSNs from 990000000 upward have never been issued to
 /// people: this range is set aside for test and demo use, so a demo BSN can never be a real one.
@@ -23,6 +24,14 @@ const V_NUMMER_BASE: u64 = 9_700_000_000;
 
 fn id(kind: u128, n: u64) -> Uuid {
     Uuid::from_u128(DEMO_MARK | (kind << 64) | u128::from(n))
+}
+
+/// The `k`-th trajectory row id of a person (PIP versions, goals, reviews, hours ...): made from the
+/// person's own counter, so each person's trajectory is generated on its own (in parallel) and still
+/// gets the same ids every time.
+pub fn traject_id(persoon: PersonId, k: u16) -> Uuid {
+    let person = persoon.0.as_u128() & 0xffff_ffff_ffff;
+    Uuid::from_u128(DEMO_MARK | (KIND_TRAJECT << 64) | (person << 16) | u128::from(k))
 }
 
 /// Hands out the next id, BSN or V-nummer of each kind, in generation order.

@@ -19,6 +19,8 @@ mod caseload;
 mod caseload_fixes;
 mod cli;
 mod concurrency;
+// Trajectory demo data (issue 7, demo slice).
+mod demo_trajectory;
 mod dutch_date;
 mod forms;
 mod health;
@@ -26,6 +28,12 @@ mod households;
 // Werkvoorraad (issue 7).
 mod werkvoorraad;
 // End werkvoorraad.
+// koppeling (issue 7)
+mod koppeling;
+mod koppeling_pages;
+// The brede intake (issue 7, intake slice).
+mod intake;
+mod intake_pages;
 mod one_time_password;
 mod openapi;
 mod organisation_names;

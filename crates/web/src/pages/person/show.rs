@@ -56,8 +56,8 @@ pub struct DossierPage {
     pub can_edit: bool,
     pub can_household: bool,
     pub can_audit: bool,
-    /// Werkvoorraad (issue 7): the link to the trajectory timeline.
-    pub can_tijdlijn: bool,
+    /// Trajectory navigation (issue 7): the person's trajectory pages for TrajectView roles.
+    pub can_traject: bool,
     pub can_reassign: bool,
     /// A regisseur may take this person (without regisseur) on: the gemeente allows it.
     pub can_take_on: bool,
@@ -199,7 +199,7 @@ pub async fn show(
         can_edit: allowed(Action::PersonEdit),
         can_household: allowed(Action::HouseholdEdit),
         can_audit: allowed(Action::AuditViewPerson),
-        can_tijdlijn: allowed(Action::TrajectView),
+        can_traject: allowed(Action::TrajectView),
         can_reassign,
         can_take_on,
         overnemen_uit,

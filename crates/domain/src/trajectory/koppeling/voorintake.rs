@@ -1,0 +1,241 @@
+//! The optional voorintake: COA's kansenverkenner conversation and assessment results (NOA or
+//! another instrument) as structured scores, so a later intake can compare rather than re-read prose.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::profiel::text;
+use super::{KORT_MAX, TEKST_MAX};
+use crate::validation::{ValidationErrors, parse_date};
+
+/// At most this many assessments and scores per assessment (the form shows that many rows).
+pub const MAX_TOETSEN: usize = 3;
+pub const MAX_SCORES: usize = 8;
+/// Highest score accepted: instruments report percentiles, levels or raw points, all below this.
+pub const SCORE_MAX: u32 = 1_000;
+
+code_enum! {
+    /// The assessment instrument.
+    pub enum ToetsInstrument {
+        Noa = "noa", "NOA-assessment",
+        Anders = "anders", "Ander instrument (noem de naam)",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kansenverkenner {
+    pub datum: NaiveDate,
+    pub samenvatting: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToetsScore {
+    pub onderdeel: String,
+    pub score: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Toets {
+    pub instrument: ToetsInstrument,
+    /// The instrument's name when it is "anders".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub instrument_naam: String,
+    pub datum: NaiveDate,
+    pub scores: Vec<ToetsScore>,
+}
+
+/// Stored as JSON in `koppelingen.voorintake`; both parts optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Voorintake {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kansenverkenner: Option<Kansenverkenner>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub toetsen: Vec<Toets>,
+}
+
+/// An assessment as typed. A row whose fields are all empty is not there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawToets {
+    pub instrument: String,
+    pub instrument_naam: String,
+    pub datum: String,
+    /// (onderdeel, score) as typed.
+    pub scores: Vec<(String, String)>,
+}
+
+impl RawToets {
+    fn is_empty(&self) -> bool {
+        self.instrument.trim().is_empty()
+            && self.instrument_naam.trim().is_empty()
+            && self.datum.trim().is_empty()
+            && self
+                .scores
+                .iter()
+                .all(|(o, s)| o.trim().is_empty() && s.trim().is_empty())
+    }
+}
+
+/// A date that has happened: required, a calendar date, from 2000 and not after today.
+pub(crate) fn past_date(
+    e: &mut ValidationErrors,
+    field: &'static str,
+    input: &str,
+    today: NaiveDate,
+    what: &str,
+) -> Option<NaiveDate> {
+    if input.trim().is_empty() {
+        e.push(field, "required", "Vul een datum in (dag-maand-jaar).");
+        return None;
+    }
+    match parse_date(input) {
+        Err(err) => {
+            e.push(field, "invalid", err.to_string());
+            None
+        }
+        Ok(d) if d > today => {
+            e.push(
+                field,
+                "out_of_range",
+                format!("{what} kan niet in de toekomst liggen."),
+            );
+            None
+        }
+        Ok(d) if d < NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(d) => {
+            e.push(field, "out_of_range", "Vul een datum vanaf 2000 in.");
+            None
+        }
+        Ok(d) => Some(d),
+    }
+}
+
+pub(crate) fn kansenverkenner(
+    e: &mut ValidationErrors,
+    datum: &str,
+    samenvatting: &str,
+    today: NaiveDate,
+) -> Option<Kansenverkenner> {
+    let samenvatting = text(
+        e,
+        "voorintake.kansenverkenner.samenvatting",
+        samenvatting,
+        TEKST_MAX,
+    );
+    if datum.trim().is_empty() && samenvatting.is_empty() {
+        return None;
+    }
+    let datum = past_date(
+        e,
+        "voorintake.kansenverkenner.datum",
+        datum,
+        today,
+        "Het gesprek met de kansenverkenner",
+    )?;
+    Some(Kansenverkenner {
+        datum,
+        samenvatting,
+    })
+}
+
+/// Parses the assessments; errors name the assessment and row ("Toets 2, regel 3: ...") under the
+/// field `voorintake.toetsen`, since field names are fixed.
+pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDate) -> Vec<Toets> {
+    const F: &str = "voorintake.toetsen";
+    let filled: Vec<&RawToets> = raw.iter().filter(|t| !t.is_empty()).collect();
+    if filled.len() > MAX_TOETSEN {
+        e.push(
+            F,
+            "too_long",
+            format!("Vul hoogstens {MAX_TOETSEN} toetsen in."),
+        );
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, t) in filled.into_iter().enumerate() {
+        let n = i + 1;
+        let mut ok = true;
+        let mut fail = |e: &mut ValidationErrors, code, msg: String| {
+            ok = false;
+            e.push(F, code, format!("Toets {n}: {msg}"));
+        };
+        let instrument = ToetsInstrument::parse(t.instrument.trim());
+        let naam = t.instrument_naam.trim().to_string();
+        match instrument {
+            None => fail(
+                e,
+                "unknown_value",
+                "kies NOA of een ander instrument.".into(),
+            ),
+            Some(ToetsInstrument::Anders) if naam.is_empty() => {
+                fail(e, "required", "noem de naam van het instrument.".into())
+            }
+            _ if naam.chars().count() > KORT_MAX => fail(
+                e,
+                "too_long",
+                format!("gebruik hoogstens {KORT_MAX} tekens voor de naam."),
+            ),
+            _ => {}
+        }
+        let mut sub = ValidationErrors::new();
+        let datum = past_date(&mut sub, F, &t.datum, today, "Een toets");
+        for s in sub.iter() {
+            fail(e, s.code, format!("datum: {}", s.message));
+        }
+        let mut scores = Vec::new();
+        let rows: Vec<_> = t
+            .scores
+            .iter()
+            .filter(|(o, s)| !(o.trim().is_empty() && s.trim().is_empty()))
+            .collect();
+        if rows.is_empty() {
+            fail(
+                e,
+                "required",
+                "vul ten minste één onderdeel met score in.".into(),
+            );
+        }
+        if rows.len() > MAX_SCORES {
+            fail(e, "too_long", format!("hoogstens {MAX_SCORES} onderdelen."));
+        }
+        for (j, (onderdeel, score)) in rows.into_iter().enumerate().take(MAX_SCORES) {
+            let onderdeel = onderdeel.trim();
+            if onderdeel.is_empty() || onderdeel.chars().count() > KORT_MAX {
+                fail(
+                    e,
+                    "invalid",
+                    format!(
+                        "regel {}: noem het onderdeel (hoogstens {KORT_MAX} tekens).",
+                        j + 1
+                    ),
+                );
+                continue;
+            }
+            match score.trim().parse::<u32>() {
+                Ok(s) if s <= SCORE_MAX => scores.push(ToetsScore {
+                    onderdeel: onderdeel.to_string(),
+                    score: s,
+                }),
+                _ => fail(
+                    e,
+                    "invalid",
+                    format!(
+                        "regel {}: de score is een heel getal van 0 tot en met {SCORE_MAX}.",
+                        j + 1
+                    ),
+                ),
+            }
+        }
+        if let (true, Some(instrument), Some(datum)) = (ok, instrument, datum) {
+            out.push(Toets {
+                instrument,
+                instrument_naam: if instrument == ToetsInstrument::Anders {
+                    naam
+                } else {
+                    String::new()
+                },
+                datum,
+                scores,
+            });
+        }
+    }
+    out
+}
