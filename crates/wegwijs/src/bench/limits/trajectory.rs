@@ -60,7 +60,9 @@ impl Limits {
     }
 
     /// As `app::werkvoorraad::list`: the facts of the scope in one query, the pure rules (the app's
-    /// own `rijen`, with the settings the app uses), one `PersonListed` row per person shown.
+    /// own `rijen`), one `PersonListed` row per person shown. The settings are the defaults, as
+    /// `app::werkvoorraad::instellingen` returns them without a read; once it reads
+    /// `traject_settings`, this limit must read them too.
     async fn werkvoorraad(
         &self,
         task: usize,
