@@ -373,17 +373,37 @@ mod tests {
         assert!(met(Kind::WerkvoorraadTeam));
         assert!(!met(Kind::DossierTraject), "p99 <= 5 ms");
         assert!(met(Kind::BeschikkingPdf));
-        assert!(!Kind::BeschikkingPdf.target(Backend::Sqlite).is_some_and(|t| t.met(&summary(20.0, 29.0))));
+        assert!(
+            !Kind::BeschikkingPdf
+                .target(Backend::Sqlite)
+                .is_some_and(|t| t.met(&summary(20.0, 29.0)))
+        );
         for (k, limit, name) in [
             (Kind::Werkvoorraad, Kind::LimitWerkvoorraad, "werkvoorraad"),
-            (Kind::WerkvoorraadTeam, Kind::LimitWerkvoorraadTeam, "werkvoorraad_team"),
-            (Kind::DossierTraject, Kind::LimitDossierTraject, "dossier_traject"),
-            (Kind::BeschikkingPdf, Kind::LimitBeschikkingPdf, "beschikking_pdf"),
+            (
+                Kind::WerkvoorraadTeam,
+                Kind::LimitWerkvoorraadTeam,
+                "werkvoorraad_team",
+            ),
+            (
+                Kind::DossierTraject,
+                Kind::LimitDossierTraject,
+                "dossier_traject",
+            ),
+            (
+                Kind::BeschikkingPdf,
+                Kind::LimitBeschikkingPdf,
+                "beschikking_pdf",
+            ),
         ] {
             assert_eq!(k.limit(), Some(limit));
             assert_eq!(k.name(k.width(W)), name);
             assert_eq!(limit.name(limit.width(W)), format!("limit_{name}"));
-            assert_eq!(k.width(W), limit.width(W), "{k:?}: the limit runs as wide as the scenario");
+            assert_eq!(
+                k.width(W),
+                limit.width(W),
+                "{k:?}: the limit runs as wide as the scenario"
+            );
             assert!(k.is_traject() && limit.is_traject() && limit.is_limit());
             assert!(Kind::ORDER.contains(&k) && Kind::ORDER.contains(&limit));
         }

@@ -151,10 +151,7 @@ pub struct TrajectRun {
 const LETTERS: usize = 50;
 
 impl TrajectRun {
-    pub async fn start(
-        state: &AppState,
-        gemeente: OrganisatieId,
-    ) -> anyhow::Result<TrajectRun> {
+    pub async fn start(state: &AppState, gemeente: OrganisatieId) -> anyhow::Result<TrajectRun> {
         let subject = TrajectSubject::find(state.app.db(), gemeente).await?;
         let regisseur = Credentials::create(state, &subject.regisseur).await?;
         let teamleider = Credentials::create(state, &subject.teamleider).await?;
@@ -207,7 +204,10 @@ async fn letters(
         }
     }
     if unreadable > 0 {
-        eprintln!("{unreadable} PIP's niet te lezen; de render-limiet gebruikt er {}.", out.len());
+        eprintln!(
+            "{unreadable} PIP's niet te lezen; de render-limiet gebruikt er {}.",
+            out.len()
+        );
     }
     Ok(out)
 }

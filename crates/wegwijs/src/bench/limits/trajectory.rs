@@ -74,8 +74,12 @@ impl Limits {
             .await
             .map_err(|e| format!("werkvoorraad lezen: {e}"))?;
         let today = wegwijs_app::clock::SystemClock.today();
-        let rijen =
-            wegwijs_app::werkvoorraad::rijen(personen, &TrajectInstellingen::default(), today, None);
+        let rijen = wegwijs_app::werkvoorraad::rijen(
+            personen,
+            &TrajectInstellingen::default(),
+            today,
+            None,
+        );
         let listed: BTreeSet<PersonId> = rijen.iter().map(|r| r.persoon).collect();
         let ctx = audit_ctx(actor);
         let now = Utc::now();
@@ -120,7 +124,12 @@ impl Limits {
     async fn tijdlijn(self: Arc<Self>, task: usize, i: u64) -> OpResult {
         let t = self.traject()?;
         let (_, gemeente) = t.regisseur;
-        let id = PersonId(t.persons.get(pick(i, t.persons.len())).copied().unwrap_or_default());
+        let id = PersonId(
+            t.persons
+                .get(pick(i, t.persons.len()))
+                .copied()
+                .unwrap_or_default(),
+        );
         let db = self.db(task);
         let person = persons::get(db, PersonScope::Gemeente(gemeente), id)
             .await
