@@ -221,31 +221,18 @@ fn data(
     }
 }
 
-/// Which document of a decided version: the whole letter, or only its plain-Dutch summary.
-#[derive(Debug, Clone, Copy)]
-enum Soort {
-    Beschikking,
-    Samenvatting,
+/// What the letter of one decided version is made from: its data, the version number and the
+/// person's gemeente. Read without an audit row; [`beschikking`] audits the download. Public so the
+/// benchmark can measure the render alone on exactly this data.
+pub struct BeschikkingInvoer {
+    pub data: b::BeschikkingData,
+    pub nummer: i32,
+    pub gemeente_id: wegwijs_domain::ids::OrganisatieId,
 }
 
-/// The beschikking of a decided version (vastgesteld, vervangen or ingetrokken). A concept is
-/// refused (409: decide it first). The download is audited before the bytes are returned.
-pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
-    letter(ctx, persoon, pip, Soort::Beschikking).await
-}
-
-/// Only the one-page plain-Dutch summary of a decided version, for the person to keep: same access,
-/// refusal and audit (`PipLetterDownloaded`) as the beschikking.
-pub async fn samenvatting(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
-    letter(ctx, persoon, pip, Soort::Samenvatting).await
-}
-
-async fn letter(
-    ctx: &Ctx<'_>,
-    persoon: PersonId,
-    pip: Uuid,
-    soort: Soort,
-) -> PipResult<Beschikking> {
+/// The letter's data of a decided version (vastgesteld, vervangen or ingetrokken). A concept is
+/// refused (409: decide it first).
+pub async fn invoer(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<BeschikkingInvoer> {
     let person = crate::persons::load(ctx, Action::TrajectView, persoon).await?;
     let scope = person_scope(ctx.actor, Action::TrajectView);
     let v = pips::get(&ctx.app.db, scope, persoon, pip).await?;
@@ -271,7 +258,43 @@ async fn letter(
     let gemeente = organisations::get(&ctx.app.db, person.gemeente_id)
         .await?
         .naam;
-    let input = data(&person, &v, &gemeente, eerste, vorige.as_ref());
+    Ok(BeschikkingInvoer {
+        data: data(&person, &v, &gemeente, eerste, vorige.as_ref()),
+        nummer: v.nummer,
+        gemeente_id: person.gemeente_id,
+    })
+}
+
+/// Which document of a decided version: the whole letter, or only its plain-Dutch summary.
+#[derive(Debug, Clone, Copy)]
+enum Soort {
+    Beschikking,
+    Samenvatting,
+}
+
+/// The beschikking of a decided version (see [`invoer`]). The download is audited before the bytes
+/// are returned.
+pub async fn beschikking(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
+    letter(ctx, persoon, pip, Soort::Beschikking).await
+}
+
+/// Only the one-page plain-Dutch summary of a decided version, for the person to keep: same access,
+/// refusal and audit (`PipLetterDownloaded`) as the beschikking.
+pub async fn samenvatting(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Beschikking> {
+    letter(ctx, persoon, pip, Soort::Samenvatting).await
+}
+
+async fn letter(
+    ctx: &Ctx<'_>,
+    persoon: PersonId,
+    pip: Uuid,
+    soort: Soort,
+) -> PipResult<Beschikking> {
+    let BeschikkingInvoer {
+        data: input,
+        nummer,
+        gemeente_id,
+    } = invoer(ctx, persoon, pip).await?;
     let naam = match soort {
         Soort::Beschikking => "beschikking",
         Soort::Samenvatting => "samenvatting",
@@ -286,13 +309,13 @@ async fn letter(
     let entry = ctx.audit.entry(
         ctx.now(),
         AuditAction::PipLetterDownloaded,
-        Some(person.gemeente_id),
+        Some(gemeente_id),
         Some(persoon),
-        Some(format!("{naam} pip {}", v.nummer)),
+        Some(format!("{naam} pip {nummer}")),
     );
     ctx.app.audit.record(vec![entry]).await?;
     Ok(Beschikking {
         pdf,
-        bestandsnaam: format!("{naam}-pip-{}.pdf", v.nummer),
+        bestandsnaam: format!("{naam}-pip-{nummer}.pdf"),
     })
 }

@@ -92,22 +92,7 @@ impl Load {
         what: &str,
         status: StatusCode,
     ) -> OpResult {
-        let res = req.send().await.map_err(|e| format!("{what}: {e}"))?;
-        let got = res.status();
-        // Read the whole body: the page is only served when its last byte has arrived.
-        let body = res
-            .bytes()
-            .await
-            .map_err(|e| format!("{what}: antwoord onvolledig: {e}"))?;
-        if got == status && !body.is_empty() {
-            Ok(())
-        } else {
-            let text = String::from_utf8_lossy(&body);
-            Err(format!(
-                "{what}: status {got}, verwacht {status}: {}",
-                text.chars().take(300).collect::<String>()
-            ))
-        }
+        expect(req, what, status).await
     }
 
     async fn page(&self, path: &str) -> OpResult {
@@ -204,6 +189,35 @@ impl Load {
             .json(&body);
         self.expect(req, path, StatusCode::CREATED).await
     }
+}
+
+/// Reads the whole answer: `Ok` with the body when the status is `status` and the body is not empty.
+pub async fn read_body(
+    res: reqwest::Response,
+    what: &str,
+    status: StatusCode,
+) -> Result<axum::body::Bytes, String> {
+    let got = res.status();
+    // Read the whole body: the page is only served when its last byte has arrived.
+    let body = res
+        .bytes()
+        .await
+        .map_err(|e| format!("{what}: antwoord onvolledig: {e}"))?;
+    if got == status && !body.is_empty() {
+        Ok(body)
+    } else {
+        let text = String::from_utf8_lossy(&body);
+        Err(format!(
+            "{what}: status {got}, verwacht {status}: {}",
+            text.chars().take(300).collect::<String>()
+        ))
+    }
+}
+
+/// Sends `req`; `Ok` when the answer has status `status` and a body.
+pub async fn expect(req: reqwest::RequestBuilder, what: &str, status: StatusCode) -> OpResult {
+    let res = req.send().await.map_err(|e| format!("{what}: {e}"))?;
+    read_body(res, what, status).await.map(|_| ())
 }
 
 /// Measures one HTTP scenario; `None` for a limit (see `limits`).

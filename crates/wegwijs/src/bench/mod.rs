@@ -18,6 +18,10 @@ mod server;
 mod stats;
 mod subject;
 mod targets;
+// Trajectory (issue 7).
+mod http_traject;
+mod traject_subject;
+// End trajectory.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -32,6 +36,7 @@ use report::{Context, Report};
 use server::Server;
 use subject::Subject;
 use targets::{Kind, Measured, Selection};
+use traject_subject::TrajectRun;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -96,11 +101,28 @@ async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report>
     let floor_page = Arc::new(std::sync::RwLock::new(axum::body::Bytes::new()));
     let server = Server::start(data.db.clone(), &args.listen, floor_page.clone()).await?;
     let creds = Credentials::create(&server.state, &subject.user).await?;
+    let only = Selection(args.only.clone());
+    let traject = if Kind::ORDER
+        .iter()
+        .any(|k| k.is_traject() && only.wants(&k.name(k.width(widths(args)))))
+    {
+        Some(TrajectRun::start(&server.state, subject.gemeente).await?)
+    } else {
+        None
+    };
     let duration = Duration::from_secs(args.duration_secs.max(1));
-    let result = run_scenarios(args, data, &server, &creds, &subject, duration, floor_page).await;
+    let who = Who {
+        creds: &creds,
+        subject: &subject,
+        traject: traject.as_ref(),
+    };
+    let result = run_scenarios(args, data, &server, who, duration, floor_page).await;
     // The client is gone (dropped with its load), so the server can stop; then remove our traces.
     server.stop().await;
     creds.revoke(&data.db).await?;
+    if let Some(t) = &traject {
+        t.revoke(&data.db).await?;
+    }
     access::remove_created_persons(&data.db, subject.gemeente).await?;
     Ok(Report {
         context: Context {
@@ -120,9 +142,32 @@ async fn measure_all(args: &BenchArgs, data: &Dataset) -> anyhow::Result<Report>
             cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
             load_start,
             load_end: load_average(),
+            traject: traject.as_ref().map(|t| t.subject.describe()),
         },
         measured: result?,
     })
+}
+
+fn widths(args: &BenchArgs) -> Widths {
+    Widths {
+        concurrency: args.concurrency,
+        create_concurrency: args.create_concurrency,
+    }
+}
+
+/// Whom the scenarios act as.
+#[derive(Clone, Copy)]
+struct Who<'a> {
+    creds: &'a Credentials,
+    subject: &'a Subject,
+    /// Only when a trajectory scenario or limit is selected.
+    traject: Option<&'a TrajectRun>,
+}
+
+/// The HTTP loads of a run.
+struct Loads {
+    main: Arc<http::Load>,
+    traject: Option<Arc<http_traject::TrajectLoad>>,
 }
 
 /// Every selected scenario and limit in [`Kind::ORDER`].
@@ -130,8 +175,7 @@ async fn run_scenarios(
     args: &BenchArgs,
     data: &Dataset,
     server: &Server,
-    creds: &Credentials,
-    subject: &Subject,
+    who: Who<'_>,
     duration: Duration,
     floor_page: Arc<std::sync::RwLock<axum::body::Bytes>>,
 ) -> anyhow::Result<Vec<Measured>> {
@@ -139,10 +183,8 @@ async fn run_scenarios(
         warmup: (duration / 5).clamp(Duration::from_millis(200), Duration::from_secs(1)),
         duration,
     };
-    let widths = Widths {
-        concurrency: args.concurrency,
-        create_concurrency: args.create_concurrency,
-    };
+    let (creds, subject) = (who.creds, who.subject);
+    let widths = widths(args);
     let only = Selection(args.only.clone());
     let bsns = Arc::new(BsnRange::after_existing(&data.db, subject.gemeente).await?);
     let wants_list = Kind::ORDER.iter().any(|k| {
@@ -188,10 +230,23 @@ async fn run_scenarios(
             bsns,
             pages,
             sync_dir: data.sync_dir(),
+            traject: who.traject,
         })
         .await?,
     );
-    let result = run_each(&only, widths, plan, data, subject, &load, &limits).await;
+    let loads = Loads {
+        main: load,
+        traject: match who.traject {
+            Some(t) => Some(Arc::new(http_traject::TrajectLoad::new(
+                &server.base,
+                &t.regisseur,
+                &t.teamleider,
+                &t.subject,
+            )?)),
+            None => None,
+        },
+    };
+    let result = run_each(&only, widths, plan, data, subject, &loads, &limits).await;
     limits.close().await;
     result
 }
@@ -210,7 +265,7 @@ async fn run_each(
     plan: Plan,
     data: &Dataset,
     subject: &Subject,
-    load: &Arc<http::Load>,
+    loads: &Loads,
     limits: &Arc<limits::Limits>,
 ) -> anyhow::Result<Vec<Measured>> {
     let mut measured = Vec::new();
@@ -222,7 +277,13 @@ async fn run_each(
         eprintln!("{} ...", kind.name(width));
         let summary = match limits::measure_limit(limits, kind, width, plan).await {
             Some(s) => Some(s),
-            None => http::measure_scenario(load, kind, width, plan).await,
+            None => match http::measure_scenario(&loads.main, kind, width, plan).await {
+                Some(s) => Some(s),
+                None => match &loads.traject {
+                    Some(t) => http_traject::measure_scenario(t, kind, width, plan).await,
+                    None => None,
+                },
+            },
         };
         measured.extend(summary.map(|s| Measured::new(kind, width, s)));
         if kind.creates() {

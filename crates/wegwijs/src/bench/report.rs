@@ -24,6 +24,8 @@ pub struct Context {
     /// `uptime`'s load averages at the start and the end of the run.
     pub load_start: String,
     pub load_end: String,
+    /// Whom the trajectory scenarios act as (issue 7), when any ran.
+    pub traject: Option<String>,
 }
 
 pub struct Report {
@@ -109,6 +111,9 @@ impl Report {
             "list_100k: de eigen gemeente van de regisseur, {} personen; pagina's van 100",
             c.list_gemeente_persons
         );
+        if let Some(t) = &c.traject {
+            println!("{t}");
+        }
         println!();
         println!(
             "{:<22} {:>7} {:>7} {:>6} {:>8} {:>8} {:>8} {:>8} {:>6} {:>8} {:>6}  {:<22} gehaald",
@@ -274,6 +279,7 @@ mod tests {
             cores: 2,
             load_start: "0.1".into(),
             load_end: "0.2".into(),
+            traject: None,
         };
         Report { context, measured }
     }

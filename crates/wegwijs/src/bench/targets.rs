@@ -40,7 +40,25 @@ pub enum Kind {
     FloorCreate,
     /// The disk: write 4 KiB and fdatasync, one at a time.
     Fsync,
+    // Trajectory (issue 7).
+    /// `/werkvoorraad` of the regisseur whose caseload is nearest 150.
+    Werkvoorraad,
+    /// `/werkvoorraad?regisseur=team` of the teamleider whose team is nearest 10 regisseurs.
+    WerkvoorraadTeam,
+    /// `/personen/{id}/tijdlijn`: the dossier's trajectory, one client.
+    DossierTraject,
+    /// The beschikking PDF of a vastgesteld PIP, [`PDF_CLIENTS`] clients.
+    BeschikkingPdf,
+    LimitWerkvoorraad,
+    LimitWerkvoorraadTeam,
+    LimitDossierTraject,
+    /// The render alone: `documents::beschikking_pdf` on data loaded beforehand.
+    LimitBeschikkingPdf,
+    // End trajectory.
 }
+
+/// Concurrent clients of `beschikking_pdf` and its limit: the issue's ">= 30/s on the 2 cores".
+pub const PDF_CLIENTS: usize = 2;
 
 /// One measured scenario or limit.
 #[derive(Debug, Clone)]
@@ -75,7 +93,7 @@ pub enum Group {
 impl Kind {
     /// The order of a run: the disk, the HTTP floors, reads (so they see the dataset as generated),
     /// then the writes, each followed by removing what it created.
-    pub const ORDER: [Kind; 23] = [
+    pub const ORDER: [Kind; 31] = [
         Kind::Fsync,
         Kind::Floor1,
         Kind::FloorN,
@@ -97,6 +115,16 @@ impl Kind {
         Kind::LimitList,
         Kind::ListSearch,
         Kind::LimitListSearch,
+        // Trajectory (issue 7).
+        Kind::Werkvoorraad,
+        Kind::LimitWerkvoorraad,
+        Kind::WerkvoorraadTeam,
+        Kind::LimitWerkvoorraadTeam,
+        Kind::DossierTraject,
+        Kind::LimitDossierTraject,
+        Kind::BeschikkingPdf,
+        Kind::LimitBeschikkingPdf,
+        // End trajectory.
         Kind::CreateApi,
         Kind::LimitCreate,
     ];
@@ -110,6 +138,7 @@ impl Kind {
             | Kind::LimitCaseloadN
             | Kind::FloorN => w.concurrency,
             Kind::CreateApi | Kind::LimitCreate | Kind::FloorCreate => w.create_concurrency,
+            Kind::BeschikkingPdf | Kind::LimitBeschikkingPdf => PDF_CLIENTS,
             _ => 1,
         }
     }
@@ -142,6 +171,14 @@ impl Kind {
             Kind::LimitCreate => "limit_create".into(),
             Kind::Floor1 | Kind::FloorN | Kind::FloorCreate => format!("floor_{width}"),
             Kind::Fsync => "fsync".into(),
+            Kind::Werkvoorraad => "werkvoorraad".into(),
+            Kind::WerkvoorraadTeam => "werkvoorraad_team".into(),
+            Kind::DossierTraject => "dossier_traject".into(),
+            Kind::BeschikkingPdf => "beschikking_pdf".into(),
+            Kind::LimitWerkvoorraad => "limit_werkvoorraad".into(),
+            Kind::LimitWerkvoorraadTeam => "limit_werkvoorraad_team".into(),
+            Kind::LimitDossierTraject => "limit_dossier_traject".into(),
+            Kind::LimitBeschikkingPdf => "limit_beschikking_pdf".into(),
         }
     }
 
@@ -154,11 +191,30 @@ impl Kind {
             | Kind::LimitSearch
             | Kind::LimitList
             | Kind::LimitListSearch
-            | Kind::LimitCreate => Group::Limit,
+            | Kind::LimitCreate
+            | Kind::LimitWerkvoorraad
+            | Kind::LimitWerkvoorraadTeam
+            | Kind::LimitDossierTraject
+            | Kind::LimitBeschikkingPdf => Group::Limit,
             Kind::Floor1 | Kind::FloorN | Kind::FloorCreate => Group::Floor,
             Kind::Fsync => Group::Disk,
             _ => Group::Scenario,
         }
+    }
+
+    /// Whether the scenario needs the trajectory subject (`traject_subject`).
+    pub fn is_traject(self) -> bool {
+        matches!(
+            self,
+            Kind::Werkvoorraad
+                | Kind::WerkvoorraadTeam
+                | Kind::DossierTraject
+                | Kind::BeschikkingPdf
+                | Kind::LimitWerkvoorraad
+                | Kind::LimitWerkvoorraadTeam
+                | Kind::LimitDossierTraject
+                | Kind::LimitBeschikkingPdf
+        )
     }
 
     pub fn is_limit(self) -> bool {
@@ -176,6 +232,10 @@ impl Kind {
             Kind::List | Kind::ListFirst | Kind::ListDeep => Some(Kind::LimitList),
             Kind::ListSearch => Some(Kind::LimitListSearch),
             Kind::CreateApi => Some(Kind::LimitCreate),
+            Kind::Werkvoorraad => Some(Kind::LimitWerkvoorraad),
+            Kind::WerkvoorraadTeam => Some(Kind::LimitWerkvoorraadTeam),
+            Kind::DossierTraject => Some(Kind::LimitDossierTraject),
+            Kind::BeschikkingPdf => Some(Kind::LimitBeschikkingPdf),
             _ => None,
         }
     }
@@ -192,6 +252,10 @@ impl Kind {
             Kind::Search => t(Some(10.0), None),
             Kind::List | Kind::ListFirst | Kind::ListDeep | Kind::ListSearch => t(Some(20.0), None),
             Kind::CreateApi => t(None, Some(3_000.0)),
+            Kind::Werkvoorraad => t(Some(25.0), None),
+            Kind::WerkvoorraadTeam => t(Some(50.0), None),
+            Kind::DossierTraject => t(Some(5.0), None),
+            Kind::BeschikkingPdf => t(Some(150.0), Some(30.0)),
             _ => None,
         }
     }
@@ -288,7 +352,9 @@ mod tests {
             let floors = [Kind::Floor1, Kind::FloorN, Kind::FloorCreate].map(|f| f.width(W));
             if k.group() == Group::Scenario {
                 assert!(k.limit().is_some(), "{k:?}");
-                assert!(floors.contains(&k.width(W)), "{k:?}");
+                // The PDF's two clients have no floor of their width (the floor is an HTML page).
+                let floorless = k == Kind::BeschikkingPdf;
+                assert!(floors.contains(&k.width(W)) || floorless, "{k:?}");
             } else {
                 assert!(k.limit().is_none(), "{k:?}");
             }
@@ -296,6 +362,53 @@ mod tests {
         assert_eq!(Kind::DossierN.name(64), "dossier_64");
         assert_eq!(Kind::CaseloadN.name(64), "caseload_64");
         assert_eq!(Kind::List.name(1), "list_100k");
+    }
+
+    #[test]
+    fn trajectory_kinds_have_the_issue_targets_beside_their_limit() {
+        let s = summary(20.0, 40.0);
+        let met = |k: Kind| k.target(Backend::Postgres).is_some_and(|t| t.met(&s));
+        // p99 20 ms with 40/s: within 25 ms (werkvoorraad), 50 ms (team), 150 ms and >= 30/s (PDF).
+        assert!(met(Kind::Werkvoorraad));
+        assert!(met(Kind::WerkvoorraadTeam));
+        assert!(!met(Kind::DossierTraject), "p99 <= 5 ms");
+        assert!(met(Kind::BeschikkingPdf));
+        assert!(
+            !Kind::BeschikkingPdf
+                .target(Backend::Sqlite)
+                .is_some_and(|t| t.met(&summary(20.0, 29.0)))
+        );
+        for (k, limit, name) in [
+            (Kind::Werkvoorraad, Kind::LimitWerkvoorraad, "werkvoorraad"),
+            (
+                Kind::WerkvoorraadTeam,
+                Kind::LimitWerkvoorraadTeam,
+                "werkvoorraad_team",
+            ),
+            (
+                Kind::DossierTraject,
+                Kind::LimitDossierTraject,
+                "dossier_traject",
+            ),
+            (
+                Kind::BeschikkingPdf,
+                Kind::LimitBeschikkingPdf,
+                "beschikking_pdf",
+            ),
+        ] {
+            assert_eq!(k.limit(), Some(limit));
+            assert_eq!(k.name(k.width(W)), name);
+            assert_eq!(limit.name(limit.width(W)), format!("limit_{name}"));
+            assert_eq!(
+                k.width(W),
+                limit.width(W),
+                "{k:?}: the limit runs as wide as the scenario"
+            );
+            assert!(k.is_traject() && limit.is_traject() && limit.is_limit());
+            assert!(Kind::ORDER.contains(&k) && Kind::ORDER.contains(&limit));
+        }
+        assert_eq!(Kind::BeschikkingPdf.width(W), 2);
+        assert!(!Kind::Caseload.is_traject());
     }
 
     #[test]

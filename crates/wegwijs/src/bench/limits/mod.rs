@@ -28,6 +28,12 @@ use crate::bench::listing::{self, Pages};
 use crate::bench::stats::Summary;
 use crate::bench::subject::Subject;
 use crate::bench::targets::Kind;
+use crate::bench::traject_subject::TrajectRun;
+
+// Trajectory (issue 7).
+mod trajectory;
+use trajectory::TrajectLimits;
+// End trajectory.
 
 pub struct Limits {
     /// One `Db` per held connection, sharing the writer.
@@ -42,6 +48,8 @@ pub struct Limits {
     pages: Arc<Pages>,
     /// A file beside the database for the fsync measurement.
     sync_file: PathBuf,
+    /// Only when a trajectory limit is selected.
+    traject: Option<TrajectLimits>,
 }
 
 pub struct LimitsInput<'a> {
@@ -54,6 +62,7 @@ pub struct LimitsInput<'a> {
     pub bsns: Arc<BsnRange>,
     pub pages: Arc<Pages>,
     pub sync_dir: PathBuf,
+    pub traject: Option<&'a TrajectRun>,
 }
 
 impl Limits {
@@ -62,6 +71,7 @@ impl Limits {
         for _ in 0..input.connections.max(1) {
             held.push(input.db.with_own_reader(input.url).await?);
         }
+        let traject = input.traject.map(TrajectLimits::new);
         Ok(Limits {
             held,
             audit: input.audit,
@@ -75,6 +85,7 @@ impl Limits {
             sync_file: input
                 .sync_dir
                 .join(format!("wegwijs-bench-fsync-{}", Uuid::now_v7().simple())),
+            traject,
         })
     }
 
@@ -320,6 +331,6 @@ pub async fn measure_limit(
         }
         Kind::LimitCreate => measure(plan, width, move |t, i| l.clone().create(t, i)).await,
         Kind::Fsync => measure(plan, 1, move |t, i| l.clone().fsync(t, i)).await,
-        _ => return None,
+        _ => return trajectory::measure_limit(limits, kind, width, plan).await,
     })
 }
