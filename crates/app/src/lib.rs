@@ -38,8 +38,8 @@ pub mod pip_letter;
 pub mod search_term;
 pub mod signed_in;
 pub mod status;
-pub mod traject_settings;
 pub mod taakstelling;
+pub mod traject_settings;
 pub mod users;
 // Werkvoorraad (issue 7).
 pub mod tijdlijn;

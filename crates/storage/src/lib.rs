@@ -43,8 +43,8 @@ pub mod sessions;
 pub mod trajectory_facts;
 pub mod trajectory_timeline;
 // End werkvoorraad.
-pub mod traject_settings;
 pub mod taakstellingen;
+pub mod traject_settings;
 pub mod users;
 pub mod write_batcher;
 

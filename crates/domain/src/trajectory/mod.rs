@@ -3,8 +3,8 @@
 //! PIP, progress) and the deadline engine have their own module.
 
 pub mod codes;
-pub mod pip;
 pub mod intake;
+pub mod pip;
 pub mod settings;
 
 // --- rules slice: the pure deadline engine and the werkvoorraad computation ---

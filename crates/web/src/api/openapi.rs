@@ -15,8 +15,8 @@ use utoipa::{Modify, OpenApi};
 
 use super::envelope::{Link, PaginaLinks};
 use super::households::{dto as hh, handlers as hh_handlers};
-use super::koppeling::{dto as kp, handlers as kp_handlers};
 use super::intake::{dto as bi, handlers as bi_handlers};
+use super::koppeling::{dto as kp, handlers as kp_handlers};
 use super::persons::{create, dto, get, list, regisseur, update, verwerkingen};
 // The inburgering trajectory: PIP (issue 7).
 use super::pips::{dto as pip_dto, handlers as pip_h, problem as pip_problem, writes as pip_w};

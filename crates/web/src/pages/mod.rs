@@ -13,8 +13,8 @@ pub mod forms;
 pub mod home;
 pub mod household;
 // koppeling slice (issue 7).
-pub mod koppeling;
 pub mod intake;
+pub mod koppeling;
 pub mod layout;
 pub mod login;
 pub mod melding;
