@@ -155,7 +155,7 @@ test('set up the second factor from the QR code, keep the recovery codes, sign i
     await assertAccessible(t, page, 'second step page');
     await page.getByLabel('Code uit de app of herstelcode').fill(codes[0].toUpperCase());
     await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await page.waitForURL((url) => url.pathname === '/caseload' || url.pathname === '/');
+    await page.waitForURL((url) => ['/caseload', '/werkvoorraad', '/'].includes(url.pathname));
     await page.goto('/account');
     await page.getByText('nog 9 ongebruikte herstelcodes').waitFor();
 
