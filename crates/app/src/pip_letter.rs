@@ -6,7 +6,7 @@ use chrono::{Days, Months, NaiveDate};
 use uuid::Uuid;
 use wegwijs_documents::beschikking as b;
 use wegwijs_domain::audit::AuditAction;
-use wegwijs_domain::authz::{Action, person_scope};
+use wegwijs_domain::authz::{Action, DenyReason, person_scope};
 use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::trajectory::codes::{AlfaIndicator, Leerroute, Niveau, PipStatus};
 use wegwijs_domain::trajectory::pip::inhoud::VisieSoort;
@@ -228,6 +228,8 @@ pub struct BeschikkingInvoer {
     pub data: b::BeschikkingData,
     pub nummer: i32,
     pub gemeente_id: wegwijs_domain::ids::OrganisatieId,
+    /// The letter holds goals in a special-category life domain (the download is audited as such).
+    pub bijzonder: bool,
 }
 
 /// The letter's data of a decided version (vastgesteld, vervangen or ingetrokken). A concept is
@@ -240,6 +242,12 @@ pub async fn invoer(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Be
         return Err(PipError::Overgang(
             OvergangWeigering::AlleenConceptVaststellen,
         ));
+    }
+    // The letter is the whole decision: it is not handed out with goals cut away. Who may not see
+    // its special-category goals (`can_view_health`) gets 403 instead.
+    let bijzonder = v.inhoud.heeft_bijzondere_doelen();
+    if bijzonder && !crate::pip::bijzonder_zichtbaar(ctx, &person).await? {
+        return Err(AppError::Forbidden(DenyReason::NoNeed).into());
     }
     let versies = pips::list(&ctx.app.db, scope, persoon).await?;
     let eerste = versies
@@ -262,6 +270,7 @@ pub async fn invoer(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Be
         data: data(&person, &v, &gemeente, eerste, vorige.as_ref()),
         nummer: v.nummer,
         gemeente_id: person.gemeente_id,
+        bijzonder,
     })
 }
 
@@ -294,6 +303,7 @@ async fn letter(
         data: input,
         nummer,
         gemeente_id,
+        bijzonder,
     } = invoer(ctx, persoon, pip).await?;
     let naam = match soort {
         Soort::Beschikking => "beschikking",
@@ -313,7 +323,19 @@ async fn letter(
         Some(persoon),
         Some(format!("{naam} pip {nummer}")),
     );
-    ctx.app.audit.record(vec![entry]).await?;
+    let mut entries = vec![entry];
+    if bijzonder {
+        entries.push(ctx.audit.entry(
+            ctx.now(),
+            AuditAction::HealthRead,
+            Some(gemeente_id),
+            Some(persoon),
+            Some(format!(
+                "{naam} pip {nummer}: doelen in een gezondheidsdomein"
+            )),
+        ));
+    }
+    ctx.app.audit.record(entries).await?;
     Ok(Beschikking {
         pdf,
         bestandsnaam: format!("{naam}-pip-{nummer}.pdf"),

@@ -141,7 +141,11 @@ pub fn bouw(
     mijlpalen.sort_by_key(|m| m.datum);
 
     let mut deadlines = Vec::new();
-    if let Some(d) = pip_deadline(&f.pip_termijn_feiten(), s.termijnwet_toepassen).wettelijk() {
+    let pip_termijn = f
+        .wi2021_traject()
+        .then(|| pip_deadline(&f.pip_termijn_feiten(), s.termijnwet_toepassen).wettelijk())
+        .flatten();
+    if let Some(d) = pip_termijn {
         deadlines.push(Deadline {
             datum: d,
             label: "PIP uiterlijk vastgesteld".into(),

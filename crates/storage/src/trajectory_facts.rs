@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 use wegwijs_domain::authz::WerkvoorraadScope;
 use wegwijs_domain::ids::{GebruikerId, PersonId};
-use wegwijs_domain::person::Doelgroep;
+use wegwijs_domain::person::{Doelgroep, Regime};
 use wegwijs_domain::trajectory::codes::{Leerroute, Niveau};
 use wegwijs_domain::trajectory::werkvoorraad::TrajectFeiten;
 
@@ -21,7 +21,7 @@ use crate::{Db, StorageResult, on_pool};
 macro_rules! facts_sql {
     ($where:literal) => {
         concat!("SELECT p.id, p.voornamen, p.tussenvoegsel, p.geslachtsnaam, p.regisseur_id, \
-     p.doelgroep, p.datum_kennisgeving_duo, p.datum_brp_inschrijving, p.datum_koppeling, \
+     p.doelgroep, p.regime, p.datum_kennisgeving_duo, p.datum_brp_inschrijving, p.datum_koppeling, \
      p.uitkering_pw_startdatum, i.gestart_op, i.afgerond_op, \
      (SELECT MAX(g.datum) FROM intake_gesprekken g WHERE g.persoon_id = p.id) AS laatste_gesprek, \
      (SELECT MIN(v.dagtekening) FROM pip_versies v WHERE v.persoon_id = p.id \
@@ -56,6 +56,7 @@ struct Row {
     geslachtsnaam: String,
     regisseur_id: Option<Uuid>,
     doelgroep: Option<String>,
+    regime: Option<String>,
     datum_kennisgeving_duo: Option<NaiveDate>,
     datum_brp_inschrijving: Option<NaiveDate>,
     datum_koppeling: Option<NaiveDate>,
@@ -119,6 +120,7 @@ impl From<Row> for PersoonFeiten {
             regisseur_id: r.regisseur_id.map(GebruikerId),
             feiten: TrajectFeiten {
                 doelgroep: r.doelgroep.as_deref().and_then(Doelgroep::parse),
+                regime: r.regime.as_deref().and_then(Regime::parse),
                 kennisgeving: r.datum_kennisgeving_duo,
                 brp_inschrijving: r.datum_brp_inschrijving,
                 koppeling: r.datum_koppeling,

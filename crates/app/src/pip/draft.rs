@@ -4,7 +4,7 @@ use uuid::Uuid;
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, person_scope};
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::trajectory::codes::PipStatus;
+use wegwijs_domain::trajectory::codes::{PipStatus, PipWijzigingsreden};
 use wegwijs_domain::trajectory::pip::lifecycle;
 use wegwijs_domain::trajectory::pip::voorstel::concept_uit_intake;
 use wegwijs_domain::trajectory::pip::{PipConcept, PipInhoud, RawPip};
@@ -17,8 +17,13 @@ use crate::Ctx;
 use crate::error::AppError;
 
 /// Opens a new concept for the person: a copy of the version in force (goals and activities keep
-/// their ids; the reason is left for the user to give), else a first concept drafted from the intake.
-pub async fn draft(ctx: &Ctx<'_>, persoon: PersonId) -> PipResult<Uuid> {
+/// their ids; the reason is the one given, e.g. by the review that asked for it, else left for the
+/// user), else a first concept drafted from the intake (a first PIP has no reason of change).
+pub async fn draft(
+    ctx: &Ctx<'_>,
+    persoon: PersonId,
+    reden: Option<PipWijzigingsreden>,
+) -> PipResult<Uuid> {
     let person = crate::persons::load(ctx, Action::TrajectEdit, persoon).await?;
     let scope = person_scope(ctx.actor, Action::TrajectEdit);
     let versies = pips::list(&ctx.app.db, scope, persoon).await?;
@@ -28,7 +33,7 @@ pub async fn draft(ctx: &Ctx<'_>, persoon: PersonId) -> PipResult<Uuid> {
         Some(geldend) => {
             let v = pips::get(&ctx.app.db, scope, persoon, geldend.id).await?;
             PipInhoud {
-                reden: None,
+                reden,
                 reden_toelichting: String::new(),
                 ..v.inhoud
             }
@@ -88,6 +93,12 @@ pub async fn update(
     let (person, v) = load(ctx, Action::TrajectEdit, persoon, pip).await?;
     lifecycle::bewerken(v.status).map_err(PipError::Overgang)?;
     let PipConcept(inhoud) = PipConcept::parse(raw, &mut Uuid::now_v7)?;
+    // A writer who could not see the special-category goals keeps them as stored.
+    let inhoud = if super::bijzonder_zichtbaar(ctx, &person).await? {
+        inhoud
+    } else {
+        inhoud.met_verborgen_doelen_van(&v.inhoud)
+    };
     if v.versie != expected {
         return Err(AppError::Conflict {
             expected,

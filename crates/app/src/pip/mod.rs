@@ -20,7 +20,7 @@ pub use wegwijs_storage::pips::{PipSamenvatting, PipVersie};
 
 use uuid::Uuid;
 use wegwijs_domain::audit::AuditAction;
-use wegwijs_domain::authz::{Action, PersonRef, Resource};
+use wegwijs_domain::authz::{Action, PersonRef, Resource, can_view_health};
 use wegwijs_domain::ids::PersonId;
 use wegwijs_storage::persons::PersonRecord;
 
@@ -32,6 +32,39 @@ fn person_ref(p: &PersonRecord) -> PersonRef {
         gemeente_id: p.gemeente_id,
         regisseur_id: p.regisseur_id,
     }
+}
+
+/// Whether the actor may see this person's special-category goals: the rule of the intake's health
+/// section (`authz::can_view_health`, with the gemeente's recorded need).
+pub(crate) async fn bijzonder_zichtbaar(ctx: &Ctx<'_>, person: &PersonRecord) -> AppResult<bool> {
+    let s = crate::traject_settings::get(ctx.app, person.gemeente_id).await?;
+    Ok(can_view_health(ctx.actor, person_ref(person), &s.gezondheid_rollen).is_allowed())
+}
+
+/// The version as the actor may read it: whole, with a HealthRead row added to `audit` when it holds
+/// special-category goals, or without those goals (returning how many were left out).
+fn afschermen(
+    ctx: &Ctx<'_>,
+    person: &PersonRecord,
+    mut v: PipVersie,
+    zichtbaar: bool,
+    audit: &mut Vec<wegwijs_storage::audit::AuditEntry>,
+) -> (PipVersie, usize) {
+    if !v.inhoud.heeft_bijzondere_doelen() {
+        return (v, 0);
+    }
+    if zichtbaar {
+        audit.push(entry(
+            ctx,
+            AuditAction::HealthRead,
+            person,
+            format!("pip {}: doelen in een gezondheidsdomein", v.nummer),
+        ));
+        return (v, 0);
+    }
+    let (inhoud, weg) = std::mem::take(&mut v.inhoud).zonder_bijzondere_doelen();
+    v.inhoud = inhoud;
+    (v, weg)
 }
 
 /// The person (for `action`) and one of their versions, both within the actor's scope.

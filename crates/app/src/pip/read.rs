@@ -4,14 +4,18 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 use wegwijs_domain::audit::AuditAction;
-use wegwijs_domain::authz::{Action, person_scope};
+use wegwijs_domain::authz::{Action, can_decide_pip, can_view_health, person_scope};
 use wegwijs_domain::ids::PersonId;
+use wegwijs_domain::trajectory::codes::PipStatus;
 use wegwijs_domain::trajectory::pip::diff::{Verschillen, verschillen};
 use wegwijs_domain::trajectory::pip::rechtsmiddel::bezwaartermijn;
 use wegwijs_storage::persons::PersonRecord;
 use wegwijs_storage::{pip_rechtsmiddelen, pips};
 
-use super::{PipSamenvatting, PipVersie, RechtsmiddelRecord, entry, load};
+use super::{
+    PipSamenvatting, PipVersie, RechtsmiddelRecord, afschermen, bijzonder_zichtbaar, entry, load,
+    person_ref,
+};
 use crate::Ctx;
 use crate::error::AppResult;
 
@@ -28,6 +32,11 @@ pub struct PipView {
     pub bezwaartermijn: Option<(NaiveDate, NaiveDate)>,
     /// The other versions, to compare with.
     pub versies: Vec<PipSamenvatting>,
+    /// Goals in a special-category life domain left out for this reader (no recorded need).
+    pub verborgen_doelen: usize,
+    /// The reader may decide this concept (the right, and not its drafter under four-eyes); the
+    /// decision itself checks again.
+    pub mag_vaststellen: bool,
 }
 
 pub async fn list(ctx: &Ctx<'_>, persoon: PersonId) -> AppResult<PipOverzicht> {
@@ -55,21 +64,32 @@ pub async fn view(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> AppResult<PipV
     let scope = person_scope(ctx.actor, Action::TrajectView);
     let rechtsmiddelen = pip_rechtsmiddelen::list(&ctx.app.db, scope, persoon, pip).await?;
     let versies = pips::list(&ctx.app.db, scope, persoon).await?;
-    ctx.app
-        .audit
-        .record(vec![entry(
-            ctx,
-            AuditAction::PipRead,
-            &person,
-            format!("pip {}", v.nummer),
-        )])
-        .await?;
+    let s = crate::traject_settings::get(ctx.app, person.gemeente_id).await?;
+    let zichtbaar =
+        can_view_health(ctx.actor, person_ref(&person), &s.gezondheid_rollen).is_allowed();
+    let mag_vaststellen = v.status == PipStatus::Concept
+        && [v.opgesteld_door, v.gewijzigd_door]
+            .into_iter()
+            .all(|drafter| {
+                can_decide_pip(ctx.actor, person_ref(&person), drafter, s.pip_vier_ogen)
+                    .is_allowed()
+            });
+    let mut audit = vec![entry(
+        ctx,
+        AuditAction::PipRead,
+        &person,
+        format!("pip {}", v.nummer),
+    )];
+    let (v, verborgen_doelen) = afschermen(ctx, &person, v, zichtbaar, &mut audit);
+    ctx.app.audit.record(audit).await?;
     Ok(PipView {
         bezwaartermijn: v.dagtekening.map(bezwaartermijn),
         person,
         pip: v,
         rechtsmiddelen,
         versies,
+        verborgen_doelen,
+        mag_vaststellen,
     })
 }
 
@@ -88,15 +108,18 @@ pub async fn compare(
     } else {
         (vb, va)
     };
+    let zichtbaar = bijzonder_zichtbaar(ctx, &person).await?;
+    let mut audit = vec![entry(
+        ctx,
+        AuditAction::PipRead,
+        &person,
+        format!("pip {} en {} vergeleken", oud.nummer, nieuw.nummer),
+    )];
+    let (oud, _) = afschermen(ctx, &person, oud, zichtbaar, &mut audit);
+    let (nieuw, _) = afschermen(ctx, &person, nieuw, zichtbaar, &mut audit);
+    // One HealthRead row for the comparison is enough.
+    audit.dedup_by(|a, b| a.actie == b.actie);
     let d = verschillen(&oud.inhoud, &nieuw.inhoud);
-    ctx.app
-        .audit
-        .record(vec![entry(
-            ctx,
-            AuditAction::PipRead,
-            &person,
-            format!("pip {} en {} vergeleken", oud.nummer, nieuw.nummer),
-        )])
-        .await?;
+    ctx.app.audit.record(audit).await?;
     Ok((person, oud, nieuw, d))
 }

@@ -7,12 +7,14 @@ use chrono::NaiveDate;
 use super::codes::{Leerroute, Niveau};
 use super::deadlines::pip_deadline::PipTermijnFeiten;
 use super::deadlines::termijn::{Inburgeringstermijn, inburgeringstermijn_tot};
-use crate::person::codes::Doelgroep;
+use crate::person::codes::{Doelgroep, Regime};
 
 /// Plain facts about one person's trajectory, as the werkvoorraad loader reads them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrajectFeiten {
     pub doelgroep: Option<Doelgroep>,
+    /// The law the person falls under; `None` while not yet known (treated as Wi2021).
+    pub regime: Option<Regime>,
     pub kennisgeving: Option<NaiveDate>,
     pub brp_inschrijving: Option<NaiveDate>,
     pub koppeling: Option<NaiveDate>,
@@ -48,6 +50,14 @@ impl TrajectFeiten {
     /// permit from a regular-permit family member, so ontzorgen uses the doelgroep too.
     pub fn asielstatushouder(&self) -> bool {
         self.doelgroep == Some(Doelgroep::Asielstatushouder)
+    }
+
+    /// The gemeente runs the Wi2021 trajectory (intake, PIP, reviews, termijn) only for persons under
+    /// that law: a Wi2013 inburgeraar (obliged before 1 January 2022, MvT 36 078) has no PIP from the
+    /// gemeente, and a
+    /// person who is not obliged has none at all. Unknown counts as Wi2021, so nobody drops out of view.
+    pub fn wi2021_traject(&self) -> bool {
+        matches!(self.regime, None | Some(Regime::Wi2021))
     }
 
     /// The facts the PIP deadline needs.

@@ -74,9 +74,11 @@ pub fn acties(f: &TrajectFeiten, s: &TrajectInstellingen, today: NaiveDate) -> V
         return Vec::new();
     }
     let mut uit = Vec::new();
-    pip_acties(f, s, today, &mut uit);
-    voortgang_actie(f, s, today, &mut uit);
-    termijn_actie(f, today, &mut uit);
+    if f.wi2021_traject() {
+        pip_acties(f, s, today, &mut uit);
+        voortgang_actie(f, s, today, &mut uit);
+        termijn_actie(f, today, &mut uit);
+    }
     ondersteuning_acties(f, s, today, &mut uit);
     contact_actie(f, s, today, &mut uit);
     uit.sort_by_key(Actie::urgentie);

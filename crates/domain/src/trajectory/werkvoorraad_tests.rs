@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use super::codes::Leerroute;
 use super::settings::TrajectInstellingen;
 use super::werkvoorraad::*;
-use crate::person::codes::Doelgroep;
+use crate::person::codes::{Doelgroep, Regime};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("valid test date")
@@ -51,6 +51,30 @@ fn pip_due_within_two_weeks_then_overdue() {
             datum: Some(d("2026-05-11")),
             te_laat: true
         }
+    );
+}
+
+#[test]
+fn only_wi2021_persons_get_trajectory_actions_but_contact_is_watched_for_all() {
+    let mut f = gezinsmigrant_zonder_pip();
+    f.intake_afgerond = None;
+    f.regime = Some(Regime::Wi2021);
+    let wi2021 = soorten(&f, "2026-06-15");
+    assert!(wi2021.contains(&ActieSoort::PipTeLaat), "{wi2021:?}");
+    assert!(wi2021.contains(&ActieSoort::GeenContact), "{wi2021:?}");
+    for regime in [Regime::Wi2013, Regime::NietInburgeringsplichtig] {
+        f.regime = Some(regime);
+        assert_eq!(
+            soorten(&f, "2026-06-15"),
+            vec![ActieSoort::GeenContact],
+            "{regime:?}: no PIP, intake, review or termijn under another law"
+        );
+    }
+    f.regime = None;
+    assert_eq!(
+        soorten(&f, "2026-06-15"),
+        wi2021,
+        "unknown counts as Wi2021"
     );
 }
 

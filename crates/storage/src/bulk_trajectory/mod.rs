@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use crate::{StorageResult, Tx, on_tx_exec};
+use crate::{StorageResult, Tx};
 pub use pip::{insert_pip_activiteiten, insert_pip_doelen, insert_pip_versies};
 pub use progress::{
     insert_afrondingen, insert_duo_besluiten, insert_examens, insert_uren, insert_verlengingen,
@@ -14,19 +14,42 @@ pub use progress::{
 };
 pub use rows::*;
 
-/// One multi-row INSERT per chunk of `$rows`, compiled for both backends.
+/// SQLite: one multi-row INSERT per chunk of `$rows`. PostgreSQL: one COPY of all `$rows`
+/// (`copy_text`), built by the same row body.
 macro_rules! bulk_insert {
     ($tx:expr, $head:expr, $cols:expr, $rows:expr, |$b:ident, $r:ident| $body:block) => {
-        for chunk in $rows.chunks((PARAMS_PER_STATEMENT / $cols).max(1)) {
-            on_tx_exec!($tx, |c| {
-                let mut qb = sqlx::QueryBuilder::new($head);
-                qb.push_values(chunk, |mut $b, $r| $body);
-                qb.build().execute(c).await
-            })?;
+        match $tx {
+            $crate::Tx::Sqlite(t) => {
+                for chunk in
+                    $rows.chunks(($crate::bulk_trajectory::PARAMS_PER_STATEMENT / $cols).max(1))
+                {
+                    let mut qb = sqlx::QueryBuilder::new($head);
+                    qb.push_values(chunk, |mut $b, $r| $body);
+                    qb.build().execute(&mut **t).await?;
+                }
+            }
+            $crate::Tx::Pg(t) => {
+                let statement = $crate::bulk_trajectory::copy_text::copy_statement($head);
+                let mut copy = (&mut **t).copy_in_raw(&statement).await?;
+                let mut text = $crate::bulk_trajectory::copy_text::CopyText::new();
+                for $r in $rows.iter() {
+                    {
+                        let mut $b = text.row();
+                        $body
+                    }
+                    text.end_row();
+                    if text.full() {
+                        copy.send(text.take().into_bytes()).await?;
+                    }
+                }
+                copy.send(text.take().into_bytes()).await?;
+                copy.finish().await?;
+            }
         }
     };
 }
 
+mod copy_text;
 mod pip;
 mod progress;
 mod rows;

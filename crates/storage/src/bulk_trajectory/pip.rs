@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{BulkPip, BulkPipActiviteit, BulkPipDoel, PARAMS_PER_STATEMENT, moment, uid};
-use crate::{StorageResult, Tx, on_tx_exec};
+use super::{BulkPip, BulkPipActiviteit, BulkPipDoel, moment, uid};
+use crate::{StorageResult, Tx};
 
 pub async fn insert_pip_versies(tx: &mut Tx, rows: &[BulkPip]) -> StorageResult<()> {
     const HEAD: &str = "INSERT INTO pip_versies (id, persoon_id, gemeente_id, nummer, status, reden, \

@@ -3,9 +3,9 @@
 
 use super::{
     BulkAfronding, BulkDuoBesluit, BulkExamen, BulkUren, BulkVerlenging, BulkVoortgangsgesprek,
-    PARAMS_PER_STATEMENT, moment, uid,
+    moment, uid,
 };
-use crate::{StorageResult, Tx, on_tx_exec};
+use crate::{StorageResult, Tx};
 
 pub async fn insert_verlengingen(tx: &mut Tx, rows: &[BulkVerlenging]) -> StorageResult<()> {
     const HEAD: &str = "INSERT INTO termijn_verlengingen (id, persoon_id, grond, besluitdatum, \

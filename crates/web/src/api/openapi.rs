@@ -81,9 +81,9 @@ use super::taakstellingen as ts;
         // koppeling (issue 7)
         kp::KoppelingDto, kp::Profiel, kp::ProfielGegeven, kp::Score, kp::ToetsDto, kp::KansenverkennerDto, kp::OverdrachtDto,
         // The brede intake (issue 7, intake slice).
-        bi::BredeIntake, bi::IntakeLinks, bi::IntakeGesprek, bi::IntakeSectie, bi::GesprekInvoer,
+        bi::BredeIntake, bi::IntakeLinks, bi::IntakeGesprek, bi::IntakeSectie, bi::IntakeGesprekInvoer,
         bi::GesprekAangemaakt, bi::SectieInvoer, bi::SectieOpgeslagen, bi::SectieVersies,
-        bi::AfrondingInvoer, bi::Afronding,
+        bi::IntakeAfrondingInvoer, bi::IntakeAfronding,
         // Taakstelling (issue 7).
         ts::TaakstellingItem, ts::TaakstellingLijst, ts::TaakstellingInvoer,
     )),

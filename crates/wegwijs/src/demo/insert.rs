@@ -101,18 +101,26 @@ pub async fn persons_and_households(
     data: &DemoData,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    for chunk in data.persons.chunks(PERSONS_PER_TX) {
-        let mut tx = db.begin().await?;
-        bulk::insert_persons(&mut tx, chunk, now)
-            .await
-            .context("demopersonen toevoegen mislukt")?;
-        tx.commit().await?;
-    }
+    // Two streams on their own connections: on PostgreSQL each backend takes a core (the persons'
+    // search indexes make this the heaviest table); SQLite's one writer takes them in turn.
+    let (a, b) = data.persons.split_at(data.persons.len() / 2);
+    tokio::try_join!(persons(db, a, now), persons(db, b, now))?;
     for chunk in data.households.chunks(HOUSEHOLDS_PER_TX) {
         let mut tx = db.begin().await?;
         bulk::insert_households(&mut tx, chunk, now)
             .await
             .context("demohuishoudens toevoegen mislukt")?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+async fn persons(db: &Db, rows: &[bulk::BulkPerson], now: DateTime<Utc>) -> anyhow::Result<()> {
+    for chunk in rows.chunks(PERSONS_PER_TX) {
+        let mut tx = db.begin().await?;
+        bulk::insert_persons(&mut tx, chunk, now)
+            .await
+            .context("demopersonen toevoegen mislukt")?;
         tx.commit().await?;
     }
     Ok(())

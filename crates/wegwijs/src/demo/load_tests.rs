@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::{TimeZone, Utc};
 use wegwijs_domain::authz::PersonScope;
+use wegwijs_domain::trajectory::koppeling::Huishouden;
 use wegwijs_storage::{Db, DbOptions};
 
 /// A fresh SQLite file under the temp dir, removed (with its WAL files) on drop.
@@ -96,6 +97,22 @@ async fn load_fills_an_empty_database_once() {
             .expect("stored person");
     assert_eq!(stored.details, first.details);
     assert_eq!(stored.regisseur_id, first.regisseur);
+
+    // The COA profile, pre-intake and handover are written in the shape the koppeling page reads.
+    let (mut profielen, mut voorintakes, mut overdrachten) = (0, 0, 0);
+    for p in data.persons.iter().take(400) {
+        let k = wegwijs_storage::koppelingen::get(&db, PersonScope::Gemeente(p.gemeente), p.id)
+            .await
+            .expect("koppeling reads back")
+            .koppeling;
+        profielen += usize::from(k.profiel.huishouden != Huishouden::Onbekend);
+        voorintakes += usize::from(!k.voorintake.toetsen.is_empty());
+        overdrachten += usize::from(k.overdracht.is_some());
+    }
+    assert!(
+        profielen > 10 && voorintakes > 3 && overdrachten > 10,
+        "profiles {profielen}, pre-intakes {voorintakes}, handovers {overdrachten}"
+    );
 
     let again = super::load(&db, 10, super::Seed::new(1), "x", now()).await;
     let message = again.err().map(|e| e.to_string()).unwrap_or_default();

@@ -139,12 +139,22 @@ pub async fn load_with(
         generate::generate_with(persons, largest, seed.number, seed.reference)
     })
     .await?;
+    let generated = started.elapsed();
     let accounts = region_accounts(&data);
     insert::organisations_and_staff(db, &mut data, password_hash, now).await?;
     insert::persons_and_households(db, &data, now).await?;
+    let base = started.elapsed();
     insert_trajectory::trajectory(db, &data.traject.rows, now).await?;
+    let traject = started.elapsed();
     insert::audit(db, &data, seed.number, now).await?;
     db.analyze().await?;
+    tracing::info!(
+        generate_s = generated.as_secs_f64(),
+        persons_s = (base - generated).as_secs_f64(),
+        trajectory_s = (traject - base).as_secs_f64(),
+        audit_analyze_s = (started.elapsed() - traject).as_secs_f64(),
+        "demo load phases"
+    );
     Ok(DemoSummary {
         persons: data.persons.len(),
         households: data.households.len(),

@@ -29,30 +29,28 @@ impl Maker<'_> {
             ("{}".to_owned(), "{}".to_owned(), "{}".to_owned());
         let mut overdracht_datum = None;
         if asiel {
-            let huishouden = if self.f.gezin {
-                "Gezin"
-            } else {
-                "Alleenstaand"
-            };
             let beperking = chance(rng, 0.1).then_some("Loopt met een kruk.");
             profiel = js::coa_profiel(
-                huishouden,
+                self.f.gezin,
                 d.talen.as_deref(),
                 d.opleidingsniveau.map(|o| o.label()),
                 d.werkervaring.map(|w| w.label()),
                 beperking,
             );
             if chance(rng, 0.4) {
-                voorintake =
-                    js::voorintake(dag(rng, k, 0, 20).min(today), "NOA", rng.gen_range(20..=90));
+                voorintake = js::voorintake(dag(rng, k, 0, 20).min(today), rng.gen_range(20..=90));
             }
             let datum = dag(rng, k, 7, 60);
-            if datum <= today && chance(rng, 0.85) {
+            if let Some(naar) = self
+                .f
+                .regisseur
+                .filter(|_| datum <= today && chance(rng, 0.85))
+            {
                 overdracht_datum = Some(datum);
                 let van = *one_of(rng, COA_CONTACTS);
                 overdracht = js::overdracht(
                     van,
-                    "regisseur",
+                    naar,
                     datum,
                     "Gezinssituatie, gezondheid, taal en opleiding besproken.",
                 );

@@ -9,11 +9,14 @@
 
 use chrono::NaiveDate;
 
-/// See `coa_profiel`.
-const DEMO_KOPPELING_CONTENT_DISABLED: bool = true;
 use serde_json::{Value, json};
 use uuid::Uuid;
+use wegwijs_domain::ids::GebruikerId;
 use wegwijs_domain::trajectory::codes::LbtUitslag;
+use wegwijs_domain::trajectory::koppeling::{
+    CoaProfiel, Huishouden, Kansenverkenner, Overdracht, ProfielAntwoord, ProfielStatus, Toets,
+    ToetsInstrument, ToetsScore, Voorintake,
+};
 
 /// An answered question.
 fn antwoord(waarde: Value) -> Value {
@@ -25,51 +28,79 @@ fn geen_probleem() -> Value {
     json!({"stand": "geen_probleem"})
 }
 
-/// COA's information profile of the person at koppeling.
+/// Known (with the text) or unknown, as COA's profile records each topic.
+fn bekend(tekst: Option<&str>) -> ProfielAntwoord {
+    match tekst {
+        Some(t) if !t.is_empty() => ProfielAntwoord {
+            status: ProfielStatus::Bekend,
+            toelichting: t.to_owned(),
+        },
+        _ => ProfielAntwoord::default(),
+    }
+}
+
+/// COA's information profile of the person at koppeling, in the koppeling's own stored shape.
 pub fn coa_profiel(
-    huishouden: &str,
+    gezin: bool,
     talen: Option<&str>,
     opleiding: Option<&str>,
     werk: Option<&str>,
     beperkingen: Option<&str>,
 ) -> String {
-    // The koppeling parser stores another shape; until the demo writes that one, the demo
-    // leaves COA profile, voorintake and handover empty ("{}" reads as "not recorded").
-    if DEMO_KOPPELING_CONTENT_DISABLED {
-        return "{}".to_string();
-    }
-    json!({
-        "huishouden": huishouden,
-        "talen": talen.unwrap_or(""),
-        "opleiding": opleiding.unwrap_or(""),
-        "werk": werk.unwrap_or(""),
-        "zichtbareBeperkingen": beperkingen.unwrap_or(""),
+    let beperkingen = match beperkingen {
+        Some(_) => bekend(beperkingen),
+        None => ProfielAntwoord {
+            status: ProfielStatus::Geen,
+            toelichting: String::new(),
+        },
+    };
+    stored(&CoaProfiel {
+        huishouden: if gezin {
+            Huishouden::GezinMetKinderen
+        } else {
+            Huishouden::Alleenstaand
+        },
+        huishouden_toelichting: String::new(),
+        talen: bekend(talen),
+        opleiding: bekend(opleiding),
+        werk: bekend(werk),
+        beperkingen,
     })
-    .to_string()
 }
 
-/// The optional pre-intake: a kansenverkenner conversation and an assessment score.
-pub fn voorintake(datum: NaiveDate, instrument: &str, score: u32) -> String {
-    // The koppeling parser stores another shape; until the demo writes that one, the demo
-    // leaves COA profile, voorintake and handover empty ("{}" reads as "not recorded").
-    if DEMO_KOPPELING_CONTENT_DISABLED {
-        return "{}".to_string();
-    }
-    json!({
-        "kansenverkenner": {"datum": datum},
-        "scores": [{"instrument": instrument, "datum": datum, "onderdeel": "totaal", "score": score}],
+/// The optional pre-intake: a kansenverkenner conversation and a NOA score.
+pub fn voorintake(datum: NaiveDate, score: u32) -> String {
+    stored(&Voorintake {
+        kansenverkenner: Some(Kansenverkenner {
+            datum,
+            samenvatting: "Wil snel aan het werk; taal en werkervaring verkend.".to_owned(),
+        }),
+        toetsen: vec![Toets {
+            instrument: ToetsInstrument::Noa,
+            instrument_naam: String::new(),
+            datum,
+            scores: vec![ToetsScore {
+                onderdeel: "Leervermogen".to_owned(),
+                score,
+            }],
+        }],
     })
-    .to_string()
 }
 
-/// The warm handover from COA to the gemeente.
-pub fn overdracht(van: &str, naar: &str, datum: NaiveDate, besproken: &str) -> String {
-    // The koppeling parser stores another shape; until the demo writes that one, the demo
-    // leaves COA profile, voorintake and handover empty ("{}" reads as "not recorded").
-    if DEMO_KOPPELING_CONTENT_DISABLED {
-        return "{}".to_string();
-    }
-    json!({"van": van, "naar": naar, "datum": datum, "besproken": besproken}).to_string()
+/// The warm handover from COA to the person's regisseur.
+pub fn overdracht(van: &str, naar: GebruikerId, datum: NaiveDate, besproken: &str) -> String {
+    stored(&Overdracht {
+        van_naam: van.to_owned(),
+        van_organisatie: "COA".to_owned(),
+        naar,
+        datum,
+        besproken: besproken.to_owned(),
+    })
+}
+
+/// The koppeling storage writes these types with serde; so does the demo (the parser reads them back).
+fn stored<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "{}".to_owned())
 }
 
 /// The leerbaarheidstoets: taken, with DUO's result value and two part scores.

@@ -41,6 +41,7 @@ mod pages;
 // The inburgering trajectory: PIP (issue 7).
 mod paging;
 mod pip;
+mod pip_health;
 mod pip_rules;
 // glue (issue 7): PIP drafted from the intake.
 mod pip_intake;

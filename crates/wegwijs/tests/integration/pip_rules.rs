@@ -172,4 +172,12 @@ async fn a_refused_decision_shows_the_rule_on_the_page() {
         "{}",
         res.body
     );
+    // The summary links to the field that breaks the rule, on the concept's edit page.
+    assert!(
+        res.body.contains(&format!(
+            "href=\"/personen/{p}/pips/{pip}/bewerken#niveau\""
+        )),
+        "{}",
+        res.body
+    );
 }

@@ -488,6 +488,36 @@ async fn the_voortgang_page_shows_the_termijn_and_its_forms_keep_refused_input()
     );
     assert!(page.body.contains("Voortgangsgesprek opgeslagen"));
 
+    // The reason the review gave is carried into the new version's concept.
+    let nieuw = app
+        .get_page(
+            &r.regisseur,
+            &format!("/personen/{p}/pips/nieuw?reden=schakelen"),
+        )
+        .await;
+    assert!(
+        nieuw.body.contains("name=\"reden\" value=\"schakelen\"")
+            && nieuw.body.contains("Schakelen van leerroute"),
+        "{}",
+        nieuw.body
+    );
+    let res = app
+        .post_form(
+            &r.regisseur,
+            &format!("/personen/{p}/pips/nieuw"),
+            &[("reden", "schakelen")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let lijst = app
+        .get_api(&r.regisseur, &format!("/api/v1/personen/{p}/pips"))
+        .await;
+    assert!(
+        lijst.body.contains("\"reden\":\"schakelen\""),
+        "the concept has the review's reason: {}",
+        lijst.body
+    );
+
     let res = app
         .post_form(
             &r.regisseur,

@@ -107,6 +107,27 @@ pub fn find(set: LeefdomeinenSet, code: &str) -> Option<Leefdomein> {
     domeinen(set).iter().copied().find(|l| l.code == code)
 }
 
+/// The domain with this code in any shipped set: goals keep their code when a gemeente switches sets.
+fn in_any_set(code: &str) -> Option<Leefdomein> {
+    [
+        LeefdomeinenSet::Nederweert,
+        LeefdomeinenSet::Drenthe,
+        LeefdomeinenSet::Zrm2017,
+    ]
+    .into_iter()
+    .find_map(|set| find(set, code))
+}
+
+/// Whether what is written under this domain code is special-category data, in whichever set.
+pub fn is_bijzonder(code: &str) -> bool {
+    in_any_set(code).is_some_and(|l| l.bijzonder)
+}
+
+/// The Dutch name of a domain code (for letters and pages); an unknown code is shown as typed.
+pub fn naam(code: &str) -> &str {
+    in_any_set(code).map_or(code, |l| l.naam)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

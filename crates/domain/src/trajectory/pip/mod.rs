@@ -4,6 +4,7 @@
 //! the differences between two versions ([`diff`]), bezwaar and beroep ([`rechtsmiddel`]) and a first
 //! concept drafted from the brede intake ([`voorstel`]).
 
+mod bijzonder;
 pub mod diff;
 pub mod duo_rules;
 pub mod inhoud;

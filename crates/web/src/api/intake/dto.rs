@@ -85,7 +85,7 @@ pub struct IntakeSectie {
 /// Een gesprek vastleggen.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct GesprekInvoer {
+pub struct IntakeGesprekInvoer {
     /// Niet in de toekomst.
     pub datum: String,
     /// azc, thuis, gemeentehuis of online.
@@ -103,7 +103,7 @@ pub struct GesprekInvoer {
     pub recht_zonder_partner_gewezen: bool,
 }
 
-impl GesprekInvoer {
+impl IntakeGesprekInvoer {
     pub fn raw(self) -> RawGesprek {
         RawGesprek {
             datum: self.datum,
@@ -153,14 +153,14 @@ pub struct SectieVersies {
 /// De intake afronden.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AfrondingInvoer {
+pub struct IntakeAfrondingInvoer {
     /// De versie van de intake (uit `GET .../brede-intake`).
     pub versie: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Afronding {
+pub struct IntakeAfronding {
     pub afgerond_op: NaiveDate,
     pub versie: i64,
 }

@@ -10,8 +10,8 @@ use wegwijs_app::intake;
 use wegwijs_domain::ids::PersonId;
 
 use super::dto::{
-    Afronding, AfrondingInvoer, BredeIntake, GesprekAangemaakt, GesprekInvoer, SectieInvoer,
-    SectieOpgeslagen, SectieVersies, versie_dto,
+    BredeIntake, GesprekAangemaakt, IntakeAfronding, IntakeAfrondingInvoer, IntakeGesprekInvoer,
+    SectieInvoer, SectieOpgeslagen, SectieVersies, versie_dto,
 };
 use crate::api::problem::{
     ApiError, ApiJson, ApiPath, ApiQuery, GeenParams, Problem, problem, problem_response,
@@ -60,7 +60,7 @@ pub async fn get_intake(
 /// Het eerste gesprek start de intake. De datum mag niet in de toekomst liggen; een tolk heeft een
 /// taal en een soort.
 #[utoipa::path(post, path = "/personen/{id}/brede-intake/gesprekken", tag = "brede-intake",
-    request_body = GesprekInvoer,
+    request_body = IntakeGesprekInvoer,
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     responses((status = 201, description = "Vastgelegd", body = GesprekAangemaakt)),
     security(("apiKey" = [])))]
@@ -69,7 +69,7 @@ pub async fn post_gesprek(
     user: ApiUser,
     _: ApiQuery<GeenParams>,
     ApiPath(id): ApiPath<Uuid>,
-    ApiJson(input): ApiJson<GesprekInvoer>,
+    ApiJson(input): ApiJson<IntakeGesprekInvoer>,
 ) -> Result<Response, ApiError> {
     let gid = intake::add_gesprek(&user.ctx(&state), PersonId(id), &input.raw()).await?;
     let mut res = (StatusCode::CREATED, Json(GesprekAangemaakt { id: gid })).into_response();
@@ -142,9 +142,9 @@ pub async fn get_versies(
 /// kinderopvang met de VVE-verkenning; Wet inburgering 2021 art. 14 lid 3) compleet zijn of bewust
 /// zijn overgeslagen; anders 400 met wat ontbreekt.
 #[utoipa::path(post, path = "/personen/{id}/brede-intake/afronding", tag = "brede-intake",
-    request_body = AfrondingInvoer,
+    request_body = IntakeAfrondingInvoer,
     params(("id" = Uuid, Path, description = "Id van de persoon")),
-    responses((status = 200, description = "Afgerond", body = Afronding),
+    responses((status = 200, description = "Afgerond", body = IntakeAfronding),
               (status = 409, description = "Intussen gewijzigd", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
 pub async fn post_afronding(
@@ -152,12 +152,12 @@ pub async fn post_afronding(
     user: ApiUser,
     _: ApiQuery<GeenParams>,
     ApiPath(id): ApiPath<Uuid>,
-    ApiJson(input): ApiJson<AfrondingInvoer>,
-) -> Result<Json<Afronding>, Response> {
+    ApiJson(input): ApiJson<IntakeAfrondingInvoer>,
+) -> Result<Json<IntakeAfronding>, Response> {
     let (versie, afgerond_op) = intake::afronden(&user.ctx(&state), PersonId(id), input.versie)
         .await
         .map_err(|e| conflict_409(ApiError(e)))?;
-    Ok(Json(Afronding {
+    Ok(Json(IntakeAfronding {
         afgerond_op,
         versie,
     }))

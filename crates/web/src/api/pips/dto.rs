@@ -17,7 +17,7 @@ use crate::api::envelope::Link;
 pub struct PipInhoudDto {
     /// Alleen bij wijzigen (PUT), verplicht: de versie die u wijzigt (409 als iemand anders het concept
     /// intussen wijzigde). In antwoorden staat de versie naast de inhoud.
-    #[serde(skip_serializing)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub versie: Option<i64>,
     /// B (B1-route), O (onderwijsroute) of Z (zelfredzaamheidsroute).
     pub leerroute: Option<String>,

@@ -68,6 +68,7 @@ pub async fn get_pip(
             .iter()
             .map(|r| RechtsmiddelDto::from(r, v.pip.dagtekening))
             .collect(),
+        verborgen_doelen: v.verborgen_doelen,
     };
     Ok(with_etag(Json(body).into_response(), v.pip.versie))
 }
@@ -81,6 +82,10 @@ pub struct PipMetRechtsmiddelen {
     /// Laatste dag van de bezwaartermijn (zes weken vanaf de dag na de dagtekening).
     pub bezwaartermijn_eind: Option<chrono::NaiveDate>,
     pub rechtsmiddelen: Vec<RechtsmiddelDto>,
+    /// Aantal doelen in een leefdomein met bijzondere persoonsgegevens (gezondheid, justitie) dat voor
+    /// u is weggelaten, met hun activiteiten: u heeft geen vastgelegde noodzaak (zie de instellingen van
+    /// de gemeente). Bij wijzigen blijven die doelen zoals ze waren.
+    pub verborgen_doelen: usize,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

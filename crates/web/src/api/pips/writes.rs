@@ -95,7 +95,7 @@ pub async fn create_pip(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(_): ApiJson<NieuwPip>,
 ) -> Result<Response, PipApiError> {
-    let pip_id = pip::draft(&user.ctx(&state), PersonId(id)).await?;
+    let pip_id = pip::draft(&user.ctx(&state), PersonId(id), None).await?;
     answer(&state, &user, id, pip_id, StatusCode::CREATED).await
 }
 
@@ -222,6 +222,7 @@ pub async fn create_rechtsmiddel(
             .iter()
             .map(|r| super::dto::RechtsmiddelDto::from(r, v.pip.dagtekening))
             .collect(),
+        verborgen_doelen: v.verborgen_doelen,
     };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }

@@ -42,6 +42,8 @@ pub struct PipEditPage {
     /// (id to link to, message)
     pub errors: Vec<(String, String)>,
     pub date_hint: &'static str,
+    /// Special-category goals this editor cannot see; they stay as they are when saving.
+    pub verborgen_doelen: usize,
 }
 
 async fn page(
@@ -84,6 +86,7 @@ async fn page(
         activiteiten_fout: fout("activiteiten"),
         errors,
         date_hint: crate::pages::forms::DATE_HINT,
+        verborgen_doelen: v.verborgen_doelen,
     })
 }
 

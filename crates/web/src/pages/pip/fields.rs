@@ -100,7 +100,7 @@ pub fn groepen(raw: &RawPip, errors: &[(String, String)]) -> Vec<Groep> {
                 v(
                     "niveau",
                     "Niveau",
-                    "Niet A2 met de onderwijsroute, niet B1 met de Z-route (DUO).",
+                    "Niet A2 met de onderwijsroute, niet B1 met de Z-route, en in het eerste PIP niet A2 met de B1-route (DUO, regel M-4).",
                     &raw.niveau,
                     Keuze(options(Niveau::CHOICES, &raw.niveau)),
                 ),

@@ -7,13 +7,13 @@ use uuid::Uuid;
 use wegwijs_app::pip;
 use wegwijs_domain::authz::Action;
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::trajectory::codes::PipStatus;
+use wegwijs_domain::trajectory::codes::{PipStatus, PipWijzigingsreden};
 
 use super::page_error;
 use crate::auth::SignedIn;
 use crate::auth::session::CsrfForm;
 use crate::pages::error_page::PageError;
-use crate::pages::extract::PagePath;
+use crate::pages::extract::{PagePath, PageQuery};
 use crate::pages::layout::{Layout, Nonce};
 use crate::pages::melding::{Melding, redirect_to};
 use crate::pages::{datum, render};
@@ -82,6 +82,14 @@ pub struct PipNewPage {
     pub person_id: Uuid,
     pub naam: String,
     pub heeft_geldend: bool,
+    /// The reason of change a review asked for, carried into the new version.
+    pub reden: Option<PipWijzigingsreden>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct NieuwQuery {
+    #[serde(default)]
+    pub reden: String,
 }
 
 /// Explains where the new concept starts from, with one button.
@@ -90,9 +98,11 @@ pub async fn form(
     signed: SignedIn,
     nonce: Nonce,
     PagePath(id): PagePath<Uuid>,
+    PageQuery(q): PageQuery<NieuwQuery>,
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     ctx.require_in_own_gemeente(Action::TrajectEdit)?;
+    let heeft_geldend_reden = PipWijzigingsreden::parse(q.reden.trim());
     let o = pip::list(&ctx, PersonId(id)).await?;
     let naam = o.person.details.display_name();
     Ok(render(&PipNewPage {
@@ -100,15 +110,21 @@ pub async fn form(
         person_id: id,
         naam,
         heeft_geldend: o.versies.iter().any(|v| v.status == PipStatus::Vastgesteld),
+        reden: heeft_geldend_reden,
     }))
 }
 
 pub async fn create(
     State(state): State<AppState>,
     PagePath(id): PagePath<Uuid>,
-    CsrfForm(signed, _): CsrfForm<Vec<(String, String)>>,
+    CsrfForm(signed, form): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let pip_id = pip::draft(&signed.ctx(&state), PersonId(id))
+    // An unknown code is dropped: the reason is asked again on the concept, where it is validated.
+    let reden = form
+        .iter()
+        .find(|(k, _)| k == "reden")
+        .and_then(|(_, v)| PipWijzigingsreden::parse(v.trim()));
+    let pip_id = pip::draft(&signed.ctx(&state), PersonId(id), reden)
         .await
         .map_err(page_error)?;
     Ok(Redirect::to(&redirect_to(

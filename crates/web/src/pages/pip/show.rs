@@ -8,6 +8,7 @@ use wegwijs_app::pip;
 use wegwijs_domain::authz::Action;
 use wegwijs_domain::ids::PersonId;
 use wegwijs_domain::trajectory::codes::PipStatus;
+use wegwijs_domain::trajectory::intake::leefdomeinen;
 use wegwijs_domain::trajectory::pip::diff::verschillen;
 use wegwijs_domain::trajectory::pip::{PipInhoud, lifecycle};
 
@@ -65,6 +66,8 @@ pub struct PipShowPage {
     pub aantal_rechtsmiddelen: usize,
     pub andere: Vec<Andere>,
     pub mag_bewerken: bool,
+    pub mag_vaststellen: bool,
+    pub verborgen_doelen: usize,
 }
 
 pub async fn show(
@@ -102,7 +105,7 @@ pub async fn show(
             .iter()
             .map(|d| {
                 (
-                    d.leefdomein.clone(),
+                    leefdomeinen::naam(&d.leefdomein).to_string(),
                     d.omschrijving.clone(),
                     datum(d.streefdatum),
                     d.uitvoerder.clone(),
@@ -137,6 +140,8 @@ pub async fn show(
             .collect(),
         mag_bewerken: ctx.require_in_own_gemeente(Action::TrajectEdit).is_ok()
             && lifecycle::bewerken(p.status).is_ok(),
+        mag_vaststellen: v.mag_vaststellen,
+        verborgen_doelen: v.verborgen_doelen,
     }))
 }
 

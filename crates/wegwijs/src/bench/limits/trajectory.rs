@@ -13,7 +13,6 @@ use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{PersonScope, WerkvoorraadScope};
 use wegwijs_domain::clock::Clock;
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
-use wegwijs_domain::trajectory::settings::TrajectInstellingen;
 use wegwijs_storage::audit::{AuditContext, Bron};
 use wegwijs_storage::{persons, trajectory_facts, trajectory_timeline};
 
@@ -60,9 +59,8 @@ impl Limits {
     }
 
     /// As `app::werkvoorraad::list`: the facts of the scope in one query, the pure rules (the app's
-    /// own `rijen`), one `PersonListed` row per person shown. The settings are the defaults, as
-    /// `app::werkvoorraad::instellingen` returns them without a read; once it reads
-    /// `traject_settings`, this limit must read them too.
+    /// own `rijen`) with the gemeente's settings read as the app reads them, one `PersonListed` row
+    /// per person shown.
     async fn werkvoorraad(
         &self,
         task: usize,
@@ -70,16 +68,14 @@ impl Limits {
         scope: WerkvoorraadScope,
     ) -> OpResult {
         let gemeente = actor.1;
+        let (instellingen, _) = wegwijs_storage::traject_settings::get(self.db(task), gemeente)
+            .await
+            .map_err(|e| format!("instellingen lezen: {e}"))?;
         let personen = trajectory_facts::load(self.db(task), scope)
             .await
             .map_err(|e| format!("werkvoorraad lezen: {e}"))?;
         let today = wegwijs_app::clock::SystemClock.today();
-        let rijen = wegwijs_app::werkvoorraad::rijen(
-            personen,
-            &TrajectInstellingen::default(),
-            today,
-            None,
-        );
+        let rijen = wegwijs_app::werkvoorraad::rijen(personen, &instellingen, today, None);
         let listed: BTreeSet<PersonId> = rijen.iter().map(|r| r.persoon).collect();
         let ctx = audit_ctx(actor);
         let now = Utc::now();
@@ -141,13 +137,11 @@ impl Limits {
         let momenten = trajectory_timeline::momenten(db, id)
             .await
             .map_err(|e| format!("momenten lezen: {e}"))?;
+        let (instellingen, _) = wegwijs_storage::traject_settings::get(db, gemeente)
+            .await
+            .map_err(|e| format!("instellingen lezen: {e}"))?;
         let today = wegwijs_app::clock::SystemClock.today();
-        let tijdlijn = wegwijs_app::tijdlijn::bouw(
-            &feiten.feiten,
-            &momenten,
-            &TrajectInstellingen::default(),
-            today,
-        );
+        let tijdlijn = wegwijs_app::tijdlijn::bouw(&feiten.feiten, &momenten, &instellingen, today);
         std::hint::black_box(&tijdlijn);
         let entry = audit_ctx(t.regisseur).entry(
             Utc::now(),
