@@ -289,7 +289,7 @@ pub async fn insert_pip_for_tests(
         .bind(now)
         .execute(c)
         .await)?;
-    const DOEL: &str = "INSERT INTO pip_doelen (pip_id, doel_id, volgorde, leefdomein, omschrijving, status) VALUES ($1, $2, $3, 'werk', $4, 'lopend')";
+    const DOEL: &str = "INSERT INTO pip_doelen (pip_id, doel_id, volgorde, leefdomein, omschrijving, status) VALUES ($1, $2, $3, 'werk', $4, 'bezig')";
     for (i, (doel, omschrijving)) in doelen.iter().enumerate() {
         let volgorde = i32::try_from(i).unwrap_or(i32::MAX);
         on_tx_exec!(tx, |c| sqlx::query(DOEL)

@@ -34,8 +34,10 @@ async fn health_goals_are_hidden_without_a_need_and_kept_when_a_colleague_saves(
     assert!(!page.body.contains("praktijkondersteuner"));
     assert!(page.body.contains("voor u verborgen"), "{}", page.body);
 
-    // Saving what the teamleider sees keeps the hidden goal.
-    let mut zicht = tl.json();
+    // A colleague regisseur (not the person's own) has no need either; saving what they see keeps
+    // the hidden goal.
+    let mut zicht = app.get_api(&r.regisseur2, &path).await.json();
+    assert_eq!(zicht["verborgenDoelen"], 1);
     let mut body = compleet(zicht["versie"].as_i64().expect("versie"));
     body["doelen"] = zicht["doelen"].take();
     body["doelen"][0]["omschrijving"] = json!("Werk als kok in Weert vinden");
@@ -43,7 +45,7 @@ async fn health_goals_are_hidden_without_a_need_and_kept_when_a_colleague_saves(
         .api(
             "PUT",
             &path,
-            Some(&r.teamleider.api_key),
+            Some(&r.regisseur2.api_key),
             Some(&body.to_string()),
             None,
         )
