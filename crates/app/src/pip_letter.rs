@@ -239,9 +239,7 @@ pub async fn invoer(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Be
     let scope = person_scope(ctx.actor, Action::TrajectView);
     let v = pips::get(&ctx.app.db, scope, persoon, pip).await?;
     if !lifecycle::is_beschikking(v.status) {
-        return Err(PipError::Overgang(
-            OvergangWeigering::AlleenConceptVaststellen,
-        ));
+        return Err(PipError::Overgang(OvergangWeigering::GeenBeschikking));
     }
     // The letter is the whole decision: it is not handed out with goals cut away. Who may not see
     // its special-category goals (`can_view_health`) gets 403 instead.

@@ -314,6 +314,11 @@ async fn the_beschikking_downloads_as_pdf_and_each_download_is_audited() {
         StatusCode::CONFLICT,
         "a concept has no beschikking"
     );
+    assert!(
+        concept.body.contains("nog geen beschikking"),
+        "{}",
+        concept.body
+    );
     let f = fill(&app, &r.regisseur, &p, &pip, &compleet(v)).await;
     assert_eq!(
         decide(

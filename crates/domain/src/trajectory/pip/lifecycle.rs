@@ -17,6 +17,8 @@ pub enum OvergangWeigering {
     AlEenConcept,
     /// A version that replaces another needs a reason (Besluit 5.3 lid 6, Wet 17).
     RedenVerplicht,
+    /// A concept is no decision yet: it has no letter.
+    GeenBeschikking,
 }
 
 impl OvergangWeigering {
@@ -36,6 +38,9 @@ impl OvergangWeigering {
             }
             OvergangWeigering::RedenVerplicht => {
                 "Deze versie vervangt het geldende PIP: kies de reden van de wijziging en licht die toe."
+            }
+            OvergangWeigering::GeenBeschikking => {
+                "Dit PIP is nog een concept en heeft dus nog geen beschikking: stel het eerst vast."
             }
         }
     }
