@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use wegwijs_domain::authz::Role;
 use wegwijs_domain::ids::OrganisatieId;
-use wegwijs_domain::trajectory::codes::LeefdomeinenSet;
 use wegwijs_domain::trajectory::briefgegevens::{self, RawBriefGegevens};
+use wegwijs_domain::trajectory::codes::LeefdomeinenSet;
 use wegwijs_domain::trajectory::settings::TrajectInstellingen;
 use wegwijs_domain::validation::ValidationErrors;
 
@@ -60,13 +60,20 @@ fn from_row(r: Row) -> (TrajectInstellingen, i64) {
     let brief = briefgegevens::parse(&brief, &mut ValidationErrors::new());
     let settings = TrajectInstellingen {
         pip_vier_ogen: r.pip_vier_ogen,
-        voortgang_interval_maanden: count(r.voortgang_interval_maanden, d.voortgang_interval_maanden),
+        voortgang_interval_maanden: count(
+            r.voortgang_interval_maanden,
+            d.voortgang_interval_maanden,
+        ),
         geen_contact_dagen: count(r.geen_contact_dagen, d.geen_contact_dagen),
         begeleiding_maanden: count(r.begeleiding_maanden, d.begeleiding_maanden),
         map_urennorm: count(r.map_urennorm, d.map_urennorm),
         termijnwet_toepassen: r.termijnwet_toepassen,
         leefdomeinen_set: LeefdomeinenSet::parse(&r.leefdomeinen_set).unwrap_or(d.leefdomeinen_set),
-        gezondheid_rollen: r.gezondheid_rollen.split(',').filter_map(Role::parse).collect(),
+        gezondheid_rollen: r
+            .gezondheid_rollen
+            .split(',')
+            .filter_map(Role::parse)
+            .collect(),
         gezondheid_noodzaak: r.gezondheid_noodzaak,
         brief,
     };

@@ -215,11 +215,7 @@ fn website(e: &mut ValidationErrors, value: &str) -> Option<String> {
 
 /// Parses the letter details into `e` (every refused field at once, under its API name).
 pub fn parse(raw: &RawBriefGegevens, e: &mut ValidationErrors) -> BriefGegevens {
-    let postadres = adres(
-        e,
-        &POSTADRES,
-        (&raw.postadres, &raw.postcode, &raw.plaats),
-    );
+    let postadres = adres(e, &POSTADRES, (&raw.postadres, &raw.postcode, &raw.plaats));
     let bezwaaradres = adres(
         e,
         &BEZWAARADRES,

@@ -92,7 +92,13 @@ fn a_phone_number_is_digits_spaces_and_a_leading_plus() {
         };
         assert!(fields(&raw).is_empty(), "{good}");
     }
-    for bad in ["14-0495", "bel 14 0495", "12", "0495+575", "1234567890123456"] {
+    for bad in [
+        "14-0495",
+        "bel 14 0495",
+        "12",
+        "0495+575",
+        "1234567890123456",
+    ] {
         let raw = RawBriefGegevens {
             telefoon: bad.into(),
             ..weert()
