@@ -5,9 +5,8 @@
 use axum::http::StatusCode;
 use uuid::Uuid;
 use wegwijs_app::Ctx;
-use wegwijs_domain::authz::{Actor, Role};
+use wegwijs_domain::authz::{Actor, OrganisatieSoort, Role};
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::organisation::OrganisatieSoort;
 use wegwijs_storage::audit::{AuditContext, Bron};
 
 use crate::harness::{Region, TestApp};
