@@ -75,6 +75,10 @@ fn the_summary_is_the_last_page_and_has_its_plain_dutch_headings() {
     assert!(last.contains("U leert Nederlands tot niveau B1."), "{last}");
     assert!(last.contains("Mevrouw De Vries"), "{last}");
     assert!(last.contains("14 juni 2027"), "{last}");
+    assert!(
+        last.contains("Stuur de brief naar: het college van burgemeester en wethouders van Weert, Postbus 950, 6000 AZ Weert."),
+        "{last}"
+    );
 }
 
 #[test]

@@ -35,68 +35,42 @@ pub struct BriefVeld {
     pub label: &'static str,
     pub hint: &'static str,
     pub waarde: String,
-    pub autocomplete: &'static str,
 }
 
 fn brief_velden(b: &RawBriefGegevens) -> (Vec<BriefVeld>, Vec<BriefVeld>) {
-    let veld = |naam, hint, waarde: &str, autocomplete| BriefVeld {
+    let veld = |naam, hint, waarde: &str| BriefVeld {
         naam,
         label: label(naam),
         hint,
         waarde: waarde.to_string(),
-        autocomplete,
     };
     let post = vec![
-        veld(
-            "briefPostadres",
-            "Bijvoorbeeld: Postbus 950.",
-            &b.postadres,
-            "address-line1",
-        ),
+        veld("briefPostadres", "Bijvoorbeeld: Postbus 950.", &b.postadres),
         veld(
             "briefPostcode",
             "Vier cijfers en twee letters, zoals 6000 AZ.",
             &b.postcode,
-            "postal-code",
         ),
-        veld(
-            "briefPlaats",
-            "Bijvoorbeeld: Weert.",
-            &b.plaats,
-            "address-level2",
-        ),
+        veld("briefPlaats", "Bijvoorbeeld: Weert.", &b.plaats),
         veld(
             "briefTelefoon",
             "Cijfers en spaties, eventueel met + vooraan, zoals 14 0495.",
             &b.telefoon,
-            "tel",
         ),
-        veld(
-            "briefWebsite",
-            "Bijvoorbeeld: www.weert.nl.",
-            &b.website,
-            "url",
-        ),
+        veld("briefWebsite", "Bijvoorbeeld: www.weert.nl.", &b.website),
     ];
     let bezwaar = vec![
         veld(
             "bezwaarPostadres",
             "Bijvoorbeeld: Postbus 950.",
             &b.bezwaar_postadres,
-            "off",
         ),
         veld(
             "bezwaarPostcode",
             "Vier cijfers en twee letters, zoals 6000 AZ.",
             &b.bezwaar_postcode,
-            "off",
         ),
-        veld(
-            "bezwaarPlaats",
-            "Bijvoorbeeld: Weert.",
-            &b.bezwaar_plaats,
-            "off",
-        ),
+        veld("bezwaarPlaats", "Bijvoorbeeld: Weert.", &b.bezwaar_plaats),
     ];
     (post, bezwaar)
 }
