@@ -8,7 +8,11 @@ use wegwijs_documents::beschikking as b;
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, DenyReason, person_scope};
 use wegwijs_domain::ids::PersonId;
-use wegwijs_domain::trajectory::codes::{AlfaIndicator, Leerroute, Niveau, PipStatus};
+use wegwijs_domain::trajectory::briefgegevens::{BriefGegevens, Postadres};
+use wegwijs_domain::trajectory::codes::{
+    AlfaIndicator, Leerroute, Niveau, PipStatus, PipWijzigingsreden,
+};
+use wegwijs_domain::trajectory::intake::leefdomeinen;
 use wegwijs_domain::trajectory::pip::inhoud::VisieSoort;
 use wegwijs_domain::trajectory::pip::lifecycle::{self, OvergangWeigering};
 use wegwijs_domain::trajectory::pip::parse::fmt_uren;
@@ -97,10 +101,37 @@ fn onderdeel(o: &wegwijs_domain::trajectory::pip::Onderdeel) -> b::Onderdeel {
     }
 }
 
+/// The letterhead from the gemeente's settings: only what is set, never a placeholder.
+fn gemeente(naam: &str, brief: &BriefGegevens) -> b::Gemeente {
+    b::Gemeente {
+        naam: naam.into(),
+        adres: brief
+            .postadres
+            .as_ref()
+            .map(Postadres::regels)
+            .unwrap_or_default(),
+        telefoon: brief.telefoon.clone(),
+        website: brief.website.clone(),
+        bezwaaradres: brief.bezwaar().map(Postadres::regels).unwrap_or_default(),
+    }
+}
+
+/// Why a version replaces the previous one. "Andere reden" says nothing: its toelichting is the
+/// reason.
+fn reden(reden: Option<PipWijzigingsreden>, toelichting: &str) -> String {
+    match (reden, toelichting) {
+        (Some(PipWijzigingsreden::Anders), t) if !t.is_empty() => t.into(),
+        (Some(r), "") => r.label().into(),
+        (Some(r), t) => format!("{}: {t}", r.label()),
+        (None, t) => t.into(),
+    }
+}
+
 fn data(
     person: &PersonRecord,
     v: &PipVersie,
-    gemeente: &str,
+    gemeente_naam: &str,
+    brief: &BriefGegevens,
     eerste: Option<NaiveDate>,
     vorige: Option<&PipVersie>,
 ) -> b::BeschikkingData {
@@ -138,12 +169,7 @@ fn data(
         })
     });
     b::BeschikkingData {
-        gemeente: b::Gemeente {
-            naam: gemeente.into(),
-            adres: vec![format!("Gemeente {gemeente}")],
-            telefoon: "14 + het netnummer van de gemeente".into(),
-            website: "de website van de gemeente".into(),
-        },
+        gemeente: gemeente(gemeente_naam, brief),
         geadresseerde: b::Geadresseerde {
             naam: d.display_name(),
             adres,
@@ -160,11 +186,7 @@ fn data(
         vervangt: vorige.and_then(|o| {
             Some(b::Vervanging {
                 vorige_dagtekening: datum(o.dagtekening?),
-                reden: match (&p.reden, p.reden_toelichting.as_str()) {
-                    (Some(r), "") => r.label().into(),
-                    (Some(r), t) => format!("{}: {t}", r.label()),
-                    (None, t) => t.into(),
-                },
+                reden: reden(p.reden, &p.reden_toelichting),
             })
         }),
         leerroute: leerroute(v),
@@ -175,7 +197,7 @@ fn data(
             .doelen
             .iter()
             .map(|x| b::Doel {
-                leefdomein: x.leefdomein.clone(),
+                leefdomein: leefdomeinen::naam(&x.leefdomein).into(),
                 omschrijving: x.omschrijving.clone(),
                 streefdatum: datum_opt(x.streefdatum),
                 wie: x.uitvoerder.clone(),
@@ -213,9 +235,11 @@ fn data(
             telefoon: None,
             email: None,
         }),
+        // The letter says "namens het college ..." above the signature; Wegwijs knows no function
+        // title of the signer, so none is printed under the name.
         ondertekenaar: b::Ondertekenaar {
             naam: v.vastgesteld_door_naam.clone().unwrap_or_default(),
-            functie: format!("namens het college van burgemeester en wethouders van {gemeente}"),
+            functie: None,
         },
         bezwaar_uiterlijk: datum(bezwaartermijn(dagtekening).1),
     }
@@ -264,8 +288,11 @@ pub async fn invoer(ctx: &Ctx<'_>, persoon: PersonId, pip: Uuid) -> PipResult<Be
     let gemeente = organisations::get(&ctx.app.db, person.gemeente_id)
         .await?
         .naam;
+    let brief = crate::traject_settings::get(ctx.app, person.gemeente_id)
+        .await?
+        .brief;
     Ok(BeschikkingInvoer {
-        data: data(&person, &v, &gemeente, eerste, vorige.as_ref()),
+        data: data(&person, &v, &gemeente, &brief, eerste, vorige.as_ref()),
         nummer: v.nummer,
         gemeente_id: person.gemeente_id,
         bijzonder,
@@ -338,4 +365,35 @@ async fn letter(
         pdf,
         bestandsnaam: format!("{naam}-pip-{nummer}.pdf"),
     })
+}
+
+/// What the gemeente's letters still lack ("postadres", "telefoonnummer", "website"), for the
+/// warning on the vaststellen page and the settings page. Empty: the letter is complete.
+pub async fn ontbrekende_briefgegevens(ctx: &Ctx<'_>) -> PipResult<Vec<&'static str>> {
+    let g = ctx.gemeente()?;
+    Ok(crate::traject_settings::get(ctx.app, g)
+        .await?
+        .brief
+        .ontbreekt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn andere_reden_prints_only_its_toelichting() {
+        assert_eq!(
+            reden(
+                Some(PipWijzigingsreden::Anders),
+                "Werkervaringsplek gevonden"
+            ),
+            "Werkervaringsplek gevonden"
+        );
+        assert_eq!(reden(Some(PipWijzigingsreden::Anders), ""), "Andere reden");
+        assert_eq!(
+            reden(Some(PipWijzigingsreden::Schakelen), "naar de Z-route"),
+            "Schakelen van leerroute: naar de Z-route"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, Resource};
 use wegwijs_domain::ids::OrganisatieId;
+use wegwijs_domain::trajectory::briefgegevens::{BriefGegevens, Postadres};
 use wegwijs_domain::trajectory::settings::TrajectInstellingen;
 use wegwijs_domain::trajectory::settings_input::{RawTrajectInstellingen, parse};
 use wegwijs_storage::{audit, caseload, traject_settings};
@@ -105,7 +106,8 @@ fn describe(overnemen: bool, s: &TrajectInstellingen) -> String {
     format!(
         "regisseurs mogen personen zonder regisseur overnemen: {}; vier-ogen bij PIP: {}; \
          voortgangsgesprek elke {} maanden; geen contact na {} dagen; begeleiding {} maanden; \
-         MAP-urennorm {}; termijnenwet: {}; leefdomeinen: {}; gezondheidsgegevens ook voor: {}",
+         MAP-urennorm {}; termijnenwet: {}; leefdomeinen: {}; gezondheidsgegevens ook voor: {}; \
+         briefgegevens: {}",
         yn(overnemen),
         yn(s.pip_vier_ogen),
         s.voortgang_interval_maanden,
@@ -119,5 +121,19 @@ fn describe(overnemen: bool, s: &TrajectInstellingen) -> String {
         } else {
             &rollen
         },
+        describe_brief(&s.brief),
+    )
+}
+
+fn describe_brief(b: &BriefGegevens) -> String {
+    let adres = |a: Option<&Postadres>| {
+        a.map_or_else(|| "niet ingevuld".to_string(), |a| a.regels().join(", "))
+    };
+    format!(
+        "postadres {}, telefoon {}, website {}, bezwaarschriften naar {}",
+        adres(b.postadres.as_ref()),
+        b.telefoon.as_deref().unwrap_or("niet ingevuld"),
+        b.website.as_deref().unwrap_or("niet ingevuld"),
+        adres(b.bezwaar()),
     )
 }

@@ -75,6 +75,10 @@ fn the_summary_is_the_last_page_and_has_its_plain_dutch_headings() {
     assert!(last.contains("U leert Nederlands tot niveau B1."), "{last}");
     assert!(last.contains("Mevrouw De Vries"), "{last}");
     assert!(last.contains("14 juni 2027"), "{last}");
+    assert!(
+        last.contains("Stuur de brief naar: het college van burgemeester en wethouders van Weert, Postbus 950, 6000 AZ Weert."),
+        "{last}"
+    );
 }
 
 #[test]
@@ -215,4 +219,138 @@ fn the_letter_text_snapshot() {
         .collect::<Vec<_>>()
         .join("\n\n--- pagina ---\n\n");
     insta::assert_snapshot!(t);
+}
+
+#[test]
+fn the_letterhead_and_bezwaar_clause_print_the_gemeentes_own_details() {
+    let mut data = sample("Amal Haddad");
+    data.gemeente.bezwaaradres = vec!["Postbus 10".into(), "6000 AB Weert".into()];
+    let pages = pages(&beschikking_pdf(&data).expect("pdf"));
+    let first = &pages[0];
+    for expected in [
+        "Postbus 950",
+        "6000 AZ Weert",
+        "Telefoon 14 0495",
+        "www.weert.nl",
+        "Retouradres: Postbus 950, 6000 AZ Weert",
+    ] {
+        assert!(
+            first.contains(expected),
+            "{expected:?} not in the letterhead:\n{first}"
+        );
+    }
+    let t = pages.join("\n");
+    assert!(
+        t.contains("Het college van burgemeester en wethouders van Weert Postbus 10 6000 AB Weert"),
+        "the bezwaar goes to its own address:\n{t}"
+    );
+    assert!(
+        t.contains("U kunt ook bezwaar maken via www.weert.nl"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_gemeente_without_letter_details_gets_no_placeholders() {
+    let mut data = sample("Amal Haddad");
+    data.gemeente.adres = vec![];
+    data.gemeente.bezwaaradres = vec![];
+    data.gemeente.telefoon = None;
+    data.gemeente.website = None;
+    data.contactpersoon = None;
+    let t = text(&beschikking_pdf(&data).expect("pdf"));
+    for placeholder in [
+        "netnummer",
+        "de website van de gemeente",
+        "Retouradres",
+        "Telefoon",
+        "Bel ",
+        "bezwaar maken via",
+    ] {
+        assert!(!t.contains(placeholder), "{placeholder:?} printed:\n{t}");
+    }
+    assert!(
+        t.contains("Het college van burgemeester en wethouders van Weert"),
+        "{t}"
+    );
+    assert!(t.contains("De gemeente Weert helpt u."), "{t}");
+}
+
+#[test]
+fn a_word_longer_than_a_line_is_wrapped_not_cut() {
+    let word: String = "Werkervaringsplek".chars().cycle().take(3_000).collect();
+    let mut data = sample("Amal Haddad");
+    data.doelen[0].wie = word.clone();
+    data.doelen[0].omschrijving = "Een stageplek in de zorg vinden en daar een jaar blijven".into();
+    let pdf = beschikking_pdf(&data).expect("pdf");
+    // The word spans pages, so the running header and footer sit between its pieces: read back the
+    // lines made only of its letters.
+    let pieces: Vec<String> = lines(&pdf)
+        .into_iter()
+        .flatten()
+        .filter(|l| l.chars().count() >= 8 && l.chars().all(|c| "Werkvaingspl".contains(c)))
+        .collect();
+    assert!(pieces.len() > 10, "wrapped over many lines: {pieces:?}");
+    assert!(
+        pieces.concat().contains(&word),
+        "the long word is cut: {pieces:?}"
+    );
+    let longest = lines(&pdf)
+        .iter()
+        .flatten()
+        .map(|l| l.chars().filter(|c| *c != '\u{200B}').count())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        longest < 150,
+        "a line of {longest} characters runs off the page"
+    );
+    // The goal keeps its column: its words are not put one per line.
+    let t = text(&pdf);
+    assert!(t.contains("Een stageplek in de zorg"), "{t}");
+}
+
+#[test]
+fn one_activity_more_is_singular() {
+    let mut data = sample("Amal Haddad");
+    let activiteit = data.activiteiten[0].clone();
+    data.activiteiten = (1..=6)
+        .map(|i| Activiteit {
+            wat: format!("Activiteit {i}"),
+            ..activiteit.clone()
+        })
+        .collect();
+    let t = text(&samenvatting_pdf(&data).expect("pdf"));
+    assert!(
+        t.contains("En nog 1 andere activiteit. Die staat in de brief."),
+        "{t}"
+    );
+    assert!(!t.contains("activiteiten. Die staan"), "{t}");
+}
+
+#[test]
+fn the_signature_says_namens_het_college_once() {
+    let t = text(&beschikking_pdf(&sample("Amal Haddad")).expect("pdf"));
+    assert_eq!(
+        t.matches("namens het college van burgemeester en wethouders")
+            .count(),
+        1,
+        "{t}"
+    );
+    let mut data = sample("Amal Haddad");
+    data.ondertekenaar.functie = None;
+    let t = text(&beschikking_pdf(&data).expect("pdf"));
+    assert!(t.contains("J. Janssen"), "{t}");
+}
+
+#[test]
+fn the_summary_has_its_own_title() {
+    let letter = xmp(&beschikking_pdf(&sample("Amal Haddad")).expect("pdf"));
+    let summary = xmp(&samenvatting_pdf(&sample("Amal Haddad")).expect("pdf"));
+    assert!(
+        letter.contains("Besluit persoonlijk plan inburgering"),
+        "{letter}"
+    );
+    assert!(!summary.contains("Besluit persoonlijk plan"), "{summary}");
+    assert!(summary.contains("Uw plan in het kort"), "{summary}");
 }

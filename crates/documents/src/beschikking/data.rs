@@ -63,10 +63,15 @@ pub struct BeschikkingData {
 pub struct Gemeente {
     /// "Weert" (the letter says "de gemeente Weert" and "het college van ... van Weert").
     pub naam: String,
-    /// Postal address lines, also where a bezwaar goes.
+    /// Postal address lines ("Postbus 950", "6000 AZ Weert"); empty while the gemeente has not set
+    /// them, and then the letter prints no address rather than a placeholder.
     pub adres: Vec<String>,
-    pub telefoon: String,
-    pub website: String,
+    /// "14 0495"; `None` while unknown (the sentences that need it are left out).
+    pub telefoon: Option<String>,
+    /// "www.weert.nl"; `None` while unknown.
+    pub website: Option<String>,
+    /// Where a bezwaarschrift goes, as lines (usually the postal address); empty while unknown.
+    pub bezwaaradres: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -154,5 +159,7 @@ pub struct Contactpersoon {
 #[derive(Debug, Clone, Serialize)]
 pub struct Ondertekenaar {
     pub naam: String,
-    pub functie: String,
+    /// The signer's own function ("Teamleider inburgering"), printed under the name; the letter
+    /// already says "namens het college ..." above the signature.
+    pub functie: Option<String>,
 }

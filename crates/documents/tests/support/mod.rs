@@ -12,8 +12,9 @@ pub fn sample(naam: &str) -> BeschikkingData {
         gemeente: Gemeente {
             naam: "Weert".into(),
             adres: vec!["Postbus 950".into(), "6000 AZ Weert".into()],
-            telefoon: "14 0495".into(),
-            website: "www.weert.nl/bezwaar".into(),
+            telefoon: Some("14 0495".into()),
+            website: Some("www.weert.nl".into()),
+            bezwaaradres: vec!["Postbus 950".into(), "6000 AZ Weert".into()],
         },
         geadresseerde: Geadresseerde {
             naam: naam.into(),
@@ -82,7 +83,7 @@ pub fn sample(naam: &str) -> BeschikkingData {
         }),
         ondertekenaar: Ondertekenaar {
             naam: "J. Janssen".into(),
-            functie: "Teamleider inburgering".into(),
+            functie: Some("Teamleider inburgering".into()),
         },
         bezwaar_uiterlijk: "24 april 2027".into(),
     }

@@ -2,6 +2,7 @@
 //! voldaan". The code lists shared by every step live in [`codes`]; each step (koppeling, brede intake,
 //! PIP, progress) and the deadline engine have their own module.
 
+pub mod briefgegevens;
 pub mod codes;
 pub mod intake;
 pub mod pip;

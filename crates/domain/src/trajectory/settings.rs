@@ -2,6 +2,7 @@
 //! statute (docs/rules.md lists which rule each one belongs to). Stored in `gemeente_instellingen`;
 //! no row means every value at its default.
 
+use super::briefgegevens::BriefGegevens;
 use super::codes::LeefdomeinenSet;
 use crate::authz::Role;
 
@@ -25,6 +26,8 @@ pub struct TrajectInstellingen {
     pub gezondheid_rollen: Vec<Role>,
     /// Why those roles need it, as recorded by the beheerder.
     pub gezondheid_noodzaak: String,
+    /// What the gemeente's letters print (address, phone, website, bezwaar address).
+    pub brief: BriefGegevens,
 }
 
 impl Default for TrajectInstellingen {
@@ -39,6 +42,7 @@ impl Default for TrajectInstellingen {
             leefdomeinen_set: LeefdomeinenSet::Nederweert,
             gezondheid_rollen: Vec::new(),
             gezondheid_noodzaak: String::new(),
+            brief: BriefGegevens::default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! The ranges are what a gemeente could sensibly choose, not legal limits: a review interval of a
 //! year or more leaves a person unseen for too long, and a zero would flood the werkvoorraad.
 
+use super::briefgegevens::{self, RawBriefGegevens};
 use super::codes::LeefdomeinenSet;
 use super::settings::TrajectInstellingen;
 use crate::authz::Role;
@@ -30,6 +31,7 @@ pub struct RawTrajectInstellingen {
     /// Role codes, one per ticked box.
     pub gezondheid_rollen: Vec<String>,
     pub gezondheid_noodzaak: String,
+    pub brief: RawBriefGegevens,
 }
 
 impl RawTrajectInstellingen {
@@ -49,6 +51,7 @@ impl RawTrajectInstellingen {
                 .map(|r| r.code().to_string())
                 .collect(),
             gezondheid_noodzaak: s.gezondheid_noodzaak.clone(),
+            brief: RawBriefGegevens::from_gegevens(&s.brief),
         }
     }
 }
@@ -155,6 +158,7 @@ pub fn parse(raw: &RawTrajectInstellingen) -> Result<TrajectInstellingen, Valida
             "Leg vast waarom deze rollen gezondheidsgegevens nodig hebben.",
         );
     }
+    let brief = briefgegevens::parse(&raw.brief, &mut e);
     e.into_result(TrajectInstellingen {
         pip_vier_ogen: raw.pip_vier_ogen,
         voortgang_interval_maanden: voortgang,
@@ -165,6 +169,7 @@ pub fn parse(raw: &RawTrajectInstellingen) -> Result<TrajectInstellingen, Valida
         leefdomeinen_set: set.unwrap_or(LeefdomeinenSet::Nederweert),
         gezondheid_rollen: rollen,
         gezondheid_noodzaak: noodzaak,
+        brief,
     })
 }
 

@@ -7,9 +7,12 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
 use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::ids::OrganisatieId;
+use wegwijs_domain::trajectory::briefgegevens::{self, RawBriefGegevens};
+use wegwijs_domain::trajectory::settings::TrajectInstellingen;
+use wegwijs_domain::validation::ValidationErrors;
 use wegwijs_storage::audit::{AuditEntry, Bron};
 use wegwijs_storage::users::NewUser;
-use wegwijs_storage::{Db, StorageError, bulk, organisations, users};
+use wegwijs_storage::{Db, StorageError, bulk, organisations, traject_settings, users};
 
 use super::generate::DemoData;
 
@@ -149,6 +152,55 @@ pub async fn audit(db: &Db, data: &DemoData, seed: u64, now: DateTime<Utc>) -> a
     };
     let mut tx = db.begin().await?;
     wegwijs_storage::audit::insert(&mut tx, &[entry]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Letter details of the region gemeenten, so a demo beschikking has a letterhead. Fictitious
+/// postal addresses; the websites are the gemeenten's public ones. A gemeente that already has
+/// settings (made by hand before loading) keeps them.
+fn letter_details(naam: &str) -> Option<RawBriefGegevens> {
+    let (postadres, postcode, plaats, website) = match naam {
+        "Weert" => ("Postbus 950", "6000 AZ", "Weert", "www.weert.nl"),
+        "Nederweert" => ("Postbus 2728", "6030 AA", "Nederweert", "www.nederweert.nl"),
+        "Cranendonck" => ("Postbus 2090", "6020 AB", "Budel", "www.cranendonck.nl"),
+        _ => return None,
+    };
+    Some(RawBriefGegevens {
+        postadres: postadres.into(),
+        postcode: postcode.into(),
+        plaats: plaats.into(),
+        telefoon: "14 0495".into(),
+        website: website.into(),
+        ..RawBriefGegevens::default()
+    })
+}
+
+pub async fn region_letter_details(
+    db: &Db,
+    data: &DemoData,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    for org in &data.organisations {
+        let Some(raw) = letter_details(&org.naam) else {
+            continue;
+        };
+        let Some(found) = organisations::find_by_name(db, &org.naam).await? else {
+            continue;
+        };
+        let (stored, versie) = traject_settings::get_tx(&mut tx, found.id).await?;
+        if versie != 0 {
+            continue;
+        }
+        let mut errors = ValidationErrors::new();
+        let brief = briefgegevens::parse(&raw, &mut errors);
+        if !errors.is_empty() {
+            bail!("briefgegevens van {}: {errors}", org.naam);
+        }
+        let settings = TrajectInstellingen { brief, ..stored };
+        traject_settings::set(&mut tx, found.id, false, &settings, 0, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

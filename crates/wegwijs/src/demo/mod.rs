@@ -142,6 +142,7 @@ pub async fn load_with(
     let generated = started.elapsed();
     let accounts = region_accounts(&data);
     insert::organisations_and_staff(db, &mut data, password_hash, now).await?;
+    insert::region_letter_details(db, &data, now).await?;
     insert::persons_and_households(db, &data, now).await?;
     let base = started.elapsed();
     insert_trajectory::trajectory(db, &data.traject.rows, now).await?;

@@ -54,3 +54,35 @@ async fn demo_load_fills_every_trajectory_table_as_generated() {
     .expect("pip");
     assert_eq!(stored, pip.dagtekening);
 }
+
+#[tokio::test]
+async fn the_demo_region_gemeenten_have_letter_details() {
+    let app = TestApp::spawn().await;
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
+        .single()
+        .expect("time");
+    demo::load(&app.db, 60, Seed::DEFAULT, "$argon2id$demo", now)
+        .await
+        .expect("load");
+    for (naam, adres) in [
+        ("Weert", ["Postbus 950", "6000 AZ Weert"]),
+        ("Nederweert", ["Postbus 2728", "6030 AA Nederweert"]),
+        ("Cranendonck", ["Postbus 2090", "6020 AB Budel"]),
+    ] {
+        let org = wegwijs_storage::organisations::find_by_name(&app.db, naam)
+            .await
+            .expect("read")
+            .expect("gemeente");
+        let brief = wegwijs_app::traject_settings::get(&app.state.app, org.id)
+            .await
+            .expect("settings")
+            .brief;
+        assert!(brief.ontbreekt().is_empty(), "{naam}: {brief:?}");
+        assert_eq!(
+            brief.bezwaar().map(|a| a.regels()),
+            Some(adres.map(String::from).to_vec())
+        );
+        assert_eq!(brief.telefoon.as_deref(), Some("14 0495"));
+    }
+}

@@ -42,6 +42,7 @@ mod pages;
 mod paging;
 mod pip;
 mod pip_health;
+mod pip_letter;
 mod pip_rules;
 // glue (issue 7): PIP drafted from the intake.
 mod pip_intake;

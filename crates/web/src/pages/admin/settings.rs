@@ -1,6 +1,7 @@
 //! `/beheer/instellingen`: the choices a gemeente makes for itself (its beheerder): whether regisseurs
-//! take on persons themselves, and every trajectory setting (`TrajectInstellingen`, issue 7), saved
-//! together under one version through `app::traject_settings::save`.
+//! take on persons themselves, every trajectory setting (`TrajectInstellingen`, issue 7) and the
+//! details the gemeente's letters print, saved together under one version through
+//! `app::traject_settings::save`.
 
 use askama::Template;
 use axum::extract::State;
@@ -8,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use wegwijs_app::AppError;
 use wegwijs_app::traject_settings::{self, AlleInstellingen};
+use wegwijs_domain::trajectory::briefgegevens::RawBriefGegevens;
 use wegwijs_domain::trajectory::codes::LeefdomeinenSet;
 use wegwijs_domain::trajectory::settings_input::{GEZONDHEID_ROL_KEUZES, RawTrajectInstellingen};
 use wegwijs_domain::validation::ValidationErrors;
@@ -27,6 +29,52 @@ pub struct RolKeuze {
     pub gekozen: bool,
 }
 
+/// One text field of the letter details: form name, label, hint, value as typed.
+pub struct BriefVeld {
+    pub naam: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub waarde: String,
+}
+
+fn brief_velden(b: &RawBriefGegevens) -> (Vec<BriefVeld>, Vec<BriefVeld>) {
+    let veld = |naam, hint, waarde: &str| BriefVeld {
+        naam,
+        label: label(naam),
+        hint,
+        waarde: waarde.to_string(),
+    };
+    let post = vec![
+        veld("briefPostadres", "Bijvoorbeeld: Postbus 950.", &b.postadres),
+        veld(
+            "briefPostcode",
+            "Vier cijfers en twee letters, zoals 6000 AZ.",
+            &b.postcode,
+        ),
+        veld("briefPlaats", "Bijvoorbeeld: Weert.", &b.plaats),
+        veld(
+            "briefTelefoon",
+            "Cijfers en spaties, eventueel met + vooraan, zoals 14 0495.",
+            &b.telefoon,
+        ),
+        veld("briefWebsite", "Bijvoorbeeld: www.weert.nl.", &b.website),
+    ];
+    let bezwaar = vec![
+        veld(
+            "bezwaarPostadres",
+            "Bijvoorbeeld: Postbus 950.",
+            &b.bezwaar_postadres,
+        ),
+        veld(
+            "bezwaarPostcode",
+            "Vier cijfers en twee letters, zoals 6000 AZ.",
+            &b.bezwaar_postcode,
+        ),
+        veld("bezwaarPlaats", "Bijvoorbeeld: Weert.", &b.bezwaar_plaats),
+    ];
+    (post, bezwaar)
+}
+
 #[derive(Template)]
 #[template(path = "admin_settings.html")]
 pub struct SettingsPage {
@@ -39,6 +87,10 @@ pub struct SettingsPage {
     pub error: Option<String>,
     pub summary: Vec<SummaryItem>,
     pub errors: ValidationErrors,
+    /// What the letters still lack, as stored ("postadres, telefoonnummer"); empty when complete.
+    pub brief_ontbreekt: String,
+    pub brief_post: Vec<BriefVeld>,
+    pub brief_bezwaar: Vec<BriefVeld>,
 }
 
 impl SettingsPage {
@@ -71,6 +123,7 @@ fn page(
             message: crate::pages::forms::summary_text(label(e.field), &e.message),
         })
         .collect();
+    let (brief_post, brief_bezwaar) = brief_velden(&traject.brief);
     SettingsPage {
         layout: Layout::new(signed, nonce, "Instellingen", "/beheer/instellingen"),
         overnemen,
@@ -81,6 +134,9 @@ fn page(
         error: None,
         summary,
         errors,
+        brief_ontbreekt: String::new(),
+        brief_post,
+        brief_bezwaar,
     }
 }
 
@@ -94,20 +150,30 @@ fn label(field: &str) -> &'static str {
         "leefdomeinenSet" => "Set van leefdomeinen",
         "gezondheidRollen" => "Gezondheidsgegevens ook zichtbaar voor",
         "gezondheidNoodzaak" => "Waarom deze rollen gezondheidsgegevens nodig hebben",
+        "briefPostadres" => "Postadres: straat en huisnummer of postbus",
+        "briefPostcode" => "Postadres: postcode",
+        "briefPlaats" => "Postadres: plaats",
+        "briefTelefoon" => "Telefoonnummer",
+        "briefWebsite" => "Website",
+        "bezwaarPostadres" => "Adres voor bezwaarschriften: straat en huisnummer of postbus",
+        "bezwaarPostcode" => "Adres voor bezwaarschriften: postcode",
+        "bezwaarPlaats" => "Adres voor bezwaarschriften: plaats",
         _ => "Instelling",
     }
 }
 
 fn shown(signed: &SignedIn, nonce: Nonce, s: AlleInstellingen) -> SettingsPage {
     let raw = RawTrajectInstellingen::from_settings(&s.traject);
-    page(
+    let mut p = page(
         signed,
         nonce,
         s.overnemen_toegestaan,
         raw,
         s.versie,
         ValidationErrors::new(),
-    )
+    );
+    p.brief_ontbreekt = s.traject.brief.ontbreekt().join(", ");
+    p
 }
 
 pub async fn show(
@@ -144,6 +210,16 @@ fn read_form(
             .map(|(_, v)| v.clone())
             .collect(),
         gezondheid_noodzaak: get("gezondheidNoodzaak").unwrap_or_default(),
+        brief: RawBriefGegevens {
+            postadres: get("briefPostadres").unwrap_or_default(),
+            postcode: get("briefPostcode").unwrap_or_default(),
+            plaats: get("briefPlaats").unwrap_or_default(),
+            telefoon: get("briefTelefoon").unwrap_or_default(),
+            website: get("briefWebsite").unwrap_or_default(),
+            bezwaar_postadres: get("bezwaarPostadres").unwrap_or_default(),
+            bezwaar_postcode: get("bezwaarPostcode").unwrap_or_default(),
+            bezwaar_plaats: get("bezwaarPlaats").unwrap_or_default(),
+        },
     }
 }
 

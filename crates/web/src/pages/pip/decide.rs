@@ -37,6 +37,9 @@ pub struct PipDecidePage {
     pub errors: Vec<(String, String)>,
     pub veldfout: Option<String>,
     pub date_hint: &'static str,
+    /// The gemeente's letter details still missing ("postadres, website"): a warning, not a block,
+    /// since the letter prints what is known.
+    pub brief_ontbreekt: String,
 }
 
 async fn page(
@@ -52,6 +55,14 @@ async fn page(
     ctx.require_in_own_gemeente(Action::PipDecide)?;
     let v = pip::view(&ctx, PersonId(id), pip_id).await?;
     let naam = v.person.details.display_name();
+    let brief_ontbreekt = if vaststellen {
+        wegwijs_app::pip_letter::ontbrekende_briefgegevens(&ctx)
+            .await
+            .map_err(page_error)?
+            .join(", ")
+    } else {
+        String::new()
+    };
     let veld = if vaststellen {
         "dagtekening"
     } else {
@@ -84,6 +95,7 @@ async fn page(
         errors,
         veldfout,
         date_hint: crate::pages::forms::DATE_HINT,
+        brief_ontbreekt,
     })
 }
 
