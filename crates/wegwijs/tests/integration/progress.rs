@@ -550,3 +550,91 @@ async fn the_voortgang_page_shows_the_termijn_and_its_forms_keep_refused_input()
         "{acts:?}"
     );
 }
+
+#[tokio::test]
+async fn api_dates_are_jjjj_mm_dd_in_1900_to_2100_while_forms_take_dag_maand_jaar() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (p, _) = app
+        .person(&r.regisseur, person_json("Amal", "Haddad", None))
+        .await;
+    pip(
+        &app,
+        r.weert,
+        &p,
+        1,
+        "vastgesteld",
+        Some(today() - Duration::days(100)),
+        &[],
+    )
+    .await;
+    let ex = format!("/api/v1/personen/{p}/examens");
+    let typed = json!({"onderdeel": "KNM", "datum": "15-01-2025", "uitslag": "Geslaagd"});
+    let res = app.post_api(&r.regisseur, &ex, &typed).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    let why = reason(&res, "datum");
+    assert!(
+        why.contains("jjjj-mm-dd") && !why.contains("dag-maand-jaar"),
+        "{why}"
+    );
+    let year = "out_of_range Vul een jaar tussen 1900 en 2100 in.";
+    let ancient = json!({"onderdeel": "KNM", "datum": "0001-01-01", "uitslag": "Geslaagd"});
+    let res = app.post_api(&r.regisseur, &ex, &ancient).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(reason(&res, "datum"), year);
+    let uren = format!("/api/v1/personen/{p}/uren");
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &uren,
+            &json!({"soort": "pvt", "van": "0000-01-01", "tot": today().to_string(), "uren": 4}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(reason(&res, "van"), year);
+    let gesprekken = format!("/api/v1/personen/{p}/voortgangsgesprekken");
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &gesprekken,
+            &json!({"geplandOp": "9999-12-31"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(reason(&res, "geplandOp"), year);
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &gesprekken,
+            &json!({"geplandOp": "31-12-2030"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert!(reason(&res, "geplandOp").contains("jjjj-mm-dd"));
+    let examens = app.get_api(&r.regisseur, &ex).await.json();
+    assert_eq!(examens["examens"].as_array().map(Vec::len), Some(0));
+
+    // The form still reads dag-maand-jaar, and bounds the year the same way.
+    let base = format!("/personen/{p}/voortgang/examens");
+    let form = |datum: &'static str| {
+        [
+            ("onderdeel", "KNM"),
+            ("niveau", ""),
+            ("datum", datum),
+            ("uitslag", "Geslaagd"),
+        ]
+    };
+    let res = app
+        .post_form(&r.regisseur, &base, &form("01-01-0001"))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("Vul een jaar tussen 1900 en 2100 in."),
+        "{}",
+        res.body
+    );
+    let res = app
+        .post_form(&r.regisseur, &base, &form("01-02-2026"))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+}

@@ -89,7 +89,7 @@ pub(crate) fn past_date(
     }
     match parse_date(input) {
         Err(err) => {
-            e.push(field, "invalid", err.to_string());
+            e.push(field, err.code(), err.to_string());
             None
         }
         Ok(d) if d > today => {
