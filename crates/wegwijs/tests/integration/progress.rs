@@ -638,3 +638,55 @@ async fn api_dates_are_jjjj_mm_dd_in_1900_to_2100_while_forms_take_dag_maand_jaa
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
 }
+
+#[tokio::test]
+async fn hours_beyond_24_a_day_of_the_period_are_refused() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (p, _) = app
+        .person(&r.regisseur, person_json("Amal", "Haddad", None))
+        .await;
+    let uren = format!("/api/v1/personen/{p}/uren");
+    let dag = today().to_string();
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &uren,
+            &json!({"soort": "map", "van": dag, "tot": dag, "uren": 25}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(
+        reason(&res, "uren"),
+        "out_of_range In één dag passen hoogstens 24 uur. Kijk het aantal uren en de data na."
+    );
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &uren,
+            &json!({"soort": "map", "van": dag, "tot": dag, "uren": 24}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+
+    let week_ago = (today() - Duration::days(6)).format("%d-%m-%Y").to_string();
+    let vandaag = today().format("%d-%m-%Y").to_string();
+    let res = app
+        .post_form(
+            &r.regisseur,
+            &format!("/personen/{p}/voortgang/uren"),
+            &[
+                ("soort", "map"),
+                ("van", &week_ago),
+                ("tot", &vandaag),
+                ("uren", "169"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body.contains("In 7 dagen passen hoogstens 168 uur."),
+        "{}",
+        res.body
+    );
+}
