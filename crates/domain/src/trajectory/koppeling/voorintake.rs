@@ -84,7 +84,7 @@ pub(crate) fn past_date(
     what: &str,
 ) -> Option<NaiveDate> {
     if input.trim().is_empty() {
-        e.push(field, "required", "Vul een datum in (dag-maand-jaar).");
+        e.push(field, "required", "Vul een datum in.");
         return None;
     }
     match parse_date(input) {
