@@ -690,3 +690,87 @@ async fn hours_beyond_24_a_day_of_the_period_are_refused() {
         res.body
     );
 }
+
+#[tokio::test]
+async fn an_overdue_review_says_te_laat_and_a_newer_pip_ends_the_request_for_one() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (p, _) = app
+        .person(&r.regisseur, person_json("Amal", "Haddad", None))
+        .await;
+    // The first review is due months after the PIP: long past.
+    pip(
+        &app,
+        r.weert,
+        &p,
+        1,
+        "vastgesteld",
+        Some(today() - Duration::days(300)),
+        &[],
+    )
+    .await;
+    let base = format!("/personen/{p}/voortgang");
+    let page = app.get_page(&r.regisseur, &base).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let regel = page
+        .body
+        .split("Volgend gesprek uiterlijk:")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(regel.contains("te laat"), "{regel}");
+
+    let held = (today() - Duration::days(10)).to_string();
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &format!("/api/v1/personen/{p}/voortgangsgesprekken"),
+            &json!({"geplandOp": held, "gehoudenOp": held, "pipAanpassen": true, "pipAanpassenReden": "schakelen"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let gid = res.json()["id"].as_str().expect("id").to_string();
+    let nieuw = format!("/personen/{p}/pips/nieuw?reden=schakelen");
+    let page = app.get_page(&r.regisseur, &base).await;
+    assert!(page.body.contains(&nieuw), "asked for, not yet made");
+    assert!(
+        !page
+            .body
+            .split("Volgend gesprek uiterlijk:")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .unwrap_or_default()
+            .contains("te laat"),
+        "the review held ten days ago resets the clock"
+    );
+
+    // Version 2 decided after the review answers it: no link on the page nor in the API.
+    pip(
+        &app,
+        r.weert,
+        &p,
+        2,
+        "vastgesteld",
+        Some(today() - Duration::days(5)),
+        &[],
+    )
+    .await;
+    let page = app.get_page(&r.regisseur, &base).await;
+    assert!(!page.body.contains(&nieuw), "{}", page.body);
+    let lijst = app
+        .get_api(
+            &r.regisseur,
+            &format!("/api/v1/personen/{p}/voortgangsgesprekken"),
+        )
+        .await;
+    assert_eq!(lijst.status, StatusCode::OK, "{}", lijst.body);
+    let alle = lijst.json();
+    let g = alle["voortgangsgesprekken"]
+        .as_array()
+        .and_then(|a| a.iter().find(|g| g["id"] == gid.as_str()))
+        .cloned()
+        .unwrap_or_default();
+    assert!(g["_links"]["pipNieuw"].is_null(), "{g}");
+    assert_eq!(g["pipAanpassen"], true, "the decision itself stays");
+}
