@@ -78,9 +78,40 @@ pub enum DateError {
     Format,
     #[error("Deze datum bestaat niet.")]
     NotACalendarDate,
+    #[error("Vul een jaar tussen 1900 en 2100 in.")]
+    YearOutOfRange,
 }
 
-/// Parses "jjjj-mm-dd" (what date inputs and the API send) and "dd-mm-jjjj" (what case workers type).
+impl DateError {
+    /// The machine code of the field error this becomes.
+    pub fn code(self) -> &'static str {
+        match self {
+            DateError::YearOutOfRange => "out_of_range",
+            DateError::Format | DateError::NotACalendarDate => "invalid",
+        }
+    }
+}
+
+/// The years a date may have. Nothing in an inburgering trajectory (nor a birth date of someone alive)
+/// lies outside them, while a mistyped year (0001, 9999) would be stored as a real date: a deadline
+/// centuries away, a timeline drawn over two thousand years.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2100;
+
+/// `jjjj-mm-dd` exactly, as the API takes dates (whether the day exists is [`parse_date`]'s question).
+pub fn is_iso_date_shape(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Parses "jjjj-mm-dd" (what date inputs and the API send) and "dd-mm-jjjj" (what case workers type),
+/// with a year from [`MIN_YEAR`] to [`MAX_YEAR`]. The API refuses the second notation before this
+/// (`web/src/api/dates.rs`).
 pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let parts: Vec<&str> = input.trim().split('-').collect();
     let [a, b, c] = parts.as_slice() else {
@@ -100,7 +131,23 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     // At most four ASCII digits each, so these cannot overflow.
     let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Format);
     let year = i32::try_from(num(y)?).map_err(|_| DateError::Format)?;
-    NaiveDate::from_ymd_opt(year, num(m)?, num(d)?).ok_or(DateError::NotACalendarDate)
+    let date =
+        NaiveDate::from_ymd_opt(year, num(m)?, num(d)?).ok_or(DateError::NotACalendarDate)?;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return Err(DateError::YearOutOfRange);
+    }
+    Ok(date)
+}
+
+/// A date that came in already parsed (serde's ISO dates in the API and in stored intake content)
+/// within the same years as [`parse_date`].
+pub fn check_year(date: NaiveDate) -> Result<NaiveDate, DateError> {
+    use chrono::Datelike;
+    if (MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(DateError::YearOutOfRange)
+    }
 }
 
 /// Control characters in user text. `multi_line` fields (none yet; a future note or letter text) keep
@@ -245,6 +292,21 @@ mod tests {
             DateError::NotACalendarDate.to_string(),
             "Deze datum bestaat niet."
         );
+        for far in [
+            "0000-01-01",
+            "0001-01-01",
+            "1899-12-31",
+            "2101-01-01",
+            "9999-12-31",
+            "31-12-9999",
+        ] {
+            assert_eq!(parse_date(far), Err(DateError::YearOutOfRange), "{far}");
+        }
+        assert_eq!(
+            DateError::YearOutOfRange.to_string(),
+            "Vul een jaar tussen 1900 en 2100 in."
+        );
+        assert!(parse_date("1900-01-01").is_ok() && parse_date("31-12-2100").is_ok());
     }
 
     #[test]
@@ -289,7 +351,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn every_calendar_date_parses_in_both_notations(days in 0i64..80_000) {
+        fn every_calendar_date_parses_in_both_notations(days in 0i64..73_414) {
             let date = NaiveDate::from_ymd_opt(1900, 1, 1).expect("start") + chrono::Days::new(days as u64);
             prop_assert_eq!(parse_date(&date.format("%Y-%m-%d").to_string()), Ok(date));
             prop_assert_eq!(parse_date(&date.format("%d-%m-%Y").to_string()), Ok(date));
@@ -307,6 +369,21 @@ mod tests {
             prop_assume!(day <= 99);
             let text = format!("{year:04}-{month:02}-{day:02}");
             prop_assert_eq!(parse_date(&text), Err(DateError::NotACalendarDate));
+        }
+
+        #[test]
+        fn only_years_from_1900_to_2100_are_accepted(year in 0i32..=9999, month in 1u32..=12, day in 1u32..=28) {
+            let date = NaiveDate::from_ymd_opt(year, month, day).expect("day 1-28 exists");
+            let accepted = (1900..=2100).contains(&year);
+            for text in [format!("{year:04}-{month:02}-{day:02}"), format!("{day:02}-{month:02}-{year:04}")] {
+                let parsed = parse_date(&text);
+                if accepted {
+                    prop_assert_eq!(parsed, Ok(date));
+                } else {
+                    prop_assert_eq!(parsed, Err(DateError::YearOutOfRange));
+                }
+            }
+            prop_assert_eq!(check_year(date).is_ok(), accepted);
         }
 
         #[test]

@@ -92,7 +92,7 @@ pub async fn decide(
             None
         }
         s => parse_date(s)
-            .map_err(|e| errors.push("dagtekening", "invalid", e.to_string()))
+            .map_err(|e| errors.push("dagtekening", e.code(), e.to_string()))
             .ok(),
     };
     let Some(datum) = datum else {

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, following the NL API Design Rules (see docs/API.md).
 
+pub mod dates;
 pub mod envelope;
 pub mod health;
 pub mod households;

@@ -296,6 +296,9 @@ pub(crate) fn field_problem(path: &str, msg: &str) -> InvalidParam {
     } else {
         path.to_owned()
     };
+    if msg.starts_with(crate::api::dates::NOT_ISO) {
+        return at(name, "invalid", crate::api::dates::NOT_ISO_REASON);
+    }
     let expected = msg.rsplit_once("expected ").map(|(_, e)| e).unwrap_or("");
     let reason = if msg.contains("UUID") || expected.contains("UUID") {
         "Gebruik een id (UUID), zoals 0190f5c2-7a3b-7c4d-9e8f-0123456789ab."

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use wegwijs_app::error::AppError;
 use wegwijs_app::werkvoorraad::{self, Plek, Rij};
 use wegwijs_domain::authz::{Action, Resource, WerkvoorraadScope, can};
+use wegwijs_domain::ids::GebruikerId;
 use wegwijs_domain::trajectory::werkvoorraad::ActieSoort;
 
 use crate::auth::SignedIn;
@@ -48,6 +49,10 @@ fn link_text(plek: Plek) -> &'static str {
 
 pub struct RijView {
     pub naam: String,
+    /// The person's dossier, linked from the name.
+    pub dossier: String,
+    /// The name of the person's regisseur (shown in the team view).
+    pub regisseur: String,
     pub actie: &'static str,
     pub datum: String,
     pub te_laat: bool,
@@ -55,11 +60,21 @@ pub struct RijView {
     pub link: &'static str,
 }
 
-impl From<&Rij> for RijView {
-    fn from(r: &Rij) -> RijView {
+impl RijView {
+    /// `regisseurs`: (id, name) of the gemeente's regisseurs, to name each row's regisseur.
+    fn new(r: &Rij, regisseurs: &[(GebruikerId, String)]) -> RijView {
         let id = r.persoon.0.to_string();
+        let regisseur = match r.regisseur {
+            None => "Geen regisseur".to_string(),
+            Some(g) => regisseurs
+                .iter()
+                .find(|(id, _)| *id == g)
+                .map_or_else(|| "Onbekend".to_string(), |(_, naam)| naam.clone()),
+        };
         RijView {
             naam: r.naam.clone(),
+            dossier: href(Plek::Dossier, &id),
+            regisseur,
             actie: r.actie.soort.label(),
             datum: r
                 .actie
@@ -85,6 +100,8 @@ pub struct WerkvoorraadPage {
     pub regisseurs: Vec<Optie>,
     pub soorten: Vec<Optie>,
     pub rijen: Vec<RijView>,
+    /// The whole team's list: each row names its regisseur.
+    pub team: bool,
     pub aantallen: bool,
 }
 
@@ -105,17 +122,21 @@ pub async fn show(
     let teamleider = can(actor, Action::WorkloadView, gemeente).is_allowed();
     let mut regisseurs = Vec::new();
     let mut kop = "Mijn werkvoorraad".to_string();
+    let mut team = false;
+    let mut namen = Vec::new();
     if teamleider {
-        let (gekozen, team) = match lijst.scope {
-            WerkvoorraadScope::Regisseur { regisseur, .. } => (Some(regisseur), false),
-            WerkvoorraadScope::Team { .. } => (None, true),
+        let gekozen = match lijst.scope {
+            WerkvoorraadScope::Regisseur { regisseur, .. } => Some(regisseur),
+            WerkvoorraadScope::Team { .. } => None,
         };
+        team = gekozen.is_none();
         regisseurs.push(("team".into(), "Hele team".into(), team));
-        for (id, naam) in werkvoorraad::regisseurs(&ctx, actor.organisatie_id).await? {
-            if Some(id) == gekozen && id != actor.user_id {
+        namen = werkvoorraad::regisseurs(&ctx, actor.organisatie_id).await?;
+        for (id, naam) in &namen {
+            if Some(*id) == gekozen && *id != actor.user_id {
                 kop = format!("Werkvoorraad van {naam}");
             }
-            regisseurs.push((id.to_string(), naam, Some(id) == gekozen));
+            regisseurs.push((id.to_string(), naam.clone(), Some(*id) == gekozen));
         }
         if team {
             kop = "Werkvoorraad van het hele team".into();
@@ -135,7 +156,12 @@ pub async fn show(
         kop,
         regisseurs,
         soorten,
-        rijen: lijst.rijen.iter().map(RijView::from).collect(),
+        rijen: lijst
+            .rijen
+            .iter()
+            .map(|r| RijView::new(r, &namen))
+            .collect(),
+        team,
         aantallen: teamleider,
     };
     Ok(render_status(StatusCode::OK, &page))

@@ -396,3 +396,34 @@ async fn a_late_bezwaar_is_flagged() {
             .any(|a| a == "rechtsmiddel_vastgelegd")
     );
 }
+
+#[tokio::test]
+async fn goal_and_activity_dates_outside_1900_to_2100_are_refused() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let p = inburgeraar(&app, &r.regisseur).await;
+    let (pip, v) = new_concept(&app, &r.regisseur, &p).await;
+    let mut body = compleet(v);
+    body["doelen"][0]["streefdatum"] = json!("0001-01-01");
+    body["activiteiten"][0]["einddatum"] = json!("9999-12-31");
+    let res = app
+        .api(
+            "PUT",
+            &format!("/api/v1/personen/{p}/pips/{pip}"),
+            Some(&r.regisseur.api_key),
+            Some(&body.to_string()),
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    let params = res.json()["invalidParams"].clone();
+    let year_errors = params
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|p| p["reason"] == "Vul een jaar tussen 1900 en 2100 in.")
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(year_errors, 2, "{params}");
+}

@@ -550,3 +550,227 @@ async fn the_voortgang_page_shows_the_termijn_and_its_forms_keep_refused_input()
         "{acts:?}"
     );
 }
+
+#[tokio::test]
+async fn api_dates_are_jjjj_mm_dd_in_1900_to_2100_while_forms_take_dag_maand_jaar() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (p, _) = app
+        .person(&r.regisseur, person_json("Amal", "Haddad", None))
+        .await;
+    pip(
+        &app,
+        r.weert,
+        &p,
+        1,
+        "vastgesteld",
+        Some(today() - Duration::days(100)),
+        &[],
+    )
+    .await;
+    let ex = format!("/api/v1/personen/{p}/examens");
+    let typed = json!({"onderdeel": "KNM", "datum": "15-01-2025", "uitslag": "Geslaagd"});
+    let res = app.post_api(&r.regisseur, &ex, &typed).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    let why = reason(&res, "datum");
+    assert!(
+        why.contains("jjjj-mm-dd") && !why.contains("dag-maand-jaar"),
+        "{why}"
+    );
+    let year = "out_of_range Vul een jaar tussen 1900 en 2100 in.";
+    let ancient = json!({"onderdeel": "KNM", "datum": "0001-01-01", "uitslag": "Geslaagd"});
+    let res = app.post_api(&r.regisseur, &ex, &ancient).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(reason(&res, "datum"), year);
+    let uren = format!("/api/v1/personen/{p}/uren");
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &uren,
+            &json!({"soort": "pvt", "van": "0000-01-01", "tot": today().to_string(), "uren": 4}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(reason(&res, "van"), year);
+    let gesprekken = format!("/api/v1/personen/{p}/voortgangsgesprekken");
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &gesprekken,
+            &json!({"geplandOp": "9999-12-31"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(reason(&res, "geplandOp"), year);
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &gesprekken,
+            &json!({"geplandOp": "31-12-2030"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert!(reason(&res, "geplandOp").contains("jjjj-mm-dd"));
+    let examens = app.get_api(&r.regisseur, &ex).await.json();
+    assert_eq!(examens["examens"].as_array().map(Vec::len), Some(0));
+
+    // The form still reads dag-maand-jaar, and bounds the year the same way.
+    let base = format!("/personen/{p}/voortgang/examens");
+    let form = |datum: &'static str| {
+        [
+            ("onderdeel", "KNM"),
+            ("niveau", ""),
+            ("datum", datum),
+            ("uitslag", "Geslaagd"),
+        ]
+    };
+    let res = app
+        .post_form(&r.regisseur, &base, &form("01-01-0001"))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("Vul een jaar tussen 1900 en 2100 in."),
+        "{}",
+        res.body
+    );
+    let res = app
+        .post_form(&r.regisseur, &base, &form("01-02-2026"))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+}
+
+#[tokio::test]
+async fn hours_beyond_24_a_day_of_the_period_are_refused() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (p, _) = app
+        .person(&r.regisseur, person_json("Amal", "Haddad", None))
+        .await;
+    let uren = format!("/api/v1/personen/{p}/uren");
+    let dag = today().to_string();
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &uren,
+            &json!({"soort": "map", "van": dag, "tot": dag, "uren": 25}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(
+        reason(&res, "uren"),
+        "out_of_range In één dag passen hoogstens 24 uur. Kijk het aantal uren en de data na."
+    );
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &uren,
+            &json!({"soort": "map", "van": dag, "tot": dag, "uren": 24}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+
+    let week_ago = (today() - Duration::days(6)).format("%d-%m-%Y").to_string();
+    let vandaag = today().format("%d-%m-%Y").to_string();
+    let res = app
+        .post_form(
+            &r.regisseur,
+            &format!("/personen/{p}/voortgang/uren"),
+            &[
+                ("soort", "map"),
+                ("van", &week_ago),
+                ("tot", &vandaag),
+                ("uren", "169"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body.contains("In 7 dagen passen hoogstens 168 uur."),
+        "{}",
+        res.body
+    );
+}
+
+#[tokio::test]
+async fn an_overdue_review_says_te_laat_and_a_newer_pip_ends_the_request_for_one() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (p, _) = app
+        .person(&r.regisseur, person_json("Amal", "Haddad", None))
+        .await;
+    // The first review is due months after the PIP: long past.
+    pip(
+        &app,
+        r.weert,
+        &p,
+        1,
+        "vastgesteld",
+        Some(today() - Duration::days(300)),
+        &[],
+    )
+    .await;
+    let base = format!("/personen/{p}/voortgang");
+    let page = app.get_page(&r.regisseur, &base).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let regel = page
+        .body
+        .split("Volgend gesprek uiterlijk:")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(regel.contains("te laat"), "{regel}");
+
+    let held = (today() - Duration::days(10)).to_string();
+    let res = app
+        .post_api(
+            &r.regisseur,
+            &format!("/api/v1/personen/{p}/voortgangsgesprekken"),
+            &json!({"geplandOp": held, "gehoudenOp": held, "pipAanpassen": true, "pipAanpassenReden": "schakelen"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let gid = res.json()["id"].as_str().expect("id").to_string();
+    let nieuw = format!("/personen/{p}/pips/nieuw?reden=schakelen");
+    let page = app.get_page(&r.regisseur, &base).await;
+    assert!(page.body.contains(&nieuw), "asked for, not yet made");
+    assert!(
+        !page
+            .body
+            .split("Volgend gesprek uiterlijk:")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .unwrap_or_default()
+            .contains("te laat"),
+        "the review held ten days ago resets the clock"
+    );
+
+    // Version 2 decided after the review answers it: no link on the page nor in the API.
+    pip(
+        &app,
+        r.weert,
+        &p,
+        2,
+        "vastgesteld",
+        Some(today() - Duration::days(5)),
+        &[],
+    )
+    .await;
+    let page = app.get_page(&r.regisseur, &base).await;
+    assert!(!page.body.contains(&nieuw), "{}", page.body);
+    let lijst = app
+        .get_api(
+            &r.regisseur,
+            &format!("/api/v1/personen/{p}/voortgangsgesprekken"),
+        )
+        .await;
+    assert_eq!(lijst.status, StatusCode::OK, "{}", lijst.body);
+    let alle = lijst.json();
+    let g = alle["voortgangsgesprekken"]
+        .as_array()
+        .and_then(|a| a.iter().find(|g| g["id"] == gid.as_str()))
+        .cloned()
+        .unwrap_or_default();
+    assert!(g["_links"]["pipNieuw"].is_null(), "{g}");
+    assert_eq!(g["pipAanpassen"], true, "the decision itself stays");
+}

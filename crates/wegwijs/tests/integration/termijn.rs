@@ -88,7 +88,7 @@ async fn a_verlenging_moves_the_end_and_must_lengthen_it() {
     assert_eq!(res.json()["invalidParams"][0]["name"], "nieuweEinddatum");
 
     let unknown =
-        json!({"grond": "pech", "besluitdatum": "01-02-2026", "nieuweEinddatum": "2030-01-01"});
+        json!({"grond": "pech", "besluitdatum": "2026-02-01", "nieuweEinddatum": "2030-01-01"});
     let res = app.post_api(&r.regisseur, &url, &unknown).await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
     assert_eq!(res.json()["invalidParams"][0]["code"], "unknown_value");

@@ -469,3 +469,59 @@ async fn the_gemeentes_contact_and_review_settings_change_the_werkvoorraad() {
         "14 days without contact exceeds the 7-day setting: {after:?}"
     );
 }
+
+/// The text of the `<option>` with this value.
+fn option_label(body: &str, value: &str) -> String {
+    body.split(&format!("<option value=\"{value}\">"))
+        .nth(1)
+        .and_then(|rest| rest.split("</option>").next())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The table row (`<tr ...>...</tr>`) that mentions `text`.
+fn row_with<'a>(body: &'a str, text: &str) -> &'a str {
+    body.split("<tr")
+        .find(|r| r.contains(text))
+        .and_then(|r| r.split("</tr>").next())
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn the_team_view_names_each_regisseur_and_every_name_links_to_the_dossier() {
+    let s = setup().await;
+    let page = s
+        .app
+        .get_page(&s.r.teamleider, "/werkvoorraad?regisseur=team")
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("<th scope=\"col\">Regisseur</th>"));
+    let eigen = option_label(&page.body, &s.r.regisseur.id.0.to_string());
+    let collega = option_label(&page.body, &s.r.regisseur2.id.0.to_string());
+    assert!(!eigen.is_empty() && !collega.is_empty() && eigen != collega);
+    let dahan = row_with(&page.body, "Dahan");
+    assert!(
+        dahan.contains(&format!("<td data-kop=\"Regisseur\">{collega}</td>")),
+        "{dahan}"
+    );
+    assert!(
+        dahan.contains(&format!("<a href=\"/personen/{}\">", s.collega)),
+        "the name links to the dossier: {dahan}"
+    );
+    let aziz = row_with(&page.body, "Aziz");
+    assert!(
+        aziz.contains(&format!("<td data-kop=\"Regisseur\">{eigen}</td>")),
+        "{aziz}"
+    );
+    assert!(
+        aziz.contains(&format!("/personen/{}/pips", s.pip_te_laat)),
+        "the action link stays: {aziz}"
+    );
+
+    // The own list: no regisseur column, the name still links to the dossier.
+    let own = s.app.get_page(&s.r.regisseur, "/werkvoorraad").await;
+    assert!(!own.body.contains("<th scope=\"col\">Regisseur</th>"));
+    assert!(
+        row_with(&own.body, "Aziz").contains(&format!("<a href=\"/personen/{}\">", s.pip_te_laat))
+    );
+}

@@ -9,7 +9,7 @@ use super::inhoud::*;
 use super::lbt::{LbtOverslagReden, Leerbaarheidstoets};
 use super::sectie::{Sectie, VasteSectie};
 use crate::trajectory::codes::SectieStatus;
-use crate::validation::{ValidationErrors, has_control_chars};
+use crate::validation::{ValidationErrors, check_year, has_control_chars};
 
 /// Longest free text of one answer.
 pub const MAX_TEKST: usize = 4000;
@@ -137,14 +137,16 @@ impl SectieInhoud {
             I::GezinKinderopvang(s) => {
                 tekst(&s.gezin, "gezin", &mut e);
                 tekst(&s.kinderopvang, "kinderopvang", &mut e);
-                if let Some(VveVerkenning::Ja { datum }) = s.vve.waarde()
-                    && *datum > today
-                {
-                    e.push(
-                        "vve",
-                        "out_of_range",
-                        "De datum mag niet in de toekomst liggen.",
-                    );
+                if let Some(VveVerkenning::Ja { datum }) = s.vve.waarde() {
+                    if *datum > today {
+                        e.push(
+                            "vve",
+                            "out_of_range",
+                            "De datum mag niet in de toekomst liggen.",
+                        );
+                    } else if let Err(err) = check_year(*datum) {
+                        e.push("vve", err.code(), err.to_string());
+                    }
                 }
             }
             I::SociaalNetwerk(s) => {
@@ -189,6 +191,8 @@ fn check_lbt(l: &Leerbaarheidstoets, today: NaiveDate, e: &mut ValidationErrors)
                     "out_of_range",
                     "De datum van de toets mag niet in de toekomst liggen.",
                 );
+            } else if let Err(err) = check_year(*datum) {
+                e.push("datum", err.code(), err.to_string());
             }
             if scores.len() > 20 {
                 e.push("scores", "too_long", "Vul hoogstens 20 scores in.");

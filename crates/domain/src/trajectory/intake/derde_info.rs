@@ -34,7 +34,7 @@ impl DerdeInfo {
                 }
                 Ok(d) => Some(d),
                 Err(err) => {
-                    e.push(field, "invalid", format!("{label}: {err}"));
+                    e.push(field, err.code(), format!("{label}: {err}"));
                     None
                 }
             },

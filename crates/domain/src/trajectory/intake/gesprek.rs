@@ -53,7 +53,7 @@ impl Gesprek {
                 }
                 Ok(d) => Some(d),
                 Err(err) => {
-                    e.push("datum", "invalid", format!("Datum: {err}"));
+                    e.push("datum", err.code(), format!("Datum: {err}"));
                     None
                 }
             },

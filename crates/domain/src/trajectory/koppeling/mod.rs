@@ -17,8 +17,8 @@ mod voorintake;
 pub use parse::{RawKoppeling, RawOverdracht, parse};
 pub use profiel::{CoaProfiel, Huishouden, ProfielAntwoord, ProfielStatus, RawProfielAntwoord};
 pub use voorintake::{
-    Kansenverkenner, MAX_SCORES, MAX_TOETSEN, RawToets, Toets, ToetsInstrument, ToetsScore,
-    Voorintake,
+    Kansenverkenner, MAX_SCORES, MAX_TOETSEN, RawToets, TOETS_VELDEN, Toets, ToetsInstrument,
+    ToetsScore, Voorintake,
 };
 
 use chrono::NaiveDate;

@@ -62,45 +62,49 @@ fn optional_short(e: &mut ValidationErrors, field: &'static str, input: &str) ->
 
 fn taakstelling(e: &mut ValidationErrors, jaar: &str, half: &str) -> Option<Halfjaar> {
     let (jaar, half) = (jaar.trim(), half.trim());
-    match (jaar.is_empty(), half.is_empty()) {
-        (true, true) => return None,
-        (false, true) => {
-            e.push(
-                "taakstellingHalfjaar",
-                "required",
-                "Kies de eerste of tweede helft van het jaar.",
-            );
-            return None;
-        }
-        (true, false) => {
-            e.push(
-                "taakstellingJaar",
-                "required",
-                "Vul het jaar van de taakstelling in.",
-            );
-            return None;
-        }
-        _ => {}
+    if jaar.is_empty() && half.is_empty() {
+        return None;
     }
-    let j = jaar
-        .parse::<i32>()
-        .ok()
-        .filter(|j| (JAAR_MIN..=JAAR_MAX).contains(j));
-    if j.is_none() {
+    // Each part is checked on its own, so a bad year and a missing half-year show at once.
+    let j = if jaar.is_empty() {
         e.push(
             "taakstellingJaar",
-            "out_of_range",
-            format!("Vul een jaar van {JAAR_MIN} tot en met {JAAR_MAX} in."),
+            "required",
+            "Vul het jaar van de taakstelling in.",
         );
-    }
-    let h = half.parse::<u8>().ok().filter(|h| matches!(h, 1 | 2));
-    if h.is_none() {
+        None
+    } else {
+        let j = jaar
+            .parse::<i32>()
+            .ok()
+            .filter(|j| (JAAR_MIN..=JAAR_MAX).contains(j));
+        if j.is_none() {
+            e.push(
+                "taakstellingJaar",
+                "out_of_range",
+                format!("Vul een jaar van {JAAR_MIN} tot en met {JAAR_MAX} in."),
+            );
+        }
+        j
+    };
+    let h = if half.is_empty() {
         e.push(
             "taakstellingHalfjaar",
-            "out_of_range",
-            "Het halfjaar is 1 (januari-juni) of 2 (juli-december).",
+            "required",
+            "Kies de eerste of tweede helft van het jaar.",
         );
-    }
+        None
+    } else {
+        let h = half.parse::<u8>().ok().filter(|h| matches!(h, 1 | 2));
+        if h.is_none() {
+            e.push(
+                "taakstellingHalfjaar",
+                "out_of_range",
+                "Het halfjaar is 1 (januari-juni) of 2 (juli-december).",
+            );
+        }
+        h
+    };
     Halfjaar::new(j?, h?)
 }
 

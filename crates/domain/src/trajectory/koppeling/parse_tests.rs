@@ -92,6 +92,34 @@ fn half_year_3_and_a_missing_half_are_refused() {
 }
 
 #[test]
+fn a_bad_year_and_a_missing_half_are_reported_together() {
+    let raw = RawKoppeling {
+        taakstelling_jaar: "1850".into(),
+        taakstelling_halfjaar: "".into(),
+        ..full()
+    };
+    assert_eq!(
+        fields(&raw),
+        vec![
+            ("taakstellingJaar", "out_of_range"),
+            ("taakstellingHalfjaar", "required")
+        ]
+    );
+    let raw = RawKoppeling {
+        taakstelling_jaar: "".into(),
+        taakstelling_halfjaar: "3".into(),
+        ..full()
+    };
+    assert_eq!(
+        fields(&raw),
+        vec![
+            ("taakstellingJaar", "required"),
+            ("taakstellingHalfjaar", "out_of_range")
+        ]
+    );
+}
+
+#[test]
 fn a_handover_before_the_koppeling_is_refused() {
     let mut raw = full();
     raw.overdracht.datum = "01-02-2026".into();
@@ -133,7 +161,7 @@ fn unknown_codes_and_contradicting_texts_are_refused() {
             ("profiel.huishouden", "unknown_value"),
             ("profiel.werk.status", "unknown_value"),
             ("profiel.beperkingen.toelichting", "inconsistent"),
-            ("voorintake.toetsen", "unknown_value"),
+            ("voorintake.toetsen.0.instrument", "unknown_value"),
         ]
     );
 }

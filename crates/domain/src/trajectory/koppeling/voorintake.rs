@@ -84,12 +84,12 @@ pub(crate) fn past_date(
     what: &str,
 ) -> Option<NaiveDate> {
     if input.trim().is_empty() {
-        e.push(field, "required", "Vul een datum in (dag-maand-jaar).");
+        e.push(field, "required", "Vul een datum in.");
         return None;
     }
     match parse_date(input) {
         Err(err) => {
-            e.push(field, "invalid", err.to_string());
+            e.push(field, err.code(), err.to_string());
             None
         }
         Ok(d) if d > today => {
@@ -136,8 +136,30 @@ pub(crate) fn kansenverkenner(
     })
 }
 
-/// Parses the assessments; errors name the assessment and row ("Toets 2, regel 3: ...") under the
-/// field `voorintake.toetsen`, since field names are fixed.
+/// The field of each assessment's instrument, date and scores (`voorintake.toetsen.{i}.{part}`, `i` the
+/// position as sent, so a form marks the block that is wrong). Field names are fixed strings, hence
+/// the table; the count is capped by [`MAX_TOETSEN`].
+pub const TOETS_VELDEN: [[&str; 3]; MAX_TOETSEN] = [
+    [
+        "voorintake.toetsen.0.instrument",
+        "voorintake.toetsen.0.datum",
+        "voorintake.toetsen.0.scores",
+    ],
+    [
+        "voorintake.toetsen.1.instrument",
+        "voorintake.toetsen.1.datum",
+        "voorintake.toetsen.1.scores",
+    ],
+    [
+        "voorintake.toetsen.2.instrument",
+        "voorintake.toetsen.2.datum",
+        "voorintake.toetsen.2.scores",
+    ],
+];
+
+/// Parses the assessments; errors name the assessment and row ("Toets 2: regel 3: ...") under the
+/// field of the assessment's part ([`TOETS_VELDEN`]); the number is the position as sent, as the
+/// form numbers its blocks.
 pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDate) -> Vec<Toets> {
     const F: &str = "voorintake.toetsen";
     let filled: Vec<&RawToets> = raw.iter().filter(|t| !t.is_empty()).collect();
@@ -150,26 +172,32 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (i, t) in filled.into_iter().enumerate() {
+    for (i, t) in raw.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
         let n = i + 1;
+        let [f_instrument, f_datum, f_scores] = TOETS_VELDEN.get(i).copied().unwrap_or([F; 3]);
         let mut ok = true;
-        let mut fail = |e: &mut ValidationErrors, code, msg: String| {
+        let mut fail = |e: &mut ValidationErrors, field: &'static str, code, msg: String| {
             ok = false;
-            e.push(F, code, format!("Toets {n}: {msg}"));
+            e.push(field, code, format!("Toets {n}: {msg}"));
         };
         let instrument = ToetsInstrument::parse(t.instrument.trim());
         let naam = t.instrument_naam.trim().to_string();
         match instrument {
             None => fail(
                 e,
+                f_instrument,
                 "unknown_value",
                 "kies NOA of een ander instrument.".into(),
             ),
-            Some(ToetsInstrument::Anders) if naam.is_empty() => {
-                fail(e, "required", "noem de naam van het instrument.".into())
-            }
+            Some(ToetsInstrument::Anders) if naam.is_empty() => fail(
+                e,
+                f_instrument,
+                "required",
+                "noem de naam van het instrument.".into(),
+            ),
             _ if naam.chars().count() > KORT_MAX => fail(
                 e,
+                f_instrument,
                 "too_long",
                 format!("gebruik hoogstens {KORT_MAX} tekens voor de naam."),
             ),
@@ -178,7 +206,12 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
         let mut sub = ValidationErrors::new();
         let datum = past_date(&mut sub, F, &t.datum, today, "Een toets");
         for s in sub.iter() {
-            fail(e, s.code, format!("datum: {}", s.message));
+            fail(
+                e,
+                f_datum,
+                s.code,
+                format!("datum: {}", lower_first(&s.message)),
+            );
         }
         let mut scores = Vec::new();
         let rows: Vec<_> = t
@@ -189,18 +222,25 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
         if rows.is_empty() {
             fail(
                 e,
+                f_scores,
                 "required",
                 "vul ten minste één onderdeel met score in.".into(),
             );
         }
         if rows.len() > MAX_SCORES {
-            fail(e, "too_long", format!("hoogstens {MAX_SCORES} onderdelen."));
+            fail(
+                e,
+                f_scores,
+                "too_long",
+                format!("hoogstens {MAX_SCORES} onderdelen."),
+            );
         }
         for (j, (onderdeel, score)) in rows.into_iter().enumerate().take(MAX_SCORES) {
             let onderdeel = onderdeel.trim();
             if onderdeel.is_empty() || onderdeel.chars().count() > KORT_MAX {
                 fail(
                     e,
+                    f_scores,
                     "invalid",
                     format!(
                         "regel {}: noem het onderdeel (hoogstens {KORT_MAX} tekens).",
@@ -216,6 +256,7 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
                 }),
                 _ => fail(
                     e,
+                    f_scores,
                     "invalid",
                     format!(
                         "regel {}: de score is een heel getal van 0 tot en met {SCORE_MAX}.",
@@ -238,4 +279,11 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
         }
     }
     out
+}
+
+fn lower_first(m: &str) -> String {
+    let mut c = m.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }

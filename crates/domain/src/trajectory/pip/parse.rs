@@ -144,7 +144,7 @@ impl P<'_> {
         match parse_date(v) {
             Ok(d) => Some(d),
             Err(err) => {
-                self.e.push(field, "invalid", err.to_string());
+                self.e.push(field, err.code(), err.to_string());
                 None
             }
         }

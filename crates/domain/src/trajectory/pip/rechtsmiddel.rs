@@ -79,7 +79,7 @@ impl Rechtsmiddel {
                 }
                 Ok(d) => Some(d),
                 Err(err) => {
-                    e.push(field, "invalid", err.to_string());
+                    e.push(field, err.code(), err.to_string());
                     None
                 }
             }

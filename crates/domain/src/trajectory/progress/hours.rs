@@ -73,6 +73,24 @@ impl Uren {
                 }
             },
         };
+        if let (Some(v), Some(t), Some(n)) = (van, tot, uren)
+            && let Some(max) = max_uren(v, t)
+            && n > max
+        {
+            let dagen = (t - v).num_days() + 1;
+            let periode = if dagen == 1 {
+                "één dag".to_owned()
+            } else {
+                format!("{dagen} dagen")
+            };
+            e.push(
+                "uren",
+                "out_of_range",
+                format!(
+                    "In {periode} passen hoogstens {max} uur. Kijk het aantal uren en de data na."
+                ),
+            );
+        }
         let omschrijving = tekst(
             &mut e,
             "omschrijving",
@@ -94,6 +112,16 @@ impl Uren {
     }
 }
 
+/// The hours a period from `van` to `tot` (both included) can hold: 24 a day. `None` when the period
+/// is out of order (refused on its own).
+pub fn max_uren(van: NaiveDate, tot: NaiveDate) -> Option<u32> {
+    let dagen = (tot - van).num_days() + 1;
+    u32::try_from(dagen)
+        .ok()
+        .filter(|d| *d > 0)
+        .map(|d| d.saturating_mul(24))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +129,35 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 6, 30).expect("date")
+    }
+
+    fn raw(van: &str, tot: &str, uren: u32) -> RawUren {
+        RawUren {
+            soort: "pvt".into(),
+            van: van.into(),
+            tot: tot.into(),
+            uren: uren.to_string(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_period_holds_at_most_24_hours_a_day_both_ends_included() {
+        assert!(Uren::parse(&raw("2026-06-01", "2026-06-01", 24), today()).is_ok());
+        assert!(Uren::parse(&raw("2026-06-01", "2026-06-02", 48), today()).is_ok());
+        let e =
+            Uren::parse(&raw("2026-06-01", "2026-06-01", 25), today()).expect_err("25 in a day");
+        let err = e.for_field("uren").expect("on uren");
+        assert_eq!(err.code, "out_of_range");
+        assert_eq!(
+            err.message,
+            "In één dag passen hoogstens 24 uur. Kijk het aantal uren en de data na."
+        );
+        let e = Uren::parse(&raw("2026-06-01", "2026-06-07", 169), today()).expect_err("week");
+        assert!(e.for_field("uren").is_some_and(|x| {
+            x.message
+                .starts_with("In 7 dagen passen hoogstens 168 uur.")
+        }));
     }
 
     proptest! {
@@ -116,7 +173,8 @@ mod tests {
                 uren: n.to_string(),
                 ..Default::default()
             };
-            let ok = van <= tot && tot <= today() && (1..=MAX_UREN).contains(&n);
+            let fits = n <= 24 * u32::try_from(b - a + 1).unwrap_or(0);
+            let ok = van <= tot && tot <= today() && (1..=MAX_UREN).contains(&n) && fits;
             prop_assert_eq!(Uren::parse(&raw, today()).is_ok(), ok);
         }
     }

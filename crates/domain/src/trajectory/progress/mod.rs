@@ -53,7 +53,7 @@ pub(crate) fn datum_opt(
         }
         Ok(d) => Some(Some(d)),
         Err(e) => {
-            errors.push(field, "invalid", e.to_string());
+            errors.push(field, e.code(), e.to_string());
             None
         }
     }

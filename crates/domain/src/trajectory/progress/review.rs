@@ -69,6 +69,16 @@ pub struct Gesprek {
 }
 
 impl Gesprek {
+    /// A held review that asked for a new PIP version still asks for it: no PIP version was decided
+    /// after the review (`huidige_dagtekening`: the current vastgesteld PIP's). Once one was, the
+    /// request is answered and offering "nieuwe versie opstellen" again would start a needless one.
+    pub fn vraagt_nieuwe_pip(&self, huidige_dagtekening: Option<NaiveDate>) -> bool {
+        match (self.pip_aanpassen, self.gehouden_op) {
+            (true, Some(gehouden)) => huidige_dagtekening.is_none_or(|d| d <= gehouden),
+            _ => false,
+        }
+    }
+
     /// Parses a review. A held review's date may not lie in the future; what was discussed (report,
     /// goals, decisions, "PIP aanpassen") belongs to a held review only.
     pub fn parse(raw: &RawGesprek, today: NaiveDate) -> Result<Gesprek, ValidationErrors> {
@@ -220,5 +230,38 @@ mod tests {
             e.for_field("doelvoortgang").map(|f| f.code),
             Some("unknown_value")
         );
+    }
+
+    #[test]
+    fn a_new_pip_is_asked_for_until_a_version_is_decided_after_the_review() {
+        let g = Gesprek {
+            gepland_op: d("2026-03-01"),
+            gehouden_op: Some(d("2026-03-01")),
+            deelnemers: String::new(),
+            verslag: String::new(),
+            besluiten: String::new(),
+            doelvoortgang: vec![],
+            pip_aanpassen: true,
+            pip_aanpassen_reden: None,
+        };
+        assert!(g.vraagt_nieuwe_pip(Some(d("2026-01-14"))));
+        assert!(
+            g.vraagt_nieuwe_pip(Some(d("2026-03-01"))),
+            "the PIP the review was about"
+        );
+        assert!(
+            !g.vraagt_nieuwe_pip(Some(d("2026-03-02"))),
+            "answered by a newer version"
+        );
+        let planned = Gesprek {
+            gehouden_op: None,
+            ..g.clone()
+        };
+        assert!(!planned.vraagt_nieuwe_pip(None));
+        let no = Gesprek {
+            pip_aanpassen: false,
+            ..g
+        };
+        assert!(!no.vraagt_nieuwe_pip(None));
     }
 }

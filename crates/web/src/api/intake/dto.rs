@@ -87,6 +87,7 @@ pub struct IntakeSectie {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IntakeGesprekInvoer {
     /// Niet in de toekomst.
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     pub datum: String,
     /// azc, thuis, gemeentehuis of online.
     pub plaats: String,

@@ -58,6 +58,7 @@ pub struct ToetsDto {
     pub instrument: String,
     #[serde(default)]
     pub instrument_naam: String,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     pub datum: String,
     pub scores: Vec<Score>,
 }
@@ -65,6 +66,7 @@ pub struct ToetsDto {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KansenverkennerDto {
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     pub datum: String,
     #[serde(default)]
     pub samenvatting: String,
@@ -77,6 +79,7 @@ pub struct OverdrachtDto {
     pub van_naam: String,
     pub van_organisatie: String,
     pub naar: Uuid,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     pub datum: String,
     #[serde(default)]
     pub besproken: String,
@@ -92,7 +95,7 @@ pub struct KoppelingDto {
     /// Versie van de persoon: een gewijzigde datum koppeling wordt onder deze versie opgeslagen.
     #[schema(minimum = 1)]
     pub persoon_versie: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     pub datum_koppeling: Option<String>,
     #[serde(default)]
     #[schema(minimum = 2000, maximum = 2100)]

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use wegwijs_app::model::{PersonRecord, PersonSummary};
 use wegwijs_domain::person::{FIELDS, PersonColumns, RawPerson};
 use wegwijs_domain::record::{Input, Stored};
-use wegwijs_domain::validation::ValidationErrors;
+use wegwijs_domain::validation::{ValidationErrors, is_iso_date_shape};
 
 use crate::api::envelope::{Collection, ListEnvelope};
 pub use crate::api::envelope::{Link, PaginaLinks};
@@ -266,14 +266,3 @@ pub fn parsed_kind(api: &str) -> Option<&'static str> {
 }
 
 const BLANK: &str = "Laat dit veld weg of gebruik null als het onbekend is.";
-
-/// `jjjj-mm-dd`, exactly (whether the day exists is the parser's question).
-fn is_iso_date_shape(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}

@@ -142,8 +142,10 @@ pub struct Termijnen {
 pub struct VerlengingInvoer {
     #[schema(schema_with = grond)]
     pub grond: String,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub besluitdatum: String,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub nieuwe_einddatum: String,
     #[serde(default)]
@@ -213,9 +215,10 @@ pub struct Voortgangsgesprekken {
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GesprekInvoer {
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub gepland_op: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub gehouden_op: Option<String>,
     #[serde(default)]
@@ -244,9 +247,10 @@ pub struct GesprekInvoer {
 pub struct GesprekWijziging {
     #[schema(minimum = 1)]
     pub versie: i64,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub gepland_op: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub gehouden_op: Option<String>,
     #[serde(default)]
@@ -295,6 +299,7 @@ pub struct ExamenInvoer {
     #[serde(default)]
     #[schema(schema_with = niveau)]
     pub niveau: Option<String>,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub datum: String,
     #[schema(schema_with = uitslag)]
@@ -338,8 +343,10 @@ pub struct UrenLijst {
 pub struct UrenInvoer {
     #[schema(schema_with = uren_soort)]
     pub soort: String,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub van: String,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub tot: String,
     #[schema(minimum = 1, maximum = 5000)]
@@ -384,6 +391,7 @@ pub struct DuoBesluitInvoer {
     pub volledig: bool,
     #[serde(default)]
     pub onderdelen: Vec<String>,
+    #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
     pub besluitdatum: String,
 }
@@ -418,25 +426,25 @@ pub struct Afronding {
 pub struct AfrondingInvoer {
     #[schema(minimum = 0)]
     pub versie: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub pvt_ondertekend_op: Option<String>,
     #[serde(default)]
     #[schema(schema_with = verwijtbaar)]
     pub pvt_verwijtbaar: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub map_eindgesprek_op: Option<String>,
     #[serde(default)]
     #[schema(schema_with = verwijtbaar)]
     pub map_verwijtbaar: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub z_eindgesprek_op: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub onderwijsroute_afgerond_op: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub voldaan_op: Option<String>,
     #[serde(default)]

@@ -22,6 +22,7 @@ use crate::state::AppState;
 
 fn item(o: &Overzicht, id: Uuid) -> Option<Voortgangsgesprek> {
     let p = o.person.id;
+    let huidige_dagtekening = o.voortgang.huidige_pip.as_ref().and_then(|h| h.dagtekening);
     o.voortgang.gesprekken.iter().find(|g| g.id == id).map(|s| {
         let g = &s.gesprek;
         Voortgangsgesprek {
@@ -48,7 +49,7 @@ fn item(o: &Overzicht, id: Uuid) -> Option<Voortgangsgesprek> {
                     "/api/v1/personen/{p}/voortgangsgesprekken/{}",
                     s.id
                 )),
-                pip_nieuw: g.pip_aanpassen.then(|| {
+                pip_nieuw: g.vraagt_nieuwe_pip(huidige_dagtekening).then(|| {
                     Link::to(crate::pages::progress::pip_nieuw_href(
                         p.0,
                         g.pip_aanpassen_reden,

@@ -105,7 +105,7 @@ fn waarde(key: &'static str, soort: Soort, f: &Velden, e: &mut ValidationErrors)
             .collect(),
         Soort::Vve => match get(f, &format!("{key}__geinformeerd")) {
             "nee" => json!({"geinformeerd": "nee"}),
-            "ja" => match datum(get(f, &format!("{key}__datum")), key, "Datum", e) {
+            "ja" => match datum(get(f, &format!("{key}__datum")), key, Some("Datum"), e) {
                 Some(d) => json!({"geinformeerd": "ja", "datum": d}),
                 None => Value::Null,
             },
@@ -121,24 +121,67 @@ fn waarde(key: &'static str, soort: Soort, f: &Velden, e: &mut ValidationErrors)
     }
 }
 
-/// A date as typed, as the ISO text serde reads; an error under `field` otherwise.
-fn datum(s: &str, field: &'static str, label: &str, e: &mut ValidationErrors) -> Option<String> {
+/// A date as typed, as the ISO text serde reads; an error under `field` otherwise. `label` names the
+/// date when the error lands on a question that is not the date itself (the VVE question); a field that
+/// is the date gets its label from the summary already.
+fn datum(
+    s: &str,
+    field: &'static str,
+    label: Option<&str>,
+    e: &mut ValidationErrors,
+) -> Option<String> {
+    let with_label = |m: String| match label {
+        Some(l) => format!("{l}: {}", lower_first(&m)),
+        None => m,
+    };
     if s.is_empty() {
         e.push(
             field,
             "required",
-            format!("{label}: dit veld is verplicht."),
+            with_label("Dit veld is verplicht.".into()),
         );
         return None;
     }
     match parse_date(s) {
         Ok(d) => Some(d.to_string()),
         Err(err) => {
-            e.push(field, "invalid", format!("{label}: {err}"));
+            e.push(field, err.code(), with_label(err.to_string()));
             None
         }
     }
 }
+
+fn lower_first(m: &str) -> String {
+    let mut c = m.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The field names of the score inputs, so a refused score is marked at its own input (field names
+/// are fixed strings). The domain takes at most 20 scores; rows beyond that report under `scores`.
+pub const SCORE_VELDEN: [&str; 20] = [
+    "score__0",
+    "score__1",
+    "score__2",
+    "score__3",
+    "score__4",
+    "score__5",
+    "score__6",
+    "score__7",
+    "score__8",
+    "score__9",
+    "score__10",
+    "score__11",
+    "score__12",
+    "score__13",
+    "score__14",
+    "score__15",
+    "score__16",
+    "score__17",
+    "score__18",
+    "score__19",
+];
 
 fn lbt(f: &Velden, e: &mut ValidationErrors) -> Value {
     match get(f, "stand") {
@@ -147,7 +190,7 @@ fn lbt(f: &Velden, e: &mut ValidationErrors) -> Value {
             if LbtUitslag::parse(uitslag).is_none() {
                 e.push("uitslag", "required", "Kies de uitslag zoals DUO die gaf.");
             }
-            let d = datum(get(f, "datum"), "datum", "Datum van de toets", e);
+            let d = datum(get(f, "datum"), "datum", None, e);
             let mut scores = Vec::new();
             for i in rijen(f, "score_onderdeel__") {
                 let onderdeel = get(f, &format!("score_onderdeel__{i}"));
@@ -158,7 +201,7 @@ fn lbt(f: &Velden, e: &mut ValidationErrors) -> Value {
                 match score.parse::<u32>() {
                     Ok(s) => scores.push(json!({"onderdeel": onderdeel, "score": s})),
                     Err(_) => e.push(
-                        "scores",
+                        SCORE_VELDEN.get(i).copied().unwrap_or("scores"),
                         "invalid",
                         format!("Regel {}: vul de score in als heel getal.", i + 1),
                     ),

@@ -68,6 +68,11 @@ impl LbtView {
             .find(|(f, _)| *f == field)
             .map(|(_, m)| m.as_str())
     }
+
+    /// The error on the score input of row `i`.
+    pub fn score_fout(&self, i: &usize) -> Option<&str> {
+        self.fout(&format!("score__{i}"))
+    }
 }
 
 fn options(

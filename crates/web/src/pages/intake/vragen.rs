@@ -141,6 +141,7 @@ pub fn label(sectie: Sectie, field: &str) -> Option<&'static str> {
         "scores" => "Scores",
         "reden" => "Reden",
         "toelichting" => "Toelichting",
+        f if super::form_json::SCORE_VELDEN.contains(&f) => "Scores",
         _ => return None,
     })
 }

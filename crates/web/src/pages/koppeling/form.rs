@@ -15,7 +15,7 @@ pub struct KoppelingFields {
     pub profiel: Vec<Fieldset>,
     pub kansenverkenner: Fieldset,
     pub toetsen: Vec<ToetsView>,
-    /// The assessments' errors (the parser names the assessment and row inside each message).
+    /// Errors of the assessments as a whole (too many); each block carries its own.
     pub toetsen_fout: Option<String>,
     pub overdracht: Fieldset,
     pub summary: Vec<SummaryItem>,
@@ -69,6 +69,20 @@ const HALFJAREN: [(&str, &str); 2] = [
 const PROFIEL_KEUZES: [(&str, &str); 2] =
     [("geen", "Geen"), ("bekend", "Bekend (zie toelichting)")];
 pub const TOETSEN_VELD: &str = "voorintake.toetsen";
+
+/// The input a summary line of an assessment error links to: the instrument, the date, or the first
+/// score row of that assessment ("voorintake.toetsen.1.datum" -> "toetsen.1.datum").
+fn toets_input(field: &str) -> String {
+    match field
+        .strip_prefix("voorintake.")
+        .map(|f| f.split('.').collect::<Vec<_>>())
+        .as_deref()
+    {
+        Some(["toetsen", i, "scores"]) => format!("toetsen.{i}.scores.0.onderdeel"),
+        Some(["toetsen", i, part]) => format!("toetsen.{i}.{part}"),
+        _ => "toetsen.0.instrument".into(),
+    }
+}
 
 fn value(v: &FormValues, name: &str) -> Option<String> {
     Some(v.get(name)).filter(|s| !s.is_empty())
@@ -210,16 +224,26 @@ pub fn fields(
         ],
     });
     all.push(overdracht(v, regisseurs));
-    let mut summary = attach_errors(&mut all, errors);
-    let fouten: Vec<String> = errors
+    // The assessments' errors are drawn by their own blocks, one per message; the rest as usual.
+    let (toets_errors, other): (Vec<_>, Vec<_>) = errors
+        .iter()
+        .cloned()
+        .partition(|e| e.field.starts_with(TOETSEN_VELD));
+    let mut summary = attach_errors(&mut all, &ValidationErrors(other));
+    let toets_items = toets_errors.iter().map(|e| SummaryItem {
+        field: toets_input(e.field),
+        message: e.message.clone(),
+    });
+    let at = summary
+        .iter()
+        .position(|s| s.field.starts_with("overdracht."))
+        .unwrap_or(summary.len());
+    summary.splice(at..at, toets_items);
+    let fouten: Vec<String> = toets_errors
         .iter()
         .filter(|e| e.field == TOETSEN_VELD)
         .map(|e| e.message.clone())
         .collect();
-    // The summary links to the assessments' first field: the error has no single input of its own.
-    for s in summary.iter_mut().filter(|s| s.field == TOETSEN_VELD) {
-        s.field = "toetsen.0.instrument".into();
-    }
     let mut rest = all.into_iter();
     let mut next = || {
         rest.next().unwrap_or(Fieldset {
@@ -235,7 +259,9 @@ pub fn fields(
         koppeling,
         profiel,
         kansenverkenner,
-        toetsen: (0..MAX_TOETSEN).map(|i| toets(v, i)).collect(),
+        toetsen: (0..MAX_TOETSEN)
+            .map(|i| toets(v, i, &toets_errors))
+            .collect(),
         toetsen_fout: (!fouten.is_empty()).then(|| fouten.join(" ")),
         overdracht,
         summary,

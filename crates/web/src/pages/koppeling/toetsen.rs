@@ -1,7 +1,8 @@
 //! The assessments on the koppeling form: a fixed number of blocks and score rows, so the form
 //! works without script; empty rows are ignored by the parser.
 
-use wegwijs_domain::trajectory::koppeling::{MAX_SCORES, ToetsInstrument};
+use wegwijs_domain::trajectory::koppeling::{MAX_SCORES, TOETS_VELDEN, ToetsInstrument};
+use wegwijs_domain::validation::FieldError;
 
 use super::values::FormValues;
 use crate::pages::forms::SelectOption;
@@ -14,6 +15,10 @@ pub struct ToetsView {
     pub datum: String,
     /// (onderdeel, score) per row; a fixed number of rows, so the form needs no script.
     pub rows: Vec<(String, String)>,
+    /// The parser's messages on the instrument, the date and the scores of this assessment.
+    pub fout_instrument: Option<String>,
+    pub fout_datum: Option<String>,
+    pub fout_scores: Option<String>,
 }
 
 impl ToetsView {
@@ -32,7 +37,17 @@ fn score_rows(v: &FormValues, i: usize) -> usize {
     filled.map_or(4, |j| (j + 1).max(4))
 }
 
-pub fn toets(v: &FormValues, i: usize) -> ToetsView {
+fn fout(errors: &[FieldError], i: usize, part: usize) -> Option<String> {
+    let field = TOETS_VELDEN.get(i)?[part];
+    let messages: Vec<&str> = errors
+        .iter()
+        .filter(|e| e.field == field)
+        .map(|e| e.message.as_str())
+        .collect();
+    (!messages.is_empty()).then(|| messages.join(" "))
+}
+
+pub fn toets(v: &FormValues, i: usize, errors: &[FieldError]) -> ToetsView {
     let instrument = v.get(&format!("toetsen.{i}.instrument"));
     let mut options = vec![SelectOption {
         value: String::new(),
@@ -61,5 +76,8 @@ pub fn toets(v: &FormValues, i: usize) -> ToetsView {
                 )
             })
             .collect(),
+        fout_instrument: fout(errors, i, 0),
+        fout_datum: fout(errors, i, 1),
+        fout_scores: fout(errors, i, 2),
     }
 }

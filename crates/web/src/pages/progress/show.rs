@@ -48,6 +48,8 @@ pub struct VoortgangPage {
     pub termijn: Option<TermijnBox>,
     pub verlengingen: Vec<Rij>,
     pub volgend_gesprek: String,
+    /// The date has passed (as the werkvoorraad and the timeline say "te laat").
+    pub volgend_gesprek_te_laat: bool,
     pub gesprekken: Vec<Rij>,
     pub examens: Vec<Rij>,
     pub uren_stand: Vec<Rij>,
@@ -145,6 +147,7 @@ pub fn page(
         }
     }
     let p = o.person.id.0;
+    let huidige_dagtekening = v.huidige_pip.as_ref().and_then(|h| h.dagtekening);
     VoortgangPage {
         layout,
         person_id: p,
@@ -163,6 +166,7 @@ pub fn page(
             })
             .collect(),
         volgend_gesprek: datum(o.volgende_gesprek),
+        volgend_gesprek_te_laat: o.volgende_gesprek.is_some_and(|d| d < o.today),
         gesprekken: v
             .gesprekken
             .iter()
@@ -175,7 +179,7 @@ pub fn page(
                     g.gesprek.deelnemers.clone(),
                     g.gesprek.besluiten.clone(),
                 ],
-                link: g.gesprek.pip_aanpassen.then(|| {
+                link: g.gesprek.vraagt_nieuwe_pip(huidige_dagtekening).then(|| {
                     (
                         pip_nieuw_href(p, g.gesprek.pip_aanpassen_reden),
                         "PIP aanpassen: nieuwe versie opstellen".to_string(),

@@ -135,6 +135,56 @@ async fn a_field_error_is_shown_next_to_the_field_and_nothing_is_saved() {
 }
 
 #[tokio::test]
+async fn lbt_errors_name_the_date_once_and_mark_the_bad_score_input() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let (id, _) = app
+        .person(&r.regisseur, person_json("Amal", "Haddad", None))
+        .await;
+    let f = vec![
+        ("versie", "0".to_string()),
+        ("stand", "afgenomen".into()),
+        ("uitslag", "B1-route haalbaar".into()),
+        ("datum", "".into()),
+        ("score_onderdeel__0", "Taal".into()),
+        ("score__0", "42".into()),
+        ("score_onderdeel__1", "Rekenen".into()),
+        ("score__1", "abc".into()),
+    ];
+    let res = post(&app, &r.regisseur, &sectie(&id, "leerbaarheidstoets"), &f).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body
+            .contains("Datum van de toets: dit veld is verplicht.")
+            && !res
+                .body
+                .to_lowercase()
+                .contains("datum van de toets: datum van de toets"),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains(r##"href="#score__1""##), "{}", res.body);
+    assert!(!res.body.contains(r##"href="#scores""##));
+    let input = res
+        .body
+        .split("<input id=\"score__1\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(input.contains(r#"aria-invalid="true""#), "{input}");
+    assert!(
+        res.body
+            .contains("Regel 2: vul de score in als heel getal.")
+    );
+    assert!(
+        versies(&app, &r.regisseur, &id, "leerbaarheidstoets")
+            .await
+            .is_empty()
+    );
+}
+
+#[tokio::test]
 async fn a_stale_versie_is_refused_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
     let r = app.region().await;

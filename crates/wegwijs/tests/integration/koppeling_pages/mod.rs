@@ -161,6 +161,75 @@ async fn a_field_error_is_shown_next_to_its_field_and_nothing_is_saved() {
     assert!(got["datumKoppeling"].is_null());
 }
 
+/// The opening tag of the input or select with this id.
+fn tag_of<'a>(page: &'a TestResponse, id: &str) -> &'a str {
+    page.body
+        .split(&format!(" id=\"{id}\""))
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn each_assessment_error_is_marked_at_its_own_test_and_listed_in_the_summary() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let id = new_person(&app, &r.regisseur).await;
+    let naar = r.regisseur2.id.to_string();
+    let mut post = filled(&naar, "0", "1");
+    post.retain(|(k, _)| *k != "toetsen.1.instrument" && *k != "toetsen.0.datum");
+    post.extend([
+        // Test 1: no date, and a score that is none; test 2: an unknown instrument, bad date.
+        ("toetsen.0.datum", ""),
+        ("toetsen.0.scores.1.score", "veel"),
+        ("toetsen.1.instrument", "iq"),
+        ("toetsen.1.datum", "31-02-2024"),
+        ("toetsen.1.scores.0.onderdeel", "Taal"),
+        ("toetsen.1.scores.0.score", "50"),
+        // A bad year with the half-year left open: both at once.
+        ("taakstellingJaar", "1850"),
+        ("taakstellingHalfjaar", ""),
+    ]);
+    post.retain(|(k, v)| !(*k == "toetsen.0.scores.1.score" && *v == "48"));
+    post.retain(|(k, v)| !(*k == "taakstellingJaar" && *v == "2025"));
+    post.retain(|(k, v)| !(*k == "taakstellingHalfjaar" && *v == "1"));
+    let res = app
+        .post_form(&r.regisseur, &format!("/personen/{id}/koppeling"), &post)
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    for (link, text) in [
+        ("toetsen.0.datum", "Toets 1: datum: vul een datum in."),
+        ("toetsen.0.scores.0.onderdeel", "Toets 1: regel 2"),
+        ("toetsen.1.instrument", "Toets 2: kies NOA"),
+        (
+            "toetsen.1.datum",
+            "Toets 2: datum: deze datum bestaat niet.",
+        ),
+    ] {
+        assert!(
+            res.body.contains(&format!("href=\"#{link}\">{text}")),
+            "{link}: {}",
+            res.body
+        );
+    }
+    for input in [
+        "toetsen.0.datum",
+        "toetsen.0.scores.1.score",
+        "toetsen.1.instrument",
+        "toetsen.1.datum",
+    ] {
+        assert!(
+            tag_of(&res, input).contains("aria-invalid=\"true\""),
+            "{input}: {}",
+            tag_of(&res, input)
+        );
+    }
+    assert!(!tag_of(&res, "toetsen.0.instrument").contains("aria-invalid"));
+    assert!(field_error(&res, "taakstellingJaar") && field_error(&res, "taakstellingHalfjaar"));
+    let got = koppeling_json(&app, &r.regisseur, &id).await;
+    assert_eq!(got["versie"], 0, "nothing saved");
+}
+
 #[tokio::test]
 async fn a_stale_versie_is_refused_with_a_conflict_message() {
     let app = TestApp::spawn().await;
