@@ -271,8 +271,10 @@ impl Selection {
     }
 }
 
-/// The demo load of 250,000 persons must take at most this long.
-pub const DEMO_LOAD_TARGET_SECS: f64 = 30.0;
+/// The demo load of 250,000 persons must take at most this long: 60 s since issue 7 added the
+/// trajectory rows (about 3.9 million: intakes, PIP versions with goals and activities, reviews,
+/// hours); the persons and households alone were held to 30 s.
+pub const DEMO_LOAD_TARGET_SECS: f64 = 60.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Target {

@@ -36,7 +36,7 @@ pub struct TrajectSubject {
     pub team_persons: i64,
     /// Persons of the regisseur's gemeente with a PIP (any status); all its persons if none has one.
     pub persons: Vec<Uuid>,
-    /// (person, PIP) of vastgestelde PIPs in the regisseur's gemeente; empty when the data has none.
+    /// (person, PIP) of vastgestelde PIPs of the regisseur's own persons; empty when there are none.
     pub pips: Vec<(Uuid, Uuid)>,
 }
 
@@ -60,8 +60,11 @@ const TEAMLEIDER_OF: &str = "SELECT g.id FROM gebruikers g \
 const WITH_PIP: &str = "SELECT DISTINCT persoon_id FROM pip_versies WHERE gemeente_id = $1 \
      ORDER BY persoon_id LIMIT $2";
 const ANY_PERSON: &str = "SELECT id FROM personen WHERE gemeente_id = $1 ORDER BY id LIMIT $2";
-const VASTGESTELD: &str = "SELECT persoon_id, id FROM pip_versies \
-     WHERE gemeente_id = $1 AND status = 'vastgesteld' ORDER BY id LIMIT $2";
+/// The regisseur's own persons: a plan with goals in a health domain is a whole letter only for the
+/// person's own regisseur (or a role with a recorded need); others get 403.
+const VASTGESTELD: &str = "SELECT v.persoon_id, v.id FROM pip_versies v \
+     JOIN personen p ON p.id = v.persoon_id AND p.regisseur_id = $3 \
+     WHERE v.gemeente_id = $1 AND v.status = 'vastgesteld' ORDER BY v.id LIMIT $2";
 
 impl TrajectSubject {
     /// `gemeente`: the largest gemeente (the benchmark's own).
@@ -98,6 +101,7 @@ impl TrajectSubject {
         let pips: Vec<(Uuid, Uuid)> = on_pool!(db, |p| sqlx::query_as(VASTGESTELD)
             .bind(gemeente.0)
             .bind(SAMPLE)
+            .bind(regisseur)
             .fetch_all(p)
             .await)?;
         let team_gemeente_naam =

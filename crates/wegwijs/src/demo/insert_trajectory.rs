@@ -61,6 +61,9 @@ async fn intake_stream(db: &Db, t: &Traject, now: DateTime<Utc>) -> anyhow::Resu
     chunked!(db, t.intake_secties, "intakesecties", |tx, c| {
         bulk::insert_intake_secties(&mut tx, c)
     });
+    chunked!(db, t.intake_gesprekken, "intakegesprekken", |tx, c| {
+        bulk::insert_intake_gesprekken(&mut tx, c)
+    });
     Ok(())
 }
 
@@ -74,13 +77,13 @@ async fn pip_stream(db: &Db, t: &Traject) -> anyhow::Result<()> {
     chunked!(db, t.pip_activiteiten, "PIP-activiteiten", |tx, c| {
         bulk::insert_pip_activiteiten(&mut tx, c)
     });
+    chunked!(db, t.examens, "examens", |tx, c| bulk::insert_examens(
+        &mut tx, c
+    ));
     Ok(())
 }
 
 async fn progress_stream(db: &Db, t: &Traject) -> anyhow::Result<()> {
-    chunked!(db, t.intake_gesprekken, "intakegesprekken", |tx, c| {
-        bulk::insert_intake_gesprekken(&mut tx, c)
-    });
     chunked!(db, t.verlengingen, "termijnverlengingen", |tx, c| {
         bulk::insert_verlengingen(&mut tx, c)
     });
@@ -93,9 +96,6 @@ async fn progress_stream(db: &Db, t: &Traject) -> anyhow::Result<()> {
         "voortgangsgesprekken",
         |tx, c| { bulk::insert_voortgangsgesprekken(&mut tx, c) }
     );
-    chunked!(db, t.examens, "examens", |tx, c| bulk::insert_examens(
-        &mut tx, c
-    ));
     chunked!(db, t.uren, "uren", |tx, c| bulk::insert_uren(&mut tx, c));
     chunked!(db, t.afrondingen, "afrondingen", |tx, c| {
         bulk::insert_afrondingen(&mut tx, c)
