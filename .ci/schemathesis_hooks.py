@@ -11,7 +11,10 @@ drawn, so every refusal the schema does describe is still tested.
 - a household has exactly one referentiepersoon (the first member), at most one partner, and no
   drawn "kind" (whether a kind is young enough depends on the drawn persons' birth dates);
 - a cursor (na/voor) is one the server issued in a next/prev link, and only one of them; page numbers
-  without a cursor reach the first 1,000 rows.
+  without a cursor reach the first 1,000 rows;
+- in the trajectory (PIP, intake, koppeling, progress): all dates of one body on one recent day, and
+  the pairs the descriptions name (tolk taal with soort, a decision's type with its soort, ...); see
+  the section at the end.
 """
 
 import datetime
@@ -157,3 +160,177 @@ def before_call(ctx, case, **kwargs):
             case.body["regisseurId"] = pool[_digest(case.body) % len(pool)]
     elif path == "/personen" and method == "GET":
         fix_list_query(case.query)
+    elif method in ("POST", "PUT") and any(t in path for t in TRAJECTORY):
+        fix_trajectory(path, method, case.body)
+
+
+# --- The trajectory (issue 7) -------------------------------------------------------------------
+# Rules between fields and against the calendar that the operation descriptions state, applied to
+# positive cases only. Every date in one body becomes the same recent day: not in the future, after
+# 1900, and every "not before" between two fields of the body holds. What depends on the stored dossier
+# (a termijn, an intake begun, the PIP's leerroute) is not fixed here: the server answers it with 409
+# (code `state`) or, for a decision on an unfinished PIP, 422, both accepted for valid data.
+
+TRAJECTORY = ("/brede-intake", "/pips", "/koppeling", "/voortgangsgesprekken", "/examens", "/uren",
+              "/duo-besluiten", "/termijnen", "/afronding", "/rechtsmiddelen", "/vaststelling", "/intrekking")
+
+
+def _is_date(v):
+    if not isinstance(v, str) or len(v) != 10:
+        return False
+    try:
+        datetime.date.fromisoformat(v)
+        return True
+    except ValueError:
+        return False
+
+
+def _same_day(node, day):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if _is_date(v):
+                node[k] = day
+            else:
+                _same_day(v, day)
+    elif isinstance(node, list):
+        for v in node:
+            _same_day(v, day)
+
+
+def _blank(v):
+    return not isinstance(v, str) or not v.strip()
+
+
+def fix_intake_gesprek(b):
+    if b.get("tolkSoort") is not None and _blank(b.get("tolkTaal")):
+        b["tolkTaal"] = "Arabisch"
+    if b.get("tolkSoort") is None and not _blank(b.get("tolkTaal")):
+        b["tolkTaal"] = None
+
+
+def fix_voortgangsgesprek(b, day):
+    # A held conversation has its report; goals are the current PIP's (not known here: none sent).
+    b["doelvoortgang"] = []
+    held = any(not _blank(b.get(k)) for k in ("verslag", "besluiten")) or b.get("pipAanpassen")
+    if held or b.get("gehoudenOp") is not None:
+        b["gehoudenOp"] = day
+        b["geplandOp"] = day
+    if not b.get("pipAanpassen"):
+        b["pipAanpassenReden"] = None
+    elif b.get("pipAanpassenReden") is None:
+        b["pipAanpassenReden"] = "anders"
+
+
+def fix_uren(b):
+    if isinstance(b.get("uren"), int) and b["uren"] > 24:
+        b["uren"] = 24
+
+
+TAALONDERDELEN = ("LE", "LU", "SC", "SP")
+
+
+def fix_examen(b):
+    if b.get("onderdeel") in TAALONDERDELEN and b.get("niveau") is None:
+        b["niveau"] = "B1"
+    if b.get("onderdeel") not in TAALONDERDELEN:
+        b["niveau"] = None
+
+
+VRIJSTELLING = ("AVI", "DIP", "DOC", "GED", "INB", "INS", "OPL")
+ONTHEFFING = ("MED", "BIO")
+
+
+def fix_duo_besluit(b):
+    # The type belongs to the soort; a full decision names no components, a partial one at least one,
+    # and a partial vrijstelling only language components.
+    codes = VRIJSTELLING if b.get("soort") == "vrijstelling" else ONTHEFFING
+    if b.get("type") not in codes:
+        b["type"] = codes[_digest(b) % len(codes)]
+    if b.get("volledig"):
+        b["onderdelen"] = []
+        return
+    onderdelen = [o for o in b.get("onderdelen") or [] if b.get("soort") != "vrijstelling" or o != "KNM"]
+    b["onderdelen"] = onderdelen or ["LE"]
+
+
+def fix_afronding(b, day):
+    for datum, vlag in (("pvtOndertekendOp", "pvtVerwijtbaar"), ("mapEindgesprekOp", "mapVerwijtbaar")):
+        if b.get(datum) is None:
+            b[vlag] = None
+    if b.get("voldaanGrond") is not None and b.get("voldaanOp") is None:
+        b["voldaanOp"] = day
+
+
+def fix_pip(b):
+    # New goals and activities (ids from the plan itself are not known here), each activity on its own.
+    for d in b.get("doelen") or []:
+        if isinstance(d, dict):
+            d["doelId"] = None
+    for a in b.get("activiteiten") or []:
+        if isinstance(a, dict):
+            a["activiteitId"] = None
+            a["doelId"] = None
+    if b.get("eigenVisie") == "zienswijze" and _blank(b.get("zienswijze")):
+        b["zienswijze"] = "De inburgeraar wil eerst werken."
+    if "versie" in b and b["versie"] is None:
+        b["versie"] = 1
+
+
+def fix_rechtsmiddel(b):
+    if b.get("uitkomst") is None or b.get("beslistOp") is None:
+        b["uitkomst"] = None
+        b["beslistOp"] = None
+
+
+def fix_koppeling(b, day):
+    profiel = b.get("profiel") or {}
+    for k in ("talen", "opleiding", "werk", "beperkingen"):
+        g = profiel.get(k)
+        if isinstance(g, dict):
+            if g.get("status") == "bekend" and _blank(g.get("toelichting")):
+                g["toelichting"] = "Zie het COA-profiel."
+            elif g.get("status") in ("onbekend", "geen", "", None):
+                g["toelichting"] = ""
+    if b.get("datumKoppeling") is not None or b.get("taakstellingJaar") is not None or b.get("taakstellingHalfjaar") is not None:
+        d = datetime.date.fromisoformat(day)
+        b["taakstellingJaar"] = d.year
+        b["taakstellingHalfjaar"] = 1 if d.month <= 6 else 2
+    for t in b.get("toetsen") or []:
+        if isinstance(t, dict) and t.get("instrument") == "anders" and _blank(t.get("instrumentNaam")):
+            t["instrumentNaam"] = "TaalStartToets"
+    o = b.get("overdracht")
+    if isinstance(o, dict):
+        if _blank(o.get("vanNaam")):
+            o["vanNaam"] = "M. de Vries"
+        if _blank(o.get("vanOrganisatie")):
+            o["vanOrganisatie"] = "COA"
+        pool = regisseurs()
+        if pool:
+            o["naar"] = pool[_digest(o) % len(pool)]
+
+
+def fix_trajectory(path, method, body):
+    if not isinstance(body, dict):
+        return
+    day = (datetime.date.today() - datetime.timedelta(days=1 + _digest(body) % 300)).isoformat()
+    _same_day(body, day)
+    if path.endswith("/brede-intake/gesprekken"):
+        fix_intake_gesprek(body)
+    elif "/voortgangsgesprekken" in path:
+        fix_voortgangsgesprek(body, day)
+    elif path.endswith("/uren"):
+        fix_uren(body)
+    elif path.endswith("/examens"):
+        fix_examen(body)
+    elif path.endswith("/duo-besluiten"):
+        fix_duo_besluit(body)
+    elif path.endswith("/afronding") and method == "PUT":
+        fix_afronding(body, day)
+    elif path == "/personen/{id}/pips/{pipId}" and method == "PUT":
+        fix_pip(body)
+    elif path.endswith("/rechtsmiddelen"):
+        fix_rechtsmiddel(body)
+    elif path.endswith("/koppeling"):
+        fix_koppeling(body, day)
+
+

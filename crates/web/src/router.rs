@@ -8,12 +8,14 @@ use axum::http::{Method, Request, StatusCode, Uri, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use tower::ServiceExt;
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::api;
+use crate::middleware::api_alias;
 use crate::middleware::origin_check::refuse_cross_site;
 use crate::middleware::request_id::{self, RequestIds};
 use crate::middleware::security_headers::security_headers;
@@ -245,13 +247,18 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The whole application: pages, API and the middleware every request passes.
 pub fn router(state: AppState) -> Router {
+    let routes = pages()
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::pages::error_frame::frame_errors,
+        ))
+        .nest("/api/v1", api::router())
+        .with_state(state.clone());
+    // The address is rewritten before routing, so the rewrite wraps the routed app (a layer on the
+    // Router itself would run after the route was chosen).
+    let aliased = routes.map_request(api_alias::bearer_to_api);
     with_layers(
-        pages()
-            .layer(from_fn_with_state(
-                state.clone(),
-                crate::pages::error_frame::frame_errors,
-            ))
-            .nest("/api/v1", api::router()),
+        Router::new().fallback_service(aliased),
         state,
         REQUEST_TIMEOUT,
     )

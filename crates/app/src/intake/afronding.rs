@@ -71,6 +71,6 @@ pub async fn afronden(ctx: &Ctx<'_>, id: PersonId, expected: i64) -> AppResult<(
 
 fn refuse(message: &str) -> AppError {
     let mut e = ValidationErrors::new();
-    e.push("intake", "inconsistent", message);
+    e.push("intake", "state", message);
     AppError::Invalid(e)
 }

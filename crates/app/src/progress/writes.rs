@@ -183,7 +183,7 @@ fn check_voldaan(p: &PersonRecord, v: &Voortgang, a: &mut AfrondingInvoer) -> Ap
             let open: Vec<String> = uitkomst.openstaand.iter().map(openstaand_tekst).collect();
             e.push(
                 "voldaanOp",
-                "inconsistent",
+                "state",
                 format!(
                     "Nog niet voldaan aan de inburgeringsplicht. Nog open: {}.",
                     open.join("; ")
@@ -192,7 +192,7 @@ fn check_voldaan(p: &PersonRecord, v: &Voortgang, a: &mut AfrondingInvoer) -> Ap
         }
         (Some(grond), Some(gekozen)) if grond != gekozen => e.push(
             "voldaanGrond",
-            "inconsistent",
+            "state",
             format!(
                 "Volgens de vastgelegde gegevens is de grond: {}.",
                 grond.label()

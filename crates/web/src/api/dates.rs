@@ -25,9 +25,16 @@ pub fn iso<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     check(String::deserialize(d)?)
 }
 
-/// An optional date field as jjjj-mm-dd, or null.
+/// An optional date field as jjjj-mm-dd, or null. Blank is refused: "(nog) niet" is `null`, as the
+/// API's conventions say for every date (docs/API.md, "Unknown values").
 pub fn iso_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Option::<String>::deserialize(d)?
-        .map(check::<D::Error>)
+        .map(|s| {
+            if s.trim().is_empty() {
+                Err(serde::de::Error::custom(NOT_ISO))
+            } else {
+                check::<D::Error>(s)
+            }
+        })
         .transpose()
 }

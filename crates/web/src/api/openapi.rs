@@ -8,7 +8,7 @@ use utoipa::openapi::content::Content;
 use utoipa::openapi::header::Header;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::response::Response;
-use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -167,6 +167,16 @@ fn apply(path: &str, op: &mut Operation) {
     if op.request_body.is_some() {
         standard.push(("413", "Het verzoek is te groot (hoogstens 64 KiB)"));
         standard.push(("415", "Geen JSON: stuur Content-Type: application/json"));
+        // A write can meet the dossier in a state that does not allow it yet (invalidParams with code
+        // `state`), and one with a `versie` in its body can meet a newer version.
+        standard.push((
+            "409",
+            "Niet mogelijk in de huidige stand van het dossier (invalidParams, code state), of in strijd met een ander record",
+        ));
+        standard.push((
+            "412",
+            "Iemand anders wijzigde dit intussen: de meegestuurde versie is niet meer de huidige",
+        ));
     }
     if has_if_match {
         standard.push((
@@ -216,8 +226,66 @@ fn apply(path: &str, op: &mut Operation) {
     }
 }
 
+/// A response that flattens a request shape (`Pip` = its fields + `PipInhoudDto`) is an `allOf` of a
+/// reference to that shape and its own fields. The request shape refuses unknown fields
+/// (`additionalProperties: false`), and under `allOf` that would refuse the response's own fields
+/// too; so the parts of an `allOf` are written out in place, without that restriction.
+fn inline_all_of_parts(openapi: &mut utoipa::openapi::OpenApi) {
+    let Some(components) = openapi.components.as_mut() else {
+        return;
+    };
+    let originals = components.schemas.clone();
+    let open_copy = |name: &str| -> Option<RefOr<Schema>> {
+        let key = name.rsplit('/').next()?;
+        let mut schema = match originals.get(key)? {
+            RefOr::T(s) => s.clone(),
+            RefOr::Ref(_) => return None,
+        };
+        open_up(&mut schema, &originals);
+        Some(RefOr::T(schema))
+    };
+    for schema in components.schemas.values_mut() {
+        if let RefOr::T(Schema::AllOf(all)) = schema {
+            for part in all.items.iter_mut() {
+                if let RefOr::Ref(r) = part
+                    && let Some(copy) = open_copy(&r.ref_location)
+                {
+                    *part = copy;
+                }
+            }
+        }
+    }
+}
+
+/// Drops `additionalProperties: false` from a schema meant as one part of an `allOf`, and writes its
+/// own `allOf` parts out the same way (a response flattening a response that flattens a request shape).
+fn open_up(schema: &mut Schema, originals: &std::collections::BTreeMap<String, RefOr<Schema>>) {
+    match schema {
+        Schema::Object(o) => o.additional_properties = None,
+        Schema::AllOf(all) => {
+            for part in all.items.iter_mut() {
+                if let RefOr::Ref(r) = part
+                    && let Some(RefOr::T(found)) = r
+                        .ref_location
+                        .rsplit('/')
+                        .next()
+                        .and_then(|k| originals.get(k))
+                {
+                    let mut copy = found.clone();
+                    open_up(&mut copy, originals);
+                    *part = RefOr::T(copy);
+                } else if let RefOr::T(inner) = part {
+                    open_up(inner, originals);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 impl Modify for DesignRules {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        inline_all_of_parts(openapi);
         for (path, item) in openapi.paths.paths.iter_mut() {
             for op in [
                 &mut item.get,

@@ -95,6 +95,19 @@ impl IntoResponse for ApiError {
                     .collect();
                 (p, None)
             }
+            // Every field refused for the dossier's state, not for the value sent (no termijn yet, an
+            // intake not begun, another leerroute, DUO's rules against the termijn): the same request
+            // can succeed later, so 409 like any other conflict with the resource's state.
+            AppError::Invalid(errors) if !errors.is_empty() && errors.iter().all(|e| matches!(e.code, "state" | "duo_regel")) => {
+                let mut p = problem(StatusCode::CONFLICT, "niet-in-deze-stand", "Niet mogelijk in deze stand",
+                    "De invoer is in orde, maar past niet bij de stand van het dossier; zie invalidParams.".into());
+                p.invalid_params = errors
+                    .0
+                    .into_iter()
+                    .map(|e| InvalidParam { name: e.field.into(), code: e.code.into(), reason: e.message })
+                    .collect();
+                (p, None)
+            }
             AppError::Invalid(errors) => {
                 let mut p = problem(StatusCode::BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer",
                     "Een of meer velden zijn niet in orde; zie invalidParams.".into());
@@ -189,13 +202,36 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                     "Het verzoek is te groot (hoogstens 64 KiB) of kon niet worden gelezen.",
                 )
             })?;
-        let mut de = serde_json::Deserializer::from_slice(&bytes);
-        let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let mut raw: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| json_rejection(".", &e))?;
+        integral_floats_as_integers(&mut raw);
+        let value: T = serde_path_to_error::deserialize(raw).map_err(|e| {
             let path = e.path().to_string();
             json_rejection(&path, e.inner())
         })?;
-        de.end().map_err(|e| json_rejection(".", &e))?;
         Ok(ApiJson(value))
+    }
+}
+
+/// JSON has one kind of number: `216.0` is the integer 216 (JSON Schema says so too), so a client that
+/// writes integers with a fraction of zero is not refused for it. Other fractions stay and are refused
+/// by the integer fields.
+fn integral_floats_as_integers(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f.abs() < 9.0e15
+            {
+                // |f| < 2^53: exactly representable, so the cast loses nothing.
+                #[allow(clippy::cast_possible_truncation)]
+                let i = f as i64;
+                *v = serde_json::Value::from(i);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        serde_json::Value::Object(map) => map.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
     }
 }
 

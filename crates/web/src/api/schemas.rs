@@ -54,6 +54,22 @@ pub fn text(max: usize, required: bool, nullable: bool, doc: Option<&str>) -> Ob
         .description(doc)
 }
 
+/// Free text of at most `max` characters over several lines: tabs and line breaks are allowed, other
+/// control and invisible characters are not (see `validation::has_control_chars(_, true)`).
+pub fn multi_line(max: usize, required: bool, nullable: bool, doc: Option<&str>) -> ObjectBuilder {
+    const CTRL_ML: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF";
+    let pattern = if required {
+        format!(r"^\s*[^{CTRL_ML}]*[^\s{CTRL_ML}]\s*$")
+    } else {
+        format!(r"^\s*(?:[^{CTRL_ML}]*[^\s{CTRL_ML}])?\s*$")
+    };
+    ty(Type::String, nullable)
+        .max_length(Some(max))
+        .min_length(required.then_some(1))
+        .pattern(Some(pattern))
+        .description(doc)
+}
+
 /// Text of a fixed shape (BSN digits, postcode, ...).
 pub fn pattern(pattern: &str, nullable: bool, doc: Option<&str>) -> ObjectBuilder {
     ty(Type::String, nullable)

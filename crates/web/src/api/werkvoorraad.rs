@@ -13,7 +13,7 @@ use wegwijs_domain::validation::ValidationErrors;
 
 use crate::api::envelope::Link;
 use crate::api::persons::dto::SelfLink;
-use crate::api::problem::{ApiError, ApiQuery};
+use crate::api::problem::{ApiError, ApiQuery, Problem};
 use crate::api::schemas;
 use crate::auth::ApiUser;
 use crate::pages::werkvoorraad::href;
@@ -93,13 +93,25 @@ fn invalid(field: &'static str, msg: &str) -> ApiError {
 /// wordt gelogd.
 #[utoipa::path(get, path = "/werkvoorraad", tag = "werkvoorraad",
     params(WerkvoorraadParams),
-    responses((status = 200, description = "De acties, dringendste eerst", body = WerkvoorraadLijst)),
+    responses((status = 200, description = "De acties, dringendste eerst", body = WerkvoorraadLijst),
+              (status = 404, description = "Geen regisseur van uw gemeente met dit id", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
 pub async fn get_werkvoorraad(
     State(state): State<AppState>,
     user: ApiUser,
     ApiQuery(p): ApiQuery<WerkvoorraadParams>,
 ) -> Result<Json<WerkvoorraadLijst>, ApiError> {
+    // The page's form sends an empty choice for "the default"; the API names its choice or leaves the
+    // parameter out, as its document says.
+    if p.regisseur.as_deref().is_some_and(|r| r.trim().is_empty()) {
+        return Err(invalid("regisseur", werkvoorraad::KEUZE_MESSAGE));
+    }
+    if p.soort.as_deref().is_some_and(|r| r.trim().is_empty()) {
+        return Err(invalid(
+            "soort",
+            "Kies een soort actie uit de lijst, of laat de parameter weg.",
+        ));
+    }
     let keuze = werkvoorraad::keuze(p.regisseur.as_deref(), &user.actor)
         .ok_or_else(|| invalid("regisseur", werkvoorraad::KEUZE_MESSAGE))?;
     let soort = werkvoorraad::soort(p.soort.as_deref()).map_err(|m| invalid("soort", m))?;

@@ -360,6 +360,67 @@ async fn the_beschikking_downloads_as_pdf_and_each_download_is_audited() {
     assert_eq!(n, 2);
 }
 
+/// The OpenAPI paths are relative to `/api/v1`; a client that joins them to the host alone still
+/// reaches the API with its key, while the browser at the same address keeps the page.
+#[tokio::test]
+async fn an_api_key_on_a_path_without_the_prefix_is_answered_by_the_api() {
+    let app = TestApp::spawn().await;
+    let r = app.region().await;
+    let p = inburgeraar(&app, &r.regisseur).await;
+    let (pip, v) = new_concept(&app, &r.regisseur, &p).await;
+    let f = fill(&app, &r.regisseur, &p, &pip, &compleet(v)).await;
+    let versie = f["versie"].as_i64().expect("v");
+    let decided = decide(&app, &r.regisseur, &p, &pip, &days_ago(1), versie).await;
+    assert_eq!(decided.status, StatusCode::OK);
+
+    let list = app
+        .get_api(&r.regisseur, &format!("/personen/{p}/pips"))
+        .await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert!(list.header("content-type").starts_with("application/json"));
+    assert_eq!(
+        list.body,
+        app.get_api(&r.regisseur, &format!("/api/v1/personen/{p}/pips"))
+            .await
+            .body
+    );
+    let pdf = app
+        .get_api(
+            &r.regisseur,
+            &format!("/personen/{p}/pips/{pip}/beschikking"),
+        )
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.body.starts_with("%PDF-"));
+
+    // The same rules as under the prefix: another gemeente's key sees nothing, a wrong key is 401.
+    let other = app
+        .get_api(&r.other_regisseur, &format!("/personen/{p}/pips"))
+        .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    let wrong = app
+        .api(
+            "GET",
+            &format!("/personen/{p}/pips"),
+            Some("ww_fout"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        wrong
+            .header("content-type")
+            .starts_with("application/problem+json")
+    );
+
+    let page = app
+        .get_page(&r.regisseur, &format!("/personen/{p}/pips"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.header("content-type").starts_with("text/html"));
+}
+
 #[tokio::test]
 async fn a_late_bezwaar_is_flagged() {
     let app = TestApp::spawn().await;

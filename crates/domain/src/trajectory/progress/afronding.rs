@@ -208,13 +208,13 @@ impl AfrondingInvoer {
             if c.leerroute != Some(route) {
                 e.push(
                     field,
-                    "inconsistent",
+                    "state",
                     format!("Het huidige PIP heeft niet {naam} als leerroute."),
                 );
             } else if c.termijn.is_some_and(|t| d < t.start) {
                 e.push(
                     field,
-                    "out_of_range",
+                    "state",
                     "De datum ligt voor de start van de inburgeringstermijn.",
                 );
             }

@@ -59,7 +59,7 @@ impl VerlengingInvoer {
         match termijn {
             None => e.push(
                 "nieuweEinddatum",
-                "inconsistent",
+                "state",
                 "Er loopt nog geen inburgeringstermijn: die begint de dag na de dagtekening van het eerste vastgestelde PIP.",
             ),
             Some(t) => {
@@ -68,7 +68,7 @@ impl VerlengingInvoer {
                 {
                     e.push(
                         "nieuweEinddatum",
-                        "out_of_range",
+                        "state",
                         format!(
                             "De nieuwe einddatum moet na de huidige einddatum ({}) liggen: een verlenging maakt de termijn langer.",
                             t.einddatum.format("%d-%m-%Y")

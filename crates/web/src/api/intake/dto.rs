@@ -3,10 +3,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa::openapi::{RefOr, Schema};
 use uuid::Uuid;
 use wegwijs_app::intake::{IntakeView, SectieOverzicht};
 use wegwijs_app::model::{GesprekRow, SectieVersie};
-use wegwijs_domain::trajectory::intake::gesprek::RawGesprek;
+use wegwijs_domain::trajectory::codes::{GesprekPlaats, TolkSoort};
+use wegwijs_domain::trajectory::intake::gesprek::{MAX_NOTITIES, RawGesprek};
+
+use crate::api::schemas;
 
 use crate::api::envelope::Link;
 
@@ -76,32 +80,63 @@ pub struct IntakeSectie {
     pub verplicht: bool,
     pub bijzonder: bool,
     /// De antwoorden; per vraag `{"stand": "niet_gevraagd" | "geen_probleem" | "antwoord", "waarde": ...}`.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub inhoud: Option<serde_json::Value>,
     pub gewijzigd_door: Option<String>,
     pub gewijzigd_op: Option<DateTime<Utc>>,
 }
 
-/// Een gesprek vastleggen.
+/// Een gesprek vastleggen. Een tolk: `tolkTaal` en `tolkSoort` samen, of geen van beide (null).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IntakeGesprekInvoer {
-    /// Niet in de toekomst.
+    /// Niet in de toekomst, niet voor 1900.
     #[serde(deserialize_with = "crate::api::dates::iso")]
+    #[schema(schema_with = crate::api::progress::dto::date_req)]
     pub datum: String,
-    /// azc, thuis, gemeentehuis of online.
+    #[schema(schema_with = plaats)]
     pub plaats: String,
     #[serde(default)]
-    pub deelnemers: String,
+    #[schema(schema_with = deelnemers)]
+    pub deelnemers: Option<String>,
     #[serde(default)]
-    pub tolk_taal: String,
-    /// telefonisch, aanwezig of sleutelpersoon; samen met `tolkTaal`.
+    #[schema(schema_with = tolk_taal)]
+    pub tolk_taal: Option<String>,
     #[serde(default)]
-    pub tolk_soort: String,
+    #[schema(schema_with = tolk_soort)]
+    pub tolk_soort: Option<String>,
     #[serde(default)]
-    pub notities: String,
+    #[schema(schema_with = notities)]
+    pub notities: Option<String>,
     #[serde(default)]
     pub recht_zonder_partner_gewezen: bool,
+}
+
+fn plaats() -> RefOr<Schema> {
+    schemas::codes(GesprekPlaats::CODES, false, Some("Waar het gesprek was.")).into()
+}
+fn deelnemers() -> RefOr<Schema> {
+    schemas::text(500, false, true, Some("Wie er bij waren.")).into()
+}
+fn tolk_taal() -> RefOr<Schema> {
+    schemas::text(
+        100,
+        false,
+        true,
+        Some("De taal van de tolk; samen met `tolkSoort`."),
+    )
+    .into()
+}
+fn tolk_soort() -> RefOr<Schema> {
+    schemas::codes(
+        TolkSoort::CODES,
+        true,
+        Some("Hoe de tolk deelnam; samen met `tolkTaal`."),
+    )
+    .into()
+}
+fn notities() -> RefOr<Schema> {
+    schemas::multi_line(MAX_NOTITIES, false, true, None).into()
 }
 
 impl IntakeGesprekInvoer {
@@ -109,10 +144,15 @@ impl IntakeGesprekInvoer {
         RawGesprek {
             datum: self.datum,
             plaats: self.plaats,
-            deelnemers: self.deelnemers,
-            tolk_taal: self.tolk_taal,
-            tolk_soort: self.tolk_soort,
-            notities: self.notities,
+            deelnemers: self.deelnemers.unwrap_or_default(),
+            tolk_taal: self.tolk_taal.unwrap_or_default(),
+            // The form's empty choice is "geen tolk"; in the API that is null, and a blank code is
+            // answered like any other unknown code.
+            tolk_soort: match self.tolk_soort {
+                Some(s) if s.trim().is_empty() => "(leeg)".into(),
+                s => s.unwrap_or_default(),
+            },
+            notities: self.notities.unwrap_or_default(),
             recht_zonder_partner_gewezen: self.recht_zonder_partner_gewezen,
         }
     }

@@ -7,29 +7,35 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use wegwijs_app::model::KoppelingRecord;
 use wegwijs_domain::trajectory::koppeling::{
-    CoaProfiel, Kansenverkenner, Overdracht, ProfielAntwoord, RawKoppeling, RawOverdracht,
-    RawProfielAntwoord, RawToets, Toets,
+    CoaProfiel, Huishouden, KORT_MAX, Kansenverkenner, Overdracht, ProfielAntwoord, ProfielStatus,
+    RawKoppeling, RawOverdracht, RawProfielAntwoord, RawToets, TEKST_MAX, Toets, ToetsInstrument,
 };
 
+use crate::api::schemas;
+
 /// Eén gegeven uit het COA-profiel: `onbekend` (niet doorgegeven), `geen`, of `bekend` met toelichting.
-#[derive(Serialize, Deserialize, ToSchema, Default)]
+#[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProfielGegeven {
-    #[schema(example = "bekend")]
-    #[serde(default)]
+    #[serde(default = "onbekend")]
+    #[schema(schema_with = profiel_status)]
     pub status: String,
+    /// Alleen bij `bekend`, en dan verplicht.
     #[serde(default)]
+    #[schema(schema_with = tekst)]
     pub toelichting: String,
 }
 
 /// Het informatieprofiel van COA.
-#[derive(Serialize, Deserialize, ToSchema, Default)]
+#[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profiel {
     /// onbekend, alleenstaand, alleenstaande_ouder, stel_zonder_kinderen, gezin_met_kinderen, anders.
-    #[serde(default)]
+    #[serde(default = "onbekend")]
+    #[schema(schema_with = huishouden)]
     pub huishouden: String,
     #[serde(default)]
+    #[schema(schema_with = tekst)]
     pub huishouden_toelichting: String,
     #[serde(default)]
     pub talen: ProfielGegeven,
@@ -45,6 +51,7 @@ pub struct Profiel {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Score {
+    #[schema(schema_with = kort_verplicht)]
     pub onderdeel: String,
     #[schema(minimum = 0, maximum = 1000)]
     pub score: u32,
@@ -54,21 +61,29 @@ pub struct Score {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ToetsDto {
-    /// noa of anders.
+    #[schema(schema_with = instrument)]
     pub instrument: String,
+    /// Verplicht bij `anders`.
     #[serde(default)]
+    #[schema(schema_with = kort)]
     pub instrument_naam: String,
+    /// Vanaf 2000, niet in de toekomst.
     #[serde(deserialize_with = "crate::api::dates::iso")]
+    #[schema(schema_with = crate::api::progress::dto::date_req)]
     pub datum: String,
+    #[schema(min_items = 1, max_items = 8)]
     pub scores: Vec<Score>,
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KansenverkennerDto {
+    /// Vanaf 2000, niet in de toekomst.
     #[serde(deserialize_with = "crate::api::dates::iso")]
+    #[schema(schema_with = crate::api::progress::dto::date_req)]
     pub datum: String,
     #[serde(default)]
+    #[schema(schema_with = tekst)]
     pub samenvatting: String,
 }
 
@@ -76,12 +91,18 @@ pub struct KansenverkennerDto {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OverdrachtDto {
+    #[schema(schema_with = kort_verplicht)]
     pub van_naam: String,
+    #[schema(schema_with = kort_verplicht)]
     pub van_organisatie: String,
+    /// Een medewerker van uw gemeente.
     pub naar: Uuid,
+    /// Niet in de toekomst, niet voor de datum koppeling.
     #[serde(deserialize_with = "crate::api::dates::iso")]
+    #[schema(schema_with = crate::api::progress::dto::date_req)]
     pub datum: String,
     #[serde(default)]
+    #[schema(schema_with = tekst)]
     pub besproken: String,
 }
 
@@ -96,6 +117,7 @@ pub struct KoppelingDto {
     #[schema(minimum = 1)]
     pub persoon_versie: i64,
     #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
+    #[schema(schema_with = crate::api::progress::dto::date_opt)]
     pub datum_koppeling: Option<String>,
     #[serde(default)]
     #[schema(minimum = 2000, maximum = 2100)]
@@ -104,17 +126,79 @@ pub struct KoppelingDto {
     #[schema(minimum = 1, maximum = 2)]
     pub taakstelling_halfjaar: Option<i32>,
     #[serde(default)]
+    #[schema(schema_with = kort_opt)]
     pub azc_locatie: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = kort_opt)]
     pub coa_contact: Option<String>,
     #[serde(default)]
     pub profiel: Profiel,
     #[serde(default)]
     pub kansenverkenner: Option<KansenverkennerDto>,
     #[serde(default)]
+    #[schema(max_items = 3)]
     pub toetsen: Vec<ToetsDto>,
     #[serde(default)]
     pub overdracht: Option<OverdrachtDto>,
+}
+
+/// Left out: onbekend.
+impl Default for ProfielGegeven {
+    fn default() -> Self {
+        ProfielGegeven {
+            status: onbekend(),
+            toelichting: String::new(),
+        }
+    }
+}
+
+/// Left out: everything onbekend.
+impl Default for Profiel {
+    fn default() -> Self {
+        Profiel {
+            huishouden: onbekend(),
+            huishouden_toelichting: String::new(),
+            talen: ProfielGegeven::default(),
+            opleiding: ProfielGegeven::default(),
+            werk: ProfielGegeven::default(),
+            beperkingen: ProfielGegeven::default(),
+        }
+    }
+}
+
+type SchemaRef = utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>;
+fn onbekend() -> String {
+    "onbekend".into()
+}
+fn profiel_status() -> SchemaRef {
+    schemas::codes(ProfielStatus::CODES, false, None).into()
+}
+fn huishouden() -> SchemaRef {
+    schemas::codes(Huishouden::CODES, false, None).into()
+}
+fn instrument() -> SchemaRef {
+    schemas::codes(ToetsInstrument::CODES, false, None).into()
+}
+fn tekst() -> SchemaRef {
+    schemas::multi_line(TEKST_MAX, false, false, None).into()
+}
+fn kort() -> SchemaRef {
+    schemas::text(KORT_MAX, false, false, None).into()
+}
+fn kort_opt() -> SchemaRef {
+    schemas::text(KORT_MAX, false, true, None).into()
+}
+fn kort_verplicht() -> SchemaRef {
+    schemas::text(KORT_MAX, true, false, None).into()
+}
+
+/// Blank is "onbekend" in the form; the API names the code, so a blank one is refused as unknown.
+fn code(c: &str) -> String {
+    if c.trim().is_empty() {
+        "(leeg)".into()
+    } else {
+        c.to_string()
+    }
 }
 
 fn gegeven(a: &ProfielAntwoord) -> ProfielGegeven {
@@ -126,7 +210,7 @@ fn gegeven(a: &ProfielAntwoord) -> ProfielGegeven {
 
 fn raw_gegeven(g: &ProfielGegeven) -> RawProfielAntwoord {
     RawProfielAntwoord {
-        status: g.status.clone(),
+        status: code(&g.status),
         toelichting: g.toelichting.clone(),
     }
 }
@@ -201,7 +285,7 @@ impl KoppelingDto {
             taakstelling_halfjaar: num(self.taakstelling_halfjaar),
             azc_locatie: opt(&self.azc_locatie),
             coa_contact: opt(&self.coa_contact),
-            huishouden: self.profiel.huishouden.clone(),
+            huishouden: code(&self.profiel.huishouden),
             huishouden_toelichting: self.profiel.huishouden_toelichting.clone(),
             talen: raw_gegeven(&self.profiel.talen),
             opleiding: raw_gegeven(&self.profiel.opleiding),
@@ -221,7 +305,7 @@ impl KoppelingDto {
                 .toetsen
                 .iter()
                 .map(|t| RawToets {
-                    instrument: t.instrument.clone(),
+                    instrument: code(&t.instrument),
                     instrument_naam: t.instrument_naam.clone(),
                     datum: t.datum.clone(),
                     scores: t

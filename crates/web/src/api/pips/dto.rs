@@ -6,10 +6,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use wegwijs_app::pip::{PipSamenvatting, PipVersie, RechtsmiddelRecord};
-use wegwijs_domain::trajectory::pip::inhoud::VisieSoort;
+use wegwijs_domain::trajectory::codes::{AlfaIndicator, Leerroute, Niveau, PipWijzigingsreden};
+use wegwijs_domain::trajectory::pip::inhoud::{DoelStatus, VisieSoort};
+use wegwijs_domain::trajectory::pip::parse::{KORT_MAX, LANG_MAX};
 use wegwijs_domain::trajectory::pip::{PipInhoud, RawActiviteit, RawDoel, RawPip};
 
 use crate::api::envelope::Link;
+use crate::api::schemas;
 
 /// De inhoud van een PIP-versie. Bij wijzigen vervangt u de hele inhoud.
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
@@ -20,35 +23,56 @@ pub struct PipInhoudDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub versie: Option<i64>,
     /// B (B1-route), O (onderwijsroute) of Z (zelfredzaamheidsroute).
+    #[schema(schema_with = leerroute)]
     pub leerroute: Option<String>,
     /// A2 of B1.
+    #[schema(schema_with = niveau)]
     pub niveau: Option<String>,
     /// A, AA of NVT.
+    #[schema(schema_with = alfabetisering)]
     pub alfabetisering: Option<String>,
     /// Geschatte intensiteit B1-route in uren (1-9999), alleen B1-route en asielstatushouders.
+    #[schema(minimum = 1, maximum = 9999)]
     pub intensiteit_uren: Option<u32>,
+    #[schema(schema_with = lang)]
     pub pvt_inhoud: Option<String>,
+    #[schema(minimum = 1, maximum = 9999)]
     pub pvt_uren: Option<u32>,
     /// Niet in de onderwijsroute (Wet inburgering 2021 art. 8 lid 3).
+    #[schema(schema_with = lang)]
     pub map_inhoud: Option<String>,
+    #[schema(minimum = 1, maximum = 9999)]
     pub map_uren: Option<u32>,
+    #[schema(schema_with = lang)]
     pub begeleiding: Option<String>,
+    #[schema(schema_with = lang)]
     pub verplichtingen: Option<String>,
+    #[schema(schema_with = lang)]
     pub kinderopvang: Option<String>,
+    #[schema(schema_with = lang)]
     pub vervoer: Option<String>,
+    #[schema(schema_with = lang)]
     pub participatiewet: Option<String>,
     /// Verplicht om vast te stellen (Besluit inburgering 2021 art. 5.3 lid 4).
+    #[schema(minimum = 1, maximum = 100)]
     pub aantal_voortgangsgesprekken: Option<u32>,
     /// akkoord of zienswijze.
+    #[schema(schema_with = eigen_visie)]
     pub eigen_visie: Option<String>,
+    /// Verplicht bij `eigenVisie` zienswijze.
+    #[schema(schema_with = lang)]
     pub zienswijze: Option<String>,
     pub eigen_visie_datum: Option<NaiveDate>,
     /// schakelen, afschalen, verhuizing of anders: verplicht als deze versie het geldende PIP vervangt.
+    #[schema(schema_with = reden)]
     pub reden: Option<String>,
+    #[schema(schema_with = lang)]
     pub reden_toelichting: Option<String>,
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub doelen: Vec<DoelDto>,
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub activiteiten: Vec<ActiviteitDto>,
 }
 
@@ -57,12 +81,17 @@ pub struct PipInhoudDto {
 pub struct DoelDto {
     /// Blijft gelijk over versies; leeg voor een nieuw doel.
     pub doel_id: Option<Uuid>,
+    /// De sleutel van een leefdomein uit de set van de gemeente.
+    #[schema(schema_with = kort_verplicht)]
     pub leefdomein: String,
+    #[schema(schema_with = lang_verplicht)]
     pub omschrijving: String,
     pub streefdatum: Option<NaiveDate>,
     #[serde(default)]
+    #[schema(schema_with = kort)]
     pub uitvoerder: String,
-    /// open, bezig, behaald of vervallen.
+    /// open, bezig, behaald of vervallen; null: open.
+    #[schema(schema_with = doel_status)]
     pub status: Option<String>,
 }
 
@@ -70,13 +99,59 @@ pub struct DoelDto {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ActiviteitDto {
     pub activiteit_id: Option<Uuid>,
+    /// Een doel uit dit plan, of null.
     pub doel_id: Option<Uuid>,
+    #[schema(schema_with = lang_verplicht)]
     pub omschrijving: String,
     #[serde(default)]
+    #[schema(schema_with = kort)]
     pub aanbieder: String,
+    #[schema(minimum = 0, maximum = 80)]
     pub uren_per_week: Option<f64>,
     pub startdatum: Option<NaiveDate>,
+    /// Niet voor de startdatum.
     pub einddatum: Option<NaiveDate>,
+}
+
+type SchemaRef = utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>;
+fn leerroute() -> SchemaRef {
+    schemas::codes(Leerroute::CODES, true, None).into()
+}
+fn niveau() -> SchemaRef {
+    schemas::codes(Niveau::CODES, true, None).into()
+}
+fn alfabetisering() -> SchemaRef {
+    schemas::codes(AlfaIndicator::CODES, true, None).into()
+}
+fn eigen_visie() -> SchemaRef {
+    schemas::codes(VisieSoort::CODES, true, None).into()
+}
+fn reden() -> SchemaRef {
+    schemas::codes(PipWijzigingsreden::CODES, true, None).into()
+}
+fn doel_status() -> SchemaRef {
+    schemas::codes(DoelStatus::CODES, true, None).into()
+}
+fn lang() -> SchemaRef {
+    schemas::multi_line(LANG_MAX, false, true, None).into()
+}
+fn lang_verplicht() -> SchemaRef {
+    schemas::multi_line(LANG_MAX, true, false, None).into()
+}
+fn kort() -> SchemaRef {
+    schemas::text(KORT_MAX, false, false, None).into()
+}
+fn kort_verplicht() -> SchemaRef {
+    schemas::text(KORT_MAX, true, false, None).into()
+}
+
+/// A code as the domain reads it. Blank means "not chosen" in the forms; in the API that is `null`,
+/// so a blank code is passed on as an unknown one and refused.
+fn code(v: &Option<String>) -> String {
+    match v {
+        Some(c) if c.trim().is_empty() => "(leeg)".into(),
+        v => v.clone().unwrap_or_default(),
+    }
 }
 
 fn s(v: &Option<String>) -> String {
@@ -95,9 +170,9 @@ fn opt(v: &str) -> Option<String> {
 impl PipInhoudDto {
     pub fn to_raw(&self) -> RawPip {
         RawPip {
-            leerroute: s(&self.leerroute),
-            niveau: s(&self.niveau),
-            alfabetisering: s(&self.alfabetisering),
+            leerroute: code(&self.leerroute),
+            niveau: code(&self.niveau),
+            alfabetisering: code(&self.alfabetisering),
             intensiteit_uren: n(self.intensiteit_uren),
             pvt_inhoud: s(&self.pvt_inhoud),
             pvt_uren: n(self.pvt_uren),
@@ -109,10 +184,10 @@ impl PipInhoudDto {
             vervoer: s(&self.vervoer),
             participatiewet: s(&self.participatiewet),
             aantal_voortgangsgesprekken: n(self.aantal_voortgangsgesprekken),
-            eigen_visie: s(&self.eigen_visie),
+            eigen_visie: code(&self.eigen_visie),
             zienswijze: s(&self.zienswijze),
             eigen_visie_datum: d(self.eigen_visie_datum),
-            reden: s(&self.reden),
+            reden: code(&self.reden),
             reden_toelichting: s(&self.reden_toelichting),
             doelen: self
                 .doelen
@@ -123,7 +198,7 @@ impl PipInhoudDto {
                     omschrijving: x.omschrijving.clone(),
                     streefdatum: d(x.streefdatum),
                     uitvoerder: x.uitvoerder.clone(),
-                    status: s(&x.status),
+                    status: code(&x.status),
                 })
                 .collect(),
             activiteiten: self

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use wegwijs_app::error::AppError;
 use wegwijs_app::pip;
 use wegwijs_domain::ids::PersonId;
+use wegwijs_domain::trajectory::codes::{RechtsmiddelSoort, RechtsmiddelUitkomst};
 use wegwijs_domain::trajectory::pip::rechtsmiddel::RawRechtsmiddel;
 use wegwijs_domain::validation::ValidationErrors;
 
@@ -17,6 +18,7 @@ use super::dto::{Pip, PipInhoudDto, pip_path};
 use super::problem::{PipApiError, RegelProbleem};
 use crate::api::persons::get::with_etag;
 use crate::api::problem::{ApiJson, ApiPath, ApiQuery, GeenParams, Problem};
+use crate::api::schemas;
 use crate::auth::ApiUser;
 use crate::state::AppState;
 
@@ -31,6 +33,8 @@ pub struct NieuwPip {}
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Vaststelling {
     /// De dagtekening van de beschikking (jjjj-mm-dd): niet in de toekomst.
+    #[serde(deserialize_with = "crate::api::dates::iso")]
+    #[schema(schema_with = crate::api::progress::dto::date_req)]
     pub dagtekening: String,
     /// De versie van het concept.
     pub versie: i64,
@@ -40,6 +44,8 @@ pub struct Vaststelling {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Intrekking {
+    /// Waarom het PIP wordt ingetrokken (verplicht).
+    #[schema(schema_with = toelichting_verplicht)]
     pub toelichting: String,
     pub versie: i64,
 }
@@ -48,14 +54,31 @@ pub struct Intrekking {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RechtsmiddelInvoer {
-    /// bezwaar of beroep.
+    #[schema(schema_with = rechtsmiddel_soort)]
     pub soort: String,
+    /// Niet in de toekomst.
     pub ontvangen_op: chrono::NaiveDate,
+    /// Niet in de toekomst en niet voor de ontvangst; samen met `uitkomst`.
     pub beslist_op: Option<chrono::NaiveDate>,
-    /// gegrond, deels_gegrond, ongegrond, niet_ontvankelijk of ingetrokken (samen met beslistOp).
+    /// Samen met `beslistOp`.
+    #[schema(schema_with = rechtsmiddel_uitkomst)]
     pub uitkomst: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = toelichting)]
     pub toelichting: String,
+}
+
+fn toelichting_verplicht() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    schemas::multi_line(4000, true, false, None).into()
+}
+fn toelichting() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    schemas::multi_line(4000, false, false, None).into()
+}
+fn rechtsmiddel_soort() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    schemas::codes(RechtsmiddelSoort::CODES, false, None).into()
+}
+fn rechtsmiddel_uitkomst() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    schemas::codes(RechtsmiddelUitkomst::CODES, true, None).into()
 }
 
 async fn answer(

@@ -8,11 +8,12 @@ use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::Schema;
 use uuid::Uuid;
 use wegwijs_domain::trajectory::codes::{
-    DuoBesluitSoort, ExamenNiveau, ExamenOnderdeel, ExamenUitslag, PipWijzigingsreden, UrenSoort,
-    VoldaanGrond,
+    DuoBesluitSoort, ExamenNiveau, ExamenOnderdeel, ExamenUitslag, OntheffingSoort,
+    PipWijzigingsreden, UrenSoort, VoldaanGrond,
 };
 use wegwijs_domain::trajectory::deadlines::termijn::VerlengingGrond;
 use wegwijs_domain::trajectory::progress::afronding::Verwijtbaar;
+use wegwijs_domain::trajectory::progress::duo_besluit::VrijstellingReden;
 use wegwijs_domain::trajectory::progress::review::DoelVoortgangStatus;
 
 use crate::api::envelope::Link;
@@ -28,7 +29,7 @@ pub(crate) fn date_req() -> RefOr<Schema> {
 pub(crate) fn date_opt() -> RefOr<Schema> {
     s(schemas::date(
         true,
-        Some("Datum (jjjj-mm-dd); leeg of null: (nog) niet."),
+        Some("Datum (jjjj-mm-dd); null: (nog) niet."),
     ))
 }
 fn grond() -> RefOr<Schema> {
@@ -74,6 +75,20 @@ fn uren_soort() -> RefOr<Schema> {
 }
 fn besluit_soort() -> RefOr<Schema> {
     s(schemas::codes(DuoBesluitSoort::CODES, false, None))
+}
+fn besluit_type() -> RefOr<Schema> {
+    let codes: Vec<&str> = VrijstellingReden::CODES
+        .iter()
+        .chain(OntheffingSoort::CODES)
+        .copied()
+        .collect();
+    s(schemas::codes(&codes, false, None))
+}
+fn besluit_onderdelen() -> RefOr<Schema> {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(schemas::codes(ExamenOnderdeel::CODES, false, None))
+        .max_items(Some(ExamenOnderdeel::CODES.len() * 2))
+        .into()
 }
 fn verwijtbaar() -> RefOr<Schema> {
     s(schemas::codes(
@@ -386,10 +401,15 @@ pub struct DuoBesluiten {
 pub struct DuoBesluitInvoer {
     #[schema(schema_with = besluit_soort)]
     pub soort: String,
+    /// Bij een vrijstelling de reden, bij een ontheffing de soort (de codes staan samen in de lijst;
+    /// welke past, hangt af van `soort`).
     #[serde(rename = "type")]
+    #[schema(schema_with = besluit_type)]
     pub type_: String,
     pub volledig: bool,
+    /// Leeg bij een volledig besluit; anders minstens één. Een vrijstelling noemt alleen taalonderdelen.
     #[serde(default)]
+    #[schema(schema_with = besluit_onderdelen)]
     pub onderdelen: Vec<String>,
     #[serde(deserialize_with = "crate::api::dates::iso")]
     #[schema(schema_with = date_req)]
