@@ -222,7 +222,8 @@ def fix_voortgangsgesprek(b, day):
 
 
 def fix_uren(b):
-    if isinstance(b.get("uren"), int) and b["uren"] > 24:
+    # At most 24 hours a day of the period (all dates of the body are one day here).
+    if isinstance(b.get("uren"), (int, float)) and b["uren"] > 24:
         b["uren"] = 24
 
 
@@ -272,8 +273,12 @@ def fix_pip(b):
             a["doelId"] = None
     if b.get("eigenVisie") == "zienswijze" and _blank(b.get("zienswijze")):
         b["zienswijze"] = "De inburgeraar wil eerst werken."
-    if "versie" in b and b["versie"] is None:
+    if b.get("versie") is None:
         b["versie"] = 1
+    # The onderwijsroute has no MAP (Wi2021 art. 8 lid 3).
+    if b.get("leerroute") == "O":
+        b["mapInhoud"] = None
+        b["mapUren"] = None
 
 
 def fix_rechtsmiddel(b):

@@ -335,6 +335,13 @@ pub(crate) fn field_problem(path: &str, msg: &str) -> InvalidParam {
     if msg.starts_with(crate::api::dates::NOT_ISO) {
         return at(name, "invalid", crate::api::dates::NOT_ISO_REASON);
     }
+    if let Some(max) = msg.strip_prefix("wegwijs: too long, max ") {
+        return InvalidParam {
+            name,
+            code: "too_long".into(),
+            reason: format!("Gebruik hoogstens {max} tekens, spaties meegeteld."),
+        };
+    }
     let expected = msg.rsplit_once("expected ").map(|(_, e)| e).unwrap_or("");
     let reason = if msg.contains("UUID") || expected.contains("UUID") {
         "Gebruik een id (UUID), zoals 0190f5c2-7a3b-7c4d-9e8f-0123456789ab."

@@ -211,7 +211,7 @@ async fn conversations_start_the_intake_and_afronding_needs_the_mandatory_compon
     let res = app
         .post_api(&r.regisseur, &afronding, &json!({"versie": body["versie"]}))
         .await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(res.status, StatusCode::CONFLICT);
     assert!(res.body.contains("Leerbaarheidstoets"), "{}", res.body);
 
     let g = json!({"stand": "geen_probleem"});

@@ -228,7 +228,7 @@ async fn map_verwijtbaar_follows_duo_rules_m7_and_m8_and_names_them() {
         &json!({"versie": 0, "mapEindgesprekOp": yesterday}),
     )
     .await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
     let why = reason(&res, "mapVerwijtbaar");
     assert!(why.starts_with("duo_regel") && why.contains("M-8"), "{why}");
 
@@ -309,7 +309,7 @@ async fn voldaan_is_refused_while_something_is_due_and_accepted_when_complete() 
     let key = &r.regisseur.api_key;
     let t = today().to_string();
     let res = put(&app, key, &url, &json!({"versie": 0, "voldaanOp": t})).await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(res.status, StatusCode::CONFLICT);
     let why = reason(&res, "voldaanOp");
     assert!(
         why.contains("examen LE") && why.contains("PVT") && why.contains("MAP"),
@@ -338,7 +338,7 @@ async fn voldaan_is_refused_while_something_is_due_and_accepted_when_complete() 
     let a = app.get_api(&r.regisseur, &url).await.json();
     assert_eq!(a["voldaanMogelijk"], "examen");
     let res = put(&app, key, &url, &json!({"versie": 1, "pvtOndertekendOp": t, "mapEindgesprekOp": t, "voldaanOp": t, "voldaanGrond": "z_route"})).await;
-    assert!(reason(&res, "voldaanGrond").starts_with("inconsistent"));
+    assert!(reason(&res, "voldaanGrond").starts_with("state"));
     let res = put(
         &app,
         key,

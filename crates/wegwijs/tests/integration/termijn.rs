@@ -63,7 +63,9 @@ async fn a_verlenging_moves_the_end_and_must_lengthen_it() {
     let url = format!("/api/v1/personen/{p}/termijnen/verlengingen");
     let body = json!({"grond": "geen_verwijt", "besluitdatum": "2026-02-01", "nieuweEinddatum": "2029-07-15"});
     let no_pip = app.post_api(&r.regisseur, &url, &body).await;
-    assert_eq!(no_pip.status, StatusCode::BAD_REQUEST, "{}", no_pip.body);
+    // The request is fine; the dossier has no termijn yet: 409, code `state`.
+    assert_eq!(no_pip.status, StatusCode::CONFLICT, "{}", no_pip.body);
+    assert_eq!(no_pip.json()["invalidParams"][0]["code"], "state");
 
     pip(
         &app,
@@ -84,7 +86,7 @@ async fn a_verlenging_moves_the_end_and_must_lengthen_it() {
 
     let shorter = json!({"grond": "geen_verwijt", "besluitdatum": "2026-02-01", "nieuweEinddatum": "2029-03-01"});
     let res = app.post_api(&r.regisseur, &url, &shorter).await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(res.status, StatusCode::CONFLICT);
     assert_eq!(res.json()["invalidParams"][0]["name"], "nieuweEinddatum");
 
     let unknown =

@@ -31,7 +31,7 @@ pub fn check_afronden(ontbrekend: &[Sectie]) -> Result<(), ValidationErrors> {
     let mut e = ValidationErrors::new();
     e.push(
         "secties",
-        "incomplete",
+        "state",
         format!(
             "De intake kan nog niet worden afgerond: deze verplichte onderdelen (Wet inburgering 2021 art. 14 lid 3) zijn nog niet compleet: {}.",
             namen.join(", ")

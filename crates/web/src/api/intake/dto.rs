@@ -96,16 +96,25 @@ pub struct IntakeGesprekInvoer {
     pub datum: String,
     #[schema(schema_with = plaats)]
     pub plaats: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::api::dates::max_chars_opt::<_, 500>"
+    )]
     #[schema(schema_with = deelnemers)]
     pub deelnemers: Option<String>,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::api::dates::max_chars_opt::<_, 100>"
+    )]
     #[schema(schema_with = tolk_taal)]
     pub tolk_taal: Option<String>,
     #[serde(default)]
     #[schema(schema_with = tolk_soort)]
     pub tolk_soort: Option<String>,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::api::dates::max_chars_opt::<_, 8000>"
+    )]
     #[schema(schema_with = notities)]
     pub notities: Option<String>,
     #[serde(default)]
