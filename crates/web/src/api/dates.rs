@@ -38,17 +38,3 @@ pub fn iso_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
         })
         .transpose()
 }
-
-/// Optional free text of at most `N` characters as sent, spaces included: the document's `maxLength`
-/// counts every character, while the domain counts the trimmed text.
-pub fn max_chars_opt<'de, D: Deserializer<'de>, const N: usize>(
-    d: D,
-) -> Result<Option<String>, D::Error> {
-    let v = Option::<String>::deserialize(d)?;
-    if v.as_ref().is_some_and(|s| s.chars().count() > N) {
-        return Err(serde::de::Error::custom(format_args!(
-            "wegwijs: too long, max {N}"
-        )));
-    }
-    Ok(v)
-}

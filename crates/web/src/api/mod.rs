@@ -22,6 +22,7 @@ pub mod werkvoorraad;
 // End werkvoorraad.
 // Taakstelling (issue 7).
 pub mod taakstellingen;
+pub mod values;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -35,7 +35,9 @@ pub struct InvalidParam {
     /// Naam van het veld (lowerCamelCase, zoals in het request).
     pub name: String,
     /// Machineleesbare code: required, invalid, too_long, unknown_value, unknown_field, out_of_range,
-    /// inconsistent, duplicate (400), in_use (409: al in gebruik bij een ander record).
+    /// inconsistent, duplicate (400), in_use (409: al in gebruik bij een ander record), state en duo_regel
+    /// (409 als elk geweigerd veld zo'n code heeft: de invoer is in orde, de stand van het dossier laat
+    /// het nu niet toe).
     pub code: String,
     /// Uitleg in het Nederlands.
     pub reason: String,
@@ -221,9 +223,9 @@ fn integral_floats_as_integers(v: &mut serde_json::Value) {
         serde_json::Value::Number(n) if n.is_f64() => {
             if let Some(f) = n.as_f64()
                 && f.fract() == 0.0
-                && f.abs() < 9.0e15
+                && f.abs() < 9_007_199_254_740_992.0
             {
-                // |f| < 2^53: exactly representable, so the cast loses nothing.
+                // |f| < 2^53: every integer there is exactly representable, so the cast loses nothing.
                 #[allow(clippy::cast_possible_truncation)]
                 let i = f as i64;
                 *v = serde_json::Value::from(i);
@@ -335,7 +337,7 @@ pub(crate) fn field_problem(path: &str, msg: &str) -> InvalidParam {
     if msg.starts_with(crate::api::dates::NOT_ISO) {
         return at(name, "invalid", crate::api::dates::NOT_ISO_REASON);
     }
-    if let Some(max) = msg.strip_prefix("wegwijs: too long, max ") {
+    if let Some(max) = msg.strip_prefix(crate::api::values::TOO_LONG) {
         return InvalidParam {
             name,
             code: "too_long".into(),

@@ -13,6 +13,16 @@ use crate::state::AppState;
 use wegwijs_app::Ctx;
 use wegwijs_app::error::AppError;
 
+/// The token of an `Authorization: Bearer <token>` value; the scheme name is case-insensitive
+/// (RFC 9110 section 11.1).
+pub fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
 pub struct ApiUser {
     pub user: User,
     pub actor: Actor,
@@ -41,8 +51,7 @@ impl FromRequestParts<AppState> for ApiUser {
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
+            .and_then(bearer_token)
             .ok_or(ApiError(AppError::Unauthenticated))?;
         let user = wegwijs_app::signed_in::by_api_key(&state.app, token)
             .await

@@ -25,7 +25,8 @@ fn carries_bearer(headers: &HeaderMap) -> bool {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("Bearer "))
+        .and_then(crate::auth::bearer::bearer_token)
+        .is_some()
 }
 
 fn api_uri(uri: &Uri) -> Option<Uri> {

@@ -205,7 +205,13 @@ impl AfrondingInvoer {
             ),
         ] {
             let Some(d) = d else { continue };
-            if c.leerroute != Some(route) {
+            if c.leerroute.is_none() {
+                e.push(
+                    field,
+                    "state",
+                    "Er is nog geen vastgesteld PIP, dus nog geen leerroute.",
+                );
+            } else if c.leerroute != Some(route) {
                 e.push(
                     field,
                     "state",

@@ -78,7 +78,7 @@ impl VerlengingInvoer {
                 if let Some(b) = besluitdatum
                     && b < t.start
                 {
-                    e.push("besluitdatum", "out_of_range", "DUO besluit over een verlenging pas nadat de termijn is begonnen.");
+                    e.push("besluitdatum", "state", "DUO besluit over een verlenging pas nadat de termijn is begonnen.");
                 }
             }
         }

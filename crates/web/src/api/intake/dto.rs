@@ -98,13 +98,13 @@ pub struct IntakeGesprekInvoer {
     pub plaats: String,
     #[serde(
         default,
-        deserialize_with = "crate::api::dates::max_chars_opt::<_, 500>"
+        deserialize_with = "crate::api::values::max_chars_opt::<_, 500>"
     )]
     #[schema(schema_with = deelnemers)]
     pub deelnemers: Option<String>,
     #[serde(
         default,
-        deserialize_with = "crate::api::dates::max_chars_opt::<_, 100>"
+        deserialize_with = "crate::api::values::max_chars_opt::<_, 100>"
     )]
     #[schema(schema_with = tolk_taal)]
     pub tolk_taal: Option<String>,
@@ -113,7 +113,7 @@ pub struct IntakeGesprekInvoer {
     pub tolk_soort: Option<String>,
     #[serde(
         default,
-        deserialize_with = "crate::api::dates::max_chars_opt::<_, 8000>"
+        deserialize_with = "crate::api::values::max_chars_opt::<_, 8000>"
     )]
     #[schema(schema_with = notities)]
     pub notities: Option<String>,

@@ -140,12 +140,13 @@ pub async fn get_versies(
 ///
 /// Alleen als de verplichte onderdelen (leerbaarheidstoets, opleiding en werk, gezondheid, gezin en
 /// kinderopvang met de VVE-verkenning; Wet inburgering 2021 art. 14 lid 3) compleet zijn of bewust
-/// zijn overgeslagen; anders 400 met wat ontbreekt.
+/// zijn overgeslagen; anders 409 met wat ontbreekt (code state), net als voor een intake die nog niet
+/// begon of al is afgerond.
 #[utoipa::path(post, path = "/personen/{id}/brede-intake/afronding", tag = "brede-intake",
     request_body = IntakeAfrondingInvoer,
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     responses((status = 200, description = "Afgerond", body = IntakeAfronding),
-              (status = 409, description = "Intussen gewijzigd", body = Problem, content_type = "application/problem+json")),
+              (status = 409, description = "Intussen gewijzigd (verouderde versie), of niet mogelijk in deze stand: nog niet begonnen, al afgerond of verplichte onderdelen open (code state)", body = Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
 pub async fn post_afronding(
     State(state): State<AppState>,

@@ -65,11 +65,13 @@ pub async fn get_afronding(
 ///
 /// Vervangt de hele afronding. DUO's regels voor de datums van MAP en PVT (M-7) en de
 /// verwijtbaar-indicatie (M-8) worden gecontroleerd; een weigering noemt de regel in invalidParams
-/// (code duo_regel). "Voldaan" wordt geweigerd zolang er iets open staat (de melding noemt wat).
+/// (code duo_regel). "Voldaan" wordt geweigerd zolang er iets open staat (de melding noemt wat; code
+/// state), net als een datum voor een andere leerroute of van voor de termijn. Weigeringen die alleen
+/// van de stand van het dossier afhangen zijn 409.
 #[utoipa::path(put, path = "/personen/{id}/afronding", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")), request_body = AfrondingInvoer,
     responses((status = 200, description = "Vastgelegd", body = Afronding),
-              (status = 409, description = "Intussen door iemand anders gewijzigd", body = crate::api::problem::Problem, content_type = "application/problem+json")),
+              (status = 409, description = "Intussen door iemand anders gewijzigd, of niet mogelijk in deze stand van het dossier (codes state en duo_regel)", body = crate::api::problem::Problem, content_type = "application/problem+json")),
     security(("apiKey" = [])))]
 pub async fn put_afronding(
     State(state): State<AppState>,

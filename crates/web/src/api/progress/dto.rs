@@ -14,7 +14,11 @@ use wegwijs_domain::trajectory::codes::{
 use wegwijs_domain::trajectory::deadlines::termijn::VerlengingGrond;
 use wegwijs_domain::trajectory::progress::afronding::Verwijtbaar;
 use wegwijs_domain::trajectory::progress::duo_besluit::VrijstellingReden;
-use wegwijs_domain::trajectory::progress::review::DoelVoortgangStatus;
+use wegwijs_domain::trajectory::progress::hours::OMSCHRIJVING_MAX;
+use wegwijs_domain::trajectory::progress::review::{
+    DEELNEMERS_MAX, DoelVoortgangStatus, VERSLAG_MAX, VOORTGANG_MAX,
+};
+use wegwijs_domain::trajectory::progress::verlenging::TOELICHTING_MAX;
 
 use crate::api::envelope::Link;
 use crate::api::persons::dto::SelfLink;
@@ -106,8 +110,20 @@ fn voldaan_grond() -> RefOr<Schema> {
         Some("Grond; zonder waarde neemt Wegwijs de berekende grond."),
     ))
 }
-fn text_opt() -> RefOr<Schema> {
-    s(schemas::text(4000, false, true, None))
+fn toelichting_opt() -> RefOr<Schema> {
+    s(schemas::multi_line(TOELICHTING_MAX, false, true, None))
+}
+fn voortgang_opt() -> RefOr<Schema> {
+    s(schemas::multi_line(VOORTGANG_MAX, false, true, None))
+}
+fn deelnemers_opt() -> RefOr<Schema> {
+    s(schemas::text(DEELNEMERS_MAX, false, true, None))
+}
+fn verslag_opt() -> RefOr<Schema> {
+    s(schemas::multi_line(VERSLAG_MAX, false, true, None))
+}
+fn omschrijving_opt() -> RefOr<Schema> {
+    s(schemas::text(OMSCHRIJVING_MAX, false, true, None))
 }
 
 /// De inburgeringstermijn (Wet inburgering 2021 art. 11), berekend uit de dagtekening van het eerste
@@ -164,7 +180,7 @@ pub struct VerlengingInvoer {
     #[schema(schema_with = date_req)]
     pub nieuwe_einddatum: String,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = toelichting_opt)]
     pub toelichting: Option<String>,
 }
 
@@ -174,7 +190,7 @@ pub struct DoelVoortgang {
     #[schema(schema_with = doel_id)]
     pub doel_id: String,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = voortgang_opt)]
     pub voortgang: Option<String>,
     #[schema(schema_with = doel_status)]
     pub status: String,
@@ -237,20 +253,20 @@ pub struct GesprekInvoer {
     #[schema(schema_with = date_opt)]
     pub gehouden_op: Option<String>,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = deelnemers_opt)]
     pub deelnemers: Option<String>,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = verslag_opt)]
     pub verslag: Option<String>,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = verslag_opt)]
     pub besluiten: Option<String>,
     #[serde(default)]
     #[schema(max_items = 50)]
     pub doelvoortgang: Vec<DoelVoortgang>,
     #[serde(default)]
     pub pip_aanpassen: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::values::code_opt")]
     #[schema(schema_with = reden)]
     pub pip_aanpassen_reden: Option<String>,
 }
@@ -269,20 +285,20 @@ pub struct GesprekWijziging {
     #[schema(schema_with = date_opt)]
     pub gehouden_op: Option<String>,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = deelnemers_opt)]
     pub deelnemers: Option<String>,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = verslag_opt)]
     pub verslag: Option<String>,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = verslag_opt)]
     pub besluiten: Option<String>,
     #[serde(default)]
     #[schema(max_items = 50)]
     pub doelvoortgang: Vec<DoelVoortgang>,
     #[serde(default)]
     pub pip_aanpassen: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::values::code_opt")]
     #[schema(schema_with = reden)]
     pub pip_aanpassen_reden: Option<String>,
 }
@@ -311,7 +327,7 @@ pub struct Examens {
 pub struct ExamenInvoer {
     #[schema(schema_with = onderdeel)]
     pub onderdeel: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::values::code_opt")]
     #[schema(schema_with = niveau)]
     pub niveau: Option<String>,
     #[serde(deserialize_with = "crate::api::dates::iso")]
@@ -369,7 +385,7 @@ pub struct UrenInvoer {
     #[serde(default)]
     pub tijdens_intake: bool,
     #[serde(default)]
-    #[schema(schema_with = text_opt)]
+    #[schema(schema_with = omschrijving_opt)]
     pub omschrijving: Option<String>,
 }
 
@@ -449,13 +465,13 @@ pub struct AfrondingInvoer {
     #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub pvt_ondertekend_op: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::values::code_opt")]
     #[schema(schema_with = verwijtbaar)]
     pub pvt_verwijtbaar: Option<String>,
     #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub map_eindgesprek_op: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::values::code_opt")]
     #[schema(schema_with = verwijtbaar)]
     pub map_verwijtbaar: Option<String>,
     #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
@@ -467,7 +483,7 @@ pub struct AfrondingInvoer {
     #[serde(default, deserialize_with = "crate::api::dates::iso_opt")]
     #[schema(schema_with = date_opt)]
     pub voldaan_op: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::values::code_opt")]
     #[schema(schema_with = voldaan_grond)]
     pub voldaan_grond: Option<String>,
 }

@@ -70,7 +70,9 @@ pub async fn get_termijnen(
 /// Een verlenging van de termijn vastleggen.
 ///
 /// Legt een verlenging vast zoals DUO die besloot (grond, besluitdatum, nieuwe einddatum exclusief).
-/// De nieuwe einddatum ligt na de huidige; zonder vastgesteld PIP is er geen termijn (400).
+/// De nieuwe einddatum ligt na de huidige; zonder vastgesteld PIP is er geen termijn. Wat van de stand
+/// van het dossier afhangt (geen termijn, een einddatum niet na de huidige, een besluit van voor de
+/// start) is 409 met code state.
 #[utoipa::path(post, path = "/personen/{id}/termijnen/verlengingen", tag = "voortgang",
     params(("id" = Uuid, Path, description = "Id van de persoon")),
     request_body = VerlengingInvoer,
