@@ -414,6 +414,14 @@ async fn an_api_key_on_a_path_without_the_prefix_is_answered_by_the_api() {
             .starts_with("application/problem+json")
     );
 
+    // The scheme name is case-insensitive (RFC 9110): a client writing "bearer" is no browser.
+    let lower = axum::http::Request::builder()
+        .uri(format!("/personen/{p}/pips"))
+        .header("authorization", format!("bearer {}", r.regisseur.api_key))
+        .body(axum::body::Body::empty())
+        .expect("request");
+    assert_eq!(app.send(lower).await.status, StatusCode::OK);
+
     let page = app
         .get_page(&r.regisseur, &format!("/personen/{p}/pips"))
         .await;
