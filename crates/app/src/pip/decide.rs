@@ -152,6 +152,8 @@ pub async fn withdraw(
         Resource::Person(person_ref(&person)),
     ))?;
     lifecycle::intrekken(v.status).map_err(PipError::Overgang)?;
+    // The limit counts what was sent, spaces included, as the API document's maxLength does.
+    let sent_len = toelichting.chars().count();
     let toelichting = toelichting.trim();
     let mut errors = ValidationErrors::new();
     if toelichting.is_empty() {
@@ -160,7 +162,7 @@ pub async fn withdraw(
             "required",
             "Geef de reden van de intrekking.",
         );
-    } else if toelichting.chars().count() > 4000 || has_control_chars(toelichting, true) {
+    } else if sent_len > 4000 || has_control_chars(toelichting, true) {
         errors.push(
             "toelichting",
             "invalid",

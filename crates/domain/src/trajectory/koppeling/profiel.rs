@@ -94,11 +94,12 @@ pub(crate) fn text(
             "invalid",
             "Deze tekst bevat onzichtbare of besturingstekens.",
         );
-    } else if t.chars().count() > max {
+    } else if input.chars().count() > max {
+        // Counted as sent, spaces included, as the API document's maxLength does.
         e.push(
             field,
             "too_long",
-            format!("Gebruik hoogstens {max} tekens."),
+            format!("Gebruik hoogstens {max} tekens, spaties meegeteld."),
         );
     }
     t.to_string()

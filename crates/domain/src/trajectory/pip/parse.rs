@@ -76,14 +76,15 @@ struct P<'a> {
 }
 
 impl P<'_> {
-    fn text(&mut self, field: &'static str, v: &str, max: usize, multi_line: bool) -> String {
-        let v = v.trim();
-        let len = v.chars().count();
+    fn text(&mut self, field: &'static str, raw: &str, max: usize, multi_line: bool) -> String {
+        let v = raw.trim();
+        // The limit counts what was sent, spaces included, as the API document's maxLength does.
+        let len = raw.chars().count();
         if len > max {
             self.e.push(
                 field,
                 "too_long",
-                format!("Gebruik hoogstens {max} tekens (nu {len})."),
+                format!("Gebruik hoogstens {max} tekens, spaties meegeteld (nu {len})."),
             );
         } else if has_control_chars(v, multi_line) {
             self.e.push(

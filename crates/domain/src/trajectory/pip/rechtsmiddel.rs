@@ -116,7 +116,8 @@ impl Rechtsmiddel {
             );
         }
         let toelichting = raw.toelichting.trim().to_string();
-        if toelichting.chars().count() > 4000 {
+        // Counted as sent, spaces included, as the API document's maxLength does.
+        if raw.toelichting.chars().count() > 4000 {
             e.push("toelichting", "too_long", "Gebruik hoogstens 4000 tekens.");
         } else if has_control_chars(&toelichting, true) {
             e.push(

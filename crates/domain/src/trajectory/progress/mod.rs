@@ -93,21 +93,20 @@ pub(crate) fn tekst(
     multi_line: bool,
 ) -> String {
     let value = raw.trim();
-    let problem = if multi_line {
-        let len = value.chars().count();
-        if len > max {
-            Some((
-                "too_long",
-                format!("Gebruik hoogstens {max} tekens (nu {len})."),
-            ))
-        } else if crate::validation::has_control_chars(value, true) {
-            Some((
+    // The limit counts what was sent, spaces included, as the API document's maxLength does.
+    let len = raw.chars().count();
+    let problem = if len > max {
+        Some((
+            "too_long",
+            format!("Gebruik hoogstens {max} tekens, spaties meegeteld (nu {len})."),
+        ))
+    } else if multi_line {
+        crate::validation::has_control_chars(value, true).then(|| {
+            (
                 "invalid",
                 "Gebruik geen onzichtbare tekens of andere stuurtekens.".to_owned(),
-            ))
-        } else {
-            None
-        }
+            )
+        })
     } else {
         text_problem(value, max)
     };
@@ -115,4 +114,21 @@ pub(crate) fn tekst(
         errors.push(field, c, m);
     }
     value.to_owned()
+}
+
+#[cfg(test)]
+mod tekst_tests {
+    use super::tekst;
+    use crate::validation::ValidationErrors;
+
+    #[test]
+    fn the_limit_counts_spaces_as_sent_and_the_value_is_trimmed() {
+        let mut e = ValidationErrors::new();
+        assert_eq!(tekst(&mut e, "t", "  ja  ", 6, false), "ja");
+        assert!(e.is_empty());
+        tekst(&mut e, "t", &" ".repeat(7), 6, false);
+        tekst(&mut e, "m", &format!("ja{}", "\n".repeat(6)), 6, true);
+        assert_eq!(e.for_field("t").map(|f| f.code), Some("too_long"));
+        assert_eq!(e.for_field("m").map(|f| f.code), Some("too_long"));
+    }
 }

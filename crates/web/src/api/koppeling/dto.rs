@@ -182,14 +182,15 @@ fn instrument() -> SchemaRef {
 fn tekst() -> SchemaRef {
     schemas::multi_line(TEKST_MAX, false, false, None).into()
 }
+// The koppeling's short texts take line breaks like its long ones (`profiel::text`).
 fn kort() -> SchemaRef {
-    schemas::text(KORT_MAX, false, false, None).into()
+    schemas::multi_line(KORT_MAX, false, false, None).into()
 }
 fn kort_opt() -> SchemaRef {
-    schemas::text(KORT_MAX, false, true, None).into()
+    schemas::multi_line(KORT_MAX, false, true, None).into()
 }
 fn kort_verplicht() -> SchemaRef {
-    schemas::text(KORT_MAX, true, false, None).into()
+    schemas::multi_line(KORT_MAX, true, false, None).into()
 }
 
 /// Blank is "onbekend" in the form; the API names the code, so a blank one is refused as unknown.
