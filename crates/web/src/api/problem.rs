@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use crate::input::json_problem;
 use wegwijs_app::error::AppError;
+use wegwijs_domain::validation::ValidationErrors;
 
 /// Een foutmelding volgens RFC 9457 (problem details).
 #[derive(Debug, Serialize, ToSchema)]
@@ -90,11 +91,7 @@ impl IntoResponse for ApiError {
             AppError::Invalid(errors) if !errors.is_empty() && errors.iter().all(|e| e.code == "in_use") => {
                 let mut p = problem(StatusCode::CONFLICT, "in-gebruik", "In gebruik",
                     "Een of meer waarden zijn al in gebruik bij een ander record; zie invalidParams.".into());
-                p.invalid_params = errors
-                    .0
-                    .into_iter()
-                    .map(|e| InvalidParam { name: e.field.into(), code: e.code.into(), reason: e.message })
-                    .collect();
+                p.invalid_params = invalid_params(errors);
                 (p, None)
             }
             // Every field refused for the dossier's state, not for the value sent (no termijn yet, an
@@ -103,21 +100,13 @@ impl IntoResponse for ApiError {
             AppError::Invalid(errors) if !errors.is_empty() && errors.iter().all(|e| matches!(e.code, "state" | "duo_regel")) => {
                 let mut p = problem(StatusCode::CONFLICT, "niet-in-deze-stand", "Niet mogelijk in deze stand",
                     "De invoer is in orde, maar past niet bij de stand van het dossier; zie invalidParams.".into());
-                p.invalid_params = errors
-                    .0
-                    .into_iter()
-                    .map(|e| InvalidParam { name: e.field.into(), code: e.code.into(), reason: e.message })
-                    .collect();
+                p.invalid_params = invalid_params(errors);
                 (p, None)
             }
             AppError::Invalid(errors) => {
                 let mut p = problem(StatusCode::BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer",
                     "Een of meer velden zijn niet in orde; zie invalidParams.".into());
-                p.invalid_params = errors
-                    .0
-                    .into_iter()
-                    .map(|e| InvalidParam { name: e.field.into(), code: e.code.into(), reason: e.message })
-                    .collect();
+                p.invalid_params = invalid_params(errors);
                 (p, None)
             }
             AppError::Conflict { current, .. } => (
@@ -235,6 +224,18 @@ fn integral_floats_as_integers(v: &mut serde_json::Value) {
         serde_json::Value::Object(map) => map.values_mut().for_each(integral_floats_as_integers),
         _ => {}
     }
+}
+
+fn invalid_params(errors: ValidationErrors) -> Vec<InvalidParam> {
+    errors
+        .0
+        .into_iter()
+        .map(|e| InvalidParam {
+            name: e.field.into(),
+            code: e.code.into(),
+            reason: e.message,
+        })
+        .collect()
 }
 
 fn simple(status: StatusCode, slug: &str, title: &str, detail: &str) -> Response {

@@ -27,3 +27,13 @@ pub fn code_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
     }
     Ok(v)
 }
+
+/// A code from a body the API has already read, passed on to the domain's parser. The domain reads
+/// blank as "not chosen" (the forms' empty option); in the API that is `null`, so a blank code is
+/// passed on as a value no list holds and refused as unknown.
+pub fn code_for_domain(v: Option<&str>) -> String {
+    match v {
+        Some(c) if c.trim().is_empty() => "(leeg)".into(),
+        v => v.unwrap_or_default().to_string(),
+    }
+}

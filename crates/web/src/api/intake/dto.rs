@@ -155,12 +155,8 @@ impl IntakeGesprekInvoer {
             plaats: self.plaats,
             deelnemers: self.deelnemers.unwrap_or_default(),
             tolk_taal: self.tolk_taal.unwrap_or_default(),
-            // The form's empty choice is "geen tolk"; in the API that is null, and a blank code is
-            // answered like any other unknown code.
-            tolk_soort: match self.tolk_soort {
-                Some(s) if s.trim().is_empty() => "(leeg)".into(),
-                s => s.unwrap_or_default(),
-            },
+            // The form's empty choice is "geen tolk"; in the API that is null.
+            tolk_soort: crate::api::values::code_for_domain(self.tolk_soort.as_deref()),
             notities: self.notities.unwrap_or_default(),
             recht_zonder_partner_gewezen: self.recht_zonder_partner_gewezen,
         }

@@ -193,13 +193,8 @@ fn kort_verplicht() -> SchemaRef {
     schemas::multi_line(KORT_MAX, true, false, None).into()
 }
 
-/// Blank is "onbekend" in the form; the API names the code, so a blank one is refused as unknown.
 fn code(c: &str) -> String {
-    if c.trim().is_empty() {
-        "(leeg)".into()
-    } else {
-        c.to_string()
-    }
+    crate::api::values::code_for_domain(Some(c))
 }
 
 fn gegeven(a: &ProfielAntwoord) -> ProfielGegeven {

@@ -145,13 +145,8 @@ fn kort_verplicht() -> SchemaRef {
     schemas::text(KORT_MAX, true, false, None).into()
 }
 
-/// A code as the domain reads it. Blank means "not chosen" in the forms; in the API that is `null`,
-/// so a blank code is passed on as an unknown one and refused.
 fn code(v: &Option<String>) -> String {
-    match v {
-        Some(c) if c.trim().is_empty() => "(leeg)".into(),
-        v => v.clone().unwrap_or_default(),
-    }
+    crate::api::values::code_for_domain(v.as_deref())
 }
 
 fn s(v: &Option<String>) -> String {
