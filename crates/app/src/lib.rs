@@ -28,6 +28,8 @@ pub mod log_search;
 pub mod notices;
 pub mod organisations;
 pub mod paging;
+// Chain partners (issue 8).
+pub mod partners;
 pub mod persons;
 // --- progress slice ---
 pub mod progress;

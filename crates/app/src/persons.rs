@@ -86,6 +86,10 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<Dossier> {
 /// personal data), and for a search one row more that records what was searched for, also when
 /// nothing was found (a search for a BSN that finds no one still tells whether that person is known).
 pub async fn list(ctx: &Ctx<'_>, query: &ListQuery) -> AppResult<Page> {
+    // A partner lists the persons of its referrals, each audited with the referral as legal basis.
+    if ctx.actor.organisatie_soort == wegwijs_domain::authz::OrganisatieSoort::Partner {
+        return crate::partners::dossier::list(ctx, query).await;
+    }
     let gemeente = ctx.require_in_own_gemeente(Action::PersonList)?;
     let page = persons::list(
         &ctx.app.db,

@@ -67,6 +67,17 @@ code_enum! {
         TermijnVerlengingRecorded = "termijn_verlenging_vastgelegd", "Verlenging inburgeringstermijn vastgelegd",
         DuoBesluitRecorded = "duo_besluit_vastgelegd", "Vrijstelling of ontheffing vastgelegd",
         AfrondingUpdated = "afronding_gewijzigd", "Afronding PVT, MAP, route of inburgeringsplicht gewijzigd",
+        // Chain partners (issue 8).
+        VerwijzingSent = "verwijzing_verstuurd", "Verwezen naar een ketenpartner",
+        VerwijzingUpdated = "verwijzing_gewijzigd", "Verwijzing beantwoord, gestart, beëindigd of toegewezen",
+        VerwijzingRead = "verwijzing_inzien", "Verwijzing ingezien",
+        ContactRecorded = "contactmoment_vastgelegd", "Contactmoment vastgelegd",
+        ContactRead = "contactmomenten_inzien", "Contactmomenten ingezien",
+        UitvoeringRecorded = "uitvoering_vastgelegd", "Aanwezigheid, meting, uren of plaatsing vastgelegd",
+        UitvoeringRead = "uitvoering_inzien", "Aanwezigheid, metingen, uren of plaatsingen ingezien",
+        HandhavingRecorded = "handhaving_vastgelegd", "Boete, waarschuwing of maatregel vastgelegd",
+        HandhavingRead = "handhaving_inzien", "Handhaving ingezien",
+        AanbodChanged = "aanbod_gewijzigd", "Sociale kaart gewijzigd",
     }
 }
 
@@ -106,6 +117,15 @@ impl AuditAction {
                 | TermijnVerlengingRecorded
                 | DuoBesluitRecorded
                 | AfrondingUpdated
+                | VerwijzingSent
+                | VerwijzingUpdated
+                | VerwijzingRead
+                | ContactRecorded
+                | ContactRead
+                | UitvoeringRecorded
+                | UitvoeringRead
+                | HandhavingRecorded
+                | HandhavingRead
         )
     }
 }
@@ -150,14 +170,36 @@ pub const BIJZONDERE_GEGEVENS_INBURGERING: Verwerkingsactiviteit = Verwerkingsac
     grondslag: "Wet inburgering 2021, art. 37 lid 2 onder b (AVG art. 9 lid 2 sub g)",
 };
 
+/// A partner's processing through a referral: logged per row with that referral's own basis (task or
+/// consent, with the referral's id and end date) instead of this general text.
+pub const UITVOERING_VERWIJZING: Verwerkingsactiviteit = Verwerkingsactiviteit {
+    id: "uitvoering-verwijzing",
+    naam: "Uitvoering van een verwijzing door een ketenpartner",
+    grondslag: "Wet inburgering 2021 art. 16-17 en 35 lid 3 (AVG art. 6 lid 1 sub e), of toestemming per verwijzing (AVG art. 6 lid 1 sub a)",
+};
+
 /// Every activity, for the register page and for checking stored ids.
 pub const ACTIVITEITEN: &[Verwerkingsactiviteit] = &[
     REGIE_INBURGERING,
+    UITVOERING_VERWIJZING,
     BIJZONDERE_GEGEVENS_INBURGERING,
     BEHEER_ACCOUNTS,
     TOEZICHT_PRIVACY,
     RECHTEN_BETROKKENEN,
 ];
+
+/// The legal basis of a partner's processing through referral `verwijzing`, for its audit rows.
+pub fn verwijzing_grondslag(
+    verwijzing: uuid::Uuid,
+    grondslag: crate::partners::verwijzing_input::Grondslag,
+    geldig_tot: chrono::NaiveDate,
+) -> String {
+    format!(
+        "Verwijzing {verwijzing}: {} (gegevens gedeeld tot en met {})",
+        grondslag.label(),
+        geldig_tot.format("%d-%m-%Y")
+    )
+}
 
 /// The processing activity (and so the legal basis) under which an action is logged.
 pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
@@ -183,7 +225,16 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         | UrenRecorded
         | TermijnVerlengingRecorded
         | DuoBesluitRecorded
-        | AfrondingUpdated => REGIE_INBURGERING,
+        | AfrondingUpdated
+        | VerwijzingSent
+        | VerwijzingUpdated
+        | VerwijzingRead
+        | ContactRecorded
+        | ContactRead
+        | UitvoeringRecorded
+        | UitvoeringRead
+        | HandhavingRecorded
+        | HandhavingRead => REGIE_INBURGERING,
         HealthRead | HealthUpdated => BIJZONDERE_GEGEVENS_INBURGERING,
         AuditRead => TOEZICHT_PRIVACY,
         // Answering the person's own request: the export is made for them, not for regie.
@@ -193,7 +244,7 @@ pub fn activiteit_for(action: AuditAction) -> Verwerkingsactiviteit {
         UserCreated | UserUpdated | ApiKeyCreated | SignIn | SignInFailed | SignOut
         | PasswordChanged | TotpEnabled | DemoLoaded | TotpReset | PasswordReset
         | PasswordCheckFailed | ApiKeyRevoked | OrganisationCreated | OrganisationUpdated
-        | TotpDisabled | RecoveryCodeUsed | SettingChanged => BEHEER_ACCOUNTS,
+        | TotpDisabled | RecoveryCodeUsed | SettingChanged | AanbodChanged => BEHEER_ACCOUNTS,
     }
 }
 
@@ -238,9 +289,11 @@ mod tests {
 
     #[test]
     fn every_activity_is_used_and_has_a_legal_basis() {
+        // A partner's rows are logged under the referral's activity (set per row, not per action).
         let used: HashSet<_> = AuditAction::ALL
             .iter()
             .map(|a| activiteit_for(*a).id)
+            .chain([UITVOERING_VERWIJZING.id])
             .collect();
         let ids: HashSet<_> = ACTIVITEITEN.iter().map(|a| a.id).collect();
         assert_eq!(used, ids);

@@ -9,7 +9,8 @@
 use crate::ids::{GebruikerId, OrganisatieId};
 
 code_enum! {
-    /// A role of a medewerker. Partner roles (taalschool, welzijn) come with partner grants later.
+    /// A role of a medewerker. The partner roles belong to users of partner organisations and open
+    /// nothing by themselves: a partner sees a person only through a referral (see [`PartnerGrant`]).
     #[derive(PartialOrd, Ord)]
     pub enum Role {
         Regisseur = "regisseur", "Regisseur inburgering",
@@ -17,6 +18,25 @@ code_enum! {
         Beleid = "beleid", "Beleidsmedewerker",
         Beheerder = "beheerder", "Functioneel beheerder",
         Privacy = "privacy", "Privacyfunctionaris",
+        PartnerMedewerker = "partner-medewerker", "Medewerker ketenpartner",
+        PartnerCoordinator = "partner-coordinator", "Coördinator ketenpartner",
+    }
+}
+
+impl Role {
+    /// Whether the role is one for users of a partner organisation (and only for them).
+    pub fn is_partner_role(self) -> bool {
+        matches!(self, Role::PartnerMedewerker | Role::PartnerCoordinator)
+    }
+
+    /// The roles a user of an organisation of kind `soort` may hold: partner roles only in a partner
+    /// organisation, the gemeente's roles only in a gemeente, the beheerder in both. A role that does
+    /// not fit grants nothing, even if it was stored.
+    pub fn fits(self, soort: OrganisatieSoort) -> bool {
+        match self {
+            Role::Beheerder => true,
+            r => r.is_partner_role() == (soort == OrganisatieSoort::Partner),
+        }
     }
 }
 
@@ -131,6 +151,28 @@ pub enum Action {
     AggregateView,
     /// The taakstelling per half-year and the gemeente's trajectory settings.
     TaakstellingManage,
+    // Chain partners (issue 8).
+    /// Refer a person to a partner's product (the regisseur).
+    VerwijzingCreate,
+    /// See referrals: the gemeente those of its persons, a partner those to itself (a worker: assigned
+    /// to them), also after they ended (the partner's own past reports stay readable).
+    VerwijzingView,
+    /// The partner accepts, declines, starts, finishes or stops a referral.
+    VerwijzingRespond,
+    /// A partner's coordinator assigns a referral to one of its workers.
+    VerwijzingAssign,
+    /// The gemeente revokes a referral.
+    VerwijzingRevoke,
+    /// Read contact moments, attendance, measurements, placements and hours.
+    UitvoeringView,
+    /// Record contact moments, attendance, measurements, placements and hours.
+    UitvoeringRecord,
+    /// Fines and measures (handhaving): the gemeente's decision alone, never a partner's.
+    HandhavingView,
+    HandhavingEdit,
+    /// The sociale kaart: partners and their products. Not person data.
+    AanbodView,
+    AanbodManage,
 }
 
 impl Action {
@@ -156,11 +198,41 @@ impl Action {
         Action::WerkvoorraadView,
         Action::AggregateView,
         Action::TaakstellingManage,
+        Action::VerwijzingCreate,
+        Action::VerwijzingView,
+        Action::VerwijzingRespond,
+        Action::VerwijzingAssign,
+        Action::VerwijzingRevoke,
+        Action::UitvoeringView,
+        Action::UitvoeringRecord,
+        Action::HandhavingView,
+        Action::HandhavingEdit,
+        Action::AanbodView,
+        Action::AanbodManage,
     ];
 
     /// Whether the action reads or changes data about persons (including who processed it).
     pub fn is_person_data(self) -> bool {
-        !matches!(self, Action::UserManage | Action::OrganisationManage)
+        !matches!(
+            self,
+            Action::UserManage
+                | Action::OrganisationManage
+                | Action::AanbodView
+                | Action::AanbodManage
+        )
+    }
+
+    /// What a partner may do through an ended referral: read it and its own reports, nothing else.
+    fn after_grant_ended(self) -> bool {
+        matches!(self, Action::VerwijzingView | Action::UitvoeringView)
+    }
+
+    /// What a partner may do with a referral before it is accepted: see it and answer it.
+    fn before_grant(self) -> bool {
+        matches!(
+            self,
+            Action::VerwijzingView | Action::VerwijzingRespond | Action::VerwijzingAssign
+        )
     }
 }
 
@@ -173,13 +245,26 @@ pub struct PersonRef {
     pub regisseur_id: Option<GebruikerId>,
 }
 
+/// A referral as far as access depends on it: to whom, assigned to which worker, and whether it
+/// grants access now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GrantRef {
+    pub partner_id: OrganisatieId,
+    pub medewerker_id: Option<GebruikerId>,
+    pub status: crate::partners::verwijzing::VerwijzingStatus,
+}
+
 /// What an action is done to. Person-data actions take a `Person`, or a `Gemeente` for "the persons
-/// of this gemeente" (lists, creating, scopes); management actions take an `Organisation`.
+/// of this gemeente" (lists, creating, scopes), or a person `ViaVerwijzing` (one referral of that
+/// person: what a partner reaches); management actions take an `Organisation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resource {
     Person(PersonRef),
     Gemeente(OrganisatieId),
     Organisation(OrganisatieId),
+    ViaVerwijzing { person: PersonRef, grant: GrantRef },
+    /// "The persons referred to this partner organisation" (a partner's lists and scopes).
+    Partner(OrganisatieId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,6 +295,12 @@ pub enum DenyReason {
     NoNeed,
     /// Four-eyes: the gemeente requires that someone other than the drafter decides the PIP.
     FourEyes,
+    /// A partner reaches a person only through an accepted or started referral to it.
+    NoReferral,
+    /// A partner worker sees only the referrals assigned to them (the coordinator sees all).
+    NotAssigned,
+    /// The referral ended: the person is out of the partner's view (its own reports stay readable).
+    ReferralEnded,
 }
 
 impl DenyReason {
@@ -233,6 +324,15 @@ impl DenyReason {
             DenyReason::FourEyes => {
                 "Uw gemeente werkt met het vier-ogenprincipe: een collega die het concept niet heeft opgesteld moet dit PIP vaststellen."
             }
+            DenyReason::NoReferral => {
+                "Uw organisatie heeft geen lopende verwijzing voor deze persoon."
+            }
+            DenyReason::NotAssigned => {
+                "Deze verwijzing is niet aan u toegewezen. Vraag de coördinator van uw organisatie."
+            }
+            DenyReason::ReferralEnded => {
+                "De verwijzing is beëindigd: u ziet deze persoon niet meer, alleen uw eigen verslagen."
+            }
         }
     }
 
@@ -246,6 +346,9 @@ impl DenyReason {
             DenyReason::AlreadyAssigned => "already_assigned",
             DenyReason::NoNeed => "no_need",
             DenyReason::FourEyes => "four_eyes",
+            DenyReason::NoReferral => "no_referral",
+            DenyReason::NotAssigned => "not_assigned",
+            DenyReason::ReferralEnded => "referral_ended",
         }
     }
 }
@@ -268,6 +371,14 @@ fn role_grants(role: Role, action: Action) -> bool {
                 | PipDecide
                 | HealthView
                 | WerkvoorraadView
+                | VerwijzingCreate
+                | VerwijzingView
+                | VerwijzingRevoke
+                | UitvoeringView
+                | UitvoeringRecord
+                | HandhavingView
+                | HandhavingEdit
+                | AanbodView
         ),
         // A teamleider answers "who saw this dossier" for one person of the gemeente, but does not
         // browse the whole gemeente's log: that log is a record of every colleague's work, and browsing
@@ -287,6 +398,10 @@ fn role_grants(role: Role, action: Action) -> bool {
                 | HealthView
                 | WerkvoorraadView
                 | AggregateView
+                | VerwijzingView
+                | UitvoeringView
+                | HandhavingView
+                | AanbodView
         ),
         // The privacy officer answers a person's request for inzage (AVG art. 15, 38(4)): that
         // export holds the person's data, which the role may not browse otherwise.
@@ -295,7 +410,34 @@ fn role_grants(role: Role, action: Action) -> bool {
         Role::Beleid => matches!(action, AggregateView),
         Role::Beheerder => matches!(
             action,
-            UserManage | OrganisationManage | TaakstellingManage | AggregateView
+            UserManage
+                | OrganisationManage
+                | TaakstellingManage
+                | AggregateView
+                | AanbodView
+                | AanbodManage
+        ),
+        // Partner roles: only ever through a referral to their own organisation (see `can`).
+        Role::PartnerMedewerker => matches!(
+            action,
+            PersonList
+                | PersonView
+                | VerwijzingView
+                | VerwijzingRespond
+                | UitvoeringView
+                | UitvoeringRecord
+                | AanbodView
+        ),
+        Role::PartnerCoordinator => matches!(
+            action,
+            PersonList
+                | PersonView
+                | VerwijzingView
+                | VerwijzingRespond
+                | VerwijzingAssign
+                | UitvoeringView
+                | UitvoeringRecord
+                | AanbodView
         ),
     }
 }
@@ -304,17 +446,33 @@ fn role_grants(role: Role, action: Action) -> bool {
 pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
     let target = match (action.is_person_data(), resource) {
         (true, Resource::Person(p)) => p.gemeente_id,
+        (true, Resource::ViaVerwijzing { person, .. }) => person.gemeente_id,
         (true, Resource::Gemeente(g)) => g,
+        (true, Resource::Partner(p)) => p,
         (false, Resource::Organisation(o)) => o,
         // An action on the wrong kind of resource is granted by no role.
         _ => return Decision::Deny(DenyReason::NoRole),
     };
     let granted = match actor.system {
         Some(task) => task.grants(action),
-        None => actor.roles.iter().any(|r| role_grants(*r, action)),
+        None => actor
+            .roles
+            .iter()
+            .any(|r| r.fits(actor.organisatie_soort) && role_grants(*r, action)),
     };
     if !granted {
         return Decision::Deny(DenyReason::NoRole);
+    }
+    if actor.organisatie_soort == OrganisatieSoort::Partner && action.is_person_data() {
+        return partner_access(actor, action, resource);
+    }
+    // The sociale kaart is shared by the installation: every role that may see it sees all of it.
+    if action == Action::AanbodView {
+        return Decision::Allow;
+    }
+    // A gemeente reaches its persons directly; the "persons referred to a partner" are not its list.
+    if matches!(resource, Resource::Partner(_)) {
+        return Decision::Deny(DenyReason::NotAGemeente);
     }
     // Partner organisations are shared by the whole installation: only a gemeente's beheerder adds them.
     if (action.is_person_data() || action == Action::OrganisationManage)
@@ -326,6 +484,38 @@ pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
         return Decision::Deny(DenyReason::OtherGemeente);
     }
     Decision::Allow
+}
+
+/// A partner's access: only through a referral to its own organisation, assigned to the worker (a
+/// coordinator sees all of the organisation's), granting access now (or, once ended, only the referral
+/// and the partner's own reports; before acceptance only the referral itself, to answer it).
+fn partner_access(actor: &Actor, action: Action, resource: Resource) -> Decision {
+    match resource {
+        Resource::Partner(p) if p == actor.organisatie_id => Decision::Allow,
+        Resource::Partner(_) => Decision::Deny(DenyReason::OtherGemeente),
+        Resource::ViaVerwijzing { grant, .. } => {
+            if grant.partner_id != actor.organisatie_id {
+                return Decision::Deny(DenyReason::NoReferral);
+            }
+            let coordinator = actor.has(Role::PartnerCoordinator);
+            if !coordinator && grant.medewerker_id != Some(actor.user_id) {
+                return Decision::Deny(DenyReason::NotAssigned);
+            }
+            if action == Action::VerwijzingAssign && !coordinator {
+                return Decision::Deny(DenyReason::NoRole);
+            }
+            use crate::partners::verwijzing::VerwijzingStatus as S;
+            match grant.status {
+                s if s.geeft_toegang() => Decision::Allow,
+                S::Verstuurd if action.before_grant() => Decision::Allow,
+                S::Verstuurd => Decision::Deny(DenyReason::NoReferral),
+                _ if action.after_grant_ended() => Decision::Allow,
+                _ => Decision::Deny(DenyReason::ReferralEnded),
+            }
+        }
+        // A person or a gemeente as such: partners never reach those without a referral.
+        _ => Decision::Deny(DenyReason::NoReferral),
+    }
 }
 
 /// May `actor` take `person` into their own caseload? Besides the role (a regisseur of the person's
@@ -382,15 +572,68 @@ pub fn can_decide_pip(
 }
 
 /// The rows of `personen` an actor may list/view, rendered by the storage layer into a WHERE clause
-/// (never fetch-then-filter).
+/// (never fetch-then-filter; one helper, `storage::scope`, renders it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PersonScope {
     Nothing,
     Gemeente(OrganisatieId),
+    /// The persons with an accepted or started referral to a partner (for a worker: assigned to them).
+    Verwijzingen(PartnerGrant),
 }
 
-/// `Gemeente(own)` exactly when the actor may do `action` for the persons of their own gemeente.
+/// What a partner's scope opens: persons through its referrals. The fields and sections it opens are
+/// fixed by [`PartnerGrant::SECTIES`]; the legal basis of each read is the referral's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartnerGrant {
+    pub partner_id: OrganisatieId,
+    /// `Some(worker)`: only referrals assigned to that worker; `None`: all of the organisation's.
+    pub medewerker_id: Option<GebruikerId>,
+}
+
+code_enum! {
+    /// The parts of a dossier; a grant opens some of them.
+    pub enum DossierSectie {
+        Identificatie = "identificatie", "Naam, geboortedatum en burgerservicenummer",
+        Contact = "contact", "Adres, telefoon en e-mail",
+        Huishouden = "huishouden", "Huishouden",
+        Doelen = "doelen", "Toegewezen doelen en activiteiten uit het PIP",
+        EigenVerslagen = "eigen_verslagen", "Eigen verslagen, aanwezigheid, metingen en uren",
+        Intake = "intake", "Brede intake",
+        Gezondheid = "gezondheid", "Gezondheid en persoonlijke omstandigheden",
+        Handhaving = "handhaving", "Handhaving",
+        Termijn = "termijn", "Termijn, examens en voortgang",
+    }
+}
+
+impl PartnerGrant {
+    /// What a referral opens: need-to-know for the work asked, nothing of the intake, health, the
+    /// termijn or handhaving (special-category goals only when the referral shares them, see
+    /// `partners::verwijzing_input::Grondslag`).
+    pub const SECTIES: &'static [DossierSectie] = &[
+        DossierSectie::Identificatie,
+        DossierSectie::Contact,
+        DossierSectie::Doelen,
+        DossierSectie::EigenVerslagen,
+    ];
+
+    pub fn opens(sectie: DossierSectie) -> bool {
+        Self::SECTIES.contains(&sectie)
+    }
+}
+
+/// `Gemeente(own)` when the actor may do `action` for the persons of their own gemeente;
+/// `Verwijzingen(..)` for a partner's users with a role for it; `Nothing` otherwise.
 pub fn person_scope(actor: &Actor, action: Action) -> PersonScope {
+    if actor.organisatie_soort == OrganisatieSoort::Partner {
+        let own = actor.organisatie_id;
+        if !can(actor, action, Resource::Partner(own)).is_allowed() {
+            return PersonScope::Nothing;
+        }
+        return PersonScope::Verwijzingen(PartnerGrant {
+            partner_id: own,
+            medewerker_id: (!actor.has(Role::PartnerCoordinator)).then_some(actor.user_id),
+        });
+    }
     match actor.gemeente_id() {
         Some(own) if can(actor, action, Resource::Gemeente(own)).is_allowed() => {
             PersonScope::Gemeente(own)

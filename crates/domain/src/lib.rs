@@ -13,6 +13,7 @@ pub mod clock;
 pub mod household;
 pub mod ids;
 pub mod login_throttle;
+pub mod partners;
 pub mod password_policy;
 pub mod person;
 pub mod record;

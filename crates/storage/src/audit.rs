@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
-use wegwijs_domain::audit::{AuditAction, activiteit_for};
+use wegwijs_domain::audit::{AuditAction, Verwerkingsactiviteit, activiteit_for};
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 
 use crate::audit_chain::{ChainRow, GENESIS, chain_key, truncate_to_micros};
@@ -54,6 +54,24 @@ pub struct AuditEntry {
     pub bron: Bron,
     /// Which fields, filters or counts were involved; never the personal data itself.
     pub details: Option<String>,
+    /// Set when the processing rests on a basis of its own rather than the action's activity: a
+    /// partner's read through a referral carries that referral's legal basis.
+    pub grondslag: Option<Grondslag>,
+}
+
+/// The processing activity and legal basis of one row, when not the action's default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grondslag {
+    pub activiteit: Verwerkingsactiviteit,
+    pub tekst: String,
+}
+
+impl AuditEntry {
+    /// This row under `grondslag` instead of the action's own activity.
+    pub fn onder(mut self, grondslag: Grondslag) -> AuditEntry {
+        self.grondslag = Some(grondslag);
+        self
+    }
 }
 
 impl AuditContext {
@@ -75,6 +93,7 @@ impl AuditContext {
             actie,
             bron: self.bron,
             details,
+            grondslag: None,
         }
     }
 }
@@ -154,7 +173,11 @@ pub async fn insert(tx: &mut Tx, entries: &[AuditEntry]) -> StorageResult<()> {
             .get(&key)
             .cloned()
             .ok_or_else(|| StorageError::Corrupt(format!("audit chain head {key} not locked")))?;
-        let act = activiteit_for(e.actie);
+        let default = activiteit_for(e.actie);
+        let (act_id, grondslag) = match &e.grondslag {
+            Some(g) => (g.activiteit.id, g.tekst.clone()),
+            None => (default.id, default.grondslag.to_string()),
+        };
         let row = ChainRow {
             id,
             volgnummer: last_nr + 1,
@@ -165,8 +188,8 @@ pub async fn insert(tx: &mut Tx, entries: &[AuditEntry]) -> StorageResult<()> {
             gemeente_id: e.gemeente_id.map(|o| o.0),
             persoon_id: e.persoon_id.map(|p| p.0),
             actie: e.actie.code().to_string(),
-            verwerkingsactiviteit: act.id.to_string(),
-            grondslag: act.grondslag.to_string(),
+            verwerkingsactiviteit: act_id.to_string(),
+            grondslag,
             bron: e.bron.code().to_string(),
             details: e.details.clone(),
             vorige_hash: last_hash,

@@ -169,6 +169,7 @@ async fn probe(db: &Db) -> StorageResult<()> {
         actie: wegwijs_domain::audit::AuditAction::PersonRead,
         bron: crate::audit::Bron::Cli,
         details: Some("health probe, rolled back".into()),
+        grondslag: None,
     };
     let mut tx = db.begin().await?;
     audit::insert(&mut tx, &[row]).await?;

@@ -28,6 +28,8 @@ pub mod intake_queue;
 pub mod login_attempts;
 pub mod notices;
 pub mod organisations;
+// Chain partners (issue 8).
+pub mod partners;
 pub mod persons;
 // --- progress slice ---
 pub mod progress;
@@ -37,6 +39,7 @@ pub mod pip_rechtsmiddelen;
 pub mod pips;
 pub mod recovery_codes;
 pub mod roles;
+mod scope;
 pub mod search_fold;
 pub mod sessions;
 // Werkvoorraad (issue 7).

@@ -36,7 +36,10 @@ fn natural(action: Action, org: OrganisatieId) -> Resource {
         | Action::PersonCreate
         | Action::AuditViewGemeente
         | Action::WorkloadView => Resource::Gemeente(org),
-        Action::UserManage | Action::OrganisationManage => Resource::Organisation(org),
+        Action::UserManage
+        | Action::OrganisationManage
+        | Action::AanbodView
+        | Action::AanbodManage => Resource::Organisation(org),
         _ => person_of(org),
     }
 }
@@ -60,6 +63,14 @@ const TABLE: &[(Role, &[Action])] = {
                 PipDecide,
                 HealthView,
                 WerkvoorraadView,
+                VerwijzingCreate,
+                VerwijzingView,
+                VerwijzingRevoke,
+                UitvoeringView,
+                UitvoeringRecord,
+                HandhavingView,
+                HandhavingEdit,
+                AanbodView,
             ],
         ),
         (
@@ -76,6 +87,10 @@ const TABLE: &[(Role, &[Action])] = {
                 HealthView,
                 WerkvoorraadView,
                 AggregateView,
+                VerwijzingView,
+                UitvoeringView,
+                HandhavingView,
+                AanbodView,
             ],
         ),
         (
@@ -90,8 +105,13 @@ const TABLE: &[(Role, &[Action])] = {
                 OrganisationManage,
                 TaakstellingManage,
                 AggregateView,
+                AanbodView,
+                AanbodManage,
             ],
         ),
+        // Held by a gemeente's user, a partner role grants nothing (see `partner_tests` for partners).
+        (Role::PartnerMedewerker, &[]),
+        (Role::PartnerCoordinator, &[]),
     ]
 };
 
@@ -344,3 +364,6 @@ fn only_a_regisseur_takes_on_and_only_a_teamleider_sees_the_workload_and_moves_p
         Decision::Deny(DenyReason::OtherGemeente)
     );
 }
+
+#[path = "partner_tests.rs"]
+mod partner_tests;

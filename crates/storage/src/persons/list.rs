@@ -20,7 +20,8 @@ use wegwijs_domain::authz::PersonScope;
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 use wegwijs_domain::person::{Bsn, Doelgroep, VNummer};
 
-use super::{scope_gemeente, search_key};
+use super::search_key;
+use crate::scope::person_condition;
 use crate::{Db, StorageResult, on_pool};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -392,6 +393,8 @@ enum Cond {
     Not(Box<Cond>),
     Any(Vec<Cond>),
     All(Vec<Cond>),
+    /// The actor's scope (gemeente or referral grant), rendered by `crate::scope`.
+    Scope(PersonScope),
 }
 
 impl Cond {
@@ -415,6 +418,8 @@ impl Cond {
                 let parts: Vec<String> = cs.iter().map(|c| c.render(sql)).collect();
                 format!("({})", parts.join(" AND "))
             }
+            Cond::Scope(scope) => person_condition(*scope, "p", &mut |u| sql.bind(Bind::Uuid(u)))
+                .unwrap_or_else(|| "1 = 0".into()),
         }
     }
 }
@@ -455,8 +460,8 @@ struct Plan {
     segments: Vec<Segment>,
 }
 
-fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
-    let mut base = vec![Cond::Eq("p.gemeente_id", Bind::Uuid(gemeente.0))];
+fn plan(scope: PersonScope, q: &ListQuery) -> Plan {
+    let mut base = vec![Cond::Scope(scope)];
     if let Some(d) = q.doelgroep {
         base.push(Cond::Eq("p.doelgroep", Bind::Text(d.code().to_string())));
     }
@@ -517,7 +522,7 @@ fn plan(gemeente: OrganisatieId, q: &ListQuery) -> Plan {
             }
             // Sorted by a date the forms are one filter; each branch carries the gemeente, so it is an
             // index range of its own (PostgreSQL: a bitmap OR; SQLite: its OR-by-union plan).
-            let g = Cond::Eq("p.gemeente_id", Bind::Uuid(gemeente.0));
+            let g = Cond::Scope(scope);
             Some(Cond::Any(
                 forms
                     .into_iter()
@@ -756,7 +761,7 @@ async fn backward(
 pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<Page> {
     let per_pagina = q.per_pagina.clamp(1, 200);
     let n = per_pagina as usize;
-    let Some(gemeente) = scope_gemeente(scope) else {
+    if scope == PersonScope::Nothing {
         return Ok(Page {
             items: vec![],
             totaal: 0,
@@ -766,8 +771,8 @@ pub async fn list(db: &Db, scope: PersonScope, q: &ListQuery) -> StorageResult<P
             volgende: None,
             vorige: None,
         });
-    };
-    let plan = plan(gemeente, q);
+    }
+    let plan = plan(scope, q);
     let counted = capped_count(db, &plan).await?;
     let cursor = match &q.cursor {
         Some(Richting::Na(c)) => position(q, &plan, c).map(|p| (false, p)),

@@ -13,6 +13,7 @@ use wegwijs_domain::authz::PersonScope;
 use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
 use wegwijs_domain::person::PersonDetails;
 
+use crate::scope::{Binder, person_condition};
 use crate::{Db, StorageError, StorageResult, on_pool};
 use row::ROW_SELECT;
 
@@ -51,14 +52,16 @@ pub(crate) fn scope_gemeente(scope: PersonScope) -> Option<OrganisatieId> {
 
 /// One person, if the scope allows it.
 pub async fn get(db: &Db, scope: PersonScope, id: PersonId) -> StorageResult<PersonRecord> {
-    let gemeente = scope_gemeente(scope).ok_or(StorageError::NotFound)?;
-    static SQL: LazyLock<String> =
-        LazyLock::new(|| format!("{} WHERE p.id = $1 AND p.gemeente_id = $2", *ROW_SELECT));
-    let row: Option<row::PersonRow> = on_pool!(db, |p| sqlx::query_as(SQL.as_str())
-        .bind(id.0)
-        .bind(gemeente.0)
-        .fetch_optional(p)
-        .await)?;
+    let mut b = Binder::starting_at(2);
+    let cond = person_condition(scope, "p", &mut |u| b.bind(u)).ok_or(StorageError::NotFound)?;
+    let sql = format!("{} WHERE p.id = $1 AND {cond}", *ROW_SELECT);
+    let row: Option<row::PersonRow> = on_pool!(db, |p| {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0);
+        for v in &b.values {
+            q = q.bind(*v);
+        }
+        q.fetch_optional(p).await
+    })?;
     row.ok_or(StorageError::NotFound)?.try_into()
 }
 

@@ -49,7 +49,7 @@ fn finds(zoek: &str, voornamen: &str, tv: Option<&str>, geslachtsnaam: &str) -> 
         zoek: Some(zoek.to_string()),
         ..ListQuery::default()
     };
-    let plan = plan(OrganisatieId(uuid::Uuid::nil()), &q);
+    let plan = plan(PersonScope::Gemeente(OrganisatieId(uuid::Uuid::nil())), &q);
     plan.count_parts
         .iter()
         .any(|part| part.as_ref().is_none_or(|c| eval(c, &keys)))

@@ -149,6 +149,7 @@ pub async fn audit(db: &Db, data: &DemoData, seed: u64, now: DateTime<Utc>) -> a
         actie: AuditAction::DemoLoaded,
         bron: Bron::Cli,
         details: Some(details.to_string()),
+        grondslag: None,
     };
     let mut tx = db.begin().await?;
     wegwijs_storage::audit::insert(&mut tx, &[entry]).await?;

@@ -115,6 +115,7 @@ async fn audit_chain_does_not_fork_under_concurrent_batches_and_write_transactio
         actie: wegwijs_domain::audit::AuditAction::PersonRead,
         bron: Bron::Api,
         details: None,
+        grondslag: None,
     };
     // A batcher of its own on the same database: the chain must hold across every writer.
     let batcher = wegwijs_storage::audit_batcher::AuditBatcher::start(app.db.clone());
@@ -391,6 +392,7 @@ async fn audit_app_role_may_only_insert_and_select_on_the_audit_log() {
                 actie: wegwijs_domain::audit::AuditAction::PersonRead,
                 bron: Bron::Api,
                 details: None,
+                grondslag: None,
             }],
         )
         .await?;
@@ -520,6 +522,7 @@ async fn audit_chain_cost() {
         actie: wegwijs_domain::audit::AuditAction::PersonRead,
         bron: Bron::Api,
         details: None,
+        grondslag: None,
     };
     // The insert as it was before the chain (plus constant chain columns, which the database requires).
     async fn plain(db: &Db, rows: &[AuditEntry]) -> wegwijs_storage::StorageResult<()> {

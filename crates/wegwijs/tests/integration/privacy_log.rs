@@ -45,6 +45,7 @@ fn entry(
         actie: AuditAction::PersonRead,
         bron: Bron::Systeem,
         details: Some(details.to_string()),
+        grondslag: None,
     }
 }
 
