@@ -2,7 +2,7 @@
 //! begeleiding, handhaving). The date, code and text helpers are the progress parsers' own, re-exported
 //! so every form in the domain refuses the same things with the same Dutch messages.
 
-pub(crate) use crate::trajectory::progress::{code, datum, tekst};
+pub(crate) use crate::trajectory::progress::{code, datum, datum_opt, tekst};
 
 /// A number of hours as people type it ("7,5", "7.5", "8") in hundredths of an hour, parsed exactly
 /// (no floating point, so "0,25" is exactly 25 and never 24.999...). At most two decimals and four
