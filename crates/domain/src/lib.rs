@@ -5,17 +5,24 @@
 #[macro_use]
 mod code_enum;
 
+pub mod aanwezigheid;
 pub mod audit;
 pub mod audit_text;
 pub mod authz;
+pub mod begeleiding;
 pub mod caseload;
 pub mod clock;
+pub mod contact;
+pub mod handhaving;
 pub mod household;
 pub mod ids;
+pub mod invoer;
 pub mod login_throttle;
+pub mod meting;
 pub mod partners;
 pub mod password_policy;
 pub mod person;
+pub mod plaatsing;
 pub mod record;
 pub mod trajectory;
 pub mod validation;
