@@ -262,7 +262,10 @@ pub enum Resource {
     Person(PersonRef),
     Gemeente(OrganisatieId),
     Organisation(OrganisatieId),
-    ViaVerwijzing { person: PersonRef, grant: GrantRef },
+    ViaVerwijzing {
+        person: PersonRef,
+        grant: GrantRef,
+    },
     /// "The persons referred to this partner organisation" (a partner's lists and scopes).
     Partner(OrganisatieId),
 }

@@ -10,12 +10,15 @@ use wegwijs_domain::validation::ValidationErrors;
 use wegwijs_storage::audit;
 use wegwijs_storage::partners::aanbod::{self as store, AanbodRow};
 
-use crate::error::{AppError, AppResult};
 use crate::Ctx;
+use crate::error::{AppError, AppResult};
 
 /// The offer of the actor's gemeente; for a partner, its own products in every gemeente.
 pub async fn list(ctx: &Ctx<'_>) -> AppResult<Vec<AanbodRow>> {
-    ctx.require(Action::AanbodView, Resource::Organisation(ctx.actor.organisatie_id))?;
+    ctx.require(
+        Action::AanbodView,
+        Resource::Organisation(ctx.actor.organisatie_id),
+    )?;
     if ctx.actor.organisatie_soort == OrganisatieSoort::Partner {
         return Ok(store::list_of_partner(&ctx.app.db, ctx.actor.organisatie_id).await?);
     }
@@ -29,9 +32,17 @@ pub async fn create(ctx: &Ctx<'_>, partner: OrganisatieId, raw: &RawProduct) -> 
     let org = wegwijs_storage::organisations::get(&ctx.app.db, partner).await;
     let domeinen = all_leefdomeinen();
     let product = Product::parse(raw, &domeinen);
-    let mut e = product.as_ref().err().cloned().unwrap_or_else(ValidationErrors::new);
+    let mut e = product
+        .as_ref()
+        .err()
+        .cloned()
+        .unwrap_or_else(ValidationErrors::new);
     if !matches!(&org, Ok(o) if o.soort == OrganisatieSoort::Partner) {
-        e.push("partnerId", "unknown_value", "Kies een partnerorganisatie uit de lijst.");
+        e.push(
+            "partnerId",
+            "unknown_value",
+            "Kies een partnerorganisatie uit de lijst.",
+        );
     }
     let product = match product {
         Ok(p) if e.is_empty() => p,
@@ -41,7 +52,13 @@ pub async fn create(ctx: &Ctx<'_>, partner: OrganisatieId, raw: &RawProduct) -> 
     let now = ctx.now();
     let mut tx = ctx.app.db.begin().await?;
     store::insert(&mut tx, id, gemeente, partner, &product, now).await?;
-    let entry = ctx.audit.entry(now, AuditAction::AanbodChanged, Some(gemeente), None, Some(format!("aanbod {id} toegevoegd")));
+    let entry = ctx.audit.entry(
+        now,
+        AuditAction::AanbodChanged,
+        Some(gemeente),
+        None,
+        Some(format!("aanbod {id} toegevoegd")),
+    );
     audit::insert(&mut tx, &[entry]).await?;
     tx.commit().await?;
     Ok(id)

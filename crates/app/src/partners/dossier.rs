@@ -16,14 +16,16 @@ use wegwijs_storage::partners::verwijzingen::{self as refs, VerwijzingRow};
 use wegwijs_storage::persons::{self, ListQuery, Page, PersonRecord};
 
 use super::grant::grondslag;
-use crate::error::{AppError, AppResult};
 use crate::Ctx;
+use crate::error::{AppError, AppResult};
 
 /// The partner's grant, or 403 for an actor without a partner role.
 fn grant(ctx: &Ctx<'_>, action: Action) -> AppResult<PartnerGrant> {
     match person_scope(ctx.actor, action) {
         PersonScope::Verwijzingen(g) => Ok(g),
-        _ => Err(AppError::Forbidden(wegwijs_domain::authz::DenyReason::NoReferral)),
+        _ => Err(AppError::Forbidden(
+            wegwijs_domain::authz::DenyReason::NoReferral,
+        )),
     }
 }
 
@@ -93,7 +95,10 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<PartnerDossier> {
     let mut activiteiten = Vec::new();
     if let Some(pip) = pip {
         for d in pip.doelen {
-            let via: Vec<&VerwijzingRow> = verwijzingen.iter().filter(|v| v.doelen().contains(&d.doel_id)).collect();
+            let via: Vec<&VerwijzingRow> = verwijzingen
+                .iter()
+                .filter(|v| v.doelen().contains(&d.doel_id))
+                .collect();
             let shared = via.iter().any(|v| v.gezondheid_delen);
             if !via.is_empty() && (!is_bijzonder(&d.leefdomein) || shared) {
                 doelen.push(d);
@@ -102,16 +107,28 @@ pub async fn view(ctx: &Ctx<'_>, id: PersonId) -> AppResult<PartnerDossier> {
         activiteiten = pip
             .activiteiten
             .into_iter()
-            .filter(|a| a.doel_id.is_some_and(|d| doelen.iter().any(|x| x.doel_id == d)))
+            .filter(|a| {
+                a.doel_id
+                    .is_some_and(|d| doelen.iter().any(|x| x.doel_id == d))
+            })
             .collect();
     }
     let detail = format!(
         "dossier via verwijzing; secties: {}",
-        PartnerGrant::SECTIES.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")
+        PartnerGrant::SECTIES
+            .iter()
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut entries = vec![row(ctx, first, AuditAction::PersonRead, detail)];
     if !doelen.is_empty() {
-        entries.push(row(ctx, first, AuditAction::PipRead, format!("{} toegewezen doelen", doelen.len())));
+        entries.push(row(
+            ctx,
+            first,
+            AuditAction::PipRead,
+            format!("{} toegewezen doelen", doelen.len()),
+        ));
     }
     ctx.app.audit.record(entries).await?;
     Ok(PartnerDossier {
@@ -137,7 +154,11 @@ pub(crate) async fn current_pip(
         .find(|v| v.status == PipStatus::Vastgesteld)
         .or_else(|| versies.iter().find(|v| v.status == PipStatus::Concept));
     match pick {
-        Some(v) => Ok(Some(wegwijs_storage::pips::get(&ctx.app.db, scope, persoon, v.id).await?.inhoud)),
+        Some(v) => Ok(Some(
+            wegwijs_storage::pips::get(&ctx.app.db, scope, persoon, v.id)
+                .await?
+                .inhoud,
+        )),
         None => Ok(None),
     }
 }

@@ -4,7 +4,7 @@
 use wegwijs_domain::audit::{UITVOERING_VERWIJZING, verwijzing_grondslag};
 use wegwijs_domain::authz::{GrantRef, PersonRef, Resource};
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId};
-use wegwijs_domain::partners::verwijzing::VerwijzingStatus;
+
 use wegwijs_domain::partners::verwijzing_input::Grondslag as Basis;
 use wegwijs_storage::audit::Grondslag;
 use wegwijs_storage::partners::verwijzingen::VerwijzingRow;
@@ -34,9 +34,4 @@ pub fn grondslag(v: &VerwijzingRow) -> Grondslag {
         activiteit: UITVOERING_VERWIJZING,
         tekst: verwijzing_grondslag(v.id, basis, v.geldig_tot),
     }
-}
-
-/// Whether the referral grants access now.
-pub fn is_active(v: &VerwijzingRow) -> bool {
-    v.status().is_ok_and(VerwijzingStatus::geeft_toegang)
 }

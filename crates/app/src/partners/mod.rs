@@ -5,6 +5,7 @@
 pub mod aanbod;
 pub mod dossier;
 mod grant;
+pub mod uitvoering;
 pub mod verwijzingen;
 
 pub use grant::{grondslag, resource};

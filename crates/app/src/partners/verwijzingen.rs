@@ -7,11 +7,15 @@ use wegwijs_domain::audit::AuditAction;
 use wegwijs_domain::authz::{Action, OrganisatieSoort, Role, person_scope};
 use wegwijs_domain::ids::{GebruikerId, OrganisatieId, PersonId};
 use wegwijs_domain::partners::verwijzing::{Kant, Overgang, Stand, overgang};
-use wegwijs_domain::partners::verwijzing_input::{NieuweVerwijzing, RawOvergang, RawVerwijzing, parse_overgang};
+use wegwijs_domain::partners::verwijzing_input::{
+    NieuweVerwijzing, RawOvergang, RawVerwijzing, parse_overgang,
+};
 use wegwijs_domain::validation::ValidationErrors;
 use wegwijs_storage::audit::{self, AuditEntry};
-use wegwijs_storage::partners::verwijzingen::{self as store, Filter, Stap, StapRow, VerwijzingRow};
 use wegwijs_storage::partners::aanbod;
+use wegwijs_storage::partners::verwijzingen::{
+    self as store, Filter, Stap, StapRow, VerwijzingRow,
+};
 
 use super::grant::{grondslag, resource};
 use crate::error::{AppError, AppResult};
@@ -95,30 +99,46 @@ async fn check_doelen(
         return Ok(());
     }
     let pip = super::dossier::current_pip(ctx, person.gemeente_id, person.id).await?;
-    let known: Vec<Uuid> = pip.iter().flat_map(|p| p.doelen.iter().map(|d| d.doel_id)).collect();
+    let known: Vec<Uuid> = pip
+        .iter()
+        .flat_map(|p| p.doelen.iter().map(|d| d.doel_id))
+        .collect();
     if doelen.iter().all(|d| known.contains(d)) {
         Ok(())
     } else {
-        Err(invalid("doelIds", "unknown_value", "Kies doelen uit het geldende PIP van deze persoon."))
+        Err(invalid(
+            "doelIds",
+            "unknown_value",
+            "Kies doelen uit het geldende PIP van deze persoon.",
+        ))
     }
 }
 
 /// A worker must be an active user of the partner with a partner role.
 async fn check_worker(ctx: &Ctx<'_>, partner: OrganisatieId, m: GebruikerId) -> AppResult<()> {
     let ok = match wegwijs_storage::users::get(&ctx.app.db, m).await {
-        Ok(u) => u.actief && u.organisatie_id == partner && u.roles.iter().any(|r| r.is_partner_role()),
+        Ok(u) => {
+            u.actief && u.organisatie_id == partner && u.roles.iter().any(|r| r.is_partner_role())
+        }
         Err(wegwijs_storage::StorageError::NotFound) => false,
         Err(e) => return Err(e.into()),
     };
     if ok {
         Ok(())
     } else {
-        Err(invalid("medewerkerId", "unknown_value", "Kies een medewerker van de partnerorganisatie."))
+        Err(invalid(
+            "medewerkerId",
+            "unknown_value",
+            "Kies een medewerker van de partnerorganisatie.",
+        ))
     }
 }
 
 /// The workers a referral to `partner` can be assigned to (for the forms).
-pub async fn workers(ctx: &Ctx<'_>, partner: OrganisatieId) -> AppResult<Vec<(GebruikerId, String)>> {
+pub async fn workers(
+    ctx: &Ctx<'_>,
+    partner: OrganisatieId,
+) -> AppResult<Vec<(GebruikerId, String)>> {
     let users = wegwijs_storage::users::list_by_organisation(&ctx.app.db, partner).await?;
     Ok(users
         .into_iter()
@@ -138,12 +158,21 @@ pub async fn list(
 ) -> AppResult<Vec<VerwijzingRow>> {
     let scope = person_scope(ctx.actor, Action::VerwijzingView);
     if scope == wegwijs_domain::authz::PersonScope::Nothing {
-        return Err(AppError::Forbidden(wegwijs_domain::authz::DenyReason::NoRole));
+        return Err(AppError::Forbidden(
+            wegwijs_domain::authz::DenyReason::NoRole,
+        ));
     }
     let rows = store::list(&ctx.app.db, scope, filter, persoon, limit, offset).await?;
     let entries: Vec<AuditEntry> = rows
         .iter()
-        .map(|v| entry(ctx, v, AuditAction::PersonListed, format!("verwijzingenlijst, verwijzing {}", v.id)))
+        .map(|v| {
+            entry(
+                ctx,
+                v,
+                AuditAction::PersonListed,
+                format!("verwijzingenlijst, verwijzing {}", v.id),
+            )
+        })
         .collect();
     ctx.app.audit.record(entries).await?;
     Ok(rows)
@@ -155,7 +184,12 @@ pub async fn get(ctx: &Ctx<'_>, id: Uuid) -> AppResult<(VerwijzingRow, Vec<StapR
     let steps = store::steps(&ctx.app.db, id).await?;
     ctx.app
         .audit
-        .record(vec![entry(ctx, &v, AuditAction::VerwijzingRead, format!("verwijzing {id}"))])
+        .record(vec![entry(
+            ctx,
+            &v,
+            AuditAction::VerwijzingRead,
+            format!("verwijzing {id}"),
+        )])
         .await?;
     Ok((v, steps))
 }
@@ -170,7 +204,8 @@ pub(crate) async fn load(ctx: &Ctx<'_>, action: Action, id: Uuid) -> AppResult<V
         Ok(()) => Ok(v),
         // Someone of another gemeente or partner does not learn that the referral exists.
         Err(AppError::Forbidden(
-            wegwijs_domain::authz::DenyReason::OtherGemeente | wegwijs_domain::authz::DenyReason::NoReferral,
+            wegwijs_domain::authz::DenyReason::OtherGemeente
+            | wegwijs_domain::authz::DenyReason::NoReferral,
         )) if !sees_any(ctx, &v) => Err(AppError::NotFound),
         Err(e) => Err(e),
     }
@@ -200,13 +235,29 @@ pub async fn transition(ctx: &Ctx<'_>, id: Uuid, raw: &RawOvergang, versie: i64)
         gestart_op: v.gestart_op,
     };
     if versie != v.versie {
-        return Err(AppError::Conflict { expected: versie, current: v.versie });
+        return Err(AppError::Conflict {
+            expected: versie,
+            current: v.versie,
+        });
     }
-    let nieuw = overgang(stand, &o, kant, today).map_err(|f| AppError::Invalid(ValidationErrors(vec![f])))?;
+    let nieuw = overgang(stand, &o, kant, today)
+        .map_err(|f| AppError::Invalid(ValidationErrors(vec![f])))?;
     let (datum, reden, toelichting) = match &o {
         Overgang::Starten { datum } | Overgang::Afronden { datum } => (*datum, None, None),
-        Overgang::Stoppen { datum, reden, toelichting } => (*datum, Some(reden.code().to_string()), Some(toelichting.clone())),
-        Overgang::Afwijzen { reden, toelichting } => (today, Some(reden.code().to_string()), Some(toelichting.clone())),
+        Overgang::Stoppen {
+            datum,
+            reden,
+            toelichting,
+        } => (
+            *datum,
+            Some(reden.code().to_string()),
+            Some(toelichting.clone()),
+        ),
+        Overgang::Afwijzen { reden, toelichting } => (
+            today,
+            Some(reden.code().to_string()),
+            Some(toelichting.clone()),
+        ),
         Overgang::Intrekken { toelichting } => (today, None, Some(toelichting.clone())),
         Overgang::Accepteren => (today, None, None),
     };
@@ -217,10 +268,23 @@ pub async fn transition(ctx: &Ctx<'_>, id: Uuid, raw: &RawOvergang, versie: i64)
         toelichting: toelichting.filter(|t| !t.trim().is_empty()),
     };
     let mut tx = ctx.app.db.begin().await?;
-    let new_version = store::transition(&mut tx, id, versie, &stap, ctx.audit.gebruiker_id, ctx.now()).await?;
+    let new_version = store::transition(
+        &mut tx,
+        id,
+        versie,
+        &stap,
+        ctx.audit.gebruiker_id,
+        ctx.now(),
+    )
+    .await?;
     audit::insert(
         &mut tx,
-        &[entry(ctx, &v, AuditAction::VerwijzingUpdated, format!("verwijzing {id}: {}", o.code()))],
+        &[entry(
+            ctx,
+            &v,
+            AuditAction::VerwijzingUpdated,
+            format!("verwijzing {id}: {}", o.code()),
+        )],
     )
     .await?;
     tx.commit().await?;
@@ -228,20 +292,36 @@ pub async fn transition(ctx: &Ctx<'_>, id: Uuid, raw: &RawOvergang, versie: i64)
 }
 
 /// The coordinator assigns the referral to one of the organisation's workers.
-pub async fn assign(ctx: &Ctx<'_>, id: Uuid, medewerker: GebruikerId, versie: i64) -> AppResult<i64> {
+pub async fn assign(
+    ctx: &Ctx<'_>,
+    id: Uuid,
+    medewerker: GebruikerId,
+    versie: i64,
+) -> AppResult<i64> {
     let v = load(ctx, Action::VerwijzingAssign, id).await?;
     if !ctx.actor.has(Role::PartnerCoordinator) {
-        return Err(AppError::Forbidden(wegwijs_domain::authz::DenyReason::NoRole));
+        return Err(AppError::Forbidden(
+            wegwijs_domain::authz::DenyReason::NoRole,
+        ));
     }
     check_worker(ctx, OrganisatieId(v.partner_id), medewerker).await?;
     if v.status()?.is_eind() {
-        return Err(invalid("medewerkerId", "invalid_state", "Een beëindigde verwijzing kan niet meer worden toegewezen."));
+        return Err(invalid(
+            "medewerkerId",
+            "invalid_state",
+            "Een beëindigde verwijzing kan niet meer worden toegewezen.",
+        ));
     }
     let mut tx = ctx.app.db.begin().await?;
     let new_version = store::assign(&mut tx, id, versie, medewerker, ctx.now()).await?;
     audit::insert(
         &mut tx,
-        &[entry(ctx, &v, AuditAction::VerwijzingUpdated, format!("verwijzing {id}: toegewezen aan {medewerker}"))],
+        &[entry(
+            ctx,
+            &v,
+            AuditAction::VerwijzingUpdated,
+            format!("verwijzing {id}: toegewezen aan {medewerker}"),
+        )],
     )
     .await?;
     tx.commit().await?;

@@ -64,6 +64,12 @@ proptest! {
     #[test]
     fn scope_agrees_with_can(a in any_actor(), action in any_action()) {
         let scope = person_scope(&a, action);
+        if a.organisatie_soort == OrganisatieSoort::Partner {
+            let open = can(&a, action, Resource::Partner(a.organisatie_id)).is_allowed();
+            prop_assert_eq!(matches!(scope, PersonScope::Verwijzingen(g) if g.partner_id == a.organisatie_id), open);
+            prop_assert_eq!(scope == PersonScope::Nothing, !open);
+            return Ok(());
+        }
         match a.gemeente_id() {
             Some(own) if can(&a, action, Resource::Gemeente(own)).is_allowed() => prop_assert_eq!(scope, PersonScope::Gemeente(own)),
             _ => prop_assert_eq!(scope, PersonScope::Nothing),

@@ -226,7 +226,7 @@ fn beheerder_who_is_also_regisseur_gets_the_union() {
 }
 
 #[test]
-fn partner_organisations_get_no_person_data_yet() {
+fn gemeente_roles_in_a_partner_organisation_open_no_person_data() {
     let a = actor(
         TAALSCHOOL,
         OrganisatieSoort::Partner,
@@ -234,7 +234,7 @@ fn partner_organisations_get_no_person_data_yet() {
     );
     assert_eq!(
         can(&a, Action::PersonView, person_of(TAALSCHOOL)),
-        Decision::Deny(DenyReason::NotAGemeente)
+        Decision::Deny(DenyReason::NoRole)
     );
     assert_eq!(person_scope(&a, Action::PersonList), PersonScope::Nothing);
 }
@@ -267,7 +267,15 @@ fn scope_for_a_regisseur_is_the_own_gemeente() {
 fn role_codes_and_deny_messages() {
     assert_eq!(
         Role::CODES,
-        &["regisseur", "teamleider", "beleid", "beheerder", "privacy"]
+        &[
+            "regisseur",
+            "teamleider",
+            "beleid",
+            "beheerder",
+            "privacy",
+            "partner-medewerker",
+            "partner-coordinator"
+        ]
     );
     assert_eq!(Role::parse("privacy"), Some(Role::Privacy));
     assert_eq!(

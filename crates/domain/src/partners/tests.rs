@@ -23,11 +23,24 @@ const TODAY: fn() -> NaiveDate = || d(2026, 6, 1);
 fn all_overgangen() -> Vec<Overgang> {
     vec![
         Overgang::Accepteren,
-        Overgang::Afwijzen { reden: StopReden::GeenPlek, toelichting: String::new() },
-        Overgang::Starten { datum: d(2026, 4, 1) },
-        Overgang::Afronden { datum: d(2026, 5, 1) },
-        Overgang::Stoppen { datum: d(2026, 5, 1), reden: StopReden::Verhuisd, toelichting: String::new() },
-        Overgang::Intrekken { toelichting: "Persoon verhuisd naar Venlo".into() },
+        Overgang::Afwijzen {
+            reden: StopReden::GeenPlek,
+            toelichting: String::new(),
+        },
+        Overgang::Starten {
+            datum: d(2026, 4, 1),
+        },
+        Overgang::Afronden {
+            datum: d(2026, 5, 1),
+        },
+        Overgang::Stoppen {
+            datum: d(2026, 5, 1),
+            reden: StopReden::Verhuisd,
+            toelichting: String::new(),
+        },
+        Overgang::Intrekken {
+            toelichting: "Persoon verhuisd naar Venlo".into(),
+        },
     ]
 }
 
@@ -49,7 +62,10 @@ fn the_whole_table_of_states_and_transitions() {
     for from in VerwijzingStatus::ALL {
         for o in all_overgangen() {
             let got = overgang(stand(*from), &o, o.kant(), TODAY());
-            let want = allowed.iter().find(|(f, c, _)| f == from && *c == o.code()).map(|x| x.2);
+            let want = allowed
+                .iter()
+                .find(|(f, c, _)| f == from && *c == o.code())
+                .map(|x| x.2);
             match want {
                 Some(to) => assert_eq!(got, Ok(to), "{from:?} {}", o.code()),
                 None => {
@@ -63,12 +79,19 @@ fn the_whole_table_of_states_and_transitions() {
 
 #[test]
 fn only_the_partner_answers_and_only_the_gemeente_revokes() {
-    let e = overgang(stand(VerwijzingStatus::Verstuurd), &Overgang::Accepteren, Kant::Gemeente, TODAY())
-        .expect_err("gemeente cannot accept");
+    let e = overgang(
+        stand(VerwijzingStatus::Verstuurd),
+        &Overgang::Accepteren,
+        Kant::Gemeente,
+        TODAY(),
+    )
+    .expect_err("gemeente cannot accept");
     assert!(e.message.contains("partner"));
     let e = overgang(
         stand(VerwijzingStatus::Gestart),
-        &Overgang::Intrekken { toelichting: "x".into() },
+        &Overgang::Intrekken {
+            toelichting: "x".into(),
+        },
         Kant::Partner,
         TODAY(),
     )
@@ -78,28 +101,70 @@ fn only_the_partner_answers_and_only_the_gemeente_revokes() {
 
 #[test]
 fn dates_must_be_past_and_after_the_start() {
-    let future = Overgang::Starten { datum: d(2026, 6, 2) };
-    let e = overgang(stand(VerwijzingStatus::Geaccepteerd), &future, Kant::Partner, TODAY()).expect_err("future");
+    let future = Overgang::Starten {
+        datum: d(2026, 6, 2),
+    };
+    let e = overgang(
+        stand(VerwijzingStatus::Geaccepteerd),
+        &future,
+        Kant::Partner,
+        TODAY(),
+    )
+    .expect_err("future");
     assert_eq!((e.field, e.code), ("datum", "out_of_range"));
-    let before = Overgang::Afronden { datum: d(2026, 3, 9) };
-    let e = overgang(stand(VerwijzingStatus::Gestart), &before, Kant::Partner, TODAY()).expect_err("before start");
+    let before = Overgang::Afronden {
+        datum: d(2026, 3, 9),
+    };
+    let e = overgang(
+        stand(VerwijzingStatus::Gestart),
+        &before,
+        Kant::Partner,
+        TODAY(),
+    )
+    .expect_err("before start");
     assert_eq!((e.field, e.code), ("datum", "inconsistent"));
 }
 
 #[test]
 fn dropout_and_revocation_need_an_explanation() {
-    let o = Overgang::Stoppen { datum: d(2026, 5, 1), reden: StopReden::Uitval, toelichting: " ".into() };
-    let e = overgang(stand(VerwijzingStatus::Gestart), &o, Kant::Partner, TODAY()).expect_err("no reason");
+    let o = Overgang::Stoppen {
+        datum: d(2026, 5, 1),
+        reden: StopReden::Uitval,
+        toelichting: " ".into(),
+    };
+    let e = overgang(stand(VerwijzingStatus::Gestart), &o, Kant::Partner, TODAY())
+        .expect_err("no reason");
     assert_eq!(e.field, "toelichting");
-    let o = Overgang::Intrekken { toelichting: String::new() };
-    assert!(overgang(stand(VerwijzingStatus::Gestart), &o, Kant::Gemeente, TODAY()).is_err());
-    let o = Overgang::Stoppen { datum: d(2026, 5, 1), reden: StopReden::Verhuisd, toelichting: String::new() };
-    assert_eq!(overgang(stand(VerwijzingStatus::Gestart), &o, Kant::Partner, TODAY()), Ok(VerwijzingStatus::Gestopt));
+    let o = Overgang::Intrekken {
+        toelichting: String::new(),
+    };
+    assert!(
+        overgang(
+            stand(VerwijzingStatus::Gestart),
+            &o,
+            Kant::Gemeente,
+            TODAY()
+        )
+        .is_err()
+    );
+    let o = Overgang::Stoppen {
+        datum: d(2026, 5, 1),
+        reden: StopReden::Verhuisd,
+        toelichting: String::new(),
+    };
+    assert_eq!(
+        overgang(stand(VerwijzingStatus::Gestart), &o, Kant::Partner, TODAY()),
+        Ok(VerwijzingStatus::Gestopt)
+    );
 }
 
 #[test]
 fn only_accepted_and_started_grant_access() {
-    let open: Vec<_> = VerwijzingStatus::ALL.iter().filter(|s| s.geeft_toegang()).map(|s| s.code()).collect();
+    let open: Vec<_> = VerwijzingStatus::ALL
+        .iter()
+        .filter(|s| s.geeft_toegang())
+        .map(|s| s.code())
+        .collect();
     assert_eq!(open, VerwijzingStatus::MET_TOEGANG);
 }
 
@@ -142,9 +207,19 @@ fn health_data_needs_consent_or_a_recorded_justification() {
 fn sharing_is_limited_in_time() {
     let mut r = raw_ok();
     r.geldig_tot = "2026-05-31".into();
-    assert!(NieuweVerwijzing::parse(&r, TODAY()).expect_err("past").for_field("geldigTot").is_some());
+    assert!(
+        NieuweVerwijzing::parse(&r, TODAY())
+            .expect_err("past")
+            .for_field("geldigTot")
+            .is_some()
+    );
     r.geldig_tot = "2029-01-01".into();
-    assert!(NieuweVerwijzing::parse(&r, TODAY()).expect_err("too long").for_field("geldigTot").is_some());
+    assert!(
+        NieuweVerwijzing::parse(&r, TODAY())
+            .expect_err("too long")
+            .for_field("geldigTot")
+            .is_some()
+    );
 }
 
 #[test]
@@ -155,10 +230,28 @@ fn transitions_parse_from_form_fields() {
         reden: reden.into(),
         toelichting: String::new(),
     };
-    assert_eq!(parse_overgang(&raw("accepteren", "", ""), TODAY()), Ok(Overgang::Accepteren));
-    assert!(parse_overgang(&raw("starten", "", ""), TODAY()).expect_err("date").for_field("datum").is_some());
-    assert!(parse_overgang(&raw("stoppen", "2026-05-01", ""), TODAY()).expect_err("reason").for_field("reden").is_some());
-    assert!(parse_overgang(&raw("verwijderen", "", ""), TODAY()).expect_err("unknown").for_field("overgang").is_some());
+    assert_eq!(
+        parse_overgang(&raw("accepteren", "", ""), TODAY()),
+        Ok(Overgang::Accepteren)
+    );
+    assert!(
+        parse_overgang(&raw("starten", "", ""), TODAY())
+            .expect_err("date")
+            .for_field("datum")
+            .is_some()
+    );
+    assert!(
+        parse_overgang(&raw("stoppen", "2026-05-01", ""), TODAY())
+            .expect_err("reason")
+            .for_field("reden")
+            .is_some()
+    );
+    assert!(
+        parse_overgang(&raw("verwijderen", "", ""), TODAY())
+            .expect_err("unknown")
+            .for_field("overgang")
+            .is_some()
+    );
 }
 
 proptest! {

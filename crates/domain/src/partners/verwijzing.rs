@@ -33,7 +33,10 @@ impl VerwijzingStatus {
 
     /// Whether the partner may see and record for the person now.
     pub fn geeft_toegang(self) -> bool {
-        matches!(self, VerwijzingStatus::Geaccepteerd | VerwijzingStatus::Gestart)
+        matches!(
+            self,
+            VerwijzingStatus::Geaccepteerd | VerwijzingStatus::Gestart
+        )
     }
 
     /// No transition leaves this state.
@@ -181,9 +184,9 @@ pub fn overgang(
         ));
     }
     let datum = match o {
-        Overgang::Starten { datum } | Overgang::Afronden { datum } | Overgang::Stoppen { datum, .. } => {
-            Some(*datum)
-        }
+        Overgang::Starten { datum }
+        | Overgang::Afronden { datum }
+        | Overgang::Stoppen { datum, .. } => Some(*datum),
         _ => None,
     };
     if let Some(d) = datum {
@@ -201,7 +204,11 @@ pub fn overgang(
                 "inconsistent",
                 format!(
                     "De datum ligt voor {} ({}).",
-                    if stand.gestart_op.is_some() { "de start" } else { "de verwijzing" },
+                    if stand.gestart_op.is_some() {
+                        "de start"
+                    } else {
+                        "de verwijzing"
+                    },
                     vanaf.format("%d-%m-%Y")
                 ),
             ));
@@ -218,12 +225,11 @@ pub fn overgang(
         _ => None,
     };
     let leeg = toelichting.is_some_and(str::is_empty);
-    if leeg && (reden.is_some_and(StopReden::vraagt_toelichting) || matches!(o, Overgang::Intrekken { .. })) {
-        return Err(fout(
-            "toelichting",
-            "required",
-            "Licht toe waarom.".into(),
-        ));
+    if leeg
+        && (reden.is_some_and(StopReden::vraagt_toelichting)
+            || matches!(o, Overgang::Intrekken { .. }))
+    {
+        return Err(fout("toelichting", "required", "Licht toe waarom.".into()));
     }
     Ok(o.doel())
 }

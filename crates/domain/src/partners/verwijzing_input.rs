@@ -54,7 +54,12 @@ pub struct NieuweVerwijzing {
     pub medewerker_id: Option<Uuid>,
 }
 
-fn uuid_field(e: &mut ValidationErrors, field: &'static str, raw: &str, required: bool) -> Option<Uuid> {
+fn uuid_field(
+    e: &mut ValidationErrors,
+    field: &'static str,
+    raw: &str,
+    required: bool,
+) -> Option<Uuid> {
     let raw = raw.trim();
     if raw.is_empty() {
         if required {
@@ -65,19 +70,30 @@ fn uuid_field(e: &mut ValidationErrors, field: &'static str, raw: &str, required
     match Uuid::parse_str(raw) {
         Ok(u) => Some(u),
         Err(_) => {
-            e.push(field, "invalid", "Dit is geen geldige verwijzing naar een keuze uit de lijst.");
+            e.push(
+                field,
+                "invalid",
+                "Dit is geen geldige verwijzing naar een keuze uit de lijst.",
+            );
             None
         }
     }
 }
 
 impl NieuweVerwijzing {
-    pub fn parse(raw: &RawVerwijzing, today: NaiveDate) -> Result<NieuweVerwijzing, ValidationErrors> {
+    pub fn parse(
+        raw: &RawVerwijzing,
+        today: NaiveDate,
+    ) -> Result<NieuweVerwijzing, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let aanbod_id = uuid_field(&mut e, "aanbodId", &raw.aanbod_id, true);
         let vraag = tekst(&mut e, "vraag", &raw.vraag, VRAAG_MAX, true);
         if vraag.is_empty() && e.for_field("vraag").is_none() {
-            e.push("vraag", "required", "Beschrijf wat u van de partner vraagt.");
+            e.push(
+                "vraag",
+                "required",
+                "Beschrijf wat u van de partner vraagt.",
+            );
         }
         let mut doel_ids = Vec::new();
         for d in raw.doel_ids.iter().filter(|d| !d.trim().is_empty()) {
@@ -90,21 +106,58 @@ impl NieuweVerwijzing {
                 }
             }
         }
-        let grondslag = code(&mut e, "grondslag", &raw.grondslag, Grondslag::parse, Grondslag::CHOICES);
-        let toestemming_datum = datum_opt(&mut e, "toestemmingDatum", &raw.toestemming_datum, today, true).flatten();
-        if grondslag == Some(Grondslag::Toestemming) && toestemming_datum.is_none() && e.for_field("toestemmingDatum").is_none() {
-            e.push("toestemmingDatum", "required", "Vul in wanneer de inburgeraar toestemming gaf.");
+        let grondslag = code(
+            &mut e,
+            "grondslag",
+            &raw.grondslag,
+            Grondslag::parse,
+            Grondslag::CHOICES,
+        );
+        let toestemming_datum = datum_opt(
+            &mut e,
+            "toestemmingDatum",
+            &raw.toestemming_datum,
+            today,
+            true,
+        )
+        .flatten();
+        if grondslag == Some(Grondslag::Toestemming)
+            && toestemming_datum.is_none()
+            && e.for_field("toestemmingDatum").is_none()
+        {
+            e.push(
+                "toestemmingDatum",
+                "required",
+                "Vul in wanneer de inburgeraar toestemming gaf.",
+            );
         }
         let geldig_tot = datum(&mut e, "geldigTot", &raw.geldig_tot, today, false);
         if let Some(t) = geldig_tot {
             if t < today {
-                e.push("geldigTot", "out_of_range", "De einddatum van het delen ligt in het verleden.");
+                e.push(
+                    "geldigTot",
+                    "out_of_range",
+                    "De einddatum van het delen ligt in het verleden.",
+                );
             } else if (t - today).num_days() > MAX_GELDIG_DAGEN {
-                e.push("geldigTot", "out_of_range", "Deel gegevens hoogstens twee jaar; verwijs daarna opnieuw.");
+                e.push(
+                    "geldigTot",
+                    "out_of_range",
+                    "Deel gegevens hoogstens twee jaar; verwijs daarna opnieuw.",
+                );
             }
         }
-        let rechtvaardiging = tekst(&mut e, "gezondheidRechtvaardiging", &raw.gezondheid_rechtvaardiging, TOELICHTING_MAX, true);
-        if raw.gezondheid_delen && grondslag != Some(Grondslag::Toestemming) && rechtvaardiging.is_empty() {
+        let rechtvaardiging = tekst(
+            &mut e,
+            "gezondheidRechtvaardiging",
+            &raw.gezondheid_rechtvaardiging,
+            TOELICHTING_MAX,
+            true,
+        );
+        if raw.gezondheid_delen
+            && grondslag != Some(Grondslag::Toestemming)
+            && rechtvaardiging.is_empty()
+        {
             e.push(
                 "gezondheidRechtvaardiging",
                 "required",
@@ -113,17 +166,20 @@ impl NieuweVerwijzing {
         }
         let medewerker_id = uuid_field(&mut e, "medewerkerId", &raw.medewerker_id, false);
         match (aanbod_id, grondslag, geldig_tot) {
-            (Some(aanbod_id), Some(grondslag), Some(geldig_tot)) if e.is_empty() => Ok(NieuweVerwijzing {
-                aanbod_id,
-                vraag,
-                doel_ids,
-                grondslag,
-                toestemming_datum,
-                geldig_tot,
-                gezondheid_delen: raw.gezondheid_delen,
-                gezondheid_rechtvaardiging: (!rechtvaardiging.is_empty()).then_some(rechtvaardiging),
-                medewerker_id,
-            }),
+            (Some(aanbod_id), Some(grondslag), Some(geldig_tot)) if e.is_empty() => {
+                Ok(NieuweVerwijzing {
+                    aanbod_id,
+                    vraag,
+                    doel_ids,
+                    grondslag,
+                    toestemming_datum,
+                    geldig_tot,
+                    gezondheid_delen: raw.gezondheid_delen,
+                    gezondheid_rechtvaardiging: (!rechtvaardiging.is_empty())
+                        .then_some(rechtvaardiging),
+                    medewerker_id,
+                })
+            }
             _ => Err(e),
         }
     }
@@ -140,13 +196,29 @@ pub struct RawOvergang {
 /// The transition asked for; the state machine ([`super::verwijzing::overgang`]) checks whether it fits.
 pub fn parse_overgang(raw: &RawOvergang, today: NaiveDate) -> Result<Overgang, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let toelichting = tekst(&mut e, "toelichting", &raw.toelichting, TOELICHTING_MAX, true);
+    let toelichting = tekst(
+        &mut e,
+        "toelichting",
+        &raw.toelichting,
+        TOELICHTING_MAX,
+        true,
+    );
     let soort = raw.overgang.trim();
     let needs_date = matches!(soort, "starten" | "afronden" | "stoppen");
-    let d = if needs_date { datum(&mut e, "datum", &raw.datum, today, true) } else { None };
+    let d = if needs_date {
+        datum(&mut e, "datum", &raw.datum, today, true)
+    } else {
+        None
+    };
     let needs_reason = matches!(soort, "afwijzen" | "stoppen");
     let reden = if needs_reason {
-        code(&mut e, "reden", &raw.reden, StopReden::parse, StopReden::CHOICES)
+        code(
+            &mut e,
+            "reden",
+            &raw.reden,
+            StopReden::parse,
+            StopReden::CHOICES,
+        )
     } else {
         None
     };
@@ -155,9 +227,13 @@ pub fn parse_overgang(raw: &RawOvergang, today: NaiveDate) -> Result<Overgang, V
         ("afwijzen", _, Some(reden)) => Some(Overgang::Afwijzen { reden, toelichting }),
         ("starten", Some(datum), _) => Some(Overgang::Starten { datum }),
         ("afronden", Some(datum), _) => Some(Overgang::Afronden { datum }),
-        ("stoppen", Some(datum), Some(reden)) => Some(Overgang::Stoppen { datum, reden, toelichting }),
+        ("stoppen", Some(datum), Some(reden)) => Some(Overgang::Stoppen {
+            datum,
+            reden,
+            toelichting,
+        }),
         ("intrekken", _, _) => Some(Overgang::Intrekken { toelichting }),
-        ("" , _, _) => {
+        ("", _, _) => {
             e.push("overgang", "required", "Kies een stap.");
             None
         }

@@ -148,7 +148,7 @@ CREATE TABLE plaatsingen (
     plek           TEXT NOT NULL,
     start          DATE NOT NULL,
     eind           DATE,
-    uren_per_week  INTEGER NOT NULL,
+    uren_per_week_honderdsten INTEGER NOT NULL,
     uitstroom      TEXT,
     versie         BIGINT NOT NULL DEFAULT 1,
     aangemaakt_door UUID REFERENCES gebruikers (id),

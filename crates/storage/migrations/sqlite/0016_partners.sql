@@ -148,7 +148,7 @@ CREATE TABLE plaatsingen (
     plek           TEXT NOT NULL,
     start          TEXT NOT NULL,
     eind           TEXT,
-    uren_per_week  INTEGER NOT NULL,
+    uren_per_week_honderdsten INTEGER NOT NULL,
     uitstroom      TEXT,
     versie         INTEGER NOT NULL DEFAULT 1,
     aangemaakt_door BLOB REFERENCES gebruikers (id),

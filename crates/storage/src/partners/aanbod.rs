@@ -28,24 +28,32 @@ const SELECT: &str = "SELECT a.id, a.gemeente_id, a.partner_id, o.naam AS partne
      FROM aanbod a JOIN organisaties o ON o.id = a.partner_id";
 
 /// The products of a gemeente (only active ones unless `ook_inactief`), by domain and name.
-pub async fn list(db: &Db, gemeente: OrganisatieId, ook_inactief: bool) -> StorageResult<Vec<AanbodRow>> {
+pub async fn list(
+    db: &Db,
+    gemeente: OrganisatieId,
+    ook_inactief: bool,
+) -> StorageResult<Vec<AanbodRow>> {
     let sql = format!(
         "{SELECT} WHERE a.gemeente_id = $1 AND (a.actief OR $2) ORDER BY a.leefdomein, a.naam, a.id"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(gemeente.0)
-        .bind(ook_inactief)
-        .fetch_all(p)
-        .await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(gemeente.0)
+    .bind(ook_inactief)
+    .fetch_all(p)
+    .await)?)
 }
 
 /// The products a partner offers, in every gemeente.
 pub async fn list_of_partner(db: &Db, partner: OrganisatieId) -> StorageResult<Vec<AanbodRow>> {
     let sql = format!("{SELECT} WHERE a.partner_id = $1 ORDER BY a.naam, a.id");
-    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(partner.0)
-        .fetch_all(p)
-        .await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(partner.0)
+    .fetch_all(p)
+    .await)?)
 }
 
 pub async fn get(db: &Db, id: Uuid) -> StorageResult<AanbodRow> {

@@ -73,7 +73,12 @@ pub struct ContactRow {
     pub auteur_naam: Option<String>,
 }
 
-pub async fn insert_contact(tx: &mut Tx, a: &Auteur, id: Uuid, c: &NieuwContact) -> StorageResult<()> {
+pub async fn insert_contact(
+    tx: &mut Tx,
+    a: &Auteur,
+    id: Uuid,
+    c: &NieuwContact,
+) -> StorageResult<()> {
     const SQL: &str = "INSERT INTO contactmomenten (id, persoon_id, gemeente_id, organisatie_id, verwijzing_id, soort, datum, duur_minuten, \
          deelnemers, tolk, tolk_taal, vertrouwelijkheid, samenvatting, vervolgafspraak, auteur_id, aangemaakt_op) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
@@ -109,17 +114,22 @@ pub async fn contacts(db: &Db, persoon: PersonId, lezer: Lezer) -> StorageResult
          FROM contactmomenten t JOIN organisaties o ON o.id = t.organisatie_id LEFT JOIN gebruikers g ON g.id = t.auteur_id \
          WHERE t.persoon_id = $1 AND {cond} ORDER BY t.datum DESC, t.aangemaakt_op DESC LIMIT 500"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(persoon.0)
-        .bind(bind)
-        .fetch_all(p)
-        .await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(persoon.0)
+    .bind(bind)
+    .fetch_all(p)
+    .await)?)
 }
 
 /// The latest contact with the person by anyone (the "no contact for N days" signal counts all parties).
 pub async fn last_contact(db: &Db, persoon: PersonId) -> StorageResult<Option<NaiveDate>> {
     const SQL: &str = "SELECT MAX(datum) FROM contactmomenten WHERE persoon_id = $1";
-    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL).bind(persoon.0).fetch_one(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .bind(persoon.0)
+        .fetch_one(p)
+        .await)?)
 }
 
 // ---- attendance ----
@@ -159,10 +169,12 @@ pub async fn insert_bijeenkomst(
         .execute(x)
         .await);
     match res {
-        Err(e) if crate::StorageError::is_unique_violation(&e) => Err(crate::StorageError::Duplicate {
-            field: "datum",
-            existing: None,
-        }),
+        Err(e) if crate::StorageError::is_unique_violation(&e) => {
+            Err(crate::StorageError::Duplicate {
+                field: "datum",
+                existing: None,
+            })
+        }
         other => other.map(|_| ()).map_err(Into::into),
     }
 }
@@ -171,7 +183,10 @@ pub async fn insert_bijeenkomst(
 pub async fn bijeenkomsten(db: &Db, verwijzing: Uuid) -> StorageResult<Vec<BijeenkomstRow>> {
     const SQL: &str = "SELECT id, verwijzing_id, datum, aanwezigheid, reden, uren_honderdsten FROM bijeenkomsten \
                        WHERE verwijzing_id = $1 ORDER BY datum, id";
-    Ok(on_pool!(db, |p| sqlx::query_as(SQL).bind(verwijzing).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(verwijzing)
+        .fetch_all(p)
+        .await)?)
 }
 
 // ---- measurements ----
@@ -227,11 +242,13 @@ pub async fn metingen(db: &Db, persoon: PersonId, lezer: Lezer) -> StorageResult
          FROM metingen t JOIN organisaties o ON o.id = t.organisatie_id WHERE t.persoon_id = $1 AND {cond} \
          ORDER BY t.datum, t.aangemaakt_op LIMIT 500"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(persoon.0)
-        .bind(bind)
-        .fetch_all(p)
-        .await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(persoon.0)
+    .bind(bind)
+    .fetch_all(p)
+    .await)?)
 }
 
 // ---- hours per professional ----
@@ -283,11 +300,13 @@ pub async fn uren(db: &Db, persoon: PersonId, lezer: Lezer) -> StorageResult<Vec
          FROM urenregistraties t JOIN organisaties o ON o.id = t.organisatie_id LEFT JOIN gebruikers g ON g.id = t.medewerker_id \
          WHERE t.persoon_id = $1 AND {cond} ORDER BY t.datum DESC, t.aangemaakt_op DESC LIMIT 1000"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(persoon.0)
-        .bind(bind)
-        .fetch_all(p)
-        .await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(persoon.0)
+    .bind(bind)
+    .fetch_all(p)
+    .await)?)
 }
 
 // ---- placements ----
@@ -300,7 +319,7 @@ pub struct PlaatsingRow {
     pub plek: String,
     pub start: NaiveDate,
     pub eind: Option<NaiveDate>,
-    pub uren_per_week: i32,
+    pub uren_per_week_honderdsten: i32,
     pub uitstroom: Option<String>,
     pub versie: i64,
 }
@@ -314,9 +333,9 @@ pub async fn insert_plaatsing(
     plek: &str,
     start: NaiveDate,
     eind: Option<NaiveDate>,
-    uren_per_week: i32,
+    uren_per_week_honderdsten: i32,
 ) -> StorageResult<()> {
-    const SQL: &str = "INSERT INTO plaatsingen (id, persoon_id, gemeente_id, organisatie_id, verwijzing_id, soort, plek, start, eind, uren_per_week, versie, aangemaakt_door, aangemaakt_op) \
+    const SQL: &str = "INSERT INTO plaatsingen (id, persoon_id, gemeente_id, organisatie_id, verwijzing_id, soort, plek, start, eind, uren_per_week_honderdsten, versie, aangemaakt_door, aangemaakt_op) \
                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12)";
     on_tx_exec!(tx, |x| sqlx::query(SQL)
         .bind(id)
@@ -328,7 +347,7 @@ pub async fn insert_plaatsing(
         .bind(plek)
         .bind(start)
         .bind(eind)
-        .bind(uren_per_week)
+        .bind(uren_per_week_honderdsten)
         .bind(a.door.map(|d| d.0))
         .bind(a.op)
         .execute(x)
@@ -336,18 +355,24 @@ pub async fn insert_plaatsing(
     Ok(())
 }
 
-pub async fn plaatsingen(db: &Db, persoon: PersonId, lezer: Lezer) -> StorageResult<Vec<PlaatsingRow>> {
+pub async fn plaatsingen(
+    db: &Db,
+    persoon: PersonId,
+    lezer: Lezer,
+) -> StorageResult<Vec<PlaatsingRow>> {
     let (cond, bind) = lezer.cond();
     let sql = format!(
-        "SELECT t.id, o.naam AS organisatie_naam, t.soort, t.plek, t.start, t.eind, t.uren_per_week, t.uitstroom, t.versie \
+        "SELECT t.id, o.naam AS organisatie_naam, t.soort, t.plek, t.start, t.eind, t.uren_per_week_honderdsten, t.uitstroom, t.versie \
          FROM plaatsingen t JOIN organisaties o ON o.id = t.organisatie_id WHERE t.persoon_id = $1 AND {cond} \
          ORDER BY t.start DESC, t.id LIMIT 200"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(persoon.0)
-        .bind(bind)
-        .fetch_all(p)
-        .await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(persoon.0)
+    .bind(bind)
+    .fetch_all(p)
+    .await)?)
 }
 
 // ---- handhaving (gemeente only) ----
@@ -378,7 +403,12 @@ pub struct NieuweHandhaving {
     pub toelichting: String,
 }
 
-pub async fn insert_handhaving(tx: &mut Tx, a: &Auteur, id: Uuid, h: &NieuweHandhaving) -> StorageResult<()> {
+pub async fn insert_handhaving(
+    tx: &mut Tx,
+    a: &Auteur,
+    id: Uuid,
+    h: &NieuweHandhaving,
+) -> StorageResult<()> {
     const SQL: &str = "INSERT INTO handhaving (id, persoon_id, gemeente_id, soort, overtreding, verwijtbaarheid, besluit_datum, bedrag_centen, berekening, \
          nieuwe_termijn, onherroepelijk, toelichting, aangemaakt_door, aangemaakt_op) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, FALSE, $11, $12, $13)";
@@ -401,7 +431,11 @@ pub async fn insert_handhaving(tx: &mut Tx, a: &Auteur, id: Uuid, h: &NieuweHand
     Ok(())
 }
 
-pub async fn handhaving(db: &Db, persoon: PersonId, gemeente: OrganisatieId) -> StorageResult<Vec<HandhavingRow>> {
+pub async fn handhaving(
+    db: &Db,
+    persoon: PersonId,
+    gemeente: OrganisatieId,
+) -> StorageResult<Vec<HandhavingRow>> {
     const SQL: &str = "SELECT id, soort, overtreding, verwijtbaarheid, besluit_datum, bedrag_centen, berekening, nieuwe_termijn, onherroepelijk, toelichting \
          FROM handhaving WHERE persoon_id = $1 AND gemeente_id = $2 ORDER BY besluit_datum, aangemaakt_op";
     Ok(on_pool!(db, |p| sqlx::query_as(SQL)

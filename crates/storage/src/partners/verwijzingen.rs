@@ -81,8 +81,14 @@ pub async fn get(db: &Db, id: Uuid) -> StorageResult<VerwijzingRow> {
 }
 
 /// The referrals of one person within the gemeente scope (newest first).
-pub async fn of_person(db: &Db, gemeente: OrganisatieId, persoon: PersonId) -> StorageResult<Vec<VerwijzingRow>> {
-    let sql = format!("{SELECT} WHERE v.persoon_id = $1 AND v.gemeente_id = $2 ORDER BY v.aangemaakt_op DESC, v.id");
+pub async fn of_person(
+    db: &Db,
+    gemeente: OrganisatieId,
+    persoon: PersonId,
+) -> StorageResult<Vec<VerwijzingRow>> {
+    let sql = format!(
+        "{SELECT} WHERE v.persoon_id = $1 AND v.gemeente_id = $2 ORDER BY v.aangemaakt_op DESC, v.id"
+    );
     fetch(db, sql, vec![persoon.0, gemeente.0]).await
 }
 
@@ -109,7 +115,10 @@ pub async fn list(
     let mut conds = match scope {
         PersonScope::Nothing => return Ok(vec![]),
         PersonScope::Gemeente(g) => vec![format!("v.gemeente_id = {}", b.bind(g.0))],
-        PersonScope::Verwijzingen(PartnerGrant { partner_id, medewerker_id }) => {
+        PersonScope::Verwijzingen(PartnerGrant {
+            partner_id,
+            medewerker_id,
+        }) => {
             let mut c = vec![format!("v.partner_id = {}", b.bind(partner_id.0))];
             if let Some(m) = medewerker_id {
                 c.push(format!("v.medewerker_id = {}", b.bind(m.0)));
@@ -144,7 +153,8 @@ pub async fn insert(
     door: Option<GebruikerId>,
     now: DateTime<Utc>,
 ) -> StorageResult<()> {
-    let doelen = serde_json::to_string(&v.doel_ids).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    let doelen =
+        serde_json::to_string(&v.doel_ids).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     const SQL: &str = "INSERT INTO verwijzingen (id, gemeente_id, persoon_id, partner_id, aanbod_id, medewerker_id, status, vraag, doel_ids, \
          grondslag, toestemming_datum, geldig_tot, gezondheid_delen, gezondheid_rechtvaardiging, verstuurd_op, versie, aangemaakt_door, aangemaakt_op, gewijzigd_op) \
          VALUES ($1, $2, $3, $4, $5, $6, 'verstuurd', $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $16, $16)";
@@ -167,7 +177,17 @@ pub async fn insert(
         .bind(now)
         .execute(c)
         .await)?;
-    insert_step(tx, id, VerwijzingStatus::Verstuurd, now.date_naive(), None, None, door, now).await
+    insert_step(
+        tx,
+        id,
+        VerwijzingStatus::Verstuurd,
+        now.date_naive(),
+        None,
+        None,
+        door,
+        now,
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -234,7 +254,17 @@ pub async fn transition(
     if n == 0 {
         return Err(conflict(tx, id, expected).await);
     }
-    insert_step(tx, id, stap.status, stap.datum, stap.reden.as_deref(), stap.toelichting.as_deref(), door, now).await?;
+    insert_step(
+        tx,
+        id,
+        stap.status,
+        stap.datum,
+        stap.reden.as_deref(),
+        stap.toelichting.as_deref(),
+        door,
+        now,
+    )
+    .await?;
     Ok(expected + 1)
 }
 
@@ -262,8 +292,10 @@ pub async fn assign(
 
 async fn conflict(tx: &mut Tx, id: Uuid, expected: i64) -> StorageError {
     const CUR: &str = "SELECT versie FROM verwijzingen WHERE id = $1";
-    let cur: Result<Option<i64>, sqlx::Error> =
-        on_tx!(tx, |c| sqlx::query_scalar(CUR).bind(id).fetch_optional(c).await);
+    let cur: Result<Option<i64>, sqlx::Error> = on_tx!(tx, |c| sqlx::query_scalar(CUR)
+        .bind(id)
+        .fetch_optional(c)
+        .await);
     match cur {
         Ok(Some(current)) => StorageError::Conflict { expected, current },
         Ok(None) => StorageError::NotFound,
@@ -285,7 +317,10 @@ pub struct StapRow {
 pub async fn steps(db: &Db, id: Uuid) -> StorageResult<Vec<StapRow>> {
     const SQL: &str = "SELECT s.status, s.datum, s.reden, s.toelichting, g.naam AS door_naam, s.op \
          FROM verwijzing_stappen s LEFT JOIN gebruikers g ON g.id = s.door WHERE s.verwijzing_id = $1 ORDER BY s.op, s.id";
-    Ok(on_pool!(db, |p| sqlx::query_as(SQL).bind(id).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(id)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// The referrals through which a partner scope sees these persons now (for the legal basis of each

@@ -6,8 +6,6 @@ mod list;
 pub(crate) mod row;
 mod write;
 
-use std::sync::LazyLock;
-
 use chrono::{DateTime, Utc};
 use wegwijs_domain::authz::PersonScope;
 use wegwijs_domain::ids::{GebruikerId, HuishoudenId, OrganisatieId, PersonId};
@@ -46,7 +44,8 @@ pub struct PersonRecord {
 pub(crate) fn scope_gemeente(scope: PersonScope) -> Option<OrganisatieId> {
     match scope {
         PersonScope::Gemeente(g) => Some(g),
-        PersonScope::Nothing => None,
+        // A partner's grant never opens the gemeente's trajectory tables (intake, PIP, termijn).
+        PersonScope::Nothing | PersonScope::Verwijzingen(_) => None,
     }
 }
 

@@ -100,6 +100,8 @@ pub fn generate_with(
         };
         state.fill_gemeente(&mut run, &mut out);
     }
+    // Partner accounts last, so the gemeenten's account ids stay as they were.
+    staff.extend(super::partners::staff(&mut state.seq, &organisations));
     // The showcase account regisseur@weert.example: the first regisseur of the first gemeente.
     let first = organisations.first().map(|o| o.id);
     let showcase = staff

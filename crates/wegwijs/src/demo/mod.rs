@@ -21,6 +21,8 @@ mod insert;
 mod insert_trajectory;
 mod names;
 mod origins;
+// Chain partners (issue 8).
+pub mod partners;
 mod persons;
 mod pick;
 pub mod region;
@@ -146,6 +148,11 @@ pub async fn load_with(
     insert::persons_and_households(db, &data, now).await?;
     let base = started.elapsed();
     insert_trajectory::trajectory(db, &data.traject.rows, now).await?;
+    let region: Vec<_> = data.organisations[..data.gemeenten.min(REGION_GEMEENTEN)]
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    partners::load(db, &region, &data.staff, now).await?;
     let traject = started.elapsed();
     insert::audit(db, &data, seed.number, now).await?;
     db.analyze().await?;
@@ -168,13 +175,18 @@ pub async fn load_with(
     })
 }
 
-/// The accounts of the region gemeenten, which come first in the generated organisations.
+/// The accounts of the region gemeenten, which come first in the generated organisations, and the
+/// partner accounts (which work for them).
 fn region_accounts(data: &generate::DemoData) -> Vec<DemoAccount> {
     let region = &data.organisations[..data.gemeenten.min(REGION_GEMEENTEN)];
+    let partners = &data.organisations[data.gemeenten..];
     data.staff
         .iter()
         .filter_map(|s| {
-            let org = region.iter().find(|o| o.id == s.organisatie)?;
+            let org = region
+                .iter()
+                .chain(partners)
+                .find(|o| o.id == s.organisatie)?;
             Some(DemoAccount {
                 email: s.email.clone(),
                 naam: s.naam.clone(),
@@ -191,8 +203,13 @@ fn region_accounts(data: &generate::DemoData) -> Vec<DemoAccount> {
 pub async fn accounts_in(db: &wegwijs_storage::Db) -> anyhow::Result<Vec<(DemoAccount, String)>> {
     let mut seq = sequences::Sequences::new();
     let mut accounts = Vec::new();
-    for _ in 0..REGION_GEMEENTEN {
-        let id = seq.organisatie();
+    let mut ids: Vec<_> = (0..REGION_GEMEENTEN).map(|_| seq.organisatie()).collect();
+    for (naam, _, _) in partners::SOORTEN {
+        if let Some(o) = wegwijs_storage::organisations::find_by_name(db, naam).await? {
+            ids.push(o.id);
+        }
+    }
+    for id in ids {
         let org = match wegwijs_storage::organisations::get(db, id).await {
             Ok(org) => org,
             Err(wegwijs_storage::StorageError::NotFound) => continue,

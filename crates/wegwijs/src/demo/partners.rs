@@ -15,9 +15,9 @@ use wegwijs_domain::partners::aanbod::{Eenheid, Financiering, Product};
 use wegwijs_domain::partners::organisatie::PartnerSoort;
 use wegwijs_domain::partners::verwijzing::{StopReden, VerwijzingStatus};
 use wegwijs_domain::partners::verwijzing_input::{Grondslag, NieuweVerwijzing};
+use wegwijs_storage::partners::aanbod;
 use wegwijs_storage::partners::uitvoering::{self, Auteur, NieuwContact};
 use wegwijs_storage::partners::verwijzingen::{self, Stap};
-use wegwijs_storage::partners::aanbod;
 use wegwijs_storage::{Db, on_pool};
 
 use super::sequences::Sequences;
@@ -25,12 +25,36 @@ use super::staff::StaffMember;
 
 /// (partner name as in `region::PARTNERS`, kind, leefdomeinen).
 pub const SOORTEN: &[(&str, PartnerSoort, &str)] = &[
-    ("Werk.Kom", PartnerSoort::Werkbedrijf, "participatie,tijdsbesteding"),
-    ("Gilde Educatie", PartnerSoort::Taalschool, "communicatie,onderwijs"),
-    ("Stichting VluchtelingenWerk Zuid-Nederland", PartnerSoort::MbOrganisatie, "huisvesting,financien,participatie"),
-    ("Algemeen Maatschappelijk Werk Midden-Limburg", PartnerSoort::Welzijn, "welbevinden,financien"),
-    ("Punt Welzijn", PartnerSoort::Welzijn, "tijdsbesteding,participatie"),
-    ("Centrum voor Jeugd en Gezin Midden-Limburg", PartnerSoort::Zorg, "welbevinden"),
+    (
+        "Werk.Kom",
+        PartnerSoort::Werkbedrijf,
+        "participatie,tijdsbesteding",
+    ),
+    (
+        "Gilde Educatie",
+        PartnerSoort::Taalschool,
+        "communicatie,onderwijs",
+    ),
+    (
+        "Stichting VluchtelingenWerk Zuid-Nederland",
+        PartnerSoort::MbOrganisatie,
+        "huisvesting,financien,participatie",
+    ),
+    (
+        "Algemeen Maatschappelijk Werk Midden-Limburg",
+        PartnerSoort::Welzijn,
+        "welbevinden,financien",
+    ),
+    (
+        "Punt Welzijn",
+        PartnerSoort::Welzijn,
+        "tijdsbesteding,participatie",
+    ),
+    (
+        "Centrum voor Jeugd en Gezin Midden-Limburg",
+        PartnerSoort::Zorg,
+        "welbevinden",
+    ),
     ("GGD Limburg-Noord", PartnerSoort::Zorg, "welbevinden"),
     ("Bibliocenter", PartnerSoort::Vrijwilligers, "communicatie"),
     ("Wonen Limburg", PartnerSoort::Welzijn, "huisvesting"),
@@ -40,28 +64,111 @@ pub const SOORTEN: &[(&str, PartnerSoort, &str)] = &[
 
 /// (partner, product, leefdomein, funding, unit).
 const PRODUCTEN: &[(&str, &str, &str, Financiering, Eenheid)] = &[
-    ("Gilde Educatie", "Leerroute B1", "communicatie", Financiering::SpukLeerroute, Eenheid::Uren),
-    ("Gilde Educatie", "Taalcoaching op de werkvloer", "communicatie", Financiering::GemeenteOverig, Eenheid::Uren),
-    ("Gilde Educatie", "Z-route", "communicatie", Financiering::SpukLeerroute, Eenheid::Dagdelen),
-    ("Werk.Kom", "Werkervaringsplek", "participatie", Financiering::Participatiewet, Eenheid::Weken),
-    ("Werk.Kom", "Jobcoaching", "participatie", Financiering::Participatiewet, Eenheid::Uren),
-    ("Werk.Kom", "Module Arbeidsmarkt en Participatie", "participatie", Financiering::SpukMap, Eenheid::Dagdelen),
-    ("Stichting VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding", "huisvesting", Financiering::SpukMb, Eenheid::Weken),
-    ("Stichting VluchtelingenWerk Zuid-Nederland", "PVT-workshops", "participatie", Financiering::SpukPvt, Eenheid::Dagdelen),
-    ("Stichting VluchtelingenWerk Zuid-Nederland", "Cursus omgaan met geld", "financien", Financiering::GemeenteOverig, Eenheid::Dagdelen),
-    ("Punt Welzijn", "Sportgroep", "tijdsbesteding", Financiering::GemeenteOverig, Eenheid::Weken),
+    (
+        "Gilde Educatie",
+        "Leerroute B1",
+        "communicatie",
+        Financiering::SpukLeerroute,
+        Eenheid::Uren,
+    ),
+    (
+        "Gilde Educatie",
+        "Taalcoaching op de werkvloer",
+        "communicatie",
+        Financiering::GemeenteOverig,
+        Eenheid::Uren,
+    ),
+    (
+        "Gilde Educatie",
+        "Z-route",
+        "communicatie",
+        Financiering::SpukLeerroute,
+        Eenheid::Dagdelen,
+    ),
+    (
+        "Werk.Kom",
+        "Werkervaringsplek",
+        "participatie",
+        Financiering::Participatiewet,
+        Eenheid::Weken,
+    ),
+    (
+        "Werk.Kom",
+        "Jobcoaching",
+        "participatie",
+        Financiering::Participatiewet,
+        Eenheid::Uren,
+    ),
+    (
+        "Werk.Kom",
+        "Module Arbeidsmarkt en Participatie",
+        "participatie",
+        Financiering::SpukMap,
+        Eenheid::Dagdelen,
+    ),
+    (
+        "Stichting VluchtelingenWerk Zuid-Nederland",
+        "Maatschappelijke begeleiding",
+        "huisvesting",
+        Financiering::SpukMb,
+        Eenheid::Weken,
+    ),
+    (
+        "Stichting VluchtelingenWerk Zuid-Nederland",
+        "PVT-workshops",
+        "participatie",
+        Financiering::SpukPvt,
+        Eenheid::Dagdelen,
+    ),
+    (
+        "Stichting VluchtelingenWerk Zuid-Nederland",
+        "Cursus omgaan met geld",
+        "financien",
+        Financiering::GemeenteOverig,
+        Eenheid::Dagdelen,
+    ),
+    (
+        "Punt Welzijn",
+        "Sportgroep",
+        "tijdsbesteding",
+        Financiering::GemeenteOverig,
+        Eenheid::Weken,
+    ),
 ];
 
 /// (local part, name, partner, roles).
 const ACCOUNTS: &[(&str, &str, &str, &[Role])] = &[
-    ("taalschool", "Coördinator Anouk Peeters", "Gilde Educatie", &[Role::PartnerCoordinator, Role::PartnerMedewerker]),
-    ("docent.taalschool", "Docent Ruud Hendriks", "Gilde Educatie", &[Role::PartnerMedewerker]),
-    ("werkbedrijf", "Coördinator Sandra Wijnen", "Werk.Kom", &[Role::PartnerCoordinator, Role::PartnerMedewerker]),
-    ("vluchtelingenwerk", "Coördinator Mohammed Haddad", "Stichting VluchtelingenWerk Zuid-Nederland", &[Role::PartnerCoordinator, Role::PartnerMedewerker]),
+    (
+        "taalschool",
+        "Coördinator Anouk Peeters",
+        "Gilde Educatie",
+        &[Role::PartnerCoordinator, Role::PartnerMedewerker],
+    ),
+    (
+        "docent.taalschool",
+        "Docent Ruud Hendriks",
+        "Gilde Educatie",
+        &[Role::PartnerMedewerker],
+    ),
+    (
+        "werkbedrijf",
+        "Coördinator Sandra Wijnen",
+        "Werk.Kom",
+        &[Role::PartnerCoordinator, Role::PartnerMedewerker],
+    ),
+    (
+        "vluchtelingenwerk",
+        "Coördinator Mohammed Haddad",
+        "Stichting VluchtelingenWerk Zuid-Nederland",
+        &[Role::PartnerCoordinator, Role::PartnerMedewerker],
+    ),
 ];
 
 /// The partner accounts, for the generated staff (ids from the same sequence as every account).
-pub fn staff(seq: &mut Sequences, organisations: &[wegwijs_storage::organisations::Organisation]) -> Vec<StaffMember> {
+pub fn staff(
+    seq: &mut Sequences,
+    organisations: &[wegwijs_storage::organisations::Organisation],
+) -> Vec<StaffMember> {
     ACCOUNTS
         .iter()
         .filter_map(|(local, naam, partner, rollen)| {
@@ -78,7 +185,9 @@ pub fn staff(seq: &mut Sequences, organisations: &[wegwijs_storage::organisation
 }
 
 async fn org_id(db: &Db, naam: &str) -> anyhow::Result<Option<OrganisatieId>> {
-    Ok(wegwijs_storage::organisations::find_by_name(db, naam).await?.map(|o| o.id))
+    Ok(wegwijs_storage::organisations::find_by_name(db, naam)
+        .await?
+        .map(|o| o.id))
 }
 
 /// Ids of the demo's referral rows: deterministic, so a reload gives the same data.
@@ -87,18 +196,26 @@ fn demo_id(kind: u128, n: u64) -> Uuid {
 }
 
 /// Loads the partner part of the demo for `region` (the first region gemeente gets the referrals).
-pub async fn load(db: &Db, region: &[OrganisatieId], staff: &[StaffMember], now: DateTime<Utc>) -> anyhow::Result<usize> {
+pub async fn load(
+    db: &Db,
+    region: &[OrganisatieId],
+    staff: &[StaffMember],
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
     let mut tx = db.begin().await?;
     for (naam, soort, domeinen) in SOORTEN {
         if let Some(id) = org_id(db, naam).await? {
-            wegwijs_storage::organisations::set_partner_profiel(&mut tx, id, *soort, domeinen).await?;
+            wegwijs_storage::organisations::set_partner_profiel(&mut tx, id, *soort, domeinen)
+                .await?;
         }
     }
     let mut n = 0u64;
     let mut products: Vec<(OrganisatieId, &str, Uuid)> = Vec::new();
     for gemeente in region {
         for (partner, naam, domein, fin, eenheid) in PRODUCTEN {
-            let Some(pid) = org_id(db, partner).await? else { continue };
+            let Some(pid) = org_id(db, partner).await? else {
+                continue;
+            };
             n += 1;
             let id = demo_id(1, n);
             let p = Product {
@@ -115,14 +232,24 @@ pub async fn load(db: &Db, region: &[OrganisatieId], staff: &[StaffMember], now:
         }
     }
     tx.commit().await?;
-    let Some(weert) = region.first().copied() else { return Ok(0) };
+    let Some(weert) = region.first().copied() else {
+        return Ok(0);
+    };
     referrals(db, weert, &products, staff, now).await
 }
 
 /// Persons of Weert with a decided PIP, with their goal ids.
-async fn with_pip(db: &Db, gemeente: OrganisatieId, limit: i64) -> anyhow::Result<Vec<(PersonId, Vec<Uuid>)>> {
+async fn with_pip(
+    db: &Db,
+    gemeente: OrganisatieId,
+    limit: i64,
+) -> anyhow::Result<Vec<(PersonId, Vec<Uuid>)>> {
     const SQL: &str = "SELECT persoon_id, id FROM pip_versies WHERE gemeente_id = $1 AND status = 'vastgesteld' ORDER BY persoon_id LIMIT $2";
-    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |p| sqlx::query_as(SQL).bind(gemeente.0).bind(limit).fetch_all(p).await)?;
+    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |p| sqlx::query_as(SQL)
+        .bind(gemeente.0)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?;
     let scope = wegwijs_domain::authz::PersonScope::Gemeente(gemeente);
     let mut out = Vec::new();
     for (persoon, pip) in rows {
@@ -131,7 +258,9 @@ async fn with_pip(db: &Db, gemeente: OrganisatieId, limit: i64) -> anyhow::Resul
             .inhoud
             .doelen
             .iter()
-            .filter(|d| !wegwijs_domain::trajectory::intake::leefdomeinen::is_bijzonder(&d.leefdomein))
+            .filter(|d| {
+                !wegwijs_domain::trajectory::intake::leefdomeinen::is_bijzonder(&d.leefdomein)
+            })
             .map(|d| d.doel_id)
             .take(2)
             .collect();
@@ -161,30 +290,75 @@ async fn referrals(
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
     let persons = with_pip(db, weert, 90).await?;
-    let regisseur = staff.iter().find(|s| s.email == "regisseur@weert.example").map(|s| s.id);
+    let regisseur = staff
+        .iter()
+        .find(|s| s.email == "regisseur@weert.example")
+        .map(|s| s.id);
     let worker = |email: &str| staff.iter().find(|s| s.email == email).map(|s| s.id);
     // (product name, first person index, step, count, worker): overlapping but different sets.
     let plan: &[(&str, usize, usize, usize, Option<GebruikerId>)] = &[
-        ("Leerroute B1", 0, 2, 24, worker("docent.taalschool@weert.example")),
-        ("Taalcoaching op de werkvloer", 1, 4, 9, worker("taalschool@weert.example")),
-        ("Werkervaringsplek", 3, 3, 18, worker("werkbedrijf@weert.example")),
-        ("Maatschappelijke begeleiding", 5, 3, 18, worker("vluchtelingenwerk@weert.example")),
+        (
+            "Leerroute B1",
+            0,
+            2,
+            24,
+            worker("docent.taalschool@weert.example"),
+        ),
+        (
+            "Taalcoaching op de werkvloer",
+            1,
+            4,
+            9,
+            worker("taalschool@weert.example"),
+        ),
+        (
+            "Werkervaringsplek",
+            3,
+            3,
+            18,
+            worker("werkbedrijf@weert.example"),
+        ),
+        (
+            "Maatschappelijke begeleiding",
+            5,
+            3,
+            18,
+            worker("vluchtelingenwerk@weert.example"),
+        ),
     ];
     let today = now.date_naive();
     let mut count = 0;
     let mut n = 0u64;
     for (product, first, step, how_many, medewerker) in plan {
-        let Some((partner, _, aanbod_id)) = products.iter().find(|p| p.1 == *product) else { continue };
-        for (k, (persoon, doelen)) in persons.iter().skip(*first).step_by(*step).take(*how_many).enumerate() {
+        let Some((partner, _, aanbod_id)) = products.iter().find(|p| p.1 == *product) else {
+            continue;
+        };
+        for (k, (persoon, doelen)) in persons
+            .iter()
+            .skip(*first)
+            .step_by(*step)
+            .take(*how_many)
+            .enumerate()
+        {
             n += 1;
             let status = STATES[(k + n as usize) % STATES.len()];
             let sent = today - Duration::days(150 - (k as i64 * 3) % 90);
-            let sent_at = now - (today - sent).to_std().map(Duration::from_std).ok().and_then(Result::ok).unwrap_or_default();
+            let sent_at = now
+                - (today - sent)
+                    .to_std()
+                    .map(Duration::from_std)
+                    .ok()
+                    .and_then(Result::ok)
+                    .unwrap_or_default();
             let v = NieuweVerwijzing {
                 aanbod_id: *aanbod_id,
                 vraag: format!("{product} voor de inburgeraar, zoals afgesproken in het PIP."),
                 doel_ids: doelen.clone(),
-                grondslag: if k % 5 == 4 { Grondslag::Toestemming } else { Grondslag::WettelijkeTaak },
+                grondslag: if k % 5 == 4 {
+                    Grondslag::Toestemming
+                } else {
+                    Grondslag::WettelijkeTaak
+                },
                 toestemming_datum: (k % 5 == 4).then_some(sent),
                 geldig_tot: today + Duration::days(365),
                 gezondheid_delen: false,
@@ -193,11 +367,15 @@ async fn referrals(
             };
             let id = demo_id(2, n);
             let mut tx = db.begin().await?;
-            verwijzingen::insert(&mut tx, id, weert, *persoon, *partner, &v, regisseur, sent_at).await?;
+            verwijzingen::insert(
+                &mut tx, id, weert, *persoon, *partner, &v, regisseur, sent_at,
+            )
+            .await?;
             let started = sent + Duration::days(10);
             let steps = steps_to(status, sent, started, today);
             for (i, stap) in steps.iter().enumerate() {
-                verwijzingen::transition(&mut tx, id, 1 + i as i64, stap, *medewerker, sent_at).await?;
+                verwijzingen::transition(&mut tx, id, 1 + i as i64, stap, *medewerker, sent_at)
+                    .await?;
             }
             let auteur = Auteur {
                 gemeente: weert,
@@ -207,7 +385,10 @@ async fn referrals(
                 door: *medewerker,
                 op: now,
             };
-            if matches!(status, VerwijzingStatus::Gestart | VerwijzingStatus::Afgerond | VerwijzingStatus::Gestopt) {
+            if matches!(
+                status,
+                VerwijzingStatus::Gestart | VerwijzingStatus::Afgerond | VerwijzingStatus::Gestopt
+            ) {
                 work(&mut tx, &auteur, *product, started, today, k, n).await?;
             }
             tx.commit().await?;
@@ -217,7 +398,12 @@ async fn referrals(
     Ok(count)
 }
 
-fn steps_to(status: VerwijzingStatus, sent: NaiveDate, started: NaiveDate, today: NaiveDate) -> Vec<Stap> {
+fn steps_to(
+    status: VerwijzingStatus,
+    sent: NaiveDate,
+    started: NaiveDate,
+    today: NaiveDate,
+) -> Vec<Stap> {
     use VerwijzingStatus::*;
     let stap = |status, datum, reden: Option<StopReden>, t: &str| Stap {
         status,
@@ -233,9 +419,28 @@ fn steps_to(status: VerwijzingStatus, sent: NaiveDate, started: NaiveDate, today
         Geaccepteerd => vec![accepted],
         Gestart => vec![accepted, begun],
         Afgerond => vec![accepted, begun, stap(Afgerond, end, None, "")],
-        Gestopt => vec![accepted, begun, stap(Gestopt, end, Some(StopReden::Uitval), "Kwam na de zomer niet meer; contact met de regisseur gelegd.")],
-        Afgewezen => vec![stap(Afgewezen, sent + Duration::days(3), Some(StopReden::GeenPlek), "Groep vol tot februari.")],
-        Ingetrokken => vec![stap(Ingetrokken, sent + Duration::days(5), None, "Persoon verhuist naar een andere gemeente.")],
+        Gestopt => vec![
+            accepted,
+            begun,
+            stap(
+                Gestopt,
+                end,
+                Some(StopReden::Uitval),
+                "Kwam na de zomer niet meer; contact met de regisseur gelegd.",
+            ),
+        ],
+        Afgewezen => vec![stap(
+            Afgewezen,
+            sent + Duration::days(3),
+            Some(StopReden::GeenPlek),
+            "Groep vol tot februari.",
+        )],
+        Ingetrokken => vec![stap(
+            Ingetrokken,
+            sent + Duration::days(5),
+            None,
+            "Persoon verhuist naar een andere gemeente.",
+        )],
     }
 }
 
@@ -261,16 +466,45 @@ async fn work(
             6 if k % 3 == 0 => ("afwezig_zonder_bericht", None, None),
             _ => ("aanwezig", None, Some(300)),
         };
-        uitvoering::insert_bijeenkomst(tx, a, demo_id(3, n * 16 + week as u64), datum, soort, reden, uren).await?;
+        uitvoering::insert_bijeenkomst(
+            tx,
+            a,
+            demo_id(3, n * 16 + week as u64),
+            datum,
+            soort,
+            reden,
+            uren,
+        )
+        .await?;
     }
     let (instrument, scores) = if product.contains("begeleiding") {
-        ("zrm_2017", r#"[["financien","2"],["huisvesting","3"],["dagbesteding","3"],["sociaal_netwerk","2"]]"#)
+        (
+            "zrm_2017",
+            r#"[["financien","2"],["huisvesting","3"],["tijdsbesteding","3"],["sociaal_netwerk","2"]]"#,
+        )
     } else {
-        ("taal", r#"[["spreken","a1"],["luisteren","a2"],["lezen","a1"],["schrijven","a0"]]"#)
+        (
+            "taal",
+            r#"[["spreken","a1"],["luisteren","a2"],["lezen","a1"],["schrijven","a0"]]"#,
+        )
     };
-    uitvoering::insert_meting(tx, a, demo_id(4, n), instrument, "start", started, scores, "").await?;
+    uitvoering::insert_meting(
+        tx,
+        a,
+        demo_id(4, n),
+        instrument,
+        "start",
+        started,
+        scores,
+        "",
+    )
+    .await?;
     let contact = NieuwContact {
-        soort: if k % 2 == 0 { "gesprek".into() } else { "telefonisch".into() },
+        soort: if k % 2 == 0 {
+            "gesprek".into()
+        } else {
+            "telefonisch".into()
+        },
         datum: (started + Duration::days(14)).min(today),
         duur_minuten: Some(30),
         deelnemers: "Inburgeraar\nBegeleider partner".into(),
@@ -281,9 +515,28 @@ async fn work(
         vervolgafspraak: "Over vier weken opnieuw.".into(),
     };
     uitvoering::insert_contact(tx, a, demo_id(5, n), &contact).await?;
-    uitvoering::insert_uren(tx, a, demo_id(6, n), None, (started + Duration::days(7)).min(today), 150, "Intake en plaatsing").await?;
+    uitvoering::insert_uren(
+        tx,
+        a,
+        demo_id(6, n),
+        None,
+        (started + Duration::days(7)).min(today),
+        150,
+        "Intake en plaatsing",
+    )
+    .await?;
     if product == "Werkervaringsplek" {
-        uitvoering::insert_plaatsing(tx, a, demo_id(7, n), "werkervaringsplek", "Groenvoorziening gemeente Weert", started, None, 24).await?;
+        uitvoering::insert_plaatsing(
+            tx,
+            a,
+            demo_id(7, n),
+            "werkervaringsplek",
+            "Groenvoorziening gemeente Weert",
+            started,
+            None,
+            2400,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -143,6 +143,7 @@ async fn the_export_tells_nothing_of_a_household_members_request_nor_their_birth
             actie: AuditAction::PersonListed,
             bron: Bron::Ui,
             details: Some(format!("huishouden in inzage-export van {sara}")),
+            grondslag: None,
         }],
     )
     .await

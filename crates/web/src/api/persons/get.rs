@@ -44,7 +44,8 @@ pub async fn get_persoon(
 async fn partner_view(ctx: &wegwijs_app::Ctx<'_>, id: PersonId) -> Result<Response, ApiError> {
     let d = wegwijs_app::partners::dossier::view(ctx, id).await?;
     let body = Persoon::from_record(&d.person, None);
-    let mut json = serde_json::to_value(&body).map_err(|e| ApiError(wegwijs_app::AppError::Internal(e.to_string())))?;
+    let mut json = serde_json::to_value(&body)
+        .map_err(|e| ApiError(wegwijs_app::AppError::Internal(e.to_string())))?;
     if let Some(obj) = json.as_object_mut() {
         for f in wegwijs_domain::person::FIELDS {
             if !wegwijs_domain::partners::PERSOON_GROEPEN.contains(&f.group) {
