@@ -75,6 +75,12 @@ pub mod model {
     // Taakstelling and intake queue (issue 7).
     pub use wegwijs_storage::intake_queue::Wachtende;
     pub use wegwijs_storage::organisations::Organisation;
+    // Chain partners (issue 8).
+    pub use wegwijs_storage::partners::aanbod::AanbodRow;
+    pub use wegwijs_storage::partners::uitvoering::{
+        BijeenkomstRow, ContactRow, HandhavingRow, MetingRow, PlaatsingRow, UrenRow,
+    };
+    pub use wegwijs_storage::partners::verwijzingen::{Filter as VerwijzingFilter, StapRow, VerwijzingRow};
     pub use wegwijs_storage::persons::{
         COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,
         RegisseurFilter, Richting, Sort,

@@ -9,6 +9,8 @@ pub mod koppeling;
 // The brede intake (issue 7, intake slice).
 pub mod intake;
 pub mod openapi;
+// Chain partners (issue 8).
+pub mod partners;
 pub mod persons;
 // The inburgering trajectory: PIP (issue 7).
 pub mod pips;
@@ -167,6 +169,52 @@ pub fn router() -> Router<AppState> {
             axum::routing::put(taakstellingen::put_taakstelling),
         )
         // End taakstelling.
+        // Chain partners (issue 8).
+        .route("/aanbod", get(partners::verwijzingen::list_aanbod))
+        .route("/verwijzingen", get(partners::verwijzingen::list_verwijzingen))
+        .route("/verwijzingen/{id}", get(partners::verwijzingen::get_verwijzing))
+        .route(
+            "/verwijzingen/{id}/overgangen",
+            axum::routing::post(partners::verwijzingen::post_overgang),
+        )
+        .route(
+            "/verwijzingen/{id}/medewerker",
+            axum::routing::put(partners::verwijzingen::put_medewerker),
+        )
+        .route(
+            "/verwijzingen/{id}/aanwezigheid",
+            get(partners::verwijzingen::list_aanwezigheid)
+                .post(partners::verwijzingen::post_aanwezigheid),
+        )
+        .route(
+            "/personen/{id}/verwijzingen",
+            axum::routing::post(partners::verwijzingen::create_verwijzing),
+        )
+        .route(
+            "/personen/{id}/contactmomenten",
+            get(partners::uitvoering::list_contactmomenten)
+                .post(partners::uitvoering::create_contactmoment),
+        )
+        .route(
+            "/personen/{id}/metingen",
+            get(partners::uitvoering::list_metingen).post(partners::uitvoering::create_meting),
+        )
+        .route(
+            "/personen/{id}/urenregistraties",
+            get(partners::uitvoering::list_urenregistraties)
+                .post(partners::uitvoering::create_urenregistratie),
+        )
+        .route(
+            "/personen/{id}/plaatsingen",
+            get(partners::uitvoering::list_plaatsingen)
+                .post(partners::uitvoering::create_plaatsing),
+        )
+        .route(
+            "/personen/{id}/handhaving",
+            get(partners::uitvoering::list_handhaving)
+                .post(partners::uitvoering::create_handhaving),
+        )
+        // End chain partners.
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

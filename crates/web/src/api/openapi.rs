@@ -27,6 +27,8 @@ use super::progress::{
 }; // progress slice
 // Taakstelling (issue 7).
 use super::taakstellingen as ts;
+// Chain partners (issue 8).
+use super::partners::{dto as kpd, uitvoering as kp_u, verwijzingen as kp_v};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -59,6 +61,12 @@ use super::taakstellingen as ts;
         bi_handlers::post_afronding,
         // Taakstelling (issue 7).
         ts::list_taakstellingen, ts::put_taakstelling,
+        // Chain partners (issue 8).
+        kp_v::list_aanbod, kp_v::list_verwijzingen, kp_v::get_verwijzing, kp_v::create_verwijzing,
+        kp_v::post_overgang, kp_v::put_medewerker, kp_v::list_aanwezigheid, kp_v::post_aanwezigheid,
+        kp_u::list_contactmomenten, kp_u::create_contactmoment, kp_u::list_metingen, kp_u::create_meting,
+        kp_u::list_urenregistraties, kp_u::create_urenregistratie, kp_u::list_plaatsingen, kp_u::create_plaatsing,
+        kp_u::list_handhaving, kp_u::create_handhaving,
     ),
     components(schemas(
         Problem, InvalidParam, dto::Persoon, dto::PersoonGegevens, dto::PersoonInvoer, dto::PersoonWijziging, dto::PersoonLijst,
@@ -86,6 +94,12 @@ use super::taakstellingen as ts;
         bi::IntakeAfrondingInvoer, bi::IntakeAfronding,
         // Taakstelling (issue 7).
         ts::TaakstellingItem, ts::TaakstellingLijst, ts::TaakstellingInvoer,
+        // Chain partners (issue 8).
+        kpd::AanbodDto, kpd::AanbodLijst, kpd::VerwijzingDto, kpd::VerwijzingLijst, kpd::StapDto, kpd::VerwijzingMetStappen,
+        kpd::VerwijzingInvoer, kpd::OvergangInvoer, kpd::ToewijzingInvoer, kpd::BijeenkomstInvoer, kpd::BijeenkomstDto,
+        kpd::BijeenkomstLijst, kpd::ContactInvoer, kpd::ContactDto, kpd::ContactLijst, kpd::ScoreDto, kpd::MetingInvoer,
+        kpd::MetingDto, kpd::MetingLijst, kpd::UrenregistratieInvoer, kpd::UrenregistratieDto, kpd::UrenregistratieLijst,
+        kpd::PlaatsingInvoer, kpd::PlaatsingDto, kpd::PlaatsingLijst, kpd::HandhavingInvoer, kpd::HandhavingDto, kpd::HandhavingLijst,
     )),
     modifiers(&BearerAuth, &DesignRules),
     tags(
@@ -99,6 +113,7 @@ use super::taakstellingen as ts;
         (name = "werkvoorraad", description = "Wat aandacht nodig heeft, dringendste eerst"),
         // Taakstelling (issue 7).
         (name = "taakstellingen", description = "Taakstelling per halfjaar en de realisatie (alleen aantallen)"),
+        (name = "ketenpartners", description = "Verwijzingen naar ketenpartners, aanwezigheid, contactmomenten, metingen, uren, plaatsingen en handhaving"),
     )
 )]
 pub struct ApiDoc;
