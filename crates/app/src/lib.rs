@@ -80,7 +80,9 @@ pub mod model {
     pub use wegwijs_storage::partners::uitvoering::{
         BijeenkomstRow, ContactRow, HandhavingRow, MetingRow, PlaatsingRow, UrenRow,
     };
-    pub use wegwijs_storage::partners::verwijzingen::{Filter as VerwijzingFilter, StapRow, VerwijzingRow};
+    pub use wegwijs_storage::partners::verwijzingen::{
+        Filter as VerwijzingFilter, StapRow, VerwijzingRow,
+    };
     pub use wegwijs_storage::persons::{
         COUNT_CAP, Cursor, ListQuery, MAX_OFFSET, Page, PersonRecord, PersonSummary,
         RegisseurFilter, Richting, Sort,

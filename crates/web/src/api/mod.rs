@@ -171,8 +171,14 @@ pub fn router() -> Router<AppState> {
         // End taakstelling.
         // Chain partners (issue 8).
         .route("/aanbod", get(partners::verwijzingen::list_aanbod))
-        .route("/verwijzingen", get(partners::verwijzingen::list_verwijzingen))
-        .route("/verwijzingen/{id}", get(partners::verwijzingen::get_verwijzing))
+        .route(
+            "/verwijzingen",
+            get(partners::verwijzingen::list_verwijzingen),
+        )
+        .route(
+            "/verwijzingen/{id}",
+            get(partners::verwijzingen::get_verwijzing),
+        )
         .route(
             "/verwijzingen/{id}/overgangen",
             axum::routing::post(partners::verwijzingen::post_overgang),

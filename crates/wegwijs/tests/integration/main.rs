@@ -40,6 +40,8 @@ mod organisation_names;
 mod pages;
 // The inburgering trajectory: PIP (issue 7).
 mod paging;
+// Chain partners (issue 8).
+mod partner_access;
 mod pip;
 mod pip_health;
 mod pip_letter;

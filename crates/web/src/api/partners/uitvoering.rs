@@ -45,7 +45,12 @@ async fn contacts(state: &AppState, user: &ApiUser, id: Uuid) -> Result<ContactL
                 soort: c.soort,
                 datum: c.datum,
                 duur_minuten: c.duur_minuten,
-                deelnemers: c.deelnemers.lines().map(str::to_owned).filter(|l| !l.is_empty()).collect(),
+                deelnemers: c
+                    .deelnemers
+                    .lines()
+                    .map(str::to_owned)
+                    .filter(|l| !l.is_empty())
+                    .collect(),
                 tolk_taal: c.tolk_taal,
                 vertrouwelijkheid: c.vertrouwelijkheid,
                 samenvatting: c.samenvatting,
@@ -68,7 +73,12 @@ async fn contacts(state: &AppState, user: &ApiUser, id: Uuid) -> Result<ContactL
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn list_contactmomenten(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_contactmomenten(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     answer(contacts(&state, &user, id).await)
 }
 
@@ -82,7 +92,13 @@ pub async fn list_contactmomenten(State(state): State<AppState>, user: ApiUser, 
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn create_contactmoment(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<ContactInvoer>) -> Response {
+pub async fn create_contactmoment(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<ContactInvoer>,
+) -> Response {
     let raw = RawContactmoment {
         soort: i.soort,
         datum: i.datum,
@@ -97,7 +113,10 @@ pub async fn create_contactmoment(State(state): State<AppState>, user: ApiUser, 
     if let Err(e) = app::record_contact(&user.ctx(&state), PersonId(id), &raw).await {
         return error(e);
     }
-    answer_created(contacts(&state, &user, id).await, format!("/api/v1/personen/{id}/contactmomenten"))
+    answer_created(
+        contacts(&state, &user, id).await,
+        format!("/api/v1/personen/{id}/contactmomenten"),
+    )
 }
 
 async fn metingen(state: &AppState, user: &ApiUser, id: Uuid) -> Result<MetingLijst, AppError> {
@@ -106,14 +125,18 @@ async fn metingen(state: &AppState, user: &ApiUser, id: Uuid) -> Result<MetingLi
         items: rows
             .into_iter()
             .map(|m| {
-                let pairs: Vec<(String, String)> = serde_json::from_str(&m.scores).unwrap_or_default();
+                let pairs: Vec<(String, String)> =
+                    serde_json::from_str(&m.scores).unwrap_or_default();
                 MetingDto {
                     id: m.id,
                     organisatie: m.organisatie_naam,
                     instrument: m.instrument,
                     moment: m.moment,
                     datum: m.datum,
-                    scores: pairs.into_iter().map(|(domein, score)| ScoreDto { domein, score }).collect(),
+                    scores: pairs
+                        .into_iter()
+                        .map(|(domein, score)| ScoreDto { domein, score })
+                        .collect(),
                     toelichting: m.toelichting,
                 }
             })
@@ -133,7 +156,12 @@ async fn metingen(state: &AppState, user: &ApiUser, id: Uuid) -> Result<MetingLi
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn list_metingen(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_metingen(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     answer(metingen(&state, &user, id).await)
 }
 
@@ -149,7 +177,13 @@ pub async fn list_metingen(State(state): State<AppState>, user: ApiUser, _: ApiQ
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn create_meting(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<MetingInvoer>) -> Response {
+pub async fn create_meting(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<MetingInvoer>,
+) -> Response {
     let raw = RawMeting {
         instrument: i.instrument,
         moment: i.moment,
@@ -160,10 +194,17 @@ pub async fn create_meting(State(state): State<AppState>, user: ApiUser, _: ApiQ
     if let Err(e) = app::record_meting(&user.ctx(&state), PersonId(id), &raw).await {
         return error(e);
     }
-    answer_created(metingen(&state, &user, id).await, format!("/api/v1/personen/{id}/metingen"))
+    answer_created(
+        metingen(&state, &user, id).await,
+        format!("/api/v1/personen/{id}/metingen"),
+    )
 }
 
-async fn uren(state: &AppState, user: &ApiUser, id: Uuid) -> Result<UrenregistratieLijst, AppError> {
+async fn uren(
+    state: &AppState,
+    user: &ApiUser,
+    id: Uuid,
+) -> Result<UrenregistratieLijst, AppError> {
     let rows = app::uren(&user.ctx(state), PersonId(id)).await?;
     Ok(UrenregistratieLijst {
         items: rows
@@ -191,7 +232,12 @@ async fn uren(state: &AppState, user: &ApiUser, id: Uuid) -> Result<Urenregistra
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn list_urenregistraties(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_urenregistraties(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     answer(uren(&state, &user, id).await)
 }
 
@@ -205,7 +251,13 @@ pub async fn list_urenregistraties(State(state): State<AppState>, user: ApiUser,
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn create_urenregistratie(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<UrenregistratieInvoer>) -> Response {
+pub async fn create_urenregistratie(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<UrenregistratieInvoer>,
+) -> Response {
     let raw = RawUrenregistratie {
         activiteit_id: i.activiteit_id.unwrap_or_default(),
         datum: i.datum,
@@ -215,10 +267,17 @@ pub async fn create_urenregistratie(State(state): State<AppState>, user: ApiUser
     if let Err(e) = app::record_uren(&user.ctx(&state), PersonId(id), &raw).await {
         return error(e);
     }
-    answer_created(uren(&state, &user, id).await, format!("/api/v1/personen/{id}/urenregistraties"))
+    answer_created(
+        uren(&state, &user, id).await,
+        format!("/api/v1/personen/{id}/urenregistraties"),
+    )
 }
 
-async fn plaatsingen(state: &AppState, user: &ApiUser, id: Uuid) -> Result<PlaatsingLijst, AppError> {
+async fn plaatsingen(
+    state: &AppState,
+    user: &ApiUser,
+    id: Uuid,
+) -> Result<PlaatsingLijst, AppError> {
     let rows = app::plaatsingen(&user.ctx(state), PersonId(id)).await?;
     Ok(PlaatsingLijst {
         items: rows
@@ -249,7 +308,12 @@ async fn plaatsingen(state: &AppState, user: &ApiUser, id: Uuid) -> Result<Plaat
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn list_plaatsingen(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_plaatsingen(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     answer(plaatsingen(&state, &user, id).await)
 }
 
@@ -263,7 +327,13 @@ pub async fn list_plaatsingen(State(state): State<AppState>, user: ApiUser, _: A
         (status = 404, description = "Niet gevonden of geen lopende verwijzing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn create_plaatsing(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<PlaatsingInvoer>) -> Response {
+pub async fn create_plaatsing(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<PlaatsingInvoer>,
+) -> Response {
     let raw = RawPlaatsing {
         soort: i.soort,
         organisatie: i.organisatie,
@@ -274,10 +344,17 @@ pub async fn create_plaatsing(State(state): State<AppState>, user: ApiUser, _: A
     if let Err(e) = app::record_plaatsing(&user.ctx(&state), PersonId(id), &raw).await {
         return error(e);
     }
-    answer_created(plaatsingen(&state, &user, id).await, format!("/api/v1/personen/{id}/plaatsingen"))
+    answer_created(
+        plaatsingen(&state, &user, id).await,
+        format!("/api/v1/personen/{id}/plaatsingen"),
+    )
 }
 
-async fn handhaving(state: &AppState, user: &ApiUser, id: Uuid) -> Result<HandhavingLijst, AppError> {
+async fn handhaving(
+    state: &AppState,
+    user: &ApiUser,
+    id: Uuid,
+) -> Result<HandhavingLijst, AppError> {
     let rows = app::handhaving(&user.ctx(state), PersonId(id)).await?;
     Ok(HandhavingLijst {
         items: rows
@@ -307,7 +384,12 @@ async fn handhaving(state: &AppState, user: &ApiUser, id: Uuid) -> Result<Handha
         (status = 404, description = "Niet gevonden", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn list_handhaving(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>) -> Response {
+pub async fn list_handhaving(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Response {
     answer(handhaving(&state, &user, id).await)
 }
 
@@ -321,7 +403,13 @@ pub async fn list_handhaving(State(state): State<AppState>, user: ApiUser, _: Ap
         (status = 404, description = "Niet gevonden", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn create_handhaving(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>, ApiPath(id): ApiPath<Uuid>, ApiJson(i): ApiJson<HandhavingInvoer>) -> Response {
+pub async fn create_handhaving(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(i): ApiJson<HandhavingInvoer>,
+) -> Response {
     let raw = RawHandhaving {
         soort: i.soort,
         overtreding: i.overtreding.unwrap_or_default(),
@@ -336,5 +424,8 @@ pub async fn create_handhaving(State(state): State<AppState>, user: ApiUser, _: 
     if let Err(e) = app::record_handhaving(&user.ctx(&state), PersonId(id), &raw).await {
         return error(e);
     }
-    answer_created(handhaving(&state, &user, id).await, format!("/api/v1/personen/{id}/handhaving"))
+    answer_created(
+        handhaving(&state, &user, id).await,
+        format!("/api/v1/personen/{id}/handhaving"),
+    )
 }

@@ -7,11 +7,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
+use wegwijs_app::model::VerwijzingFilter as Filter;
 use wegwijs_app::partners::{aanbod, uitvoering, verwijzingen};
 use wegwijs_domain::aanwezigheid::RawBijeenkomst;
 use wegwijs_domain::ids::{GebruikerId, PersonId};
 use wegwijs_domain::partners::verwijzing_input::{RawOvergang, RawVerwijzing};
-use wegwijs_app::model::VerwijzingFilter as Filter;
 
 use super::dto::*;
 use crate::api::problem::{ApiJson, ApiPath, ApiQuery, GeenParams, Problem};
@@ -69,10 +69,21 @@ pub async fn list_verwijzingen(
         return bad("pagina", "Kies een pagina van 1 tot en met 10000.");
     }
     if !(1..=200).contains(&grootte) {
-        return bad("paginaGrootte", "Kies een paginagrootte van 1 tot en met 200.");
+        return bad(
+            "paginaGrootte",
+            "Kies een paginagrootte van 1 tot en met 200.",
+        );
     }
     let offset = i64::from(pagina - 1) * i64::from(grootte);
-    match verwijzingen::list(&user.ctx(&state), filter, p.persoon.map(PersonId), i64::from(grootte), offset).await {
+    match verwijzingen::list(
+        &user.ctx(&state),
+        filter,
+        p.persoon.map(PersonId),
+        i64::from(grootte),
+        offset,
+    )
+    .await
+    {
         Ok(rows) => Json(VerwijzingLijst {
             items: rows.iter().map(VerwijzingDto::from).collect(),
             pagina,
@@ -83,7 +94,11 @@ pub async fn list_verwijzingen(
     }
 }
 
-async fn with_steps(state: &AppState, user: &ApiUser, id: Uuid) -> Result<VerwijzingMetStappen, wegwijs_app::AppError> {
+async fn with_steps(
+    state: &AppState,
+    user: &ApiUser,
+    id: Uuid,
+) -> Result<VerwijzingMetStappen, wegwijs_app::AppError> {
     let (v, stappen) = verwijzingen::get(&user.ctx(state), id).await?;
     Ok(VerwijzingMetStappen {
         verwijzing: VerwijzingDto::from(&v),
@@ -155,7 +170,10 @@ pub async fn create_verwijzing(
     let ctx = user.ctx(&state);
     match verwijzingen::create(&ctx, PersonId(id), &raw).await {
         Ok(vid) => match with_steps(&state, &user, vid).await {
-            Ok(v) => created(Json(v).into_response(), &format!("/api/v1/verwijzingen/{vid}")),
+            Ok(v) => created(
+                Json(v).into_response(),
+                &format!("/api/v1/verwijzingen/{vid}"),
+            ),
             Err(e) => error(e),
         },
         Err(e) => error(e),
@@ -190,7 +208,10 @@ pub async fn post_overgang(
     };
     match verwijzingen::transition(&user.ctx(&state), id, &raw, i.versie).await {
         Ok(_) => match with_steps(&state, &user, id).await {
-            Ok(v) => created(Json(v).into_response(), &format!("/api/v1/verwijzingen/{id}")),
+            Ok(v) => created(
+                Json(v).into_response(),
+                &format!("/api/v1/verwijzingen/{id}"),
+            ),
             Err(e) => error(e),
         },
         Err(e) => error(e),
@@ -214,7 +235,14 @@ pub async fn put_medewerker(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(i): ApiJson<ToewijzingInvoer>,
 ) -> Response {
-    match verwijzingen::assign(&user.ctx(&state), id, GebruikerId(i.medewerker_id), i.versie).await {
+    match verwijzingen::assign(
+        &user.ctx(&state),
+        id,
+        GebruikerId(i.medewerker_id),
+        i.versie,
+    )
+    .await
+    {
         Ok(_) => match with_steps(&state, &user, id).await {
             Ok(v) => Json(v).into_response(),
             Err(e) => error(e),
@@ -287,7 +315,10 @@ pub async fn post_aanwezigheid(
         return error(e);
     }
     match uitvoering::bijeenkomsten(&ctx, id).await {
-        Ok(rows) => created(Json(bijeenkomsten(rows)).into_response(), &format!("/api/v1/verwijzingen/{id}/aanwezigheid")),
+        Ok(rows) => created(
+            Json(bijeenkomsten(rows)).into_response(),
+            &format!("/api/v1/verwijzingen/{id}/aanwezigheid"),
+        ),
         Err(e) => error(e),
     }
 }
@@ -301,7 +332,11 @@ pub async fn post_aanwezigheid(
         (status = 403, description = "Geen toegang", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiKey" = [])))]
-pub async fn list_aanbod(State(state): State<AppState>, user: ApiUser, _: ApiQuery<GeenParams>) -> Response {
+pub async fn list_aanbod(
+    State(state): State<AppState>,
+    user: ApiUser,
+    _: ApiQuery<GeenParams>,
+) -> Response {
     match aanbod::list(&user.ctx(&state)).await {
         Ok(rows) => Json(AanbodLijst {
             items: rows
