@@ -23,6 +23,8 @@ pub enum Plek {
     Intake,
     Koppeling,
     Dossier,
+    /// The person's referrals (attendance at a partner).
+    Verwijzingen,
 }
 
 /// One row: a person and one action for them.
@@ -57,6 +59,7 @@ fn plek(soort: ActieSoort, f: &PersoonFeiten) -> Plek {
         ActieSoort::VoortgangNodig | ActieSoort::TermijnEindigtRouteOnvolledig => Plek::Voortgang,
         ActieSoort::IntakeOnvolledig => Plek::Intake,
         ActieSoort::OntzorgenEindigt | ActieSoort::BegeleidingEindigt => Plek::Dossier,
+        ActieSoort::Verzuim => Plek::Verwijzingen,
         // Contact before the intake starts is the warm handover; during the intake a conversation;
         // after the PIP a voortgangsgesprek.
         ActieSoort::GeenContact => {

@@ -24,6 +24,9 @@ macro_rules! facts_sql {
      p.doelgroep, p.regime, p.datum_kennisgeving_duo, p.datum_brp_inschrijving, p.datum_koppeling, \
      p.uitkering_pw_startdatum, i.gestart_op, i.afgerond_op, \
      (SELECT MAX(g.datum) FROM intake_gesprekken g WHERE g.persoon_id = p.id) AS laatste_gesprek, \
+     (SELECT MAX(c.datum) FROM contactmomenten c WHERE c.persoon_id = p.id) AS laatste_contactmoment, \
+     (SELECT MAX(b.datum) FROM bijeenkomsten b WHERE b.persoon_id = p.id \
+        AND b.aanwezigheid = 'afwezig_zonder_bericht') AS laatste_verzuim, \
      (SELECT MIN(v.dagtekening) FROM pip_versies v WHERE v.persoon_id = p.id \
         AND v.status IN ('vastgesteld', 'vervangen')) AS eerste_pip, \
      EXISTS (SELECT 1 FROM pip_versies v WHERE v.persoon_id = p.id AND v.status = 'concept') AS heeft_concept, \
@@ -64,6 +67,8 @@ struct Row {
     gestart_op: Option<NaiveDate>,
     afgerond_op: Option<NaiveDate>,
     laatste_gesprek: Option<NaiveDate>,
+    laatste_contactmoment: Option<NaiveDate>,
+    laatste_verzuim: Option<NaiveDate>,
     eerste_pip: Option<NaiveDate>,
     heeft_concept: bool,
     leerroute: Option<String>,
@@ -134,7 +139,11 @@ impl From<Row> for PersoonFeiten {
                 laatste_verlenging_eind: r.verlenging_eind,
                 last_review_held: r.laatste_review,
                 next_review_planned: r.volgende_review,
-                laatste_contact: later(r.laatste_gesprek, r.laatste_review),
+                laatste_contact: later(
+                    later(r.laatste_gesprek, r.laatste_review),
+                    r.laatste_contactmoment,
+                ),
+                laatste_verzuim: r.laatste_verzuim,
                 voldaan_op: r.voldaan_op,
                 route_compleet,
                 // Third-party information and moves are recorded by the intake slice (0011).

@@ -37,8 +37,11 @@ pub struct TrajectFeiten {
     pub last_review_held: Option<NaiveDate>,
     /// The next planned, not yet held voortgangsgesprek.
     pub next_review_planned: Option<NaiveDate>,
-    /// Latest intake conversation or held review.
+    /// Latest contact by any party: intake conversation, held review, or a contact moment of the
+    /// gemeente or a partner.
     pub laatste_contact: Option<NaiveDate>,
+    /// Latest absence without notice at a partner's session.
+    pub laatste_verzuim: Option<NaiveDate>,
     pub voldaan_op: Option<NaiveDate>,
     /// Nothing is due for the route any more (completion::afronding has no open exam/route items).
     pub route_compleet: bool,

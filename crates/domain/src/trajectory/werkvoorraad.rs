@@ -16,6 +16,10 @@ pub const SIGNAAL_DAGEN: u64 = 14;
 pub const TERMIJN_SIGNAAL_MAANDEN: u32 = 6;
 /// Days before ontzorgen or begeleiding ends it is signalled (WV-4).
 pub const ONDERSTEUNING_SIGNAAL_DAGEN: u64 = 28;
+/// Days an absence without notice at a partner stays on the werkvoorraad: the window the partner's
+/// own signal (`aanwezigheid::signalen`) counts in. One such absence is enough: the regisseur hears of
+/// it while it can still be acted on (Wet 35 lid 3 asks providers to report attendance for this).
+pub const VERZUIM_SIGNAAL_DAGEN: u64 = 28;
 
 code_enum! {
     /// Kind of action on the werkvoorraad.
@@ -29,6 +33,7 @@ code_enum! {
         BegeleidingEindigt = "begeleiding_eindigt", "Maatschappelijke begeleiding eindigt",
         IntakeOnvolledig = "intake_onvolledig", "Brede intake niet afgerond",
         GeenContact = "geen_contact", "Geen contact",
+        Verzuim = "verzuim", "Afwezig zonder bericht bij een ketenpartner",
     }
 }
 
@@ -81,6 +86,7 @@ pub fn acties(f: &TrajectFeiten, s: &TrajectInstellingen, today: NaiveDate) -> V
     }
     ondersteuning_acties(f, s, today, &mut uit);
     contact_actie(f, s, today, &mut uit);
+    verzuim_actie(f, today, &mut uit);
     uit.sort_by_key(Actie::urgentie);
     uit
 }
@@ -175,6 +181,19 @@ fn ondersteuning_acties(
         today,
     ) {
         uit.push(Actie::op(ActieSoort::BegeleidingEindigt, d, today));
+    }
+}
+
+fn verzuim_actie(f: &TrajectFeiten, today: NaiveDate, uit: &mut Vec<Actie>) {
+    if let Some(d) = f.laatste_verzuim
+        && d <= today
+        && dagen_na(d, VERZUIM_SIGNAAL_DAGEN) >= today
+    {
+        uit.push(Actie {
+            soort: ActieSoort::Verzuim,
+            datum: Some(d),
+            te_laat: false,
+        });
     }
 }
 

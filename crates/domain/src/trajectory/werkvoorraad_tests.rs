@@ -214,3 +214,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_absence_without_notice_at_a_partner_stays_on_the_list_for_four_weeks() {
+    let mut f = gezinsmigrant_zonder_pip();
+    f.laatste_verzuim = Some(d("2026-04-15"));
+    assert!(soorten(&f, "2026-04-15").contains(&ActieSoort::Verzuim));
+    assert!(soorten(&f, "2026-05-13").contains(&ActieSoort::Verzuim));
+    assert!(!soorten(&f, "2026-05-14").contains(&ActieSoort::Verzuim));
+    // A date after today (a typo the parser refuses anyway) raises nothing.
+    f.laatste_verzuim = Some(d("2026-06-01"));
+    assert!(!soorten(&f, "2026-04-20").contains(&ActieSoort::Verzuim));
+}
+
+#[test]
+fn a_partners_contact_moment_counts_as_contact() {
+    let mut f = gezinsmigrant_zonder_pip();
+    f.laatste_contact = Some(d("2026-01-02"));
+    assert!(soorten(&f, "2026-03-01").contains(&ActieSoort::GeenContact));
+    // The loader puts a partner's contact moment into `laatste_contact` like any other contact.
+    f.laatste_contact = Some(d("2026-02-25"));
+    assert!(!soorten(&f, "2026-03-01").contains(&ActieSoort::GeenContact));
+}

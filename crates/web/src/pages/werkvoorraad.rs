@@ -33,6 +33,7 @@ pub fn href(plek: Plek, persoon: &str) -> String {
         Plek::Intake => "/intake",
         Plek::Koppeling => "/koppeling",
         Plek::Dossier => "",
+        Plek::Verwijzingen => "/verwijzingen",
     };
     format!("/personen/{persoon}{tail}")
 }
@@ -44,6 +45,7 @@ fn link_text(plek: Plek) -> &'static str {
         Plek::Intake => "Naar de intake",
         Plek::Koppeling => "Naar de koppeling",
         Plek::Dossier => "Naar het dossier",
+        Plek::Verwijzingen => "Naar de verwijzingen",
     }
 }
 
