@@ -27,6 +27,8 @@ use crate::pages::{
 };
 // Taakstelling and intake queue (issue 7).
 use crate::pages::{intake_queue, taakstelling};
+// Chain partners (issue 8).
+use crate::pages::partners;
 use crate::state::AppState;
 use crate::static_files;
 use wegwijs_app::error::AppError;
@@ -46,6 +48,30 @@ fn pages() -> Router<AppState> {
         .route("/werkvoorraad", get(werkvoorraad::show))
         .route("/werkvoorraad/aantallen", get(workload::show))
         .route("/personen/{id}/tijdlijn", get(person::tijdlijn::show))
+        // Chain partners (issue 8).
+        .route("/verwijzingen", get(partners::werklijst::show))
+        .route("/verwijzingen/{id}", get(partners::verwijzing::show))
+        .route(
+            "/verwijzingen/{id}/overgang",
+            post(partners::verwijzing::overgang),
+        )
+        .route(
+            "/verwijzingen/{id}/medewerker",
+            post(partners::verwijzing::medewerker),
+        )
+        .route(
+            "/verwijzingen/{id}/aanwezigheid",
+            post(partners::verwijzing::aanwezigheid),
+        )
+        .route(
+            "/personen/{id}/verwijzingen",
+            get(partners::verwijzen::show).post(partners::verwijzen::create),
+        )
+        .route(
+            "/personen/{id}/contactmomenten",
+            get(partners::contact::show).post(partners::contact::create),
+        )
+        // End chain partners.
         // End werkvoorraad.
         .route("/personen", post(person::new::create))
         .route("/personen/nieuw", get(person::new::form))

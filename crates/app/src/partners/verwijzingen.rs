@@ -327,3 +327,20 @@ pub async fn assign(
     tx.commit().await?;
     Ok(new_version)
 }
+
+/// What the referral form offers for `persoon`: the goals of the current PIP (id, domain, text).
+pub async fn doelen_voor(
+    ctx: &Ctx<'_>,
+    persoon: PersonId,
+) -> AppResult<Vec<(Uuid, String, String)>> {
+    let person = persons::load(ctx, Action::VerwijzingCreate, persoon).await?;
+    let pip = super::dossier::current_pip(ctx, person.gemeente_id, person.id).await?;
+    Ok(pip
+        .map(|p| {
+            p.doelen
+                .into_iter()
+                .map(|d| (d.doel_id, d.leefdomein, d.omschrijving))
+                .collect()
+        })
+        .unwrap_or_default())
+}

@@ -20,6 +20,17 @@ pub async fn home(signed: SignedIn, nonce: Nonce) -> Response {
     let a = &signed.actor;
     let g = a.gemeente_id().map(Resource::Gemeente);
     let allowed = |act: Action| g.is_some_and(|g| can(a, act, g).is_allowed());
+    // A chain partner starts from its referrals.
+    if a.organisatie_soort == wegwijs_domain::authz::OrganisatieSoort::Partner
+        && can(
+            a,
+            Action::VerwijzingView,
+            Resource::Partner(a.organisatie_id),
+        )
+        .is_allowed()
+    {
+        return Redirect::to("/verwijzingen").into_response();
+    }
     // Werkvoorraad (issue 7): a regisseur starts from what needs doing.
     if a.has(Role::Regisseur) && allowed(Action::WerkvoorraadView) {
         return Redirect::to("/werkvoorraad").into_response();

@@ -81,6 +81,21 @@ impl Layout {
             });
         }
         // End werkvoorraad.
+        // Chain partners (issue 8): the referrals, for the gemeente and for a partner.
+        let partner = actor.organisatie_soort == wegwijs_domain::authz::OrganisatieSoort::Partner
+            && can(
+                actor,
+                Action::VerwijzingView,
+                Resource::Partner(actor.organisatie_id),
+            )
+            .is_allowed();
+        if partner || allowed(Action::VerwijzingView) {
+            nav.push(NavItem {
+                href: "/verwijzingen",
+                label: "Verwijzingen",
+                current: false,
+            });
+        }
         // Taakstelling and intake queue (issue 7).
         if allowed(Action::PersonList) {
             nav.push(NavItem {

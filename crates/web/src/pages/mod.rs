@@ -19,6 +19,8 @@ pub mod layout;
 pub mod login;
 pub mod melding;
 pub mod person;
+// Chain partners (issue 8).
+pub mod partners;
 // --- progress slice ---
 pub mod progress;
 // --- end progress slice ---

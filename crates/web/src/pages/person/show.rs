@@ -125,6 +125,10 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let ctx = signed.ctx(&state);
     let today = ctx.now().date_naive();
+    // A chain partner sees what its referral opens, on a page of its own.
+    if signed.actor.organisatie_soort == wegwijs_domain::authz::OrganisatieSoort::Partner {
+        return crate::pages::partners::dossier::show(&state, &signed, nonce, PersonId(id)).await;
+    }
     let dossier = persons::view(&ctx, PersonId(id)).await?;
     let p = &dossier.person;
     let resource = Resource::Person(PersonRef {

@@ -28,7 +28,7 @@ pub fn dmy(d: Option<NaiveDate>) -> String {
 }
 
 /// Fills a form's fields: posted values and errors when this form was refused, else the defaults.
-fn fill(
+pub(crate) fn fill(
     form: &'static str,
     velden: Vec<(Veld, Vec<String>)>,
     posted: Option<&Posted>,

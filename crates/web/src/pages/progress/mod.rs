@@ -2,10 +2,10 @@
 //! afronding on one page, each with its own plain HTML form posting to its own route (issue 7,
 //! progress slice).
 
-mod forms;
+pub(crate) mod forms;
 pub mod post;
 pub mod show;
-mod view;
+pub(crate) mod view;
 
 use uuid::Uuid;
 use wegwijs_domain::trajectory::codes::PipWijzigingsreden;
