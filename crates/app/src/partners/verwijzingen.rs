@@ -218,12 +218,15 @@ fn sees_any(ctx: &Ctx<'_>, v: &VerwijzingRow) -> bool {
 /// A step in the referral's life; `versie` is the version the actor saw.
 pub async fn transition(ctx: &Ctx<'_>, id: Uuid, raw: &RawOvergang, versie: i64) -> AppResult<i64> {
     let today = ctx.app.clock.today();
-    let o = parse_overgang(raw, today)?;
-    let action = match o {
-        Overgang::Intrekken { .. } => Action::VerwijzingRevoke,
-        _ => Action::VerwijzingRespond,
+    // Whoever may not know the referral learns nothing from how their input is judged: look first.
+    let revoke = raw.overgang.trim() == "intrekken";
+    let action = if revoke {
+        Action::VerwijzingRevoke
+    } else {
+        Action::VerwijzingRespond
     };
     let v = load(ctx, action, id).await?;
+    let o = parse_overgang(raw, today)?;
     let kant = if ctx.actor.organisatie_soort == OrganisatieSoort::Partner {
         Kant::Partner
     } else {

@@ -108,6 +108,11 @@ pub fn doelgroep_param() -> RefOr<Schema> {
     codes(wegwijs_domain::person::Doelgroep::CODES, false, None).into()
 }
 
+/// `lopend` or `alle` (the referrals list).
+pub fn verwijzing_status_param() -> RefOr<Schema> {
+    codes(&["lopend", "alle"], false, None).into()
+}
+
 pub fn sorteer_param() -> RefOr<Schema> {
     codes(&["naam", "geboortedatum", "koppeling"], false, None).into()
 }

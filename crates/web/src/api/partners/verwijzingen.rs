@@ -24,6 +24,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct VerwijzingParams {
     /// `lopend` (standaard: verstuurd, geaccepteerd of gestart) of `alle`.
+    #[param(schema_with = crate::api::schemas::verwijzing_status_param)]
     pub status: Option<String>,
     /// Alleen verwijzingen van deze persoon.
     pub persoon: Option<Uuid>,
