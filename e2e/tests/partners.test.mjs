@@ -84,7 +84,7 @@ test('a referral opens exactly the person and the goal to the school, and closes
     const first = page.getByRole('group', { name: 'Doelen uit het PIP waar de partner aan werkt' }).getByRole('checkbox').first();
     goal = (await page.locator(`label[for="${await first.getAttribute('id')}"]`).innerText()).replace(/ \([^)]*\)\s*\([0-9a-f-]{36}\)$/, '').replace(/ \([0-9a-f-]{36}\)$/, '').trim();
     await first.check();
-    const landed = await submitTo(page, page.getByRole('button', { name: 'Verwijzing versturen' }), 'aangemaakt');
+    const landed = await submitTo(page, page.getByRole('button', { name: 'Verwijzing versturen' }), 'verwijzing-verstuurd');
     referral = /\/verwijzingen\/([0-9a-f-]{36})/.exec(landed.pathname)?.[1];
     assert.ok(referral, `landed on ${landed}`);
     await assertAccessible(page, 'verwijzing (gemeente)');

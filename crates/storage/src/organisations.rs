@@ -145,6 +145,26 @@ pub async fn rename(
     }
 }
 
+/// A partner organisation's kind and the leefdomein codes it serves (comma-separated).
+pub async fn set_partner_profiel(
+    tx: &mut Tx,
+    id: OrganisatieId,
+    soort: wegwijs_domain::partners::organisatie::PartnerSoort,
+    leefdomeinen: &str,
+) -> StorageResult<()> {
+    const SQL: &str = "UPDATE organisaties SET partner_soort = $1, leefdomeinen = $2, versie = versie + 1 WHERE id = $3 AND soort = 'partner'";
+    let n = on_tx_exec!(tx, |c| sqlx::query(SQL)
+        .bind(soort.code())
+        .bind(leefdomeinen)
+        .bind(id.0)
+        .execute(c)
+        .await)?;
+    if n == 0 {
+        return Err(StorageError::NotFound);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::name_key;
@@ -170,24 +190,4 @@ mod tests {
         assert_ne!(name_key("Gemeente X"), name_key("Gemeente Y"));
         assert_ne!(name_key("Werk.Kom"), name_key("WerkKom Noord"));
     }
-}
-
-/// A partner organisation's kind and the leefdomein codes it serves (comma-separated).
-pub async fn set_partner_profiel(
-    tx: &mut Tx,
-    id: OrganisatieId,
-    soort: wegwijs_domain::partners::organisatie::PartnerSoort,
-    leefdomeinen: &str,
-) -> StorageResult<()> {
-    const SQL: &str = "UPDATE organisaties SET partner_soort = $1, leefdomeinen = $2, versie = versie + 1 WHERE id = $3 AND soort = 'partner'";
-    let n = on_tx_exec!(tx, |c| sqlx::query(SQL)
-        .bind(soort.code())
-        .bind(leefdomeinen)
-        .bind(id.0)
-        .execute(c)
-        .await)?;
-    if n == 0 {
-        return Err(StorageError::NotFound);
-    }
-    Ok(())
 }

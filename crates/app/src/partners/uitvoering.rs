@@ -33,7 +33,7 @@ use crate::{Ctx, persons};
 /// Who works on the person: the gemeente itself, or a partner through one of its active referrals.
 enum Wie {
     Gemeente { gemeente: OrganisatieId },
-    Partner { verwijzing: VerwijzingRow },
+    Partner { verwijzing: Box<VerwijzingRow> },
 }
 
 impl Wie {
@@ -63,7 +63,29 @@ async fn wie(ctx: &Ctx<'_>, action: Action, persoon: PersonId) -> AppResult<Wie>
         .next()
         .ok_or(AppError::NotFound)?;
     ctx.require(action, resource(&v)?)?;
-    Ok(Wie::Partner { verwijzing: v })
+    Ok(Wie::Partner {
+        verwijzing: Box::new(v),
+    })
+}
+
+/// A partner records only about the time of its referral: not before it was sent (or started).
+fn not_before_referral(w: &Wie, datum: NaiveDate, field: &'static str) -> AppResult<()> {
+    if let Wie::Partner { verwijzing } = w {
+        let vanaf = verwijzing.gestart_op.unwrap_or(verwijzing.verstuurd_op);
+        if datum < vanaf {
+            let mut e = ValidationErrors::new();
+            e.push(
+                field,
+                "out_of_range",
+                format!(
+                    "Deze datum ligt voor de start van de verwijzing ({}).",
+                    vanaf.format("%d-%m-%Y")
+                ),
+            );
+            return Err(AppError::Invalid(e));
+        }
+    }
+    Ok(())
 }
 
 fn auteur(ctx: &Ctx<'_>, wie: &Wie, persoon: PersonId) -> Auteur {
@@ -127,6 +149,7 @@ pub async fn record_contact(
 ) -> AppResult<Uuid> {
     let w = wie(ctx, Action::UitvoeringRecord, persoon).await?;
     let c = Contactmoment::parse(raw, ctx.app.clock.today())?;
+    not_before_referral(&w, c.datum, "datum")?;
     let row = NieuwContact {
         soort: c.soort.code().into(),
         datum: c.datum,
@@ -202,11 +225,16 @@ pub async fn record_bijeenkomst(
         ));
     }
     let b = Bijeenkomst::parse(raw, ctx.app.clock.today())?;
-    if let Some(start) = v
-        .gestart_op
-        .or(Some(v.verstuurd_op))
-        .filter(|s| b.datum < *s)
-    {
+    let Some(start) = v.gestart_op else {
+        let mut e = ValidationErrors::new();
+        e.push(
+            "datum",
+            "invalid_state",
+            "Leg aanwezigheid vast nadat het traject is gestart: zet eerst de stap Starten.",
+        );
+        return Err(AppError::Invalid(e));
+    };
+    if b.datum < start {
         let mut e = ValidationErrors::new();
         e.push(
             "datum",
@@ -219,7 +247,9 @@ pub async fn record_bijeenkomst(
         return Err(AppError::Invalid(e));
     }
     let persoon = PersonId(v.persoon_id);
-    let w = Wie::Partner { verwijzing: v };
+    let w = Wie::Partner {
+        verwijzing: Box::new(v),
+    };
     let id = Uuid::now_v7();
     let mut tx = ctx.app.db.begin().await?;
     let uren = b.uren_honderdsten.and_then(|u| i32::try_from(u).ok());
@@ -262,7 +292,9 @@ pub async fn bijeenkomsten(ctx: &Ctx<'_>, verwijzing: Uuid) -> AppResult<Vec<Bij
     let rows = store::bijeenkomsten(&ctx.app.db, verwijzing).await?;
     let persoon = PersonId(v.persoon_id);
     let w = if ctx.actor.organisatie_soort == OrganisatieSoort::Partner {
-        Wie::Partner { verwijzing: v }
+        Wie::Partner {
+            verwijzing: Box::new(v),
+        }
     } else {
         Wie::Gemeente {
             gemeente: OrganisatieId(v.gemeente_id),
@@ -284,6 +316,21 @@ pub async fn bijeenkomsten(ctx: &Ctx<'_>, verwijzing: Uuid) -> AppResult<Vec<Bij
 pub async fn record_meting(ctx: &Ctx<'_>, persoon: PersonId, raw: &RawMeting) -> AppResult<Uuid> {
     let w = wie(ctx, Action::UitvoeringRecord, persoon).await?;
     let m = Meting::parse(raw, ctx.app.clock.today())?;
+    not_before_referral(&w, m.datum, "datum")?;
+    // Scores on health, addiction and justice are special-category data: a partner records them only
+    // when its referral shares health data.
+    if let (Wie::Partner { verwijzing }, Scores::Zrm(s)) = (&w, &m.scores)
+        && !verwijzing.gezondheid_delen
+        && s.iter().any(|(d, _)| d.is_bijzonder())
+    {
+        let mut e = ValidationErrors::new();
+        e.push(
+            "scores",
+            "not_allowed",
+            "Scores op gezondheid, middelengebruik en justitie legt u alleen vast als de verwijzing gezondheidsgegevens deelt.",
+        );
+        return Err(AppError::Invalid(e));
+    }
     let pairs: Vec<(&str, &str)> = match &m.scores {
         Scores::Zrm(s) => s.iter().map(|(d, t)| (d.code(), t.code())).collect(),
         Scores::Taal(s) => s.iter().map(|(v, n)| (v.code(), n.code())).collect(),
@@ -353,6 +400,10 @@ pub async fn record_uren(
 ) -> AppResult<Uuid> {
     let w = wie(ctx, Action::UitvoeringRecord, persoon).await?;
     let u = Urenregistratie::parse(raw, ctx.app.clock.today())?;
+    not_before_referral(&w, u.datum, "datum")?;
+    if let Some(a) = u.activiteit_id {
+        check_activiteit(ctx, &w, persoon, a).await?;
+    }
     let id = Uuid::now_v7();
     let n = i32::try_from(u.uren_honderdsten).map_err(|_| AppError::Internal("uren".into()))?;
     let mut tx = ctx.app.db.begin().await?;
@@ -389,6 +440,30 @@ pub async fn uren(ctx: &Ctx<'_>, persoon: PersonId) -> AppResult<Vec<UrenRow>> {
     );
     ctx.app.audit.record(vec![e]).await?;
     Ok(rows)
+}
+
+/// Hours for an activity: one of the person's current PIP (for a partner: of its assigned goals).
+async fn check_activiteit(ctx: &Ctx<'_>, w: &Wie, persoon: PersonId, a: Uuid) -> AppResult<()> {
+    let known = match w {
+        Wie::Partner { .. } => super::dossier::view(ctx, persoon)
+            .await?
+            .activiteiten
+            .iter()
+            .any(|x| x.activiteit_id == a),
+        Wie::Gemeente { gemeente } => super::dossier::current_pip(ctx, *gemeente, persoon)
+            .await?
+            .is_some_and(|p| p.activiteiten.iter().any(|x| x.activiteit_id == a)),
+    };
+    if known {
+        return Ok(());
+    }
+    let mut e = ValidationErrors::new();
+    e.push(
+        "activiteitId",
+        "unknown_value",
+        "Kies een activiteit uit het plan van deze persoon.",
+    );
+    Err(AppError::Invalid(e))
 }
 
 // ---- placements ----

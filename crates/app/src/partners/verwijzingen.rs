@@ -59,7 +59,7 @@ pub async fn create(ctx: &Ctx<'_>, persoon: PersonId, raw: &RawVerwijzing) -> Ap
         }
         Err(e) => return Err(e.into()),
     };
-    check_doelen(ctx, &person, &v.doel_ids).await?;
+    check_doelen(ctx, &person, &v.doel_ids, v.gezondheid_delen).await?;
     if let Some(m) = v.medewerker_id {
         check_worker(ctx, OrganisatieId(product.partner_id), GebruikerId(m)).await?;
     }
@@ -94,24 +94,40 @@ async fn check_doelen(
     ctx: &Ctx<'_>,
     person: &wegwijs_storage::persons::PersonRecord,
     doelen: &[Uuid],
+    gezondheid_delen: bool,
 ) -> AppResult<()> {
     if doelen.is_empty() {
         return Ok(());
     }
     let pip = super::dossier::current_pip(ctx, person.gemeente_id, person.id).await?;
-    let known: Vec<Uuid> = pip
+    let known: Vec<(Uuid, String)> = pip
         .iter()
-        .flat_map(|p| p.doelen.iter().map(|d| d.doel_id))
+        .flat_map(|p| p.doelen.iter().map(|d| (d.doel_id, d.leefdomein.clone())))
         .collect();
-    if doelen.iter().all(|d| known.contains(d)) {
-        Ok(())
-    } else {
-        Err(invalid(
-            "doelIds",
-            "unknown_value",
-            "Kies doelen uit het geldende PIP van deze persoon.",
-        ))
+    let mut bijzonder = false;
+    for d in doelen {
+        match known.iter().find(|(k, _)| k == d) {
+            Some((_, domein)) => {
+                bijzonder |= wegwijs_domain::trajectory::intake::leefdomeinen::is_bijzonder(domein)
+            }
+            None => {
+                return Err(invalid(
+                    "doelIds",
+                    "unknown_value",
+                    "Kies doelen uit het geldende PIP van deze persoon.",
+                ));
+            }
+        }
     }
+    // A goal on health or personal circumstances is special-category data: never dropped silently.
+    if bijzonder && !gezondheid_delen {
+        return Err(invalid(
+            "doelIds",
+            "not_allowed",
+            "Een gekozen doel gaat over gezondheid of persoonlijke omstandigheden. Vink aan dat u die doelen deelt (met toestemming of een rechtvaardiging), of kies dat doel niet.",
+        ));
+    }
+    Ok(())
 }
 
 /// A worker must be an active user of the partner with a partner role.
@@ -203,10 +219,7 @@ pub(crate) async fn load(ctx: &Ctx<'_>, action: Action, id: Uuid) -> AppResult<V
     match ctx.require(action, resource(&v)?) {
         Ok(()) => Ok(v),
         // Someone of another gemeente or partner does not learn that the referral exists.
-        Err(AppError::Forbidden(
-            wegwijs_domain::authz::DenyReason::OtherGemeente
-            | wegwijs_domain::authz::DenyReason::NoReferral,
-        )) if !sees_any(ctx, &v) => Err(AppError::NotFound),
+        Err(AppError::Forbidden(_)) if !sees_any(ctx, &v) => Err(AppError::NotFound),
         Err(e) => Err(e),
     }
 }

@@ -229,7 +229,11 @@ pub fn overgang(
         && (reden.is_some_and(StopReden::vraagt_toelichting)
             || matches!(o, Overgang::Intrekken { .. }))
     {
-        return Err(fout("toelichting", "required", "Licht toe waarom.".into()));
+        return Err(fout(
+            "toelichting",
+            "required",
+            "Geef een toelichting: waarom stopt, weigert of beëindigt u?".into(),
+        ));
     }
     Ok(o.doel())
 }

@@ -10,6 +10,8 @@
 pub enum Melding {
     Opgeslagen,
     Aangemaakt,
+    /// A referral to a chain partner was sent (issue 8).
+    VerwijzingVerstuurd,
     /// A regisseur assigned; the number is how many household members moved along (`gezinsleden`).
     Toegewezen(u32),
     /// The regisseur took the person on; with how many household members.
@@ -55,6 +57,7 @@ impl Melding {
     pub const CODES: &'static [&'static str] = &[
         "opgeslagen",
         "aangemaakt",
+        "verwijzing-verstuurd",
         "toegewezen",
         "overgenomen",
         "verplaatst",
@@ -96,6 +99,7 @@ impl Melding {
         Some(match code {
             "opgeslagen" => Melding::Opgeslagen,
             "aangemaakt" => Melding::Aangemaakt,
+            "verwijzing-verstuurd" => Melding::VerwijzingVerstuurd,
             "toegewezen" => Melding::Toegewezen(leden),
             "overgenomen" => Melding::Overgenomen(leden),
             "verplaatst" => Melding::Verplaatst(count(aantal), leden),
@@ -143,6 +147,7 @@ impl Melding {
         match self {
             Melding::Opgeslagen => "opgeslagen",
             Melding::Aangemaakt => "aangemaakt",
+            Melding::VerwijzingVerstuurd => "verwijzing-verstuurd",
             Melding::Toegewezen(_) => "toegewezen",
             Melding::Overgenomen(_) => "overgenomen",
             Melding::Verplaatst(..) => "verplaatst",
@@ -178,6 +183,7 @@ impl Melding {
         match self {
             Melding::Opgeslagen => "Gegevens opgeslagen".into(),
             Melding::Aangemaakt => "Persoon aangemaakt".into(),
+            Melding::VerwijzingVerstuurd => "Verwijzing verstuurd naar de partner".into(),
             Melding::Toegewezen(n) => format!("Regisseur toegewezen{}", en_gezinsleden(n)),
             Melding::Overgenomen(n) => format!("U bent nu de regisseur{}", en_gezinsleden(n)),
             Melding::Verplaatst(Some(1), n) => {

@@ -389,7 +389,7 @@ async fn referrals(
                 status,
                 VerwijzingStatus::Gestart | VerwijzingStatus::Afgerond | VerwijzingStatus::Gestopt
             ) {
-                work(&mut tx, &auteur, *product, started, today, k, n).await?;
+                work(&mut tx, &auteur, product, started, today, k, n).await?;
             }
             tx.commit().await?;
             count += 1;
@@ -462,8 +462,8 @@ async fn work(
         }
         let (soort, reden, uren) = match (week + k as i64) % 7 {
             3 => ("afwezig_met_reden", Some("Afspraak bij de huisarts"), None),
-            5 if k % 3 == 0 => ("afwezig_zonder_bericht", None, None),
-            6 if k % 3 == 0 => ("afwezig_zonder_bericht", None, None),
+            5 if k.is_multiple_of(3) => ("afwezig_zonder_bericht", None, None),
+            6 if k.is_multiple_of(3) => ("afwezig_zonder_bericht", None, None),
             _ => ("aanwezig", None, Some(300)),
         };
         uitvoering::insert_bijeenkomst(
@@ -500,7 +500,7 @@ async fn work(
     )
     .await?;
     let contact = NieuwContact {
-        soort: if k % 2 == 0 {
+        soort: if k.is_multiple_of(2) {
             "gesprek".into()
         } else {
             "telefonisch".into()
@@ -508,8 +508,8 @@ async fn work(
         datum: (started + Duration::days(14)).min(today),
         duur_minuten: Some(30),
         deelnemers: "Inburgeraar\nBegeleider partner".into(),
-        tolk: k % 4 == 0,
-        tolk_taal: (k % 4 == 0).then(|| "Tigrinya".to_owned()),
+        tolk: k.is_multiple_of(4),
+        tolk_taal: (k.is_multiple_of(4)).then(|| "Tigrinya".to_owned()),
         vertrouwelijkheid: "normaal".into(),
         samenvatting: "Voortgang besproken; afspraken over aanwezigheid herhaald.".into(),
         vervolgafspraak: "Over vier weken opnieuw.".into(),

@@ -45,6 +45,8 @@ pub struct VerwijzenPage {
     pub regels: Vec<Regel>,
     pub formulier: Option<Formulier>,
     pub fouten: Vec<(String, String)>,
+    /// The person has no PIP goals yet (the form then has no goal field; say why).
+    pub geen_doelen: bool,
 }
 
 async fn page(
@@ -76,6 +78,7 @@ async fn page(
         }),
     )
     .is_allowed();
+    let mut geen_doelen = false;
     let formulier = if may_refer {
         let producten = aanbod::list(&ctx).await?;
         let doelen = verwijzingen::doelen_voor(&ctx, PersonId(id)).await?;
@@ -121,6 +124,7 @@ async fn page(
                 vec![],
             ),
         ];
+        geen_doelen = doel_choices.is_empty();
         if !doel_choices.is_empty() {
             velden.push((
                 Veld::new(
@@ -204,6 +208,7 @@ async fn page(
         regels,
         formulier,
         fouten,
+        geen_doelen,
     })
 }
 
@@ -237,7 +242,7 @@ pub async fn create(
     match verwijzingen::create(&signed.ctx(&state), PersonId(id), &raw).await {
         Ok(vid) => Ok(Redirect::to(&redirect_to(
             &format!("/verwijzingen/{vid}"),
-            Melding::Aangemaakt,
+            Melding::VerwijzingVerstuurd,
         ))
         .into_response()),
         Err(AppError::Invalid(errors)) => {

@@ -376,6 +376,7 @@ pub async fn show(
 
 /// After a POST: back to the page with a melding, or the page again with the errors (422) or the
 /// conflict (409).
+#[allow(clippy::too_many_arguments)]
 async fn answer(
     state: &AppState,
     signed: &SignedIn,

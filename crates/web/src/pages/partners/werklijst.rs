@@ -41,6 +41,7 @@ pub struct Regel {
 pub struct WerklijstPage {
     pub layout: Layout,
     pub partner: bool,
+    pub coordinator: bool,
     pub alle: bool,
     pub regels: Vec<Regel>,
 }
@@ -96,6 +97,9 @@ pub async fn show(
     Ok(render(&WerklijstPage {
         layout: Layout::new(&signed, nonce, "Verwijzingen", "/verwijzingen"),
         partner,
+        coordinator: signed
+            .actor
+            .has(wegwijs_domain::authz::Role::PartnerCoordinator),
         alle,
         regels,
     }))

@@ -17,6 +17,8 @@ pub struct Veld {
     pub options: Vec<SelectOption>,
     pub error: Option<String>,
     pub required: bool,
+    /// Checkboxes show their code after the label (a code list); not when the value is an id.
+    pub toon_code: bool,
 }
 
 impl Veld {
@@ -33,7 +35,13 @@ impl Veld {
             options: Vec::new(),
             error: None,
             required: false,
+            toon_code: true,
         }
+    }
+    /// Checkbox values are ids, not codes a user knows: show only the label.
+    pub fn zonder_codes(mut self) -> Veld {
+        self.toon_code = false;
+        self
     }
     pub fn required(mut self) -> Veld {
         self.required = true;
