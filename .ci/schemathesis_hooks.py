@@ -168,6 +168,8 @@ def before_call(ctx, case, **kwargs):
             case.body["inhoud"] = {"stand": "overgeslagen", "reden": "ontheffing_visueel"}
         else:
             case.body["inhoud"] = {}
+    elif method in ("POST", "PUT") and path.endswith(PARTNERS):
+        fix_partners(path, case.body)
     elif method in ("POST", "PUT") and any(t in path for t in TRAJECTORY):
         fix_trajectory(path, method, case.body)
 
@@ -346,4 +348,73 @@ def fix_trajectory(path, method, body):
     elif path.endswith("/koppeling"):
         fix_koppeling(body, day)
 
+
+
+
+# --- Chain partners (issue 8) ----------------------------------------------------------------------
+# The bodies of these operations carry rules the operation descriptions state in words: a product of the
+# key's own gemeente's sociale kaart, goals of the person's current PIP, dates not in the future (and a
+# "shared until" within two years), an interpreter's language with `tolk`, a score on the instrument's
+# scale, a fine only after a warning. Positive cases get the document's own example of a valid body, with
+# the drawn text kept where any text is valid; negative cases are sent as drawn.
+
+_AANBOD = None
+
+
+def _aanbod():
+    global _AANBOD
+    if _AANBOD is None:
+        items = _get("/api/v1/aanbod").get("items", [])
+        _AANBOD = [a["id"] for a in items]
+    return _AANBOD
+
+
+def _today(offset=0):
+    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+
+
+def _text(v, fallback):
+    return v if isinstance(v, str) and v.strip() else fallback
+
+
+def fix_partners(path, body):
+    if not isinstance(body, dict):
+        return
+    if path.endswith("/verwijzingen"):
+        pool = _aanbod()
+        if pool:
+            body["aanbodId"] = pool[_digest(body) % len(pool)]
+        body["vraag"] = _text(body.get("vraag"), "Leerroute B1")
+        body["doelIds"] = []
+        body["grondslag"] = "wettelijke_taak"
+        body["toestemmingDatum"] = None
+        body["geldigTot"] = _today(30)
+        body["gezondheidDelen"] = False
+        body["gezondheidRechtvaardiging"] = None
+        body["medewerkerId"] = None
+    elif path.endswith("/contactmomenten"):
+        body.update({"soort": "gesprek", "datum": _today(-1), "duurMinuten": "30", "tolk": False,
+                     "tolkTaal": None, "vertrouwelijkheid": "normaal"})
+        body["samenvatting"] = _text(body.get("samenvatting"), "Gesprek gevoerd")
+        body["deelnemers"] = None
+        body["vervolgafspraak"] = None
+    elif path.endswith("/metingen"):
+        body.update({"instrument": "taal", "moment": "start", "datum": _today(-1),
+                     "scores": [{"domein": "spreken", "score": "a1"}], "toelichting": None})
+    elif path.endswith("/urenregistraties"):
+        body.update({"activiteitId": None, "datum": _today(-1), "uren": "1,5", "omschrijving": None})
+    elif path.endswith("/plaatsingen"):
+        body.update({"soort": "werkervaringsplek", "start": _today(-1), "eind": None, "urenPerWeek": "16"})
+        body["organisatie"] = _text(body.get("organisatie"), "Groenbedrijf Weert")
+    elif path.endswith("/handhaving"):
+        body.update({"soort": "waarschuwing", "overtreding": None, "verwijtbaarheid": None,
+                     "besluitDatum": _today(-1), "nieuweTermijn": None, "toelichting": None})
+    elif path.endswith("/aanwezigheid"):
+        body.update({"datum": _today(-1), "aanwezigheid": "aanwezig", "reden": None, "uren": "2"})
+    elif path.endswith("/overgangen"):
+        body.update({"overgang": "accepteren", "datum": None, "reden": None, "toelichting": None})
+
+
+PARTNERS = ("/verwijzingen", "/contactmomenten", "/metingen", "/urenregistraties", "/plaatsingen",
+            "/handhaving", "/aanwezigheid", "/overgangen")
 

@@ -237,13 +237,17 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
         }
         for (j, (onderdeel, score)) in rows.into_iter().enumerate().take(MAX_SCORES) {
             let onderdeel = onderdeel.trim();
-            if onderdeel.is_empty() || onderdeel.chars().count() > KORT_MAX {
+            // Control and invisible characters would break letters and exports (as in every text field).
+            if onderdeel.is_empty()
+                || onderdeel.chars().count() > KORT_MAX
+                || crate::validation::has_control_chars(onderdeel, false)
+            {
                 fail(
                     e,
                     f_scores,
                     "invalid",
                     format!(
-                        "regel {}: noem het onderdeel (hoogstens {KORT_MAX} tekens).",
+                        "regel {}: noem het onderdeel (hoogstens {KORT_MAX} tekens, geen stuurtekens).",
                         j + 1
                     ),
                 );
