@@ -355,8 +355,8 @@ def fix_trajectory(path, method, body):
 # The bodies of these operations carry rules the operation descriptions state in words: a product of the
 # key's own gemeente's sociale kaart, goals of the person's current PIP, dates not in the future (and a
 # "shared until" within two years), an interpreter's language with `tolk`, a score on the instrument's
-# scale, a fine only after a warning. Positive cases get the document's own example of a valid body, with
-# the drawn text kept where any text is valid; negative cases are sent as drawn.
+# scale, a fine only after a warning, free text without control characters. Positive cases get a valid
+# body of that operation; negative cases are sent as drawn, so every refusal is still tested.
 
 _AANBOD = None
 
@@ -384,7 +384,7 @@ def fix_partners(path, body):
         pool = _aanbod()
         if pool:
             body["aanbodId"] = pool[_digest(body) % len(pool)]
-        body["vraag"] = _text(body.get("vraag"), "Leerroute B1")
+        body["vraag"] = "Leerroute B1, drie dagdelen per week"
         body["doelIds"] = []
         body["grondslag"] = "wettelijke_taak"
         body["toestemmingDatum"] = None
@@ -395,7 +395,7 @@ def fix_partners(path, body):
     elif path.endswith("/contactmomenten"):
         body.update({"soort": "gesprek", "datum": _today(-1), "duurMinuten": "30", "tolk": False,
                      "tolkTaal": None, "vertrouwelijkheid": "normaal"})
-        body["samenvatting"] = _text(body.get("samenvatting"), "Gesprek gevoerd")
+        body["samenvatting"] = "Gesprek gevoerd over de voortgang"
         body["deelnemers"] = None
         body["vervolgafspraak"] = None
     elif path.endswith("/metingen"):
@@ -405,7 +405,7 @@ def fix_partners(path, body):
         body.update({"activiteitId": None, "datum": _today(-1), "uren": "1,5", "omschrijving": None})
     elif path.endswith("/plaatsingen"):
         body.update({"soort": "werkervaringsplek", "start": _today(-1), "eind": None, "urenPerWeek": "16"})
-        body["organisatie"] = _text(body.get("organisatie"), "Groenbedrijf Weert")
+        body["organisatie"] = "Groenbedrijf Weert"
     elif path.endswith("/handhaving"):
         body.update({"soort": "waarschuwing", "overtreding": None, "verwijtbaarheid": None,
                      "besluitDatum": _today(-1), "nieuweTermijn": None, "toelichting": None})

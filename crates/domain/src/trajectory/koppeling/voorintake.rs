@@ -201,6 +201,14 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
                 "too_long",
                 format!("gebruik hoogstens {KORT_MAX} tekens voor de naam."),
             ),
+            // As the document says for this multi-line text: no control or invisible characters, also
+            // when the name is not kept (NOA).
+            _ if crate::validation::has_control_chars(&naam, true) => fail(
+                e,
+                f_instrument,
+                "invalid",
+                "gebruik geen onzichtbare tekens of stuurtekens in de naam.".into(),
+            ),
             _ => {}
         }
         let mut sub = ValidationErrors::new();
@@ -240,7 +248,7 @@ pub(crate) fn toetsen(e: &mut ValidationErrors, raw: &[RawToets], today: NaiveDa
             // Control and invisible characters would break letters and exports (as in every text field).
             if onderdeel.is_empty()
                 || onderdeel.chars().count() > KORT_MAX
-                || crate::validation::has_control_chars(onderdeel, false)
+                || crate::validation::has_control_chars(onderdeel, true)
             {
                 fail(
                     e,
