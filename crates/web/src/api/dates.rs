@@ -38,3 +38,13 @@ pub fn iso_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
         })
         .transpose()
 }
+
+/// A required date field as jjjj-mm-dd: blank is refused too (an object that is sent needs its date;
+/// "none" is the whole object as `null`).
+pub fn iso_req<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.trim().is_empty() {
+        return Err(serde::de::Error::custom(NOT_ISO));
+    }
+    check(s)
+}

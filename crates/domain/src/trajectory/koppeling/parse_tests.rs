@@ -212,3 +212,22 @@ proptest! {
         prop_assert_eq!(parse(&raw, today()).is_ok(), d >= koppeling && d <= today());
     }
 }
+
+#[test]
+fn control_characters_in_a_toets_are_refused_but_line_breaks_around_text_are_not() {
+    let mut raw = full();
+    raw.toetsen[0].scores[0].0 = "Ta\u{9b}al".into();
+    assert_eq!(
+        fields(&raw),
+        vec![("voorintake.toetsen.0.scores", "invalid")]
+    );
+    let mut raw = full();
+    raw.toetsen[0].instrument_naam = "\u{84}".into();
+    assert_eq!(
+        fields(&raw),
+        vec![("voorintake.toetsen.0.instrument", "invalid")]
+    );
+    let mut raw = full();
+    raw.toetsen[0].scores[0].0 = "\tLezen\nen schrijven\n".into();
+    assert!(parse(&raw, today()).is_ok());
+}

@@ -79,7 +79,7 @@ pub struct ToetsDto {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KansenverkennerDto {
     /// Vanaf 2000, niet in de toekomst.
-    #[serde(deserialize_with = "crate::api::dates::iso")]
+    #[serde(deserialize_with = "crate::api::dates::iso_req")]
     #[schema(schema_with = crate::api::progress::dto::date_req)]
     pub datum: String,
     #[serde(default)]
