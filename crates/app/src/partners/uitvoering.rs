@@ -27,6 +27,7 @@ use wegwijs_storage::partners::uitvoering::{
 use wegwijs_storage::partners::verwijzingen::{self as refs, VerwijzingRow};
 
 use super::grant::{grondslag, resource};
+use super::invalid;
 use crate::error::{AppError, AppResult};
 use crate::{Ctx, persons};
 
@@ -73,16 +74,14 @@ fn not_before_referral(w: &Wie, datum: NaiveDate, field: &'static str) -> AppRes
     if let Wie::Partner { verwijzing } = w {
         let vanaf = verwijzing.gestart_op.unwrap_or(verwijzing.verstuurd_op);
         if datum < vanaf {
-            let mut e = ValidationErrors::new();
-            e.push(
+            return Err(invalid(
                 field,
                 "out_of_range",
                 format!(
                     "Deze datum ligt voor de start van de verwijzing ({}).",
                     vanaf.format("%d-%m-%Y")
                 ),
-            );
-            return Err(AppError::Invalid(e));
+            ));
         }
     }
     Ok(())
@@ -226,25 +225,21 @@ pub async fn record_bijeenkomst(
     }
     let b = Bijeenkomst::parse(raw, ctx.app.clock.today())?;
     let Some(start) = v.gestart_op else {
-        let mut e = ValidationErrors::new();
-        e.push(
+        return Err(invalid(
             "datum",
             "invalid_state",
             "Leg aanwezigheid vast nadat het traject is gestart: zet eerst de stap Starten.",
-        );
-        return Err(AppError::Invalid(e));
+        ));
     };
     if b.datum < start {
-        let mut e = ValidationErrors::new();
-        e.push(
+        return Err(invalid(
             "datum",
             "out_of_range",
             format!(
                 "De bijeenkomst ligt voor de start van de verwijzing ({}).",
                 start.format("%d-%m-%Y")
             ),
-        );
-        return Err(AppError::Invalid(e));
+        ));
     }
     let persoon = PersonId(v.persoon_id);
     let w = Wie::Partner {
@@ -265,13 +260,11 @@ pub async fn record_bijeenkomst(
     .await
     {
         Err(wegwijs_storage::StorageError::Duplicate { .. }) => {
-            let mut e = ValidationErrors::new();
-            e.push(
+            return Err(invalid(
                 "datum",
                 "duplicate",
                 "Voor deze datum is de aanwezigheid al vastgelegd.",
-            );
-            return Err(AppError::Invalid(e));
+            ));
         }
         other => other?,
     }
@@ -323,13 +316,11 @@ pub async fn record_meting(ctx: &Ctx<'_>, persoon: PersonId, raw: &RawMeting) ->
         && !verwijzing.gezondheid_delen
         && s.iter().any(|(d, _)| d.is_bijzonder())
     {
-        let mut e = ValidationErrors::new();
-        e.push(
+        return Err(invalid(
             "scores",
             "not_allowed",
             "Scores op gezondheid, middelengebruik en justitie legt u alleen vast als de verwijzing gezondheidsgegevens deelt.",
-        );
-        return Err(AppError::Invalid(e));
+        ));
     }
     let pairs: Vec<(&str, &str)> = match &m.scores {
         Scores::Zrm(s) => s.iter().map(|(d, t)| (d.code(), t.code())).collect(),
@@ -457,13 +448,11 @@ async fn check_activiteit(ctx: &Ctx<'_>, w: &Wie, persoon: PersonId, a: Uuid) ->
     if known {
         return Ok(());
     }
-    let mut e = ValidationErrors::new();
-    e.push(
+    Err(invalid(
         "activiteitId",
         "unknown_value",
         "Kies een activiteit uit het plan van deze persoon.",
-    );
-    Err(AppError::Invalid(e))
+    ))
 }
 
 // ---- placements ----
@@ -630,9 +619,7 @@ pub async fn record_handhaving(
             match boete_berekenen(&invoer) {
                 Ok(b) => (b.bedrag_cents, b.regels.join("\n")),
                 Err(w) => {
-                    let mut e = ValidationErrors::new();
-                    e.push("overtreding", "not_allowed", w.label());
-                    return Err(AppError::Invalid(e));
+                    return Err(invalid("overtreding", "not_allowed", w.label()));
                 }
             }
         }

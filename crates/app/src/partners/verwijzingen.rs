@@ -18,14 +18,9 @@ use wegwijs_storage::partners::verwijzingen::{
 };
 
 use super::grant::{grondslag, resource};
+use super::invalid;
 use crate::error::{AppError, AppResult};
 use crate::{Ctx, persons};
-
-fn invalid(field: &'static str, code: &'static str, message: &str) -> AppError {
-    let mut e = ValidationErrors::new();
-    e.push(field, code, message);
-    AppError::Invalid(e)
-}
 
 /// An audit row about referral `v`; a partner's rows carry the referral as legal basis.
 fn entry(ctx: &Ctx<'_>, v: &VerwijzingRow, actie: AuditAction, detail: String) -> AuditEntry {
